@@ -1,0 +1,51 @@
+# Two commands for a newcomer: `make serve` and `make test`. Everything else is listed by `make help`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: help serve test build validate lint bench diff audit clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
+	touch $(STAMP)
+
+serve: $(STAMP) validate ## Validate the data, build the site and serve it with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+test: $(STAMP) ## Run the whole test suite
+	$(PY) -m pytest
+
+build: $(STAMP) ## Build the site strictly into site/ (left untouched if the build fails)
+	$(PY) -m scripts.build site
+
+validate: $(STAMP) ## Validate the data package (frictionless plus the project's own rules)
+	$(PY) scripts/validate.py datapackage/datapackage.json
+
+audit: $(STAMP) ## Account for every number in the release text (SOURCE=path to the text)
+	$(PY) scripts/audit_source.py --source $(or $(SOURCE),$(DND_SOURCE_TEXT),../shared/source/msit-press-release-2021-08-30.txt)
+
+lint: $(STAMP) ## Lint the Python code with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP) ## Measure build and validation cost, scaling and page weight
+	$(PY) scripts/bench.py
+
+diff: $(STAMP) ## Compare the data package with BASE (a git revision, default origin/main) as Markdown
+	$(PY) scripts/diff_package.py $(or $(BASE),origin/main) datapackage/datapackage.json
+
+clean: ## Remove the virtual environment, the built site and caches
+	rm -rf $(VENV) site site.tmp .pytest_cache .ruff_cache

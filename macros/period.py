@@ -1,0 +1,80 @@
+"""ISO 8601 periods: a year, a month, a date, or an interval start/end."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+POINT = re.compile(r"(?P<y>[0-9]{4})(-(?P<m>[0-9]{2})(-(?P<d>[0-9]{2}))?)?")
+
+
+@dataclass(frozen=True)
+class Point:
+    """A year, a month or a day; coarser points keep the finer parts as None."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def words(self) -> str:
+        if self.day:
+            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+        if self.month:
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return str(self.year)
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a figure's value refers to; `end` is None for a single point."""
+
+    text: str
+    start: Point
+    end: Point | None = None
+
+    @property
+    def is_point(self) -> bool:
+        return self.end is None
+
+    def years(self) -> set[int]:
+        last = self.end or self.start
+        return set(range(self.start.year, last.year + 1))
+
+    def words(self) -> str:
+        if self.end is None:
+            return self.start.words()
+        return f"{self.start.words()} to {self.end.words()}"
+
+
+def parse_period(text: str) -> Period:
+    """Read a period; raise ValueError saying what is wrong."""
+    parts = text.split("/")
+    if len(parts) > 2 or not all(parts):
+        raise ValueError(f"'{text}' is not an ISO 8601 year, month, date or start/end interval")
+    points = [_point(p) for p in parts]
+    if len(points) == 2:
+        if points[1].last_day() < points[0].first_day():
+            raise ValueError(f"'{text}' ends before it starts")
+        return Period(text, points[0], points[1])
+    return Period(text, points[0])
+
+
+def _point(text: str) -> Point:
+    match = POINT.fullmatch(text)
+    if not match:
+        raise ValueError(f"'{text}' is not an ISO 8601 year (2021), month (2021-07) or date (2021-07-14)")
+    year, month, day = (int(g) if g else None for g in match.group("y", "m", "d"))
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date") from None
+    return Point(year, month, day)

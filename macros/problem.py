@@ -1,0 +1,35 @@
+"""Problems found in the data package, each pinned to a file, a row and a field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong, addressed the way a spreadsheet user finds it (row 1 is the header)."""
+
+    path: str
+    row: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.row}:{self.field}: {self.message}"
+
+
+class PackageError(Exception):
+    """Raised when the package cannot be trusted; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.path, p.row, p.field, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path) -> str:
+    """Show a path relative to the working directory when it lies below it, as editors link it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,22 @@
+"""The documents figures come from, and how to cite them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    date: dt.date
+    language: str
+    url: str | None
+    licence: str
+    attribution: str
+
+    def citation(self) -> str:
+        """Publisher, title and date, as a reader cites the release."""
+        return f"{self.publisher}, {self.title}, {self.date.day} {self.date:%B %Y}."
