@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+# Material prints a banner about its successor on every build; the pinned versions are deliberate.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help serve test build validate lint bench diff audit clean
 

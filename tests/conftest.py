@@ -1,0 +1,65 @@
+"""Shared fixtures: a disposable copy of the project, and a strict build of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "macros", "datapackage", "scripts")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        """The built HTML of a page, by its URL path ('first-year/recovery/')."""
+        return (self.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads into `target`, so a test can change it freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build_site(project: Path, site: Path | None = None, env: dict | None = None) -> Build:
+    """Run a strict mkdocs build of `project` into `site` and keep its output for assertions."""
+    site = site or project / "site"
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1630281600", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment.pop("DND_DATAPACKAGE", None) if not (env and "DND_DATAPACKAGE" in env) else None
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project, env=environment, capture_output=True, text=True, timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project to edit and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Build:
+    """The site as the repository builds it, built once for the whole session."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    build = build_site(project)
+    assert build.returncode == 0, build.output
+    return build

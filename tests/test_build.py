@@ -1,0 +1,25 @@
+"""The site builds strictly, and a page that names something unknown stops the build."""
+
+from conftest import build_site
+
+
+def test_the_site_builds_without_any_warning(built_site):
+    warnings = [line for line in built_site.output.splitlines() if line.startswith("WARNING")]
+    assert warnings == []
+    assert (built_site.site / "index.html").exists()
+
+
+def test_an_unknown_macro_name_fails_the_build(project):
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n{{ no_such_macro() }}\n")
+    build = build_site(project)
+    assert build.returncode != 0
+    assert "no_such_macro" in build.output
+
+
+def test_a_failed_build_leaves_no_literal_template_text_published(project):
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n{{ undefined_variable }}\n")
+    build = build_site(project)
+    assert build.returncode != 0
+    assert "undefined_variable" in build.output
