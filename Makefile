@@ -31,7 +31,7 @@ test: $(STAMP) ## Run the whole test suite
 	$(PY) -m pytest
 
 build: $(STAMP) ## Build the site strictly into site/ (left untouched if the build fails)
-	$(PY) -m scripts.build site
+	$(PY) scripts/build.py site
 
 validate: $(STAMP) ## Validate the data package (frictionless plus the project's own rules)
 	$(PY) scripts/validate.py datapackage/datapackage.json
