@@ -1,0 +1,140 @@
+"""Account for every number in the release text: each is a figure, a figure's period, or structure.
+
+The release is split into topic regions by the markers in topics.csv (searched in document
+order), so a figure's `as_printed` must appear where its locator says, not merely somewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .package import Package
+from .printed import WORDS
+from .problem import Problem, display_path
+
+NUMBER = re.compile(
+    r"(?<![\w.,])(?:\d[\d,]*\d|\d)(?:\.\d+)?(?:%|st|nd|rd|th|\+|km2)?(?!\w)"
+    r"|(?i:\b(?:" + "|".join(WORDS) + r")\b)"
+)
+YEAR = re.compile(r"(?:19|20)\d\d")
+# Numbers that are not figures: structure, names and phrases. Each needs a reason a reader accepts.
+STRUCTURE = (
+    (re.compile(r"^\d\.(?= )", re.M), "section number"),
+    (re.compile(r"\[\d+\]"), "item number"),
+    (re.compile(r"\d」"), "footnote mark"),
+    (re.compile(r"\b(?:New Deal|Dr\. Answer) \d\.\d\b", re.I), "version name"),
+    (re.compile(r"\bK-12\b"), "name of the school grades"),
+    (re.compile(r"\bCOVID-19\b"), "name of the disease"),
+    (re.compile(r"\b\d-dimensional\b"), "description of the map, not a quantity"),
+    (re.compile(r"\bone year\b"), "length of the period under review, recorded in the figures' periods"),
+    (re.compile(r"\bone of\b"), "phrase, not a quantity"),
+)
+
+
+@dataclass
+class Region:
+    topic: str
+    start: int
+    end: int
+
+
+@dataclass
+class Audit:
+    """What the audit found: problems, and how each number token was accounted for."""
+
+    problems: list[Problem] = field(default_factory=list)
+    accounted: dict[str, int] = field(default_factory=lambda: {"figure": 0, "period": 0, "source date": 0, "structure": 0})
+
+    @property
+    def tokens(self) -> int:
+        return sum(self.accounted.values())
+
+
+def regions(text: str, package: Package, shown: str, problems: list[Problem]) -> dict[str, Region]:
+    """Each topic's span of the text, including the topics below it."""
+    ordered = sorted(package.topics.values(), key=lambda t: t.order)
+    starts: dict[str, int] = {}
+    position = 0
+    for topic in ordered:
+        found = text.find(topic.marker, position) if topic.marker else position
+        if found < 0:
+            problems.append(Problem(shown, 1, "-", f"the marker '{topic.marker}' of topic '{topic.id}' is not in the text after the previous topic's"))
+            continue
+        starts[topic.id] = position = found
+    spans = {}
+    for index, topic in enumerate(ordered):
+        if topic.id not in starts:
+            continue
+        inside = {topic.id} | {t.id for t in ordered if topic.id in _lineage(t.id, package)}
+        end = next((starts[t.id] for t in ordered[index + 1 :] if t.id not in inside and t.id in starts), len(text))
+        spans[topic.id] = Region(topic.id, starts[topic.id], end)
+    return spans
+
+
+def _lineage(topic_id: str, package: Package) -> set[str]:
+    seen, current = set(), package.topics[topic_id].parent
+    while current and current not in seen:
+        seen.add(current)
+        current = package.topics[current].parent
+    return seen
+
+
+def _occurrences(token: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pattern = re.compile(r"(?<![\w.,])" + re.escape(token) + r"(?![\w]|[.,]\d)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+
+
+def audit(text: str, package: Package, source_name: str = "release") -> Audit:
+    """Every number token not accounted for, and every as_printed not found where its locator says."""
+    result = Audit()
+    spans = regions(text, package, source_name, result.problems)
+    figures_path = display_path(package.resource_path("figures"))
+    covered: dict[tuple[int, int], str] = {}
+
+    for figure in package.figures.values():
+        for locator in figure.locators:
+            region = spans.get(locator.topic)
+            if region is None:
+                continue
+            hits = _occurrences(figure.as_printed, text, region.start, region.end)
+            if not hits:
+                result.problems.append(Problem(figures_path, figure.row, "as_printed",
+                    f"'{figure.as_printed}' is not in the release text at {locator.topic} ({figure.id})"))
+            for hit in hits:
+                covered[hit] = "figure"
+
+    for source in package.sources.values():
+        dateline = f"{source.date:%b} {source.date.day},{source.date.year}"
+        for hit in _occurrences(dateline, text, 0, len(text)):
+            covered[hit] = "source date"
+    for pattern, _reason in STRUCTURE:
+        for match in pattern.finditer(text):
+            covered[match.span()] = "structure"
+
+    def how(start: int, end: int, token: str) -> str | None:
+        for (a, b), kind in covered.items():
+            if a <= start and end <= b:
+                return kind
+        if YEAR.fullmatch(token):
+            year = int(token)
+            for figure in package.figures.values():
+                if year in figure.period.years() and any(
+                    spans.get(loc.topic) and spans[loc.topic].start <= start < spans[loc.topic].end for loc in figure.locators
+                ):
+                    return "period"
+        return None
+
+    for match in NUMBER.finditer(text):
+        token = match.group()
+        kind = how(match.start(), match.end(), token)
+        if kind:
+            result.accounted[kind] += 1
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        topic = max((r for r in spans.values() if r.start <= match.start() < r.end), key=lambda r: r.start, default=None)
+        where = f" in topic '{topic.topic}'" if topic else ""
+        result.problems.append(Problem(source_name, line, f"col {column}",
+            f"the number '{token}'{where} is accounted for by no figure, period or structural exclusion"))
+    return result

@@ -1,0 +1,39 @@
+"""List every number in the release text that no figure accounts for, and every as_printed not found where located."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.audit import audit
+from macros.package import load_package
+from macros.problem import PackageError
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--source", type=Path, required=True, help="the text of the release")
+    parser.add_argument("--package", type=Path, default=None, help="datapackage.json (default: the repository's)")
+    args = parser.parse_args()
+    try:
+        text = args.source.read_text(encoding="utf-8")
+    except OSError as error:
+        print(f"{args.source}: cannot read the release text ({error.strerror})", file=sys.stderr)
+        return 2
+    try:
+        package = load_package(args.package)
+    except PackageError as error:
+        print(error, file=sys.stderr)
+        return 1
+    result = audit(text, package, str(args.source))
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        print(f"{len(result.problems)} number(s) or figure(s) not accounted for", file=sys.stderr)
+        return 1
+    parts = ", ".join(f"{count} by {kind}" for kind, count in result.accounted.items())
+    print(f"{args.source}: all {result.tokens} number tokens accounted for ({parts})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
