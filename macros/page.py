@@ -1,0 +1,49 @@
+"""The page being rendered: where it sits, so links are relative, and how to name it in an error."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+
+class PageError(Exception):
+    """A page asks for something the data lacks; the message names the page and the thing."""
+
+
+class CurrentPage:
+    """Answers for whichever page mkdocs-macros is rendering now (env.page changes per page)."""
+
+    def __init__(self, env):
+        self._env = env
+
+    @property
+    def _conf(self):
+        return self._env.conf
+
+    def source(self) -> str:
+        """The source path as the repository shows it: 'docs/first-year/recovery.md'."""
+        docs = os.path.relpath(
+            self._conf["docs_dir"], os.path.dirname(self._conf["config_file_path"])
+        )
+        return f"{docs}/{self._env.page.file.src_uri}".removeprefix("./")
+
+    def error(self, message: str) -> PageError:
+        return PageError(f"{self.source()}: {message}")
+
+    def link(self, target: str, anchor: str | None = None) -> str:
+        """A relative address from this page to a site path or to a Markdown page."""
+        if target.endswith(".md"):
+            target = File(
+                target,
+                self._conf["docs_dir"],
+                self._conf["site_dir"],
+                self._conf["use_directory_urls"],
+            ).url
+        relative = get_relative_url(target, self._env.page.url)
+        return f"{relative}#{anchor}" if anchor else relative
+
+    @property
+    def repo_url(self) -> str | None:
+        return (self._conf.get("repo_url") or "").rstrip("/") or None

@@ -1,0 +1,94 @@
+"""HTML tables of figures: a topic's figures for a prose page, and the shared table markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import html
+from .figure import Figure
+from .package import Package
+from .page import CurrentPage
+from .render import explorer_link
+from .topic import trail
+
+
+@dataclass(frozen=True)
+class Row:
+    """Cells already in HTML; the first is the row's header cell."""
+
+    cells: Sequence[str]
+    id: str | None = None
+
+
+def table(caption: str, headers: Sequence[str], rows: Sequence[Row], css: str = "dnd-table") -> str:
+    """A captioned table in a focusable scroll container, so wide tables scroll, not overflow.
+
+    No blank lines and no indentation: Markdown keeps the block as raw HTML.
+    """
+    lines = [
+        f'<div class="dnd-scroll" tabindex="0" role="region" aria-label="{html.text(caption)}">',
+        f'<table class="{css}">',
+        f"<caption>{html.text(caption)}</caption>",
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{html.text(h)}</th>' for h in headers)
+        + "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in rows:
+        head, *rest = row.cells
+        row_id = f' id="{html.text(row.id)}"' if row.id else ""
+        lines.append(
+            f'<tr{row_id}><th scope="row">{head}</th>'
+            + "".join(f"<td>{c}</td>" for c in rest)
+            + "</tr>"
+        )
+    lines += ["</tbody>", "</table>", "</div>"]
+    return "\n".join(lines)
+
+
+def places(package: Package, figure: Figure) -> str:
+    """Every place the release states the figure: topic trail, and the part unless body text."""
+    where = []
+    for locator in figure.locators:
+        part = "" if locator.part == "text" else f" ({locator.part_words()})"
+        where.append(trail(locator.topic, package.topics) + part)
+    return "; ".join(where)
+
+
+def value_link(page: CurrentPage, figure: Figure) -> str:
+    """The value as shown, linked to the figure's explorer row."""
+    href = html.url(explorer_link(page, figure.id))
+    return f'<a class="dnd-fig" href="{href}">{html.text(figure.text())}</a>'
+
+
+def figure_table(
+    package: Package,
+    page: CurrentPage,
+    topic_id: str,
+    caption: str | None = None,
+    deep: bool = True,
+) -> str:
+    """The figures of a topic (with deep, also of its sub-topics): value, period, status, place."""
+    topic = package.topics.get(topic_id)
+    if topic is None:
+        raise page.error(f"unknown topic id '{topic_id}' (ids are in datapackage/data/topics.csv)")
+    rows = [
+        Row(
+            [
+                html.text(f.label),
+                value_link(page, f),
+                html.text(f.period.words()),
+                html.text(f.status),
+                html.text(places(package, f)),
+            ]
+        )
+        for f in package.figures_in(topic_id, deep=deep)
+    ]
+    if not rows:
+        raise page.error(f"topic '{topic_id}' has no figures to tabulate")
+    return table(
+        caption or f"Figures: {topic.title}",
+        ("Figure", "Value", "Period", "Status", "Where the release states it"),
+        rows,
+    )
