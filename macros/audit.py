@@ -44,7 +44,9 @@ class Audit:
     """What the audit found: problems, and how each number token was accounted for."""
 
     problems: list[Problem] = field(default_factory=list)
-    accounted: dict[str, int] = field(default_factory=lambda: {"figure": 0, "period": 0, "source date": 0, "structure": 0})
+    accounted: dict[str, int] = field(
+        default_factory=lambda: {"figure": 0, "period": 0, "source date": 0, "structure": 0}
+    )
 
     @property
     def tokens(self) -> int:
@@ -59,7 +61,14 @@ def regions(text: str, package: Package, shown: str, problems: list[Problem]) ->
     for topic in ordered:
         found = text.find(topic.marker, position) if topic.marker else position
         if found < 0:
-            problems.append(Problem(shown, 1, "-", f"the marker '{topic.marker}' of topic '{topic.id}' is not in the text after the previous topic's"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "-",
+                    f"the marker '{topic.marker}' of topic '{topic.id}' is not in the text after the previous topic's",
+                )
+            )
             continue
         starts[topic.id] = position = found
     spans = {}
@@ -67,7 +76,9 @@ def regions(text: str, package: Package, shown: str, problems: list[Problem]) ->
         if topic.id not in starts:
             continue
         inside = {topic.id} | {t.id for t in ordered if topic.id in _lineage(t.id, package)}
-        end = next((starts[t.id] for t in ordered[index + 1 :] if t.id not in inside and t.id in starts), len(text))
+        end = next(
+            (starts[t.id] for t in ordered[index + 1 :] if t.id not in inside and t.id in starts), len(text)
+        )
         spans[topic.id] = Region(topic.id, starts[topic.id], end)
     return spans
 
@@ -99,8 +110,14 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
                 continue
             hits = _occurrences(figure.as_printed, text, region.start, region.end)
             if not hits:
-                result.problems.append(Problem(figures_path, figure.row, "as_printed",
-                    f"'{figure.as_printed}' is not in the release text at {locator.topic} ({figure.id})"))
+                result.problems.append(
+                    Problem(
+                        figures_path,
+                        figure.row,
+                        "as_printed",
+                        f"'{figure.as_printed}' is not in the release text at {locator.topic} ({figure.id})",
+                    )
+                )
             for hit in hits:
                 covered[hit] = "figure"
 
@@ -120,7 +137,8 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
             year = int(token)
             for figure in package.figures.values():
                 if year in figure.period.years() and any(
-                    spans.get(loc.topic) and spans[loc.topic].start <= start < spans[loc.topic].end for loc in figure.locators
+                    spans.get(loc.topic) and spans[loc.topic].start <= start < spans[loc.topic].end
+                    for loc in figure.locators
                 ):
                     return "period"
         return None
@@ -133,8 +151,18 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
             continue
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - text.rfind("\n", 0, match.start())
-        topic = max((r for r in spans.values() if r.start <= match.start() < r.end), key=lambda r: r.start, default=None)
+        topic = max(
+            (r for r in spans.values() if r.start <= match.start() < r.end),
+            key=lambda r: r.start,
+            default=None,
+        )
         where = f" in topic '{topic.topic}'" if topic else ""
-        result.problems.append(Problem(source_name, line, f"col {column}",
-            f"the number '{token}'{where} is accounted for by no figure, period or structural exclusion"))
+        result.problems.append(
+            Problem(
+                source_name,
+                line,
+                f"col {column}",
+                f"the number '{token}'{where} is accounted for by no figure, period or structural exclusion",
+            )
+        )
     return result

@@ -13,8 +13,15 @@ from .figure import Figure
 from .unit import plain
 
 ARITY = {
-    "sum": None, "at-most": None, "equal": 1, "difference": 2, "share": 2,
-    "ratio": 2, "growth": 2, "multiple": 2, "rank-change": 2,
+    "sum": None,
+    "at-most": None,
+    "equal": 1,
+    "difference": 2,
+    "share": 2,
+    "ratio": 2,
+    "growth": 2,
+    "multiple": 2,
+    "rank-change": 2,
 }
 FORMULA = {
     "sum": " + ".join,

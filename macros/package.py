@@ -98,10 +98,14 @@ def _load(path: Path) -> Package:
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise PackageError([Problem(shown, 1, "-", f"cannot read the descriptor ({error.strerror})")]) from None
+        raise PackageError(
+            [Problem(shown, 1, "-", f"cannot read the descriptor ({error.strerror})")]
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         line = getattr(error, "lineno", 1)
-        raise PackageError([Problem(shown, line, "-", f"the descriptor is not valid JSON ({error})")]) from None
+        raise PackageError(
+            [Problem(shown, line, "-", f"the descriptor is not valid JSON ({error})")]
+        ) from None
     resources = {r.get("name"): r for r in descriptor.get("resources", [])}
     missing = [name for name in RESOURCES if name not in resources]
     if missing or "version" not in descriptor:
@@ -113,17 +117,40 @@ def _load(path: Path) -> Package:
     if problems:
         raise PackageError(problems)
 
-    units = {r["id"]: Unit(r["id"], r["label"], r["symbol"] or "", r["display"]) for r in tables["units"].rows}
+    units = {
+        r["id"]: Unit(r["id"], r["label"], r["symbol"] or "", r["display"]) for r in tables["units"].rows
+    }
     topics = {
         r["id"]: Topic(r["id"], r["parent"], r["title"], r["order"], r["kind"], r["marker"] or "")
         for r in tables["topics"].rows
     }
     sources = {
-        r["id"]: Source(r["id"], r["publisher"], r["title"], r["date"], r["language"], r["url"], r["licence"], r["attribution"])
+        r["id"]: Source(
+            r["id"],
+            r["publisher"],
+            r["title"],
+            r["date"],
+            r["language"],
+            r["url"],
+            r["licence"],
+            r["attribution"],
+        )
         for r in tables["sources"].rows
     }
     corrections = [
-        Correction(r["id"], r["figure"], r["field"], r["printed"], r["used"], r["kind"], r["reason"], r["date"], r["version"], r["reference"], r["_row"])
+        Correction(
+            r["id"],
+            r["figure"],
+            r["field"],
+            r["printed"],
+            r["used"],
+            r["kind"],
+            r["reason"],
+            r["date"],
+            r["version"],
+            r["reference"],
+            r["_row"],
+        )
         for r in tables["corrections"].rows
     ]
     figures_table = tables["figures"]
@@ -134,7 +161,16 @@ def _load(path: Path) -> Package:
             figures[figure.id] = figure
     _check_printed(figures, corrections, figures_table.path, tables["corrections"].path, problems)
     checks = [
-        Check(r["id"], r["kind"], r["result"], tuple(r["operands"].split(" ")), r["tolerance"], r["expected"], r["explanation"], r["_row"])
+        Check(
+            r["id"],
+            r["kind"],
+            r["result"],
+            tuple(r["operands"].split(" ")),
+            r["tolerance"],
+            r["expected"],
+            r["explanation"],
+            r["_row"],
+        )
         for r in tables["checks"].rows
     ]
     _check_checks(checks, figures, tables["checks"].path, problems)
@@ -146,8 +182,12 @@ def _load(path: Path) -> Package:
     package = Package(path, descriptor, figures, topics, units, sources, checks, corrections)
     package.outcomes = [evaluate(c, figures) for c in checks]
     surprises = [
-        Problem(tables["checks"].path, o.check.row, "expected",
-                f"check '{o.check.id}' is expected to be '{o.check.expected}' but it {o.status}: {o.arithmetic(figures)}")
+        Problem(
+            tables["checks"].path,
+            o.check.row,
+            "expected",
+            f"check '{o.check.id}' is expected to be '{o.check.expected}' but it {o.status}: {o.arithmetic(figures)}",
+        )
         for o in package.outcomes
         if not o.as_expected
     ]
@@ -166,8 +206,14 @@ def _check_foreign_keys(tables: dict[str, Table], problems: list[Problem]) -> No
             for row in table.rows:
                 value = row.get(column)
                 if value is not None and value not in known:
-                    problems.append(Problem(table.path, row["_row"], column,
-                                            f"'{value}' is not an {target_column} in {target.path}"))
+                    problems.append(
+                        Problem(
+                            table.path,
+                            row["_row"],
+                            column,
+                            f"'{value}' is not an {target_column} in {target.path}",
+                        )
+                    )
 
 
 def _figure(r: dict, units: dict, topics: dict, path: str, problems: list[Problem]) -> Figure | None:
@@ -197,15 +243,34 @@ def _figure(r: dict, units: dict, topics: dict, path: str, problems: list[Proble
             fail("period", "a date figure needs a single year, month or date, not an interval")
     elif r["value"] is None:
         fail("value", "the value is empty; only date figures may leave it empty")
-    return Figure(r["id"], r["topic"], r["label"], r["value"], unit, r["qualifier"], period, r["status"],
-                  r["as_printed"], locators, r["source"], r["note"], r["_row"])
+    return Figure(
+        r["id"],
+        r["topic"],
+        r["label"],
+        r["value"],
+        unit,
+        r["qualifier"],
+        period,
+        r["status"],
+        r["as_printed"],
+        locators,
+        r["source"],
+        r["note"],
+        r["_row"],
+    )
 
 
-def _check_printed(figures: dict[str, Figure], corrections: list[Correction], path: str,
-                   corrections_path: str, problems: list[Problem]) -> None:
+def _check_printed(
+    figures: dict[str, Figure],
+    corrections: list[Correction],
+    path: str,
+    corrections_path: str,
+    problems: list[Problem],
+) -> None:
     """A value must be what its as_printed token says, unless a correction explains the difference."""
     explained = {(c.figure, c.field) for c in corrections}
     for figure in figures.values():
+
         def fail(column: str, message: str, figure: Figure = figure) -> None:
             problems.append(Problem(path, figure.row, column, message))
 
@@ -213,25 +278,52 @@ def _check_printed(figures: dict[str, Figure], corrections: list[Correction], pa
             printed = read_date(figure.as_printed)
             start = figure.period.start
             if printed is None:
-                fail("as_printed", f"'{figure.as_printed}' cannot be read as a date (such as 'July 14, 2020', 'May 2021' or '2025')")
-            elif any(p is not None and p != q for p, q in zip(printed, (start.year, start.month, start.day), strict=True)) \
-                    or (printed[1] is None) != (start.month is None) or (printed[2] is None) != (start.day is None):
-                fail("period", f"the period {figure.period.text} is not the date printed as '{figure.as_printed}'")
+                fail(
+                    "as_printed",
+                    f"'{figure.as_printed}' cannot be read as a date (such as 'July 14, 2020', 'May 2021' or '2025')",
+                )
+            elif (
+                any(
+                    p is not None and p != q
+                    for p, q in zip(printed, (start.year, start.month, start.day), strict=True)
+                )
+                or (printed[1] is None) != (start.month is None)
+                or (printed[2] is None) != (start.day is None)
+            ):
+                fail(
+                    "period",
+                    f"the period {figure.period.text} is not the date printed as '{figure.as_printed}'",
+                )
+            continue
+        if figure.value is None:
             continue
         reading = read_number(figure.as_printed)
         if reading is not None and reading.display and reading.display != figure.unit.display:
-            fail("unit", f"'{figure.as_printed}' is printed as a {reading.display} value, but the unit '{figure.unit.id}' is displayed as {figure.unit.display}")
+            fail(
+                "unit",
+                f"'{figure.as_printed}' is printed as a {reading.display} value, but the unit '{figure.unit.id}' is displayed as {figure.unit.display}",
+            )
         if reading is not None and reading.display is None and figure.unit.display in ("percent", "rank"):
-            fail("as_printed", f"'{figure.as_printed}' lacks the {'%' if figure.unit.display == 'percent' else 'ordinal suffix'} its unit '{figure.unit.id}' implies")
+            fail(
+                "as_printed",
+                f"'{figure.as_printed}' lacks the {'%' if figure.unit.display == 'percent' else 'ordinal suffix'} its unit '{figure.unit.id}' implies",
+            )
         if reading is not None and reading.suffix == "+" and figure.qualifier != "more-than":
-            fail("qualifier", f"'{figure.as_printed}' is printed with '+', so the qualifier must be more-than")
-        matches = reading is not None and abs(reading.number - figure.value) <= 1e-9 * max(1.0, abs(figure.value))
+            fail(
+                "qualifier", f"'{figure.as_printed}' is printed with '+', so the qualifier must be more-than"
+            )
+        matches = reading is not None and abs(reading.number - figure.value) <= 1e-9 * max(
+            1.0, abs(figure.value)
+        )
         if matches or (figure.id, "value") in explained:
             continue
         read = "cannot be read as a number" if reading is None else f"reads as {plain(reading.number)}"
-        fail("value", f"{plain(figure.value)} does not match as_printed '{figure.as_printed}', which {read}; "
-                      f"fix the value, or if the release misprints it add a row to {corrections_path} "
-                      f"with figure={figure.id}, field=value, printed={figure.as_printed}, used={plain(figure.value).replace(',', '')} and the reason")
+        fail(
+            "value",
+            f"{plain(figure.value)} does not match as_printed '{figure.as_printed}', which {read}; "
+            f"fix the value, or if the release misprints it add a row to {corrections_path} "
+            f"with figure={figure.id}, field=value, printed={figure.as_printed}, used={plain(figure.value).replace(',', '')} and the reason",
+        )
     for c in corrections:
         figure = figures.get(c.figure)
         if figure is None or c.field != "value":
@@ -242,13 +334,30 @@ def _check_printed(figures: dict[str, Figure], corrections: list[Correction], pa
             problems.append(Problem(corrections_path, c.row, "used", f"'{c.used}' is not a number"))
             continue
         if figure.value is None or abs(used - figure.value) > 1e-9 * max(1.0, abs(figure.value)):
-            problems.append(Problem(corrections_path, c.row, "used", f"the value used ({c.used}) is not the value of '{c.figure}' in figures.csv ({plain(figure.value or 0)})"))
+            problems.append(
+                Problem(
+                    corrections_path,
+                    c.row,
+                    "used",
+                    f"the value used ({c.used}) is not the value of '{c.figure}' in figures.csv ({plain(figure.value or 0)})",
+                )
+            )
         if c.kind == "release-typo" and c.printed != figure.as_printed:
-            problems.append(Problem(corrections_path, c.row, "printed", f"'{c.printed}' is not the as_printed of '{c.figure}' ('{figure.as_printed}')"))
+            problems.append(
+                Problem(
+                    corrections_path,
+                    c.row,
+                    "printed",
+                    f"'{c.printed}' is not the as_printed of '{c.figure}' ('{figure.as_printed}')",
+                )
+            )
 
 
-def _check_checks(checks: list[Check], figures: dict[str, Figure], path: str, problems: list[Problem]) -> None:
+def _check_checks(
+    checks: list[Check], figures: dict[str, Figure], path: str, problems: list[Problem]
+) -> None:
     for check in checks:
+
         def fail(column: str, message: str, check: Check = check) -> None:
             problems.append(Problem(path, check.row, column, message))
 
@@ -266,32 +375,55 @@ def _check_checks(checks: list[Check], figures: dict[str, Figure], path: str, pr
             fail("operands", "checks work on numbers; a date figure has no value")
             continue
         if len({f.unit.id for f in operands}) > 1:
-            fail("operands", "the operands are in different units: " + ", ".join(f"{f.id} ({f.unit.id})" for f in operands))
+            fail(
+                "operands",
+                "the operands are in different units: "
+                + ", ".join(f"{f.id} ({f.unit.id})" for f in operands),
+            )
         wanted = RESULT_DISPLAY.get(check.kind)
         if check.kind == "rank-change":
             if any(f.unit.display != "rank" for f in operands) or result.unit.id != "places":
                 fail("result", "a rank-change check takes two ranks and gives a number of places")
         elif wanted and result.unit.display != wanted:
-            fail("result", f"a {check.kind} check gives a {wanted} value, but '{result.id}' is in {result.unit.id}")
+            fail(
+                "result",
+                f"a {check.kind} check gives a {wanted} value, but '{result.id}' is in {result.unit.id}",
+            )
         elif not wanted and result.unit.id != operands[0].unit.id:
-            fail("result", f"'{result.id}' is in {result.unit.id} but the operands are in {operands[0].unit.id}")
+            fail(
+                "result",
+                f"'{result.id}' is in {result.unit.id} but the operands are in {operands[0].unit.id}",
+            )
         if any(o.value == 0 for o in operands) and check.kind in ("share", "ratio", "growth", "multiple"):
             fail("operands", "a divisor is zero")
 
 
-def _check_topics(topics: dict[str, Topic], figures: dict[str, Figure], table: Table, problems: list[Problem]) -> None:
+def _check_topics(
+    topics: dict[str, Topic], figures: dict[str, Figure], table: Table, problems: list[Problem]
+) -> None:
     rows = {r["id"]: r["_row"] for r in table.rows}
     used = {f.topic for f in figures.values()} | {loc.topic for f in figures.values() for loc in f.locators}
     for topic in topics.values():
         seen, current = {topic.id}, topic
         while current.parent:
             if current.parent in seen:
-                problems.append(Problem(table.path, rows[topic.id], "parent", f"the parents of '{topic.id}' form a cycle"))
+                problems.append(
+                    Problem(table.path, rows[topic.id], "parent", f"the parents of '{topic.id}' form a cycle")
+                )
                 break
             seen.add(current.parent)
             current = topics[current.parent]
-        if topic.parent is None and not any(t.id in used for t in topics.values() if t.id == topic.id or topic in ancestors(t.id, topics)):
-            problems.append(Problem(table.path, rows[topic.id], "id", f"the top-level topic '{topic.id}' has no figure in it or below it"))
+        if topic.parent is None and not any(
+            t.id in used for t in topics.values() if t.id == topic.id or topic in ancestors(t.id, topics)
+        ):
+            problems.append(
+                Problem(
+                    table.path,
+                    rows[topic.id],
+                    "id",
+                    f"the top-level topic '{topic.id}' has no figure in it or below it",
+                )
+            )
 
 
 def _check_orphans(tables: dict[str, Table], figures: dict[str, Figure], problems: list[Problem]) -> None:
@@ -299,4 +431,11 @@ def _check_orphans(tables: dict[str, Table], figures: dict[str, Figure], problem
         used = {r[column] for r in tables["figures"].rows}
         for row in tables[name].rows:
             if row["id"] not in used:
-                problems.append(Problem(tables[name].path, row["_row"], "id", f"'{row['id']}' is used by no figure; remove it or use it"))
+                problems.append(
+                    Problem(
+                        tables[name].path,
+                        row["_row"],
+                        "id",
+                        f"'{row['id']}' is used by no figure; remove it or use it",
+                    )
+                )

@@ -7,8 +7,18 @@ import re
 from dataclasses import dataclass
 
 WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 SCALE = {"trillion": 10**12, "billion": 10**9, "million": 10**6}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -17,7 +27,9 @@ NUMERAL = re.compile(
     r"(?: (?P<scale>trillion|billion|million))?"
     r"(?P<suffix>%|st|nd|rd|th|\+|km2)?"
 )
-DATE = re.compile(r"(?P<month>[A-Z][a-z]+)(?: (?P<day>[0-9]{1,2}))?(?:,? (?P<year>[0-9]{4}))?|(?P<yearonly>[0-9]{4})")
+DATE = re.compile(
+    r"(?P<month>[A-Z][a-z]+)(?: (?P<day>[0-9]{1,2}))?(?:,? (?P<year>[0-9]{4}))?|(?P<yearonly>[0-9]{4})"
+)
 
 
 @dataclass(frozen=True)

@@ -55,11 +55,19 @@ def read_table(base: Path, resource: dict, problems: list[Problem]) -> Table:
         fail(1, names[0] if names else "-", "the file is empty; it needs the header row: " + ",".join(names))
         return table
     if raw.startswith(b"\xef\xbb\xbf"):
-        fail(1, names[0] if names else "-", "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+        fail(
+            1,
+            names[0] if names else "-",
+            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+        )
         raw = raw[3:]
     if b"\r" in raw:
         line = raw[: raw.index(b"\r")].count(b"\n") + 1
-        fail(line, names[-1] if names else "-", "line ends with a carriage return (CRLF, Windows line ends); save the file with LF line ends")
+        fail(
+            line,
+            names[-1] if names else "-",
+            "line ends with a carriage return (CRLF, Windows line ends); save the file with LF line ends",
+        )
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     text = raw.decode("utf-8", errors="replace")
     bad_bytes = "\ufffd" in text and _first_undecodable(raw)
@@ -68,7 +76,11 @@ def read_table(base: Path, resource: dict, problems: list[Problem]) -> Table:
     try:
         records = list(reader)
     except csv.Error as error:
-        fail(reader.line_num, "-", f"the CSV cannot be parsed ({error}); look for a stray or unbalanced double quote")
+        fail(
+            reader.line_num,
+            "-",
+            f"the CSV cannot be parsed ({error}); look for a stray or unbalanced double quote",
+        )
         return table
 
     header, body = records[0], records[1:]
@@ -78,19 +90,29 @@ def read_table(base: Path, resource: dict, problems: list[Problem]) -> Table:
         for name in missing:
             fail(1, name, f"column '{name}' is missing; the header must be: " + ",".join(names))
         for name in extra:
-            fail(1, name or "-", f"column '{name}' is not in the schema; the header must be: " + ",".join(names))
+            fail(
+                1,
+                name or "-",
+                f"column '{name}' is not in the schema; the header must be: " + ",".join(names),
+            )
         if not missing and not extra:
             fail(1, header[0], "the columns are out of order; the header must be: " + ",".join(names))
         return table
 
-    unique_seen: dict[str, dict[Any, int]] = {f["name"]: {} for f in fields if f.get("constraints", {}).get("unique")}
+    unique_seen: dict[str, dict[Any, int]] = {
+        f["name"]: {} for f in fields if f.get("constraints", {}).get("unique")
+    }
     for index, record in enumerate(body, start=2):
         if record == []:
             fail(index, "-", "the row is blank; delete it")
             continue
         if len(record) != len(names):
             where = names[len(record)] if len(record) < len(names) else names[-1]
-            fail(index, where, f"the row has {len(record)} cells but the header has {len(names)}; a comma or a double quote is probably missing or extra")
+            fail(
+                index,
+                where,
+                f"the row has {len(record)} cells but the header has {len(names)}; a comma or a double quote is probably missing or extra",
+            )
             continue
         row: dict[str, Any] = {"_row": index}
         for field, cell in zip(fields, record, strict=True):
@@ -105,7 +127,11 @@ def read_table(base: Path, resource: dict, problems: list[Problem]) -> Table:
             seen = unique_seen.get(field["name"])
             if seen is not None and value is not None:
                 if value in seen:
-                    fail(index, field["name"], f"'{cell}' is already used in row {seen[value]}; it must be unique")
+                    fail(
+                        index,
+                        field["name"],
+                        f"'{cell}' is already used in row {seen[value]}; it must be unique",
+                    )
                 else:
                     seen[value] = index
         table.rows.append(row)
@@ -133,7 +159,10 @@ def _cast(field: dict, cell: str, missing: list[str]) -> tuple[Any, str | None]:
     value: Any = cell
     if kind == "number":
         if not NUMBER.fullmatch(cell):
-            return None, f"'{cell}' is not a number (write digits with a dot for decimals, no thousands separators)"
+            return (
+                None,
+                f"'{cell}' is not a number (write digits with a dot for decimals, no thousands separators)",
+            )
         value = float(cell)
     elif kind == "integer":
         if not INTEGER.fullmatch(cell):

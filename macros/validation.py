@@ -27,7 +27,9 @@ def stock_problems(path: Path) -> list[Problem]:
         for error in task.errors:
             row = getattr(error, "row_number", None) or 1
             field = getattr(error, "field_name", None) or "-"
-            problems.append(Problem(shown, row, field, f"frictionless {error.type}: {error.note or error.message}"))
+            problems.append(
+                Problem(shown, row, field, f"frictionless {error.type}: {error.note or error.message}")
+            )
     return problems
 
 

@@ -12,7 +12,9 @@ from macros.problem import PackageError
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--source", type=Path, required=True, help="the text of the release")
-    parser.add_argument("--package", type=Path, default=None, help="datapackage.json (default: the repository's)")
+    parser.add_argument(
+        "--package", type=Path, default=None, help="datapackage.json (default: the repository's)"
+    )
     args = parser.parse_args()
     try:
         text = args.source.read_text(encoding="utf-8")

@@ -44,8 +44,22 @@ def build_site(project: Path, site: Path | None = None, env: dict | None = None)
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1630281600", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("DND_DATAPACKAGE", None) if not (env and "DND_DATAPACKAGE" in env) else None
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env=environment, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 

@@ -1,0 +1,336 @@
+"""What a contributor is told when the data is wrong: file, row and field, and nothing written.
+
+Each case breaks one thing in a private copy of the package and expects exactly the problem that
+names it. Row numbers are those a spreadsheet shows (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.package import load_package
+from macros.problem import PackageError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def row_of(path: Path, key: str) -> int:
+    """The spreadsheet row of the record whose first cell is `key`."""
+    return next(i for i, row in enumerate(read_rows(path), start=1) if row and row[0] == key)
+
+
+def set_cell(path: Path, key: str, column: str, value: str) -> int:
+    rows = read_rows(path)
+    index = rows[0].index(column)
+    number = row_of(path, key)
+    rows[number - 1][index] = value
+    write_rows(path, rows)
+    return number
+
+
+@pytest.fixture
+def pkg(tmp_path: Path) -> Path:
+    target = tmp_path / "datapackage"
+    shutil.copytree(ROOT / "datapackage", target)
+    return target
+
+
+def problems_of(pkg: Path) -> list:
+    with pytest.raises(PackageError) as caught:
+        load_package(pkg / "datapackage.json")
+    return caught.value.problems
+
+
+def expect(pkg: Path, file: str, row: int, field: str, words: str) -> None:
+    found = problems_of(pkg)
+    matching = [
+        p for p in found if p.path.endswith(file) and p.row == row and p.field == field and words in p.message
+    ]
+    assert matching, f"no problem {file}:{row}:{field}: ...{words}...; got:\n" + "\n".join(map(str, found))
+
+
+FIG = "data/figures.csv"
+
+
+def cell_fault(file, key, column, value, field, words):
+    """A fault made by changing one cell; the problem is expected on that row and column unless told otherwise."""
+
+    def make(pkg):
+        row = set_cell(pkg / file, key, column, value)
+        return file, row, field or column, words
+
+    return make
+
+
+CELL_FAULTS = {
+    "a wrong type": cell_fault(FIG, "patents-granted", "value", "four hundred", None, "is not a number"),
+    "thousands separators in a value": cell_fault(
+        FIG, "patents-granted", "value", "1,407", None, "is not a number"
+    ),
+    "an empty required cell": cell_fault(FIG, "patents-granted", "label", "", None, "value is required"),
+    "an unknown unit": cell_fault(FIG, "patents-granted", "unit", "parsecs", None, "is not an id in"),
+    "an unknown topic": cell_fault(FIG, "patents-granted", "topic", "nowhere", None, "is not an id in"),
+    "an unknown source": cell_fault(FIG, "patents-granted", "source", "a-blog", None, "is not an id in"),
+    "an unknown qualifier": cell_fault(FIG, "patents-granted", "qualifier", "roughly", None, "is not one of"),
+    "an unknown status": cell_fault(FIG, "patents-granted", "status", "planned", None, "is not one of"),
+    "an id that is not kebab-case": cell_fault(
+        FIG, "patents-granted", "id", "Patents Granted", None, "does not match the pattern"
+    ),
+    "a value that contradicts as_printed": cell_fault(
+        FIG, "patents-granted", "value", "408", None, "does not match as_printed '407'"
+    ),
+    "a bad period": cell_fault(FIG, "patents-granted", "period", "2021-13", None, "not a real date"),
+    "a period that is not ISO 8601": cell_fault(
+        FIG, "patents-granted", "period", "July 2021", None, "does not match the pattern"
+    ),
+    "an interval that ends before it starts": cell_fault(
+        FIG, "patents-granted", "period", "2021/2019", None, "ends before it starts"
+    ),
+    "a negative count": cell_fault(FIG, "patents-granted", "value", "-407", None, "below the minimum"),
+    "a locator naming an unknown topic": cell_fault(
+        FIG,
+        "patents-granted",
+        "locator",
+        "leap-technologies:text; nowhere",
+        None,
+        "'nowhere' is not a topic id",
+    ),
+    "a locator with an unknown part": cell_fault(
+        FIG, "patents-granted", "locator", "leap-technologies:margin", None, "is not a part of a topic"
+    ),
+    "a topic that is not where the locator points": cell_fault(
+        FIG, "patents-granted", "topic", "leap-forward", None, "must be one of the topics in the locator"
+    ),
+    "a percentage printed without its sign": cell_fault(
+        FIG, "smes-startups-share", "as_printed", "95.3", None, "lacks the %"
+    ),
+    "a rank stored in a count unit": cell_fault(
+        FIG, "imd-rank-2020", "unit", "people", "unit", "printed as a rank value"
+    ),
+    "a plus sign without more-than": cell_fault(
+        FIG, "subsidy24-services", "qualifier", "exact", None, "printed with '+'"
+    ),
+    "a date figure with a value": cell_fault(
+        FIG, "dnd-launch-date", "value", "2020", None, "leave value empty"
+    ),
+    "a date that is not the one printed": cell_fault(
+        FIG, "dnd-launch-date", "period", "2020-07-15", None, "is not the date printed"
+    ),
+    "a count with no value": cell_fault(
+        FIG, "patents-granted", "value", "", None, "only date figures may leave it empty"
+    ),
+    "a broken check operand": cell_fault(
+        "data/checks.csv",
+        "budget-by-source",
+        "operands",
+        "budget-2020-third-supplementary budget-2022",
+        None,
+        "'budget-2022' is not a figure id",
+    ),
+    "a check result that is no figure": cell_fault(
+        "data/checks.csv", "budget-by-source", "result", "budget-total", None, "is not an id in"
+    ),
+    "a check whose operands mix units": cell_fault(
+        "data/checks.csv",
+        "key-talent-by-year",
+        "operands",
+        "key-talent-2020 rural-network-households",
+        None,
+        "different units",
+    ),
+    "a check with the wrong number of operands": cell_fault(
+        "data/checks.csv", "public-wifi-added", "operands", "public-wifi-2020", None, "takes 2 operand(s)"
+    ),
+    "a check whose expected outcome is wrong": cell_fault(
+        "data/checks.csv",
+        "non-ict-share",
+        "expected",
+        "holds",
+        None,
+        "is expected to be 'holds' but it fails",
+    ),
+    "a negative tolerance": cell_fault(
+        "data/checks.csv", "budget-by-source", "tolerance", "-1", None, "below the minimum"
+    ),
+    "a correction for an unknown figure": cell_fault(
+        "data/corrections.csv", "voucher-count-separator", "figure", "vouchers", None, "is not an id in"
+    ),
+    "a correction whose value used is not the figure's": cell_fault(
+        "data/corrections.csv", "voucher-count-separator", "used", "12700", None, "is not the value of"
+    ),
+    "a correction date that is no date": cell_fault(
+        "data/corrections.csv", "voucher-count-separator", "date", "25/11/2026", None, "is not a date"
+    ),
+    "an unknown unit display": cell_fault("data/units.csv", "krw", "display", "money", None, "is not one of"),
+    "a topic order that is not a whole number": cell_fault(
+        "data/topics.csv", "sector-ai", "order", "29.5", None, "is not a whole number"
+    ),
+    "a duplicate topic order": cell_fault(
+        "data/topics.csv", "sector-ai", "order", "28", None, "already used in row"
+    ),
+    "a topic whose parents form a cycle": cell_fault(
+        "data/topics.csv", "overview", "parent", "overview-policies", "parent", "form a cycle"
+    ),
+    "a source date that is no date": cell_fault(
+        "data/sources.csv", "msit-2021-08-30", "date", "2021-02-30", None, "is not a date"
+    ),
+    "a cell with spaces around it": cell_fault(
+        FIG, "patents-granted", "unit", " patents", None, "leading or trailing spaces"
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", CELL_FAULTS, ids=list(CELL_FAULTS))
+def test_a_broken_cell_is_named_by_file_row_and_field(pkg, fault):
+    file, row, field, words = CELL_FAULTS[fault](pkg)
+    expect(pkg, file, row, field, words)
+
+
+def test_a_duplicate_id_names_both_rows(pkg):
+    rows = read_rows(pkg / FIG)
+    rows[5][0] = rows[4][0]
+    write_rows(pkg / FIG, rows)
+    expect(pkg, FIG, 6, "id", "is already used in row 5")
+
+
+def test_a_typo_without_its_correction_says_what_row_to_add(pkg):
+    rows = read_rows(pkg / "data/corrections.csv")
+    write_rows(pkg / "data/corrections.csv", rows[:1])
+    row = row_of(pkg / FIG, "voucher-smes-restated")
+    expect(pkg, FIG, row, "value", "add a row to")
+    (problem,) = [p for p in problems_of(pkg) if p.field == "value"]
+    assert (
+        "corrections.csv with figure=voucher-smes-restated, field=value, printed=12,7000, used=127000"
+        in problem.message
+    )
+
+
+def test_an_unused_unit_is_an_orphan(pkg):
+    with (pkg / "data/units.csv").open("a") as f:
+        f.write("furlongs,furlongs,,count\n")
+    expect(pkg, "data/units.csv", len(read_rows(pkg / "data/units.csv")), "id", "is used by no figure")
+
+
+def test_a_byte_order_mark_is_rejected(pkg):
+    path = pkg / FIG
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    expect(pkg, FIG, 1, "id", "byte-order mark")
+
+
+def test_crlf_line_ends_are_rejected(pkg):
+    path = pkg / FIG
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    expect(pkg, FIG, 1, "note", "CRLF")
+
+
+def test_a_stray_quote_is_located(pkg):
+    path = pkg / FIG
+    row = row_of(path, "patents-granted")
+    lines = path.read_text().split("\n")
+    lines[row - 1] = (
+        lines[row - 1].replace("Patents granted", 'Patents "granted', 1).replace(",407,", ',"407,', 1)
+    )
+    path.write_text("\n".join(lines))
+    found = problems_of(pkg)
+    assert any(p.path.endswith(FIG) and p.row >= row and "double quote" in p.message for p in found), found
+
+
+def test_an_extra_column_is_named(pkg):
+    rows = read_rows(pkg / FIG)
+    write_rows(pkg / FIG, [r + (["comment"] if i == 0 else [""]) for i, r in enumerate(rows)])
+    expect(pkg, FIG, 1, "comment", "is not in the schema")
+
+
+def test_a_missing_column_is_named(pkg):
+    rows = read_rows(pkg / FIG)
+    write_rows(pkg / FIG, [r[:-1] for r in rows])
+    expect(pkg, FIG, 1, "note", "column 'note' is missing")
+
+
+def test_a_short_row_names_the_first_missing_cell(pkg):
+    rows = read_rows(pkg / FIG)
+    row = row_of(pkg / FIG, "patents-granted")
+    rows[row - 1] = rows[row - 1][:9]
+    write_rows(pkg / FIG, rows)
+    expect(pkg, FIG, row, "locator", "has 9 cells but the header has 12")
+
+
+def test_a_byte_that_is_not_utf8_is_located_in_its_cell(pkg):
+    path = pkg / FIG
+    row = row_of(path, "patents-granted")
+    path.write_bytes(path.read_bytes().replace(b"Patents granted", b"Patents gr\xe4nted", 1))
+    expect(pkg, FIG, row, "label", "not UTF-8")
+
+
+def test_an_empty_file_asks_for_its_header(pkg):
+    (pkg / "data/checks.csv").write_text("")
+    expect(pkg, "data/checks.csv", 1, "id", "the file is empty")
+
+
+def test_a_blank_line_is_located(pkg):
+    path = pkg / FIG
+    lines = path.read_text().split("\n")
+    lines.insert(3, "")
+    path.write_text("\n".join(lines))
+    expect(pkg, FIG, 4, "-", "the row is blank")
+
+
+def test_a_descriptor_that_is_not_json_is_located(pkg):
+    path = pkg / "datapackage.json"
+    path.write_text(path.read_text().replace('"version": "1.0.0",', '"version": "1.0.0"', 1))
+    found = problems_of(pkg)
+    assert found[0].path.endswith("datapackage.json") and "not valid JSON" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        '<script>alert("x")</script> patents',
+        "Patents {{ 7 * 7 }} granted",
+        "Patents {% raw %} granted",
+        "Patents *granted* [x](y) | {#id}",
+    ],
+)
+def test_markup_and_template_syntax_in_a_label_are_accepted_as_text(pkg, label):
+    set_cell(pkg / FIG, "patents-granted", "label", label)
+    assert load_package(pkg / "datapackage.json").figures["patents-granted"].label == label
+
+
+def test_the_validator_prints_one_line_per_problem_and_writes_nothing(pkg):
+    set_cell(pkg / FIG, "patents-granted", "value", "four hundred")
+    set_cell(pkg / FIG, "key-technologies-developed", "unit", "parsecs")
+    before = {p: p.stat().st_mtime_ns for p in pkg.rglob("*")}
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/validate.py"), str(pkg / "datapackage.json")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1
+    lines = run.stderr.strip().splitlines()
+    assert any(
+        line.endswith(
+            f"figures.csv:{row_of(pkg / FIG, 'patents-granted')}:value: 'four hundred' is not a number "
+            "(write digits with a dot for decimals, no thousands separators)"
+        )
+        for line in lines
+    )
+    assert any(":unit: 'parsecs' is not an id in" in line for line in lines)
+    assert lines[-1] == "2 problem(s) found; nothing was built or written"
+    assert {p: p.stat().st_mtime_ns for p in pkg.rglob("*")} == before
