@@ -1,0 +1,205 @@
+"""The prose pages: numbers only through macros, every figure shown in context, every item addressable."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.package import load_package
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+PROSE_PAGES = (
+    "",
+    "first-year/",
+    "first-year/recovery/",
+    "first-year/leap-forward/",
+    "first-year/inclusiveness/",
+    "dnd2/",
+    "dnd2/sectors/",
+)
+
+# What a reader cannot see as a typed number: macro calls, Jinja comments, attribute lists,
+# link and image targets, reference definitions and HTML tags with their attributes.
+HIDDEN = re.compile(
+    r"\{\{.*?\}\}"
+    r"|\{%.*?%\}"
+    r"|\{##.*?##\}"
+    r"|\{:?\s*[#.][^}\n]*\}"
+    r"|\]\([^)\n]*\)"
+    r"|^\s*\[[^\]\n]+\]:\s*\S+.*$"
+    r"|<!--.*?-->"
+    r"|</?[A-Za-z][^>\n]*>",
+    re.S | re.M,
+)
+# Names that contain digits and are not quantities.
+ALLOWED = re.compile(r"(?<![\w.])(?:[12]\.0|[56]G|K-12|Subsidy24)(?![\w]|\.\d)")
+NUMBER = re.compile(r"[\w.,%+\-]*\d[\w.,%+\-]*")
+
+
+def typed_numbers(markdown: str) -> list[tuple[int, str]]:
+    """(line, token) for every digit a reader would see that no macro produced."""
+    visible = HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
+    visible = ALLOWED.sub(lambda m: " " * len(m.group()), visible)
+    return [(visible.count("\n", 0, m.start()) + 1, m.group().strip(".,")) for m in NUMBER.finditer(visible)]
+
+
+class FigureLinks(HTMLParser):
+    """Figure ids linked from a page, split by whether the link sits in running text or in a table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_text: set[str] = set()
+        self.in_tables: set[str] = set()
+        self.ids: set[str] = set()
+        self._table_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "table":
+            self._table_depth += 1
+        href = attributes.get("href") or ""
+        if tag == "a" and "dnd-fig" in (attributes.get("class") or "").split() and "#fig-" in href:
+            figure_id = href.rsplit("#fig-", 1)[1]
+            (self.in_tables if self._table_depth else self.in_text).add(figure_id)
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._table_depth -= 1
+
+
+def links(html: str) -> FigureLinks:
+    parser = FigureLinks()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def package():
+    return load_package()
+
+
+@pytest.fixture(scope="module")
+def prose(built_site) -> dict[str, FigureLinks]:
+    return {path: links(built_site.page(path)) for path in PROSE_PAGES}
+
+
+# Typed numbers
+
+
+def test_the_lint_catches_a_typed_number():
+    assert typed_numbers("More than 170,000 businesses took part.") == [(1, "170,000")]
+    assert typed_numbers("Growth of 14.3% in a year") == [(1, "14.3%")]
+    assert typed_numbers("## Ranked 8th {#leap-global-indexes}") == [(1, "8th")]
+
+
+def test_the_lint_lets_macros_anchors_links_and_names_through():
+    sample = (
+        '{{ fig("businesses-participating") }} businesses {{ figure_table("dnd2-spread") }}\n'
+        "## Digital New Deal 2.0 {#dnd2-private-led}\n"
+        'See [the next plan](../dnd2/index.md#dnd2-global), <a href="#fig-imd-rank-2019">x</a>.\n'
+        "Dr. Answer 1.0, 5G and 6G networks, K-12 classrooms, Subsidy24.\n"
+    )
+    assert typed_numbers(sample) == []
+
+
+def test_the_lint_catches_a_number_hidden_in_an_allowed_name():
+    assert typed_numbers("Subsidy24 offers 300 kinds of benefit") == [(1, "300")]
+    assert typed_numbers("Digital New Deal 2.05") == [(1, "2.05")]
+
+
+def test_no_page_types_a_number():
+    found = [
+        f"{page.relative_to(ROOT)}:{line}: {token}"
+        for page in sorted(DOCS.rglob("*.md"))
+        for line, token in typed_numbers(page.read_text(encoding="utf-8"))
+    ]
+    assert found == [], "numbers typed outside macros:\n" + "\n".join(found)
+
+
+# Figures in context
+
+
+def test_every_figure_is_shown_in_the_running_text_of_a_prose_page(package, prose):
+    in_text = set().union(*(page.in_text for page in prose.values()))
+    missing = [figure_id for figure_id in package.figures if figure_id not in in_text]
+    shown = len(package.figures) - len(missing)
+    print(f"figures shown in prose: {shown} of {len(package.figures)}")
+    assert missing == [], f"{shown} of {len(package.figures)} figures shown in prose; missing: {missing}"
+
+
+def test_prose_pages_link_only_to_figures_that_exist(package, prose):
+    linked = set().union(*(page.in_text | page.in_tables for page in prose.values()))
+    assert linked - set(package.figures) == set()
+
+
+def test_the_figures_of_each_item_direction_and_sector_are_tabulated(package, prose):
+    """A reader who wants the numbers of an item at a glance finds them in a table under it."""
+    tabled = set().union(*(page.in_tables for page in prose.values()))
+    kinds = ("item", "direction", "sector")
+    missing = [
+        f.id for f in package.figures.values() if package.topics[f.topic].kind in kinds and f.id not in tabled
+    ]
+    assert missing == []
+
+
+# Anchors
+
+
+PAGES_OF_2_0 = {"direction": "dnd2/", "sector": "dnd2/sectors/"}
+PILLAR_PAGES = {
+    "overview": "first-year/",
+    "recovery": "first-year/recovery/",
+    "leap-forward": "first-year/leap-forward/",
+    "inclusiveness": "first-year/inclusiveness/",
+}
+
+
+def expected_anchors(package) -> dict[str, str]:
+    """Topic id -> the page that must carry it as an id: items on their pillar's page, 2.0 on its pages."""
+    anchors = {}
+    for topic in package.topics.values():
+        if topic.kind == "item":
+            anchors[topic.id] = PILLAR_PAGES[topic.parent]
+        elif topic.kind in ("direction", "sector"):
+            anchors[topic.id] = PAGES_OF_2_0[topic.kind]
+    return anchors
+
+
+def test_each_numbered_item_direction_and_sector_has_its_own_anchor(package, prose):
+    anchors = expected_anchors(package)
+    missing = [f"{page}#{topic}" for topic, page in anchors.items() if topic not in prose[page].ids]
+    assert missing == []
+
+
+# Abbreviations
+
+
+def test_abbreviations_show_as_hover_definitions_on_every_prose_page(built_site):
+    for path in PROSE_PAGES:
+        assert re.search(r'<abbr title="[^"]+">', built_site.page(path)), path
+
+
+def test_no_abbreviation_definition_leaks_into_a_page(built_site):
+    leaked = [
+        str(page.relative_to(built_site.site))
+        for page in built_site.site.rglob("*.html")
+        if "*[" in page.read_text(encoding="utf-8")
+    ]
+    assert leaked == []
+
+
+def test_the_glossary_defines_every_abbreviation(built_site):
+    abbreviations = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    terms = re.findall(r"^\*\[([^\]]+)\]:", abbreviations, re.M)
+    glossary = links(built_site.page("about/glossary/"))
+    html = built_site.page("about/glossary/")
+    defined = {re.sub(r"<[^>]+>", "", term).strip() for term in re.findall(r"<dt>(.*?)</dt>", html, re.S)}
+    plural = {t for t in terms if t.endswith("s") and t[:-1] in terms}
+    assert set(terms) - plural - defined == set()
+    assert glossary.ids >= {"terms", "programme"}
