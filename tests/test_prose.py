@@ -22,8 +22,9 @@ PROSE_PAGES = (
     "dnd2/sectors/",
 )
 
-# What a reader cannot see as a typed number: macro calls, Jinja comments, attribute lists,
-# link and image targets, reference definitions and HTML tags with their attributes.
+# What is not a typed quantity: macro calls, Jinja comments, attribute lists, link and image
+# targets, reference definitions, HTML tags with their attributes, ordered-list markers (numbering,
+# not data) and snippet includes.
 HIDDEN = re.compile(
     r"\{\{.*?\}\}"
     r"|\{%.*?%\}"
@@ -32,7 +33,9 @@ HIDDEN = re.compile(
     r"|\]\([^)\n]*\)"
     r"|^\s*\[[^\]\n]+\]:\s*\S+.*$"
     r"|<!--.*?-->"
-    r"|</?[A-Za-z][^>\n]*>",
+    r"|</?[A-Za-z][^>\n]*>"
+    r"|^[ \t]*\d+\.(?=[ \t])"
+    r"|^[ \t]*-{1,3}8<-{1,3}.*$",
     re.S | re.M,
 )
 # Names that contain digits and are not quantities.
@@ -96,6 +99,10 @@ def test_the_lint_catches_a_typed_number():
     assert typed_numbers("More than 170,000 businesses took part.") == [(1, "170,000")]
     assert typed_numbers("Growth of 14.3% in a year") == [(1, "14.3%")]
     assert typed_numbers("## Ranked 8th {#leap-global-indexes}") == [(1, "8th")]
+
+
+def test_the_lint_skips_list_numbering_but_not_a_number_in_the_item():
+    assert typed_numbers("1. **Find the row.**\n2. Add 34 rows") == [(2, "34")]
 
 
 def test_the_lint_lets_macros_anchors_links_and_names_through():
