@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "macros", "datapackage", "scripts")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "docs",
+    "overrides",
+    "includes",
+    "macros",
+    "datapackage",
+    "scripts",
+    "CHANGELOG.md",
+)
 
 
 @dataclass

@@ -1,0 +1,340 @@
+"""What changed between two versions of the data package, and whether the change is releasable.
+
+A reviewer reads the Markdown report instead of a CSV diff; the contributor gets, for each rule
+broken, the exact row or version to write. The rules: a changed value needs a new correction row
+for that figure, and changed data needs a version bump of the right size (semantic versioning:
+a schema change or a removed figure is major, new or corrected data minor, wording a patch).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+
+from .check import OUTCOME_WORDS
+from .correction import Correction
+from .figure import Figure
+from .package import Package
+from .unit import plain
+
+LEVELS = ("patch", "minor", "major")
+SEMVER = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
+CORRECTIONS_CSV = "datapackage/data/corrections.csv"
+DESCRIPTOR = "datapackage/datapackage.json"
+# Figure fields whose change is only wording, so a patch release.
+WORDING = {"label", "note"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    figure: str
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class OutcomeChange:
+    check: str
+    old: str
+    new: str
+
+
+@dataclass
+class PackageDiff:
+    old: Package
+    new: Package
+    added: list[Figure] = field(default_factory=list)
+    removed: list[Figure] = field(default_factory=list)
+    changed: list[FieldChange] = field(default_factory=list)
+    outcomes: list[OutcomeChange] = field(default_factory=list)
+    corrections_added: list[Correction] = field(default_factory=list)
+    corrections_removed: list[Correction] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)
+    reasons: dict[str, list[str]] = field(default_factory=lambda: {level: [] for level in LEVELS})
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.reasons.values()) and self.old.version == self.new.version
+
+    @property
+    def required(self) -> str | None:
+        """The smallest version bump the data changes call for, or None when the data is the same."""
+        return next((level for level in reversed(LEVELS) if self.reasons[level]), None)
+
+
+def figure_fields(figure: Figure) -> dict[str, str]:
+    """A figure as the columns of figures.csv, each as text, so two versions compare field by field."""
+    return {
+        "topic": figure.topic,
+        "label": figure.label,
+        "value": "" if figure.value is None else plain(figure.value, 6),
+        "unit": figure.unit.id,
+        "qualifier": figure.qualifier,
+        "period": figure.period.text,
+        "status": figure.status,
+        "as_printed": figure.as_printed,
+        "locator": "; ".join(f"{loc.topic}:{loc.part}" for loc in figure.locators),
+        "source": figure.source,
+        "note": figure.note or "",
+    }
+
+
+def compare(old: Package, new: Package, today: dt.date | None = None) -> PackageDiff:
+    """Compare two loaded packages; the result lists the changes and the problems that block a release."""
+    diff = PackageDiff(old, new)
+    for package in (old, new):
+        if not SEMVER.fullmatch(package.version):
+            diff.problems.append(
+                f"the version '{package.version}' of {package.path} is not MAJOR.MINOR.PATCH"
+            )
+    _compare_figures(diff)
+    _compare_outcomes(diff)
+    _compare_corrections(diff)
+    _compare_definitions(diff)
+    if not diff.problems:
+        today = today or dt.date.today()
+        version = _check_version(diff, today)
+        _check_corrections(diff, version, today)
+    return diff
+
+
+def _compare_figures(diff: PackageDiff) -> None:
+    old, new = diff.old.figures, diff.new.figures
+    diff.added = [f for i, f in new.items() if i not in old]
+    diff.removed = [f for i, f in old.items() if i not in new]
+    if diff.added:
+        diff.reasons["minor"].append("figures were added")
+    if diff.removed:
+        diff.reasons["major"].append("figures were removed (their ids are cited)")
+    for figure_id, figure in new.items():
+        if figure_id not in old:
+            continue
+        before, after = figure_fields(old[figure_id]), figure_fields(figure)
+        for name, value in after.items():
+            if before[name] != value:
+                diff.changed.append(FieldChange(figure_id, name, before[name], value))
+                level = "patch" if name in WORDING else "minor"
+                reason = "a value was corrected" if name == "value" else f"a figure's {name} changed"
+                if reason not in diff.reasons[level]:
+                    diff.reasons[level].append(reason)
+
+
+def _compare_outcomes(diff: PackageDiff) -> None:
+    def described(package: Package) -> dict[str, str]:
+        return {
+            o.check.id: f"{OUTCOME_WORDS[o.status]}: {o.arithmetic(package.figures)}"
+            for o in package.outcomes
+        }
+
+    before, after = described(diff.old), described(diff.new)
+    for check_id in [*before, *(c for c in after if c not in before)]:
+        old, new = before.get(check_id, "(no such check)"), after.get(check_id, "(no such check)")
+        if old != new:
+            diff.outcomes.append(OutcomeChange(check_id, old, new))
+    if diff.outcomes:
+        diff.reasons["minor"].append("check outcomes changed")
+
+
+def _compare_corrections(diff: PackageDiff) -> None:
+    before = {c.id: c for c in diff.old.corrections}
+    after = {c.id: c for c in diff.new.corrections}
+    diff.corrections_added = [c for i, c in after.items() if i not in before]
+    diff.corrections_removed = [c for i, c in before.items() if i not in after]
+    if diff.corrections_added or diff.corrections_removed:
+        diff.reasons["minor"].append("corrections were recorded")
+    for correction_id, correction in after.items():
+        if correction_id in before and _without_row(before[correction_id]) != _without_row(correction):
+            diff.other.append(f"correction `{correction_id}` was edited")
+            diff.reasons["patch"].append("a correction was edited")
+
+
+def _compare_definitions(diff: PackageDiff) -> None:
+    """Topics, units, sources, checks and the descriptor: listed by id, not detailed."""
+    tables = {
+        "topics": (diff.old.topics, diff.new.topics),
+        "units": (diff.old.units, diff.new.units),
+        "sources": (diff.old.sources, diff.new.sources),
+        "checks": ({c.id: c for c in diff.old.checks}, {c.id: c for c in diff.new.checks}),
+    }
+    for name, (before, after) in tables.items():
+        added = [i for i in after if i not in before]
+        removed = [i for i in before if i not in after]
+        edited = [i for i in after if i in before and _without_row(before[i]) != _without_row(after[i])]
+        for verb, ids in (("added", added), ("removed", removed), ("changed", edited)):
+            if ids:
+                diff.other.append(f"{name} {verb}: " + ", ".join(f"`{i}`" for i in ids))
+                diff.reasons["minor"].append(f"{name} {verb}")
+    schemas = [_schemas(diff.old), _schemas(diff.new)]
+    if schemas[0] != schemas[1]:
+        names = sorted(
+            n for n in schemas[0].keys() | schemas[1].keys() if schemas[0].get(n) != schemas[1].get(n)
+        )
+        diff.other.append("table schema changed: " + ", ".join(f"`{n}`" for n in names))
+        diff.reasons["major"].append("the schema changed")
+    metadata = [_metadata(diff.old), _metadata(diff.new)]
+    keys = sorted(
+        k for k in metadata[0].keys() | metadata[1].keys() if metadata[0].get(k) != metadata[1].get(k)
+    )
+    if keys:
+        diff.other.append("descriptor metadata changed: " + ", ".join(f"`{k}`" for k in keys))
+        diff.reasons["patch"].append("the descriptor's metadata changed")
+
+
+def _check_version(diff: PackageDiff, today: dt.date) -> str:
+    """Check the bump against the changes; return the version this change should publish."""
+    old, new = _parse(diff.old.version), _parse(diff.new.version)
+    required = diff.required
+    if new < old:
+        diff.problems.append(
+            f"the version went back from {diff.old.version} to {diff.new.version}; versions only go up"
+        )
+        return _bump(diff.old.version, required or "patch")
+    made = _level(old, new)
+    if made and diff.old.descriptor.get("created") == diff.new.descriptor.get("created"):
+        diff.problems.append(
+            f'the version went to {diff.new.version} but "created" in {DESCRIPTOR} still says '
+            f"{diff.new.descriptor.get('created')}: set it to the release day, such as "
+            f'"{today.isoformat()}T00:00:00Z" (the footer and CITATION.cff show this date)'
+        )
+    if required is None or (made is not None and LEVELS.index(made) >= LEVELS.index(required)):
+        return diff.new.version
+    wanted = _bump(diff.old.version, required)
+    why = "; ".join(diff.reasons[required])
+    now = "is still" if made is None else "only went to"
+    diff.problems.append(
+        f"the data changed but the version {now} {diff.new.version}: this is a {required} release "
+        f'({why}), so bump the {required} part: set "version" in {DESCRIPTOR} to {wanted}, '
+        f"and add a section for {wanted} to CHANGELOG.md"
+    )
+    return wanted
+
+
+def _check_corrections(diff: PackageDiff, version: str, today: dt.date) -> None:
+    """Every changed value needs a new correction row, carrying the version that publishes it."""
+    explained = {(c.figure, c.field) for c in diff.corrections_added}
+    for change in diff.changed:
+        if change.field == "value" and (change.figure, "value") not in explained:
+            diff.problems.append(
+                f"the value of `{change.figure}` changed from {change.old} to {change.new} without a "
+                f"correction: {CORRECTIONS_CSV}: add a row with id={change.figure}-revision, "
+                f"figure={change.figure}, field=value, printed={change.old.replace(',', '')}, "
+                f"used={change.new.replace(',', '')}, kind=revision, "
+                f"reason=<what was wrong and the evidence>, date={today.isoformat()}, "
+                f"version={version}, reference=<the issue or pull request>"
+            )
+    for correction in diff.corrections_added:
+        if correction.version != version:
+            diff.problems.append(
+                f"{CORRECTIONS_CSV}:{correction.row}:version: the new correction `{correction.id}` "
+                f"says version {correction.version}, but this change publishes version {version}; "
+                f"write {version}"
+            )
+
+
+def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
+    """The report a reviewer reads: every change as a list or a table, then what blocks the release."""
+    lines = [f"## Data package: {_e(old_name)} → {_e(new_name)}", ""]
+    if diff.empty:
+        lines.append(f"No changes: both are version {diff.new.version} with the same data.")
+        return "\n".join(lines) + "\n"
+    versions = [diff.old.version, diff.new.version]
+    bump = _level(*map(_parse, versions)) if all(SEMVER.fullmatch(v) for v in versions) else None
+    lines.append(
+        f"**Version:** {diff.old.version} → {diff.new.version}"
+        + (f" ({bump} release)" if bump else " (unchanged)")
+        + (f"; the changes call for at least a {diff.required} release." if diff.required else ".")
+    )
+    lines.append("")
+    if diff.changed:
+        rows = [(f"`{c.figure}`", c.field, c.old, c.new) for c in diff.changed]
+        lines += _table(
+            f"Figures changed ({len({c.figure for c in diff.changed})})",
+            ("Figure", "Field", "Old", "New"),
+            rows,
+        )
+    if diff.added:
+        rows = [(f"`{f.id}`", f.label, f.text(), f.as_printed) for f in diff.added]
+        lines += _table(
+            f"Figures added ({len(diff.added)})", ("Figure", "Label", "Value", "As printed"), rows
+        )
+    if diff.removed:
+        rows = [(f"`{f.id}`", f.label, f.text()) for f in diff.removed]
+        lines += _table(f"Figures removed ({len(diff.removed)})", ("Figure", "Label", "Value"), rows)
+    if diff.outcomes:
+        rows = [(f"`{o.check}`", o.old, o.new) for o in diff.outcomes]
+        lines += _table(
+            f"Checks whose outcome changed ({len(diff.outcomes)})", ("Check", "Before", "After"), rows
+        )
+    for title, corrections in (
+        ("Corrections added", diff.corrections_added),
+        ("Corrections removed", diff.corrections_removed),
+    ):
+        if corrections:
+            rows = [
+                (f"`{c.id}`", f"`{c.figure}`", c.field, c.printed, c.used, c.kind, c.version, c.reason)
+                for c in corrections
+            ]
+            headers = ("Correction", "Figure", "Field", "Printed or old", "Used", "Kind", "Version", "Reason")
+            lines += _table(f"{title} ({len(corrections)})", headers, rows)
+    if diff.other:
+        lines += ["### Other changes", "", *(f"- {_e(item)}" for item in diff.other), ""]
+    if diff.problems:
+        lines += ["### Problems to fix before merging", "", *(f"- {_e(p)}" for p in diff.problems), ""]
+    return "\n".join(lines)
+
+
+def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    return [
+        f"### {title}",
+        "",
+        "| " + " | ".join(headers) + " |",
+        "|" + "---|" * len(headers),
+        *("| " + " | ".join(_e(cell) for cell in row) + " |" for row in rows),
+        "",
+    ]
+
+
+def _e(text: str) -> str:
+    """Data text made inert in a Markdown table: HTML-escaped, pipes escaped, on one line."""
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def _without_row(item):
+    return dataclasses.replace(item, row=0) if hasattr(item, "row") else item
+
+
+def _schemas(package: Package) -> dict[str, object]:
+    return {r["name"]: r.get("schema") for r in package.descriptor.get("resources", [])}
+
+
+def _metadata(package: Package) -> dict[str, object]:
+    skip = {"version", "created", "resources"}
+    return {k: v for k, v in package.descriptor.items() if k not in skip}
+
+
+def _parse(version: str) -> tuple[int, int, int]:
+    major, minor, patch = (int(part) for part in version.split("."))
+    return major, minor, patch
+
+
+def _level(old: tuple[int, int, int], new: tuple[int, int, int]) -> str | None:
+    """Which part a version change bumped, or None when it did not go up."""
+    if new <= old:
+        return None
+    if new[0] > old[0]:
+        return "major"
+    return "minor" if new[1] > old[1] else "patch"
+
+
+def _bump(version: str, level: str) -> str:
+    major, minor, patch = _parse(version)
+    if level == "major":
+        return f"{major + 1}.0.0"
+    if level == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"

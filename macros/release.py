@@ -1,0 +1,62 @@
+"""The data release as the site presents it: version, date, licences and attribution in every page's
+footer, and the changelog on its page.
+
+Loaded by MkDocs as a hook (`hooks:` in mkdocs.yml), because theme templates such as the footer see
+neither the page macros nor their variables, and because CHANGELOG.md lives outside docs/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+CHANGELOG = "CHANGELOG.md"
+CHANGELOG_PAGE = "about/changelog.md"
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: dt.date
+    licences: tuple[tuple[str, str], ...]
+    attributions: tuple[str, ...]
+
+    @property
+    def date_words(self) -> str:
+        return f"{self.date.day} {self.date:%B %Y}"
+
+
+def release(package) -> Release:
+    """The package's version and date (its `created` day), its licences, and its sources' attributions."""
+    created = dt.date.fromisoformat(str(package.descriptor["created"])[:10])
+    licences = tuple(
+        (licence["name"].replace("-", " "), licence["path"]) for licence in package.descriptor["licenses"]
+    )
+    attributions = tuple(dict.fromkeys(s.attribution for s in package.sources.values()))
+    return Release(package.version, created, licences, attributions)
+
+
+@event_priority(-50)
+def on_env(env, config, files):
+    """Give the theme templates the release; late, so the macros plugin has imported this project's package."""
+    from macros.package import load_package
+
+    env.globals["data_release"] = release(load_package())
+    return env
+
+
+@event_priority(-50)
+def on_page_markdown(markdown, page, config, files):
+    """Append CHANGELOG.md to the changelog page, after the macros ran, so its text is never a template."""
+    if page.file.src_uri != CHANGELOG_PAGE:
+        return markdown
+    path = Path(config.config_file_path).parent / CHANGELOG
+    try:
+        changelog = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PluginError(f"{CHANGELOG_PAGE}: cannot read {path} ({error.strerror})") from None
+    return f"{markdown.rstrip()}\n\n{changelog}"
