@@ -19,9 +19,7 @@ def text(value: object) -> str:
 
 def url(value: str) -> str:
     """Escape a URL for a quoted href: '&' and quotes only, so the address keeps working."""
-    return (
-        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "%3C").replace(">", "%3E")
-    )
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "%3C").replace(">", "%3E")
 
 
 def query(value: str) -> str:

@@ -24,9 +24,7 @@ class CurrentPage:
 
     def source(self) -> str:
         """The source path as the repository shows it: 'docs/first-year/recovery.md'."""
-        docs = os.path.relpath(
-            self._conf["docs_dir"], os.path.dirname(self._conf["config_file_path"])
-        )
+        docs = os.path.relpath(self._conf["docs_dir"], os.path.dirname(self._conf["config_file_path"]))
         return f"{docs}/{self._env.page.file.src_uri}".removeprefix("./")
 
     def error(self, message: str) -> PageError:

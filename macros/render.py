@@ -15,9 +15,7 @@ def figure(package: Package, page: CurrentPage, figure_id: str) -> Figure:
     """The figure a page names, or a build failure naming the page and the id."""
     found = package.figures.get(figure_id)
     if found is None:
-        raise page.error(
-            f"unknown figure id '{figure_id}' (ids are in datapackage/data/figures.csv)"
-        )
+        raise page.error(f"unknown figure id '{figure_id}' (ids are in datapackage/data/figures.csv)")
     return found
 
 
@@ -33,9 +31,7 @@ def fig(package: Package, page: CurrentPage, figure_id: str, form: str = "text")
     """
     found = figure(package, page, figure_id)
     if form not in FORMS:
-        raise page.error(
-            f"fig('{figure_id}'): unknown form '{form}'; use one of {', '.join(FORMS)}"
-        )
+        raise page.error(f"fig('{figure_id}'): unknown form '{form}'; use one of {', '.join(FORMS)}")
     shown = html.text(found.shown() if form == "value" else found.text())
     if form == "bare":
         return shown

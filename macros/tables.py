@@ -21,27 +21,29 @@ class Row:
     id: str | None = None
 
 
-def table(caption: str, headers: Sequence[str], rows: Sequence[Row], css: str = "dnd-table") -> str:
+def table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Sequence[Row],
+    css: str = "dnd-table",
+    table_id: str | None = None,
+) -> str:
     """A captioned table in a focusable scroll container, so wide tables scroll, not overflow.
 
     No blank lines and no indentation: Markdown keeps the block as raw HTML.
     """
     lines = [
         f'<div class="dnd-scroll" tabindex="0" role="region" aria-label="{html.text(caption)}">',
-        f'<table class="{css}">',
+        f'<table class="{css}"' + (f' id="{table_id}"' if table_id else "") + ">",
         f"<caption>{html.text(caption)}</caption>",
-        "<thead><tr>"
-        + "".join(f'<th scope="col">{html.text(h)}</th>' for h in headers)
-        + "</tr></thead>",
+        "<thead><tr>" + "".join(f'<th scope="col">{html.text(h)}</th>' for h in headers) + "</tr></thead>",
         "<tbody>",
     ]
     for row in rows:
         head, *rest = row.cells
         row_id = f' id="{html.text(row.id)}"' if row.id else ""
         lines.append(
-            f'<tr{row_id}><th scope="row">{head}</th>'
-            + "".join(f"<td>{c}</td>" for c in rest)
-            + "</tr>"
+            f'<tr{row_id}><th scope="row">{head}</th>' + "".join(f"<td>{c}</td>" for c in rest) + "</tr>"
         )
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)

@@ -1,0 +1,217 @@
+"""Charts drawn at build time as inline SVG, with a text alternative and the data as a table.
+
+Text, axes and ticks are drawn in a sentinel colour that becomes `currentColor`, so the chart
+follows the light and the dark palette; the bars use mid-tones with at least 3:1 contrast on
+both backgrounds. The SVG is deterministic (fixed hash salt, no date) and its ids carry the
+chart's name, so two charts on one page do not clash.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from . import html
+from .figure import Figure
+from .package import Package
+from .page import CurrentPage
+from .tables import Row, table, value_link
+
+SENTINEL = "#010203"
+# Contrast about 4:1 on white and on Material's slate background (#1e2129).
+BAR_COLOURS = ("#4a7fd4", "#b86e00")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    figures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    what: str
+    series: tuple[Series, ...]
+    lower_is_better: bool = False
+
+
+CHARTS = {
+    "data-ai-businesses": Chart(
+        "Businesses supplying data and AI services through the voucher programmes",
+        "businesses",
+        (
+            Series(
+                "Data service suppliers", ("data-service-businesses-2019", "data-service-businesses-2021")
+            ),
+            Series("AI service suppliers", ("ai-service-businesses-2019", "ai-service-businesses-2021")),
+        ),
+    ),
+    "data-market": Chart(
+        "Size of the domestic data market",
+        "market size",
+        (Series("Domestic data market", ("data-market-2019", "data-market-2020")),),
+    ),
+    "index-ranks": Chart(
+        "Korea's rank in three international indexes (a lower rank is better)",
+        "rank",
+        (
+            Series("IMD World Digital Competitiveness", ("imd-rank-2019", "imd-rank-2020")),
+            Series("Government AI Readiness Index", ("ai-readiness-rank-2019", "ai-readiness-rank-2020")),
+            Series("ITU Global Cybersecurity Index", ("gci-rank-2019", "gci-rank-2021")),
+        ),
+        lower_is_better=True,
+    ),
+    "public-wifi": Chart(
+        "Free public Wi-Fi hotspots",
+        "hotspots",
+        (Series("Free public Wi-Fi hotspots", ("public-wifi-2019", "public-wifi-2020")),),
+    ),
+    "key-talent": Chart(
+        "Key AI and software talent trained each year",
+        "people trained",
+        (Series("Key AI and software talent trained", ("key-talent-2020", "key-talent-2021")),),
+    ),
+}
+
+
+def chart(package: Package, page: CurrentPage, name: str) -> str:
+    """The chart as a <figure>: inline SVG with title and description, caption, and a data table."""
+    spec = CHARTS.get(name)
+    if spec is None:
+        raise page.error(f"unknown chart name '{name}'; use one of {', '.join(CHARTS)}")
+    missing = [i for s in spec.series for i in s.figures if i not in package.figures]
+    if missing:
+        raise page.error(f"chart '{name}' needs figure(s) missing from the package: {', '.join(missing)}")
+    groups = [[package.figures[i] for i in s.figures] for s in spec.series]
+    description = describe(spec, groups)
+    svg = _svg(name, spec, groups, html.text(spec.title), html.text(description))
+    rows = [
+        Row([html.text(s.name), html.text(f.period.words()), value_link(page, f), html.text(f.label)])
+        for s, figures in zip(spec.series, groups, strict=True)
+        for f in figures
+    ]
+    data = table(f"Data: {spec.title}", ("Series", "Period", "Value", "Figure"), rows)
+    return "\n".join(
+        [
+            f'<figure class="dnd-chart" id="chart-{name}">',
+            svg,
+            f"<figcaption>{html.text(spec.title)}</figcaption>",
+            '<details class="dnd-chart-data">',
+            "<summary>The data behind this chart</summary>",
+            data,
+            "</details>",
+            "</figure>",
+        ]
+    )
+
+
+def describe(spec: Chart, groups: list[list[Figure]]) -> str:
+    """The text alternative, written from the values: what changed, from what to what, when."""
+    sentences = []
+    for series, figures in zip(spec.series, groups, strict=True):
+        first, last = figures[0], figures[-1]
+        if last.value == first.value:
+            verb = "stayed at"
+        elif spec.lower_is_better:
+            verb = "improved" if last.value < first.value else "worsened"
+        else:
+            verb = "rose" if last.value > first.value else "fell"
+        steps = f" from {first.text()} in {first.period.words()} to {last.text()} in {last.period.words()}"
+        if verb == "stayed at":
+            steps = f" {first.text()} from {first.period.words()} to {last.period.words()}"
+        sentences.append(f"{series.name}: {verb}{steps}.")
+    if spec.lower_is_better:
+        sentences.append("A lower rank is better.")
+    return " ".join(sentences)
+
+
+def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    bars = [
+        (s.name, f, index)
+        for s, figures in zip(spec.series, groups, strict=True)
+        for index, f in enumerate(figures)
+    ]
+    rc = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": f"dnd-{name}",
+        "font.family": "sans-serif",
+        "font.size": 11,
+        "text.color": SENTINEL,
+        "axes.edgecolor": SENTINEL,
+        "axes.labelcolor": SENTINEL,
+        "xtick.color": SENTINEL,
+        "ytick.color": SENTINEL,
+    }
+    with plt.rc_context(rc):
+        height = 0.9 + 0.42 * len(bars) + 0.25 * len(groups)
+        figure, axes = plt.subplots(figsize=(7.2, height))
+        positions, labels, y = [], [], 0.0
+        for series_name, fig, index in bars:
+            positions.append(y)
+            labels.append(f"{series_name}, {fig.period.words()}")
+            y += (
+                1.0
+                if index
+                < len(next(g for s, g in zip(spec.series, groups, strict=True) if s.name == series_name)) - 1
+                else 1.5
+            )
+        values = [f.value for _, f, _ in bars]
+        colours = [BAR_COLOURS[index % len(BAR_COLOURS)] for _, _, index in bars]
+        if spec.lower_is_better:
+            _ranks(axes, positions, values, colours)
+        else:
+            axes.barh(positions, values, color=colours, height=0.8)
+            longest = max(len(f.shown()) for _, f, _ in bars)
+            axes.set_xlim(0, max(values) * (1.22 if longest <= 8 else 1.5))
+            axes.xaxis.set_visible(False)
+        for position, (_, fig, _) in zip(positions, bars, strict=True):
+            axes.annotate(
+                fig.shown(), (fig.value, position), xytext=(7, 0), textcoords="offset points", va="center"
+            )
+        axes.set_yticks(positions, labels)
+        axes.invert_yaxis()
+        for side in ("top", "right", "bottom"):
+            axes.spines[side].set_visible(False)
+        axes.tick_params(axis="y", length=0)
+        figure.tight_layout()
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
+        plt.close(figure)
+    return _inline(buffer.getvalue(), name, title, description)
+
+
+def _ranks(axes, positions: list[float], values: list[float], colours: list[str]) -> None:
+    """Ranks as dots on a reversed scale, so better is to the right; a bar would grow as a rank worsens."""
+    axes.scatter(values, positions, s=90, c=colours, zorder=3)
+    axes.set_xlim(max(values) * 1.25 + 1, 0.5)
+    axes.set_xlabel("Rank (first place at the right)")
+
+
+def _inline(svg: str, name: str, title: str, description: str) -> str:
+    """Make matplotlib's SVG fit for inlining: no prolog, no page-wide style, prefixed ids, a11y text."""
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{name}-\1"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", svg)
+    svg = re.sub(r'xlink:href="#([^"]+)"', rf'xlink:href="#{name}-\1"', svg)
+    svg = svg.replace(SENTINEL, "currentColor")
+    svg = re.sub(r'\s(width|height)="[0-9.]+pt"', "", svg, count=2)
+    opening = (
+        f'<svg class="dnd-chart-svg" role="img" aria-labelledby="{name}-title {name}-desc" focusable="false"'
+    )
+    svg = svg.replace("<svg", opening, 1)
+    head_end = svg.index(">") + 1
+    svg = (
+        svg[:head_end]
+        + f'<title id="{name}-title">{title}</title><desc id="{name}-desc">{description}</desc>'
+        + svg[head_end:]
+    )
+    return "\n".join(line.strip() for line in svg.splitlines() if line.strip())

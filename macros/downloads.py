@@ -1,0 +1,215 @@
+"""The files a reader downloads, made once per build from the package and byte-identical per commit.
+
+The same bytes serve the page (sizes shown in `downloads()`) and the files written after the build.
+The ZIP entries carry the package's creation date, fixed permissions and a fixed order, so an
+unchanged package gives an unchanged archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import html
+from .check import OUTCOME_WORDS
+from .package import Package
+from .page import CurrentPage
+from .unit import plain
+
+DOWNLOAD_DIR = "data/download"
+ZIP_NAME = "datapackage.zip"
+JSON_NAME = "figures.json"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # relative to DOWNLOAD_DIR
+    title: str
+    media_type: str
+    content: bytes
+
+    @property
+    def site_path(self) -> str:
+        return f"{DOWNLOAD_DIR}/{self.path}"
+
+
+_cache: dict[int, tuple[Package, list[Download]]] = {}
+
+
+def downloads_of(package: Package) -> list[Download]:
+    """Every download, in the order the page lists them (made once per loaded package)."""
+    cached = _cache.get(id(package))
+    if cached and cached[0] is package:
+        return cached[1]
+    descriptor = package.path.read_bytes()
+    csvs = [
+        (r["path"], r.get("title", r["name"]), package.resource_path(r["name"]).read_bytes())
+        for r in package.descriptor["resources"]
+    ]
+    files = [
+        Download(
+            ZIP_NAME,
+            "The whole data package (descriptor and CSV files)",
+            "application/zip",
+            _zip(package, descriptor, csvs),
+        ),
+        Download(
+            "datapackage.json",
+            "The package descriptor with every Table Schema",
+            "application/json",
+            descriptor,
+        ),
+        *(Download(path, f"{title} (CSV)", "text/csv", content) for path, title, content in csvs),
+        Download(
+            JSON_NAME,
+            "Every figure, check and correction with typed fields (JSON)",
+            "application/json",
+            export_json(package),
+        ),
+    ]
+    _cache.clear()
+    _cache[id(package)] = (package, files)
+    return files
+
+
+def _zip(package: Package, descriptor: bytes, csvs: list[tuple[str, str, bytes]]) -> bytes:
+    stamp = _timestamp(package)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in [("datapackage.json", descriptor), *((p, c) for p, _, c in csvs)]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, content, compresslevel=9)
+    return buffer.getvalue()
+
+
+def _timestamp(package: Package) -> tuple[int, int, int, int, int, int]:
+    """The package's own creation date, so the archive does not change with the clock."""
+    created = package.descriptor.get("created", "1980-01-01T00:00:00Z")
+    moment = dt.datetime.fromisoformat(created.replace("Z", "+00:00"))
+    return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def export_json(package: Package) -> bytes:
+    """The package as one JSON document: metadata, figures with typed fields, checks with outcomes."""
+    d = package.descriptor
+    document = {
+        "name": d.get("name"),
+        "title": d.get("title"),
+        "version": package.version,
+        "created": d.get("created"),
+        "description": d.get("description"),
+        "licenses": d.get("licenses", []),
+        "sources": [
+            {
+                "id": s.id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "date": s.date.isoformat(),
+                "language": s.language,
+                "url": s.url,
+                "licence": s.licence,
+                "attribution": s.attribution,
+                "citation": s.citation(),
+            }
+            for s in package.sources.values()
+        ],
+        "figures": [
+            {
+                "id": f.id,
+                "topic": f.topic,
+                "label": f.label,
+                "value": _number(f.value),
+                "unit": {
+                    "id": f.unit.id,
+                    "label": f.unit.label,
+                    "symbol": f.unit.symbol,
+                    "display": f.unit.display,
+                },
+                "qualifier": f.qualifier,
+                "period": {"iso": f.period.text, "words": f.period.words()},
+                "status": f.status,
+                "as_printed": f.as_printed,
+                "shown": f.text(),
+                "locators": [{"topic": loc.topic, "part": loc.part} for loc in f.locators],
+                "source": f.source,
+                "note": f.note,
+            }
+            for f in package.figures.values()
+        ],
+        "checks": [
+            {
+                "id": o.check.id,
+                "kind": o.check.kind,
+                "result": o.check.result,
+                "operands": list(o.check.operands),
+                "tolerance": _number(o.check.tolerance),
+                "computed": _number(round(o.computed, 9)),
+                "stated": _number(o.stated),
+                "outcome": o.status,
+                "outcome_words": OUTCOME_WORDS[o.status],
+                "expected": o.check.expected,
+                "explanation": o.check.explanation,
+            }
+            for o in package.outcomes
+        ],
+        "corrections": [
+            {
+                "id": c.id,
+                "figure": c.figure,
+                "field": c.field,
+                "printed": c.printed,
+                "used": c.used,
+                "kind": c.kind,
+                "reason": c.reason,
+                "date": c.date.isoformat(),
+                "version": c.version,
+                "reference": c.reference,
+            }
+            for c in package.corrections
+        ],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def size_words(size: int) -> str:
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{plain(round(size / 1000, 1))} kB"
+    return f"{plain(round(size / 1_000_000, 1))} MB"
+
+
+def downloads(package: Package, page: CurrentPage) -> str:
+    """The download list with formats and sizes, linked relative to the page."""
+    items = []
+    for d in downloads_of(package):
+        href = html.url(page.link(d.site_path))
+        items.append(
+            f'<li><a class="dnd-download" href="{href}" download><code>{html.text(d.path)}</code></a>: '
+            f"{html.text(d.title)}, {html.text(size_words(len(d.content)))}</li>"
+        )
+    return '<ul class="dnd-downloads">\n' + "\n".join(items) + "\n</ul>"
+
+
+def write_downloads(package: Package, site_dir: str | Path) -> list[Path]:
+    """Write every download into the built site (called after the build)."""
+    written = []
+    for d in downloads_of(package):
+        target = Path(site_dir) / d.site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(d.content)
+        written.append(target)
+    return written

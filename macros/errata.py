@@ -1,0 +1,111 @@
+"""The checks and the corrections as pages: what the release's arithmetic gives, and what was changed."""
+
+from __future__ import annotations
+
+from . import html
+from .check import FORMULA, OUTCOME_WORDS, Outcome
+from .figure import Figure
+from .package import Package
+from .page import CurrentPage
+from .tables import Row, table
+from .unit import format_value
+
+KIND_WORDS = {
+    "sum": "sum",
+    "at-most": "parts within a total",
+    "equal": "same figure stated twice",
+    "difference": "difference",
+    "share": "share",
+    "ratio": "ratio",
+    "growth": "growth",
+    "multiple": "multiple",
+    "rank-change": "change of rank",
+}
+
+
+def _named(f: Figure) -> str:
+    return f"{f.label} ({f.text()})"
+
+
+def formula_words(outcome: Outcome, figures: dict[str, Figure]) -> str:
+    """The check's formula with the figures' labels and values in place of the ids."""
+    check = outcome.check
+    terms = [_named(figures[o]) for o in check.operands]
+    relation = "must not exceed" if check.kind == "at-most" else "should give"
+    return f"{FORMULA[check.kind](terms)} {relation} {_named(figures[check.result])}"
+
+
+def computed(outcome: Outcome, figures: dict[str, Figure]) -> str:
+    """What the operands give, written in the result's unit."""
+    return format_value(round(outcome.computed, 3), figures[outcome.check.result].unit)
+
+
+def checks_table(package: Package) -> str:
+    """Every check with its arithmetic and outcome; row ids are 'check-<id>'."""
+    figures = package.figures
+    rows = [
+        Row(
+            [
+                f"<code>{html.text(o.check.id)}</code>",
+                html.text(KIND_WORDS.get(o.check.kind, o.check.kind)),
+                f"{html.text(formula_words(o, figures))}<br><small>{html.text(o.arithmetic(figures))}</small>",
+                f'<span class="dnd-outcome dnd-outcome-{o.status}">{OUTCOME_WORDS[o.status]}</span>',
+                html.text(OUTCOME_WORDS[o.check.expected]),
+                html.text(o.check.explanation),
+            ],
+            id=f"check-{o.check.id}",
+        )
+        for o in package.outcomes
+    ]
+    headers = ("Check", "Kind", "Formula and arithmetic", "Outcome", "Expected", "Explanation")
+    return table("Every check between figures, with its outcome", headers, rows)
+
+
+def contradictions(package: Package, page: CurrentPage) -> str:
+    """Plain words for each check that fails or holds only within rounding."""
+    figures = package.figures
+    items = []
+    for o in package.outcomes:
+        if o.status == "holds":
+            continue
+        result = figures[o.check.result]
+        sources = ", ".join(_named(figures[i]) for i in o.check.operands)
+        verdict = "does not agree" if o.status == "fails" else "agrees only within rounding"
+        items.append(
+            f'<li id="contradiction-{html.text(o.check.id)}"><strong>{html.text(result.label)}</strong>: '
+            f"the release states {html.text(result.text())}, but working it out from "
+            f"{html.text(sources)} gives {html.text(computed(o, figures))}, which {verdict}. "
+            f"{html.text(o.check.explanation)} "
+            f'<a href="{html.url(page.link("data/checks.md", "check-" + o.check.id))}">'
+            f"See the check <code>{html.text(o.check.id)}</code></a>.</li>"
+        )
+    if not items:
+        return "<p>Every check holds exactly.</p>"
+    return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
+
+
+def corrections_table(package: Package, page: CurrentPage) -> str:
+    """Every correction, each figure linked to its explorer row."""
+    rows = []
+    for c in package.corrections:
+        target = html.url(page.link("data/explorer.md", f"fig-{c.figure}"))
+        label = package.figures[c.figure].label if c.figure in package.figures else c.figure
+        rows.append(
+            Row(
+                [
+                    f"<code>{html.text(c.id)}</code>",
+                    f'<a href="{target}">{html.text(label)}</a> (<code>{html.text(c.figure)}</code>)',
+                    f"<code>{html.text(c.field)}</code>",
+                    html.text(c.printed),
+                    html.text(c.used),
+                    html.text(c.kind),
+                    html.text(c.reason)
+                    + (f"<br><small>{html.text(c.reference)}</small>" if c.reference else ""),
+                    html.text(f"{c.date.day} {c.date:%B %Y}"),
+                    html.text(c.version),
+                ],
+                id=f"correction-{c.id}",
+            )
+        )
+    headers = ("Correction", "Figure", "Field", "Printed", "Used", "Kind", "Reason", "Date", "Version")
+    return table("Every correction to what the release prints", headers, rows)

@@ -1,0 +1,64 @@
+"""Build the site strictly into a folder, replacing it only when the build succeeds.
+
+Usage: python scripts/build.py SITE_DIR
+
+The build goes into a temporary folder beside SITE_DIR; only a successful build is moved into
+place, so a failed build (bad data, unknown figure id) never leaves a half-built site published.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build(site: Path) -> int:
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(ROOT / "mkdocs.yml"),
+        "-d",
+        str(staging),
+    ]
+    try:
+        result = subprocess.run(command, cwd=ROOT, env=environment)
+        if result.returncode != 0:
+            print(f"build failed; {site} was left as it was", file=sys.stderr)
+            return result.returncode
+        old = None
+        if site.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+            site.rename(old / site.name)
+        staging.rename(site)
+        if old:
+            shutil.rmtree(old)
+        print(f"built {site}")
+        return 0
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    return build(Path(argv[0]))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
