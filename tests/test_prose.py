@@ -155,6 +155,17 @@ def test_the_figures_of_each_item_direction_and_sector_are_tabulated(package, pr
     assert missing == []
 
 
+def test_every_link_to_a_check_names_a_check_that_exists(package, built_site):
+    known = {check.id for check in package.checks}
+    named = {
+        (path, check_id)
+        for path in PROSE_PAGES
+        for check_id in re.findall(r'href="[^"]*checks/#check-([a-z0-9-]+)"', built_site.page(path))
+    }
+    assert named, "the prose pages should point readers to the checks"
+    assert sorted(f"{path}: {check_id}" for path, check_id in named if check_id not in known) == []
+
+
 # Anchors
 
 
