@@ -195,10 +195,11 @@ def _check_version(diff: PackageDiff, today: dt.date) -> str:
         )
         return _bump(diff.old.version, required or "patch")
     made = _level(old, new)
-    if made and diff.old.descriptor.get("created") == diff.new.descriptor.get("created"):
+    created = str(diff.new.descriptor.get("created", ""))
+    if made and created == diff.old.descriptor.get("created") and created[:10] != today.isoformat():
         diff.problems.append(
             f'the version went to {diff.new.version} but "created" in {DESCRIPTOR} still says '
-            f"{diff.new.descriptor.get('created')}: set it to the release day, such as "
+            f"{created}: set it to the release day, such as "
             f'"{today.isoformat()}T00:00:00Z" (the footer and CITATION.cff show this date)'
         )
     if required is None or (made is not None and LEVELS.index(made) >= LEVELS.index(required)):
@@ -224,8 +225,8 @@ def _check_corrections(diff: PackageDiff, version: str, today: dt.date) -> None:
                 f"correction: {CORRECTIONS_CSV}: add a row with id={change.figure}-revision, "
                 f"figure={change.figure}, field=value, printed={change.old.replace(',', '')}, "
                 f"used={change.new.replace(',', '')}, kind=revision, "
-                f"reason=<what was wrong and the evidence>, date={today.isoformat()}, "
-                f"version={version}, reference=<the issue or pull request>"
+                f"reason=(what was wrong, and the evidence), date={today.isoformat()}, "
+                f"version={version}, reference=(the issue or pull request)"
             )
     for correction in diff.corrections_added:
         if correction.version != version:

@@ -80,8 +80,11 @@ def main() -> int:
             return 2
         diff = compare(old, new)
         print(markdown(diff, args.old, args.new))
-    for problem in diff.problems:
-        print(f"diff_package: {problem}", file=sys.stderr)
+    if diff.problems:
+        print(
+            f"diff_package: {len(diff.problems)} problem(s) to fix before merging, listed above",
+            file=sys.stderr,
+        )
     return 1 if diff.problems else 0
 
 

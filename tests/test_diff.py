@@ -1,0 +1,290 @@
+"""`scripts/diff_package.py OLD NEW`: what a reviewer reads instead of a CSV diff, and the release rules it enforces.
+
+Each test edits a copy of the data package the way a contributor would (the CSV files and the
+descriptor), then runs the script as `make diff` does.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.diff import compare, markdown
+from macros.package import load_package
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "diff_package.py"
+TODAY = dt.date.today().isoformat()
+
+
+class Copy:
+    """A copy of datapackage/ to edit like a contributor: rows of a CSV by id, and descriptor keys."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.descriptor = root / "datapackage.json"
+
+    def rows(self, table: str) -> list[dict]:
+        with open(self.root / "data" / f"{table}.csv", newline="", encoding="utf-8") as file:
+            return list(csv.DictReader(file))
+
+    def write(self, table: str, rows: list[dict]) -> None:
+        path = self.root / "data" / f"{table}.csv"
+        with open(path, newline="", encoding="utf-8") as file:
+            header = next(csv.reader(file))
+        with open(path, "w", newline="", encoding="utf-8") as file:
+            writer = csv.DictWriter(file, header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    def set(self, table: str, row_id: str, **values) -> None:
+        rows = self.rows(table)
+        (row,) = [r for r in rows if r["id"] == row_id]
+        row.update(values)
+        self.write(table, rows)
+
+    def remove(self, table: str, row_id: str) -> None:
+        self.write(table, [r for r in self.rows(table) if r["id"] != row_id])
+
+    def add(self, table: str, **row) -> None:
+        self.write(table, [*self.rows(table), row])
+
+    def release(self, version: str) -> None:
+        descriptor = json.loads(self.descriptor.read_text(encoding="utf-8"))
+        descriptor["version"] = version
+        descriptor["created"] = f"{TODAY}T00:00:00Z"
+        self.descriptor.write_text(
+            json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+
+
+def correction(figure: str, printed: str, used: str, version: str) -> dict:
+    return {
+        "id": f"{figure}-revision",
+        "figure": figure,
+        "field": "value",
+        "printed": printed,
+        "used": used,
+        "kind": "revision",
+        "reason": "The release prints a different number.",
+        "date": TODAY,
+        "version": version,
+        "reference": "a pull request",
+    }
+
+
+def diff(old, new, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), str(old), str(new)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def copy(tmp_path) -> Copy:
+    shutil.copytree(ROOT / "datapackage", tmp_path / "datapackage")
+    return Copy(tmp_path / "datapackage")
+
+
+def section(report: str, title: str) -> list[str]:
+    """The table rows (or list items) under a `### title (n)` heading of the report."""
+    lines = report.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"### {title}")), None)
+    if start is None:
+        return []
+    body = []
+    for line in lines[start + 1 :]:
+        if line.startswith("### "):
+            break
+        if line.startswith(("| ", "- ")) and not line.startswith(
+            ("| Figure |", "| Check |", "| Correction |")
+        ):
+            body.append(line)
+    return body
+
+
+def test_the_package_against_itself_has_no_changes():
+    result = diff(ROOT / "datapackage/datapackage.json", ROOT / "datapackage/datapackage.json")
+    assert result.returncode == 0, result.stderr
+    assert "No changes" in result.stdout
+    assert "###" not in result.stdout
+
+
+def test_a_figure_removed_one_added_and_one_corrected_are_listed_and_nothing_else(copy):
+    before = load_package(ROOT / "datapackage/datapackage.json")
+    copy.remove("figures", "smart-factory-cost-reduction")
+    added = dict(
+        next(r for r in copy.rows("figures") if r["id"] == "smart-factories"), id="smart-factories-added"
+    )
+    copy.add("figures", **added)
+    copy.set("figures", "smart-factories", value="8500")
+    copy.add("corrections", **correction("smart-factories", "8000", "8500", "2.0.0"))
+    copy.release("2.0.0")
+
+    result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = result.stdout
+    assert section(report, "Figures changed") == ["| `smart-factories` | value | 8,000 | 8,500 |"]
+    assert [line.split(" | ")[0] for line in section(report, "Figures added")] == [
+        "| `smart-factories-added`"
+    ]
+    assert [line.split(" | ")[0] for line in section(report, "Figures removed")] == [
+        "| `smart-factory-cost-reduction`"
+    ]
+    assert [line.split(" | ")[0] for line in section(report, "Corrections added")] == [
+        "| `smart-factories-revision`"
+    ]
+    assert section(report, "Checks whose outcome changed") == []
+    assert section(report, "Other changes") == []
+    assert section(report, "Problems") == []
+    assert f"**Version:** {before.version} → 2.0.0 (major release)" in report
+
+
+def test_a_changed_value_without_a_correction_row_is_refused_with_the_row_to_add(copy):
+    copy.set("figures", "smart-factories", value="8500", as_printed="8,500")
+    copy.release("1.1.0")
+
+    result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
+
+    assert result.returncode == 1
+    assert (
+        "the value of `smart-factories` changed from 8,000 to 8,500 without a correction: "
+        "datapackage/data/corrections.csv: add a row with id=smart-factories-revision, "
+        "figure=smart-factories, field=value, printed=8000, used=8500, kind=revision, "
+        f"reason=(what was wrong, and the evidence), date={TODAY}, version=1.1.0"
+    ) in result.stdout
+    assert "1 problem(s) to fix before merging" in result.stderr
+
+
+def test_changed_data_under_the_same_version_is_refused_naming_the_part_to_bump(copy):
+    version = load_package(ROOT / "datapackage/datapackage.json").version
+    major, minor, _ = (int(p) for p in version.split("."))
+    copy.set("figures", "smart-factories", value="8500")
+    copy.add("corrections", **correction("smart-factories", "8000", "8500", f"{major}.{minor + 1}.0"))
+
+    result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
+
+    assert result.returncode == 1
+    assert (
+        f"the data changed but the version is still {version}: this is a minor release "
+        f"(a value was corrected; corrections were recorded), so bump the minor part: "
+        f'set "version" in datapackage/datapackage.json to {major}.{minor + 1}.0'
+    ) in result.stdout
+
+
+def test_a_removed_figure_needs_a_major_release(copy):
+    version = load_package(ROOT / "datapackage/datapackage.json").version
+    major, minor, _ = (int(p) for p in version.split("."))
+    copy.remove("figures", "smart-factory-cost-reduction")
+    copy.release(f"{major}.{minor + 1}.0")
+
+    result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
+
+    assert result.returncode == 1
+    assert f"only went to {major}.{minor + 1}.0: this is a major release" in result.stdout
+    assert f"to {major + 1}.0.0" in result.stdout
+
+
+def test_a_label_edit_is_a_patch_release(copy):
+    old = load_package(ROOT / "datapackage/datapackage.json")
+    copy.set("figures", "smart-factories", label="Factories that adopted smart manufacturing")
+    new = load_package(copy.descriptor)
+
+    changes = compare(old, new)
+
+    assert changes.required == "patch"
+    assert [(c.figure, c.field) for c in changes.changed] == [("smart-factories", "label")]
+
+
+def test_a_check_whose_outcome_changes_is_listed_before_and_after(copy):
+    copy.set("figures", "public-wifi-added", value="10500", as_printed="10,500")
+    copy.set("checks", "public-wifi-added", expected="fails")
+    copy.add("corrections", **correction("public-wifi-added", "10000", "10500", "1.1.0"))
+    old, new = load_package(ROOT / "datapackage/datapackage.json"), load_package(copy.descriptor)
+
+    report = markdown(compare(old, new), "old", "new")
+
+    (row,) = section(report, "Checks whose outcome changed")
+    assert row.startswith("| `public-wifi-added` | holds: ")
+    assert "| fails: " in row
+
+
+def test_data_text_cannot_break_the_report_table(copy):
+    copy.set("figures", "smart-factories", label="Factories | <b>smart</b>")
+    old, new = load_package(ROOT / "datapackage/datapackage.json"), load_package(copy.descriptor)
+
+    (row,) = section(markdown(compare(old, new), "old", "new"), "Figures changed")
+
+    assert row.endswith("| Factories \\| &lt;b&gt;smart&lt;/b&gt; |")
+
+
+# Git revisions, as `make diff BASE=origin/main` passes them
+
+
+@pytest.fixture
+def repository(tmp_path) -> Path:
+    """A git repository holding the data package in one commit."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "datapackage", repo / "datapackage")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    subprocess.run([*git, "-C", str(repo), "add", "datapackage"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-q", "-m", "data"], check=True)
+    return repo
+
+
+def test_a_git_revision_is_read_as_committed(repository):
+    Copy(repository / "datapackage").set("figures", "smart-factories", value="8500", as_printed="8,500")
+
+    result = diff("main", "datapackage/datapackage.json", cwd=repository)
+
+    assert "| `smart-factories` | value | 8,000 | 8,500 |" in result.stdout
+    assert diff("main", "main", cwd=repository).returncode == 0
+
+
+def test_an_unknown_revision_is_named(repository):
+    result = diff("no-such-branch", "datapackage/datapackage.json", cwd=repository)
+    assert result.returncode == 2
+    assert "'no-such-branch' is neither a datapackage.json file nor a git revision" in result.stderr
+
+
+def test_an_old_revision_that_todays_loader_refuses_is_reported_as_such(repository):
+    figures = repository / "datapackage/data/figures.csv"
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace(",8000,factories,", ",8500,factories,"), encoding="utf-8"
+    )
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.invalid",
+            "-C",
+            str(repository),
+            "commit",
+            "-q",
+            "-am",
+            "a value the loader refuses",
+        ],
+        check=True,
+    )
+
+    result = diff("HEAD", ROOT / "datapackage/datapackage.json", cwd=repository)
+
+    assert result.returncode == 2
+    assert "the old package (HEAD) does not load with today's loader" in result.stderr
+    assert (
+        "figures.csv:" in result.stderr and ":value: 8,500 does not match as_printed '8,000'" in result.stderr
+    )
