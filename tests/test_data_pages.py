@@ -1,0 +1,121 @@
+"""The data pages cover the whole package: every figure, field, check and correction appears."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+from conftest import build_site
+from test_macros import parse
+
+from macros.check import OUTCOME_WORDS
+from macros.package import load_package
+
+
+def test_the_explorer_has_one_anchored_row_for_every_figure(built_site):
+    page = built_site.page("data/explorer/")
+    package = load_package()
+    rows = re.findall(r'<tr id="fig-([^"]+)">', page)
+    assert rows == list(package.figures)
+    row = re.search(r'<tr id="fig-businesses-participating">.*?</tr>', page, re.S).group(0)
+    text = parse(row).text
+    for words in (
+        "more than 170,000",
+        "businesses and institutions",
+        "more than",
+        "2020 to 2021",
+        "actual",
+        "170,000",
+    ):
+        assert words in text
+
+
+def test_the_explorer_filter_has_a_visible_label_a_search_box_and_a_live_count(built_site):
+    page = built_site.page("data/explorer/")
+    assert '<label for="dnd-filter-input">' in page
+    assert '<input type="search" id="dnd-filter-input"' in page
+    assert 'id="dnd-filter-status" role="status" aria-live="polite"' in page
+    assert "javascripts/explorer.js" in page
+
+
+def test_without_a_repository_address_there_are_no_correction_links(built_site):
+    assert "issues/new" not in built_site.page("data/explorer/")
+
+
+def test_with_a_repository_address_each_row_links_to_a_prefilled_correction_form(project):
+    build = build_site(project, env={"DND_REPO_URL": "https://example.org/owner/repo"})
+    assert build.returncode == 0, build.output
+    page = build.page("data/explorer/")
+    row = re.search(r'<tr id="fig-smes-startups-share">.*?</tr>', page, re.S).group(0)
+    link = next(
+        attrs for tag, attrs in parse(row).tags if tag == "a" and "dnd-report" in attrs.get("class", "")
+    )
+    assert link["href"] == (
+        "https://example.org/owner/repo/issues/new?template=correction.yml"
+        "&title=Correction%3A%20smes-startups-share&figure=smes-startups-share"
+        "&label=Share%20of%20SMEs%20and%20start-ups%20among%20the%20participants&current-value=95.3%25"
+    )
+    assert link["aria-label"] == "Report a correction to Share of SMEs and start-ups among the participants"
+    assert page.count('class="dnd-report"') == len(load_package().figures)
+
+
+def test_the_dictionary_lists_every_field_of_every_resource(built_site):
+    page = built_site.page("data/dictionary/")
+    for resource in load_package().descriptor["resources"]:
+        assert f'id="resource-{resource["name"]}"' in page
+        section = unescape(
+            page.split(f'id="resource-{resource["name"]}"', 1)[1].split('<h2 id="resource-')[0]
+        )
+        for field in resource["schema"]["fields"]:
+            assert f"<code>{field['name']}</code>" in section
+        for key in resource["schema"].get("primaryKey", []):
+            assert f"Primary key: <code>{key}</code>" in section
+
+
+def test_the_checks_page_shows_every_check_with_its_outcome_and_explains_contradictions(built_site):
+    page = built_site.page("data/checks/")
+    package = load_package()
+    for outcome in package.outcomes:
+        row = re.search(rf'<tr id="check-{outcome.check.id}">.*?</tr>', page, re.S)
+        assert row, outcome.check.id
+        text = parse(row.group(0)).text
+        assert OUTCOME_WORDS[outcome.status] in text
+        assert outcome.arithmetic(package.figures) in text
+    unsettled = [o.check.id for o in package.outcomes if o.status != "holds"]
+    assert unsettled, "the release has known contradictions; the page must show them"
+    assert re.findall(r'<li id="contradiction-([^"]+)">', page) == unsettled
+
+
+def test_the_corrections_page_links_each_correction_to_its_figure(built_site):
+    page = built_site.page("data/corrections/")
+    for correction in load_package().corrections:
+        assert f'id="correction-{correction.id}"' in page
+        assert f'href="../explorer/#fig-{correction.figure}"' in page
+
+
+def test_the_data_page_offers_downloads_citation_and_a_dataset_description(built_site):
+    page = built_site.page("data/")
+    package = load_package()
+    for name in ("datapackage.zip", "datapackage.json", "data/figures.csv", "figures.json"):
+        assert f'href="download/{name}"' in page
+        assert (built_site.site / "data" / "download" / name).exists()
+    text = parse(page).text
+    assert f"version {package.version}" in text
+    assert "Cite this" in text and next(iter(package.figures)) in text
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    dataset = json.loads(script)
+    assert dataset["@type"] == "Dataset"
+    assert dataset["version"] == package.version
+    assert {d["encodingFormat"] for d in dataset["distribution"]} == {
+        "application/zip",
+        "text/csv",
+        "application/json",
+    }
+    assert dataset["isBasedOn"][0]["publisher"]["name"].startswith("Ministry of Science and ICT")
+    assert "<" not in script and ">" not in script
+
+
+def test_counts_in_the_data_pages_come_from_the_package(built_site):
+    text = parse(built_site.page("data/explorer/")).text
+    assert f"{len(load_package().figures)} in all" in text

@@ -1,0 +1,153 @@
+"""Downloads are the package's own bytes, the build is reproducible, and a failed build publishes nothing."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import build_site, copy_project
+
+from macros.package import load_package
+
+DOWNLOADS = Path("data") / "download"
+EPOCH = "1630281600"
+
+
+def run_build_script(project: Path, site: Path) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    environment.pop("DND_DATAPACKAGE", None)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "build.py"), str(site)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def scripted(tmp_path_factory):
+    """A build made by scripts/build.py over an existing folder holding a stale file."""
+    project = copy_project(tmp_path_factory.mktemp("scripted") / "project")
+    site = project.parent / "public"
+    site.mkdir()
+    (site / "stale.html").write_text("from an earlier build")
+    result = run_build_script(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_every_csv_and_the_descriptor_are_offered_byte_for_byte(built_site):
+    package = load_package()
+    for resource in package.descriptor["resources"]:
+        offered = built_site.site / DOWNLOADS / resource["path"]
+        assert offered.read_bytes() == package.resource_path(resource["name"]).read_bytes()
+    assert (built_site.site / DOWNLOADS / "datapackage.json").read_bytes() == package.path.read_bytes()
+
+
+def test_the_archive_holds_the_package_with_fixed_order_dates_and_permissions(built_site):
+    package = load_package()
+    with zipfile.ZipFile(built_site.site / DOWNLOADS / "datapackage.zip") as archive:
+        entries = archive.infolist()
+        names = [e.filename for e in entries]
+        assert names == ["datapackage.json"] + [r["path"] for r in package.descriptor["resources"]]
+        assert {e.date_time for e in entries} == {(2026, 11, 25, 0, 0, 0)}
+        assert {e.external_attr >> 16 for e in entries} == {0o100644}
+        assert archive.read("data/figures.csv") == package.resource_path("figures").read_bytes()
+
+
+def test_the_json_export_has_typed_figures_and_checks_with_outcomes(built_site):
+    package = load_package()
+    document = json.loads((built_site.site / DOWNLOADS / "figures.json").read_text(encoding="utf-8"))
+    assert document["version"] == package.version
+    figures = {f["id"]: f for f in document["figures"]}
+    assert list(figures) == list(package.figures)
+    assert figures["budget-invested"]["value"] == 10_100_000_000_000
+    assert figures["smes-startups-share"]["value"] == 95.3
+    assert figures["dnd-launch-date"]["value"] is None
+    assert figures["businesses-participating"]["shown"] == "more than 170,000"
+    assert figures["businesses-participating"]["unit"]["display"] == "count"
+    outcomes = {c["id"]: c["outcome"] for c in document["checks"]}
+    assert outcomes == {o.check.id: o.status for o in package.outcomes}
+
+
+def test_the_download_list_shows_sizes_that_match_the_files(built_site):
+    page = built_site.page("data/")
+    size = (built_site.site / DOWNLOADS / "data" / "units.csv").stat().st_size
+    shown = f"{size} bytes" if size < 1000 else f"{size / 1000:,.1f}".rstrip("0").rstrip(".") + " kB"
+    assert re.search(rf"data/units\.csv</code></a>: [^<]*, {re.escape(shown)}</li>", page)
+
+
+def test_two_builds_of_one_commit_are_identical_file_for_file(built_site, scripted):
+    first, second = files_of(built_site.site), files_of(scripted)
+    assert sorted(first) == sorted(second)
+    different = [name for name in first if first[name] != second[name]]
+    assert different == []
+
+
+def test_the_build_script_replaces_the_old_site_only_with_a_finished_build(scripted):
+    assert not (scripted / "stale.html").exists()
+    assert (scripted / "index.html").exists()
+    assert [p.name for p in scripted.parent.iterdir() if p.name.startswith(".public.")] == []
+
+
+def test_a_broken_package_fails_the_build_lists_every_problem_and_keeps_the_old_site(project):
+    figures = project / "datapackage" / "data" / "figures.csv"
+    lines = figures.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4] = lines[4].replace(",exact,", ",exactly,", 1)
+    lines[6] = lines[6].replace(",actual,", ",achieved,", 1)
+    figures.write_text("".join(lines), encoding="utf-8")
+    site = project.parent / "public"
+    site.mkdir()
+    (site / "index.html").write_text("the site as published before")
+    result = run_build_script(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "datapackage/data/figures.csv:5:qualifier: 'exactly' is not one of" in output
+    assert "datapackage/data/figures.csv:7:status: 'achieved' is not one of" in output
+    assert (site / "index.html").read_text() == "the site as published before"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["project", "public"]
+
+
+OLD = re.compile(r"(?<![\d.,#])787(?![\d])")
+NEW = re.compile(r"(?<![\d.,#])788(?![\d])")
+
+
+def pages_with(site: Path, pattern: re.Pattern) -> dict[str, int]:
+    """Built pages, search index and downloads (not the theme's assets) where a number appears."""
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".json", ".csv") and "assets" not in path.parts:
+            count = len(pattern.findall(path.read_text(encoding="utf-8")))
+            if count:
+                found[str(path.relative_to(site))] = count
+    return found
+
+
+def test_a_changed_value_reaches_every_page_and_leaves_no_trace_of_the_old_one(built_site, project):
+    before = pages_with(built_site.site, OLD)
+    assert "data/explorer/index.html" in before and "search/search_index.json" in before
+    assert pages_with(built_site.site, NEW) == {}
+    figures = project / "datapackage" / "data" / "figures.csv"
+    rows = list(csv.reader(figures.open(encoding="utf-8", newline="")))
+    (row,) = [r for r in rows if r[0] == "key-technologies-developed"]
+    assert (row[3], row[8]) == ("787", "787")
+    row[3] = row[8] = "788"
+    with figures.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    build = build_site(project)
+    assert build.returncode == 0, build.output
+    assert pages_with(build.site, OLD) == {}
+    assert pages_with(build.site, NEW) == before
