@@ -47,18 +47,19 @@ def checks_table(package: Package) -> str:
         Row(
             [
                 f"<code>{html.text(o.check.id)}</code>",
-                html.text(KIND_WORDS.get(o.check.kind, o.check.kind)),
-                f"{html.text(formula_words(o, figures))}<br><small>{html.text(o.arithmetic(figures))}</small>",
                 f'<span class="dnd-outcome dnd-outcome-{o.status}">{OUTCOME_WORDS[o.status]}</span>',
                 html.text(OUTCOME_WORDS[o.check.expected]),
+                html.text(KIND_WORDS.get(o.check.kind, o.check.kind)),
+                f"{html.text(formula_words(o, figures))}<br><small>{html.text(o.arithmetic(figures))}</small>",
                 html.text(o.check.explanation),
             ],
             id=f"check-{o.check.id}",
         )
         for o in package.outcomes
     ]
-    headers = ("Check", "Kind", "Formula and arithmetic", "Outcome", "Expected", "Explanation")
-    return table("Every check between figures, with its outcome", headers, rows)
+    headers = ("Check", "Outcome", "Expected", "Kind", "Formula and arithmetic", "Explanation")
+    caption = "Every check between figures, with its outcome"
+    return table(caption, headers, rows, css="dnd-table dnd-wide dnd-checks")
 
 
 def contradictions(package: Package, page: CurrentPage) -> str:
@@ -108,4 +109,5 @@ def corrections_table(package: Package, page: CurrentPage) -> str:
             )
         )
     headers = ("Correction", "Figure", "Field", "Printed", "Used", "Kind", "Reason", "Date", "Version")
-    return table("Every correction to what the release prints", headers, rows)
+    caption = "Every correction to what the release prints"
+    return table(caption, headers, rows, css="dnd-table dnd-wide dnd-corrections")

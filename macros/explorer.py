@@ -43,7 +43,7 @@ def figure_explorer(package: Package, page: CurrentPage) -> str:
         ]
     )
     caption = "Every figure in the data package"
-    explorer = table(caption, headers, rows, css="dnd-table dnd-explorer", table_id="dnd-explorer")
+    explorer = table(caption, headers, rows, css="dnd-table dnd-wide dnd-explorer", table_id="dnd-explorer")
     return filter_box + "\n" + explorer
 
 
