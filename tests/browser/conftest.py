@@ -1,0 +1,180 @@
+"""The built site served on 127.0.0.1, and a headless Chromium that may talk to nothing else.
+
+Debian's Chromium is used as installed (DND_CHROMIUM overrides its path); no browser is ever
+downloaded. Without it the browser tests are skipped with one line saying how to enable them,
+except under CI, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import build_site, copy_project
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+REPO_URL = "https://github.com/example/example"
+DESKTOP = {"width": 1280, "height": 800}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site without a log line per request in the test output."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+@dataclass
+class Site:
+    """A built site served over HTTP: its folder, its address and the pages in it."""
+
+    root: Path
+    url: str
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def pages(self) -> list[str]:
+        """Every HTML page of the build as a path from the site root ('', 'data/explorer/', '404.html')."""
+        return [
+            file.relative_to(self.root).as_posix().removesuffix("index.html")
+            for file in sorted(self.root.rglob("*.html"))
+        ]
+
+    def html(self, path: str) -> str:
+        file = self.root / path
+        return (file / "index.html" if path == "" or path.endswith("/") else file).read_text("utf-8")
+
+
+def is_local(url: str, origin: str) -> bool:
+    return url == origin or url.startswith((origin + "/", "data:", "blob:", "about:"))
+
+
+@dataclass
+class Visit:
+    """What a page did while it loaded: its status, every request it made, every error it logged."""
+
+    status: int | None = None
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def foreign(self, origin: str) -> list[str]:
+        return [url for url in self.requests if not is_local(url, origin)]
+
+
+class Reader:
+    """One browser tab on the served site. Requests to any other host are recorded, then refused."""
+
+    def __init__(self, browser, site: Site, **context_options):
+        self.site = site
+        self.visit = Visit()
+        self.context = browser.new_context(**{"viewport": DESKTOP, **context_options})
+        self.context.route("**/*", self._guard)
+        self.page = self.context.new_page()
+        self.page.on("request", lambda request: self.visit.requests.append(request.url))
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.visit.errors.append(f"uncaught: {error}"))
+
+    def _guard(self, route) -> None:
+        if is_local(route.request.url, self.site.origin):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.visit.errors.append(message.text)
+
+    def open(self, path: str, until: str = "networkidle") -> Visit:
+        """Load a page; by default wait until the network is quiet (the search index, any late fetch)."""
+        self.visit = Visit()
+        response = self.page.goto(self.site.url + path, wait_until=until)
+        self.visit.status = response.status if response else None
+        return self.visit
+
+    def evaluate(self, script: str, argument=None):
+        return self.page.evaluate(script, argument)
+
+    def scheme(self) -> str:
+        return self.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def serve(root: Path) -> Iterator[Site]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {root.name}", daemon=True)
+    thread.start()
+    try:
+        yield Site(root, f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def built(tmp_path_factory, name: str, env: dict | None = None) -> Path:
+    project = copy_project(tmp_path_factory.mktemp(name) / "project")
+    build = build_site(project, env=env)
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped (or, under CI, failed) when it is missing."""
+    path = os.environ.get("DND_CHROMIUM") or "/usr/bin/chromium"
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                f"no Chromium at {path}: CI must install Debian's chromium (see .ci/run)", pytrace=False
+            )
+        pytest.skip(
+            f"browser tests need Chromium: `apt-get install chromium` or set DND_CHROMIUM (none at {path})"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(browser, tmp_path_factory) -> Iterator[Site]:
+    """The repository's site as published without a repository address."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DND_REPO_URL", raising=False)
+        root = built(tmp_path_factory, "site")
+    yield from serve(root)
+
+
+@pytest.fixture(scope="session")
+def repo_site(browser, tmp_path_factory) -> Iterator[Site]:
+    """The same site built with a repository address, as the publishing workflow builds it."""
+    yield from serve(built(tmp_path_factory, "repo-site", env={"DND_REPO_URL": REPO_URL}))
+
+
+@pytest.fixture
+def reader(browser, site) -> Iterator[Reader]:
+    tab = Reader(browser, site)
+    yield tab
+    tab.close()

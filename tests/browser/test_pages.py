@@ -1,0 +1,116 @@
+"""Every page of the built site, as Chromium loads it: it works offline, is accessible and fits a phone."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import REPO_URL, Reader
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+
+
+def report(problems: list[tuple[str, str]]) -> str:
+    """Each problem once, with the pages that have it, so a theme-wide fault reads as one line."""
+    pages: dict[str, list[str]] = {}
+    for path, problem in problems:
+        pages.setdefault(problem, []).append(f"/{path}")
+    return "\n".join(f"{problem} -- on {', '.join(where)}" for problem, where in pages.items())
+
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def load_problems(reader: Reader, path: str) -> list[tuple[str, str]]:
+    visit = reader.open(path)
+    problems = [f"status {visit.status}"] if visit.status != 200 else []
+    problems += [f"console error: {error}" for error in visit.errors]
+    problems += [f"request to another host: {url}" for url in visit.foreign(reader.site.origin)]
+    description = reader.evaluate("document.querySelector('meta[name=description]')?.content ?? ''")
+    if not description.strip():
+        problems.append("no meta description")
+    return [(path, problem) for problem in problems]
+
+
+def test_the_site_has_the_pages_a_reader_expects(site):
+    pages = site.pages()
+    assert {"", "data/explorer/", "about/"} <= set(pages), pages
+
+
+def test_every_page_loads_offline_without_an_error(site, reader):
+    problems = [problem for path in site.pages() for problem in load_problems(reader, path)]
+    assert not problems, report(problems)
+
+
+def test_with_a_repository_address_pages_link_to_it_but_never_call_its_host(browser, repo_site):
+    reader = Reader(browser, repo_site)
+    try:
+        problems = []
+        for path in repo_site.pages():
+            problems += load_problems(reader, path)
+            if not reader.page.locator(f'a[href^="{REPO_URL}"]').count():
+                problems.append((path, "no link to the repository"))
+    finally:
+        reader.close()
+    assert not problems, report(problems)
+
+
+def describe(violation: dict) -> str:
+    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+    more = f" and {len(violation['nodes']) - 3} more" if len(violation["nodes"]) > 3 else ""
+    return f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}{more}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_passes_axe_in_both_palettes(browser, site, scheme):
+    reader = Reader(browser, site, color_scheme=scheme)
+    axe = Axe()
+    problems = []
+    try:
+        for path in site.pages():
+            reader.open(path, until="load")
+            assert reader.scheme() == SCHEMES[scheme], f"/{path} is not shown in the {scheme} palette"
+            results = axe.run(reader.page)
+            problems += [(path, describe(v)) for v in results.response["violations"]]
+    finally:
+        reader.close()
+    assert not problems, report(problems)
+
+
+OVERFLOW = """() => {
+  const width = window.innerWidth;
+  const fits = box => {
+    const rect = box.getBoundingClientRect();
+    return rect.left >= -1 && rect.right <= width + 1;
+  };
+  const tables = [...document.querySelectorAll('.md-content table')].map(table => {
+    for (let box = table; box && box !== document.body; box = box.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX) && fits(box)) return true;
+    }
+    return fits(table);
+  });
+  return {page: document.documentElement.scrollWidth, width, tables};
+}"""
+
+
+def test_no_page_scrolls_sideways_on_a_phone_and_tables_scroll_in_their_own_box(browser, site):
+    reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    problems = []
+    try:
+        for path in site.pages():
+            reader.open(path, until="load")
+            layout = reader.evaluate(OVERFLOW)
+            if layout["page"] > layout["width"]:
+                problems.append(
+                    (path, f"the page is {layout['page']} px wide on a {layout['width']} px screen")
+                )
+            for number, contained in enumerate(layout["tables"], start=1):
+                if not contained:
+                    problems.append(
+                        (path, f"table {number} does not scroll inside a box as wide as the screen")
+                    )
+    finally:
+        reader.close()
+    assert not problems, report(problems)
