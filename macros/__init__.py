@@ -85,6 +85,14 @@ def define_env(env):
         return citation.date_words(package)
 
     @env.macro
+    def source_date(source_id: str | None = None) -> str:
+        """The release's date in words ('30 August 2021'), from sources.csv."""
+        source = package.sources.get(source_id) if source_id else next(iter(package.sources.values()))
+        if source is None:
+            raise page.error(f"source_date: unknown source '{source_id}'")
+        return f"{source.date.day} {source.date:%B %Y}"
+
+    @env.macro
     def figure_count() -> str:
         return plain(len(package.figures))
 
