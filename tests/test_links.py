@@ -1,0 +1,106 @@
+"""Every internal link and anchor of the built site resolves, so no reader follows a link into a 404.
+
+Read straight from the built HTML with the standard library's parser: no browser needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+LINK_ATTRIBUTES = {"href", "src"}
+# The 404 page is served at whatever address was missed, so it alone must link from the site root.
+ROOT_LINKED = {"404.html"}
+
+
+@dataclass
+class Page:
+    anchors: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+
+
+class PageReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.page.anchors.add(value)
+            elif name in LINK_ATTRIBUTES:
+                self.page.links.append(value)
+
+
+def read_site(site: Path) -> dict[str, Page]:
+    """Every HTML file of the site by its path from the root ('data/explorer/index.html')."""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        reader = PageReader()
+        reader.feed(file.read_text(encoding="utf-8"))
+        pages[file.relative_to(site).as_posix()] = reader.page
+    return pages
+
+
+def is_internal(link: str) -> bool:
+    parts = urlsplit(link)
+    return not parts.scheme and not parts.netloc
+
+
+def target_of(site: Path, page: str, link: str) -> tuple[str, str]:
+    """The file a link from `page` leads to (relative to the site root) and its fragment."""
+    parts = urlsplit(urljoin(f"http://site/{page}", link))
+    path = unquote(parts.path).lstrip("/")
+    if path == "" or path.endswith("/") or (site / path).is_dir():
+        path = f"{path.rstrip('/')}/index.html".lstrip("/")
+    return path, unquote(parts.fragment)
+
+
+def broken_links(site: Path) -> list[str]:
+    pages = read_site(site)
+    problems = []
+    for page, content in pages.items():
+        for link in filter(is_internal, content.links):
+            path, fragment = target_of(site, page, link)
+            if not (site / path).is_file():
+                problems.append(f"{page}: {link!r} leads to {path}, which is not in the site")
+            elif fragment and path in pages and fragment not in pages[path].anchors:
+                problems.append(f"{page}: {link!r} names #{fragment}, which {path} does not have")
+    return problems
+
+
+def root_relative_links(site: Path) -> list[str]:
+    return [
+        f"{page}: {link!r}"
+        for page, content in read_site(site).items()
+        if page not in ROOT_LINKED
+        for link in content.links
+        if link.startswith("/") and not link.startswith("//")
+    ]
+
+
+def test_every_internal_link_and_anchor_of_the_site_resolves(built_site):
+    assert len(read_site(built_site.site)) > 1
+    assert broken_links(built_site.site) == []
+
+
+def test_pages_link_relatively_so_the_site_works_under_any_path(built_site):
+    """GitHub Pages serves a project site under /<repository>/: a link from the root would miss it."""
+    assert root_relative_links(built_site.site) == []
+
+
+def test_the_link_check_reports_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "about").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="about/">ok</a> <a href="gone/">x</a> <a href="about/#team">y</a>'
+    )
+    (tmp_path / "about" / "index.html").write_text('<h1 id="about">About</h1><a href="../#about">z</a>')
+    assert broken_links(tmp_path) == [
+        "about/index.html: '../#about' names #about, which index.html does not have",
+        "index.html: 'gone/' leads to gone/index.html, which is not in the site",
+        "index.html: 'about/#team' names #team, which about/index.html does not have",
+    ]
