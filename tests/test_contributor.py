@@ -70,6 +70,8 @@ def set_cells(figures: Path, figure_id: str, **cells: str) -> None:
 def journey(tmp_path_factory) -> Journey:
     clone = tmp_path_factory.mktemp("contributor") / "repo"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    # `make diff` compares with origin/main; pin it to the commit cloned, whatever branch ROOT is on (CI may be detached).
+    subprocess.run(["git", "-C", str(clone), "update-ref", "refs/remotes/origin/main", "HEAD"], check=True)
     environment = {
         **os.environ,
         "PYTHONPATH": str(clone),
