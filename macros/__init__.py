@@ -90,7 +90,7 @@ def define_env(env):
         source = package.sources.get(source_id) if source_id else next(iter(package.sources.values()))
         if source is None:
             raise page.error(f"source_date: unknown source '{source_id}'")
-        return f"{source.date.day} {source.date:%B %Y}"
+        return citation.day_words(source.date)
 
     @env.macro
     def figure_count() -> str:

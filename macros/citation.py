@@ -13,10 +13,15 @@ def created(package: Package) -> dt.date | None:
     return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
 
 
+def day_words(day: dt.date) -> str:
+    """A date as the site writes it: '25 November 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def date_words(package: Package) -> str:
-    """The package's creation date in words ('25 November 2026'); empty when the descriptor has none."""
+    """The package's creation date in words; empty when the descriptor has none."""
     day = created(package)
-    return f"{day.day} {day:%B %Y}" if day else ""
+    return day_words(day) if day else ""
 
 
 def authors(package: Package, fallback: str | None = None) -> str:

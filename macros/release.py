@@ -27,17 +27,21 @@ class Release:
 
     @property
     def date_words(self) -> str:
-        return f"{self.date.day} {self.date:%B %Y}"
+        from macros.citation import day_words
+
+        return day_words(self.date)
 
 
 def release(package) -> Release:
     """The package's version and date (its `created` day), its licences, and its sources' attributions."""
-    created = dt.date.fromisoformat(str(package.descriptor["created"])[:10])
+    from macros.citation import created
+
+    day = created(package)
     licences = tuple(
         (licence["name"].replace("-", " "), licence["path"]) for licence in package.descriptor["licenses"]
     )
     attributions = tuple(dict.fromkeys(s.attribution for s in package.sources.values()))
-    return Release(package.version, created, licences, attributions)
+    return Release(package.version, day, licences, attributions)
 
 
 @event_priority(-50)
