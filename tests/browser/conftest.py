@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+HERE = Path(__file__).parent
+HERE = Path(__file__).parent
 REPO_URL = "https://github.com/example/example"
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -138,18 +140,37 @@ def built(tmp_path_factory, name: str, env: dict | None = None) -> Path:
     return build.site
 
 
+def chromium_path() -> str:
+    return os.environ.get("DND_CHROMIUM") or "/usr/bin/chromium"
+
+
+def chromium_missing() -> bool:
+    path = chromium_path()
+    return not (os.path.isfile(path) and os.access(path, os.X_OK))
+
+
+def pytest_make_collect_report(collector):
+    """Without Chromium, outside CI, the whole folder is skipped with one line saying how to enable it."""
+    if (
+        isinstance(collector, pytest.Package)
+        and collector.path == HERE
+        and chromium_missing()
+        and os.environ.get("CI") != "true"
+    ):
+        reason = (
+            f"browser tests need Chromium (none at {chromium_path()}): "
+            "`apt-get install chromium` or set DND_CHROMIUM"
+        )
+        return pytest.CollectReport(collector.nodeid, "skipped", (str(HERE), None, reason), [])
+    return None
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright; skipped (or, under CI, failed) when it is missing."""
-    path = os.environ.get("DND_CHROMIUM") or "/usr/bin/chromium"
-    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-        if os.environ.get("CI") == "true":
-            pytest.fail(
-                f"no Chromium at {path}: CI must install Debian's chromium (see .ci/run)", pytrace=False
-            )
-        pytest.skip(
-            f"browser tests need Chromium: `apt-get install chromium` or set DND_CHROMIUM (none at {path})"
-        )
+    """Debian's Chromium driven by Playwright; under CI a missing browser fails every browser test."""
+    path = chromium_path()
+    if chromium_missing():
+        pytest.fail(f"no Chromium at {path}: CI must install Debian's chromium (see .ci/run)", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

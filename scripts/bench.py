@@ -1,0 +1,422 @@
+"""Measure what the site costs and print it as tables: a benchmark to read, never a timed test.
+
+Usage: python scripts/bench.py [--runs N] [--scales 10,100] [--no-lighthouse]
+
+- Build time of the site, and of the same pages with the macros plugin removed (pages then show
+  their raw `{{ }}` text; only the time matters), alternated run by run, with the median ratio.
+- `make validate` time (scripts/validate.py as a subprocess).
+- Scaling: synthetic packages with 10x and 100x the figures, validated and built, time per figure.
+- Page weight of the home page and of the largest page against the budget, and the pages whose
+  meta description is only the site-wide one.
+- Lighthouse scores, only when `lighthouse` is on PATH (it is never installed for CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+# Everything but what is local to a working copy: the build may read any file of the repository.
+NOT_COPIED = (".git", ".venv", "site", "site.tmp", ".*cache", "__pycache__", "node_modules")
+RATIO_AIM = 1.25
+HOME_BUDGET = 120 * 1024
+CHROMIUM = os.environ.get("DND_CHROMIUM") or "/usr/bin/chromium"
+ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1630281600"}
+for _name in ("DND_DATAPACKAGE", "DND_REPO_URL"):
+    ENVIRONMENT.pop(_name, None)
+
+
+def print_table(title: str, headers: list[str], rows: list[list[object]]) -> None:
+    cells = [[str(c) for c in row] for row in [headers, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    print(f"\n## {title}\n")
+    for number, row in enumerate(cells):
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+        if number == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+def copy_project(target: Path) -> Path:
+    """The repository, copied so the bench can change the configuration and the data freely."""
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    return target
+
+
+def without_macros(config: str) -> str:
+    """The configuration with the macros plugin entry (and its options) removed from `plugins:`."""
+    lines, section, skip_deeper_than = [], None, None
+    for line in config.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None and (indent > skip_deeper_than or not line.strip()):
+            continue
+        skip_deeper_than = None
+        if line.strip() and indent == 0:
+            section = line.split(":", 1)[0]
+        if section == "plugins" and re.match(r"\s*- macros\b", line):
+            skip_deeper_than = indent
+            continue
+        lines.append(line)
+    result = "".join(lines)
+    if result == config:
+        raise SystemExit("bench: found no macros plugin under plugins: in mkdocs.yml")
+    return result
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env or ENVIRONMENT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def build(config: Path, site: Path, env: dict | None = None) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)]
+    return timed(command, config.parent, env)
+
+
+def bench_macros(work: Path, runs: int) -> Path:
+    project = copy_project(work / "project")
+    plain = project / "mkdocs-without-macros.yml"
+    plain.write_text(without_macros((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    build(project / "mkdocs.yml", work / "site")  # warm-up: compiled bytecode and the disk cache
+    with_times, without_times = [], []
+    for _ in range(runs):
+        with_times.append(build(project / "mkdocs.yml", work / "site"))
+        without_times.append(build(plain, work / "site-without-macros"))
+    ratios = [a / b for a, b in zip(with_times, without_times, strict=True)]
+    ratio = statistics.median(ratios)
+    verdict = "within the aim" if ratio <= RATIO_AIM else "over the aim"
+    print_table(
+        f"Build time, {runs} alternated runs each (subprocess, including Python start-up)",
+        ["build", "median s", "min s", "max s"],
+        [
+            [
+                "with macros",
+                f"{statistics.median(with_times):.2f}",
+                f"{min(with_times):.2f}",
+                f"{max(with_times):.2f}",
+            ],
+            [
+                "without macros",
+                f"{statistics.median(without_times):.2f}",
+                f"{min(without_times):.2f}",
+                f"{max(without_times):.2f}",
+            ],
+        ],
+    )
+    print(f"\nmedian ratio with/without macros: {ratio:.2f} (aim <= {RATIO_AIM}: {verdict})")
+    return work / "site"
+
+
+def validate_time(descriptor: Path, runs: int) -> float:
+    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--quiet", str(descriptor)]
+    return statistics.median(timed(command, ROOT) for _ in range(runs))
+
+
+def replicate(source: Path, target: Path, factor: int) -> Path:
+    """A copy of the package with every figure (and the checks and corrections on it) `factor` times.
+
+    This writes CSV rows, it does not read figures: the copies are then loaded and validated by the
+    project's one loader like any package. Copy k of an id is `<id>-x<k>`; copy 1 is the original.
+    """
+    shutil.copytree(source, target)
+    data = target / "data"
+
+    def rows(name: str) -> tuple[list[str], list[dict]]:
+        with (data / f"{name}.csv").open(newline="", encoding="utf-8") as file:
+            reader = csv.DictReader(file)
+            return list(reader.fieldnames or []), list(reader)
+
+    def write(name: str, fields: list[str], table: list[dict]) -> None:
+        with (data / f"{name}.csv").open("w", newline="", encoding="utf-8") as file:
+            writer = csv.DictWriter(file, fieldnames=fields, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(table)
+
+    def copies(table: list[dict], renamed: dict) -> list[dict]:
+        out = list(table)
+        for k in range(2, factor + 1):
+            out += [{**row, **{f: rename(row[f], k) for f in renamed}} for row in table]
+        return out
+
+    def rename(value: str, k: int) -> str:
+        return " ".join(f"{part}-x{k}" for part in value.split(" ")) if value else value
+
+    for name, columns in (
+        ("figures", ("id",)),
+        ("checks", ("id", "result", "operands")),
+        ("corrections", ("id", "figure")),
+    ):
+        fields, table = rows(name)
+        write(name, fields, copies(table, dict.fromkeys(columns)))
+    descriptor = target / "datapackage.json"
+    content = json.loads(descriptor.read_text(encoding="utf-8"))
+    for resource in content["resources"]:
+        resource.pop("hash", None)
+        resource.pop("bytes", None)
+    descriptor.write_text(json.dumps(content, indent=2), encoding="utf-8")
+    return descriptor
+
+
+def load_time(descriptor: Path) -> tuple[int, float]:
+    code = (
+        "import sys, time; from macros.package import load_package; s = time.perf_counter(); "
+        "p = load_package(sys.argv[1]); print(len(p.figures), time.perf_counter() - s)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(descriptor)],
+        cwd=ROOT,
+        env=ENVIRONMENT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    count, seconds = result.stdout.split()
+    return int(count), float(seconds)
+
+
+def bench_scaling(work: Path, scales: list[int], runs: int) -> None:
+    project = copy_project(work / "scaling-project")
+    rows = []
+    for factor in [1, *scales]:
+        source = ROOT / "datapackage"
+        descriptor = (
+            replicate(source, work / f"package-x{factor}", factor)
+            if factor > 1
+            else source / "datapackage.json"
+        )
+        figures, load_seconds = load_time(descriptor)
+        validate_seconds = validate_time(descriptor, 1 if factor > 1 else runs)
+        env = {**ENVIRONMENT, "DND_DATAPACKAGE": str(descriptor)}
+        build_seconds = build(project / "mkdocs.yml", work / f"site-x{factor}", env)
+        explorer = work / f"site-x{factor}" / "data" / "explorer" / "index.html"
+        rows.append(
+            [
+                f"{factor}x",
+                figures,
+                f"{load_seconds * 1000:.0f}",
+                f"{validate_seconds:.2f}",
+                f"{validate_seconds / figures * 1000:.2f}",
+                f"{build_seconds:.2f}",
+                f"{build_seconds / figures * 1000:.2f}",
+                f"{explorer.stat().st_size / 1024:.0f}" if explorer.exists() else "-",
+            ]
+        )
+    print_table(
+        "Scaling with the number of figures (synthetic copies of every figure, check and correction)",
+        [
+            "package",
+            "figures",
+            "load ms",
+            "validate s",
+            "validate ms/figure",
+            "build s",
+            "build ms/figure",
+            "explorer KB",
+        ],
+        rows,
+    )
+
+
+class Assets(HTMLParser):
+    """The stylesheets and scripts a page loads, and its meta description."""
+
+    def __init__(self):
+        super().__init__()
+        self.css, self.js, self.description = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
+            self.css.append(attributes["href"])
+        elif tag == "script" and attributes.get("src"):
+            self.js.append(attributes["src"])
+        elif tag == "meta" and attributes.get("name") == "description":
+            self.description = attributes.get("content")
+
+
+def read_assets(page: Path) -> Assets:
+    assets = Assets()
+    assets.feed(page.read_text(encoding="utf-8"))
+    return assets
+
+
+def weight(files: list[Path]) -> tuple[int, int]:
+    contents = [f.read_bytes() for f in files]
+    return sum(len(c) for c in contents), sum(len(gzip.compress(c, compresslevel=6)) for c in contents)
+
+
+def local(page: Path, links: list[str]) -> list[Path]:
+    return [(page.parent / link.split("?")[0]).resolve() for link in links if "//" not in link]
+
+
+def bench_weight(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search*.js"))
+    index = [site / "search" / "search_index.json"]
+    rows, verdicts = [], []
+    for name, page in (("home", site / "index.html"), (f"largest: {largest.relative_to(site)}", largest)):
+        assets = read_assets(page)
+        parts = {
+            "HTML": [page],
+            "CSS": local(page, assets.css),
+            "JS": local(page, assets.js) + workers,
+            "search index": [f for f in index if f.exists()],
+        }
+        total_raw = total_gz = 0
+        for kind, files in parts.items():
+            raw, compressed = weight(files)
+            total_raw, total_gz = total_raw + raw, total_gz + compressed
+            rows.append([name, kind, len(files), f"{raw / 1024:.1f}", f"{compressed / 1024:.1f}"])
+        rows.append([name, "total", "", f"{total_raw / 1024:.1f}", f"{total_gz / 1024:.1f}"])
+        if page == site / "index.html":
+            verdicts.append(
+                f"home page, all it loads compressed: {total_gz / 1024:.1f} KB against a budget of "
+                f"{HOME_BUDGET // 1024} KB: {'pass' if total_gz <= HOME_BUDGET else 'FAIL'}"
+            )
+    print_table(
+        "Page weight (gzip level 6; JS includes the search worker, which every page starts)",
+        ["page", "part", "files", "KB", "KB gzip"],
+        rows,
+    )
+    print()
+    for verdict in verdicts:
+        print(verdict)
+
+
+def site_description() -> str:
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader).get(
+        "site_description", ""
+    )
+
+
+def report_descriptions(site: Path) -> None:
+    default = site_description()
+    missing, generic = [], []
+    for page in sorted(site.rglob("*.html")):
+        description = read_assets(page).description
+        shown = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
+        if not description:
+            missing.append(shown)
+        elif description == default:
+            generic.append(shown)
+    print("\n## Meta descriptions\n")
+    print(f"pages without one: {', '.join(missing) or 'none'}")
+    print(
+        f"pages with only the site-wide one (add `description:` front matter): {', '.join(generic) or 'none'}"
+    )
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *_args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def bench_lighthouse(site: Path, work: Path) -> None:
+    lighthouse = shutil.which("lighthouse")
+    if not lighthouse:
+        print(
+            "\nLighthouse: skipped, not on PATH (to enable here: `npm install -g lighthouse@12`; "
+            f"it drives the Chromium at CHROME_PATH, {CHROMIUM})"
+        )
+        return
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
+    env = {**ENVIRONMENT, "CHROME_PATH": CHROMIUM}
+    rows = []
+    with served(site) as url:
+        for form, preset in (("mobile", []), ("desktop", ["--preset=desktop"])):
+            report = work / f"lighthouse-{form}.json"
+            command = [
+                lighthouse,
+                url,
+                *preset,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={flags}",
+            ]
+            result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+            if result.returncode != 0 or not report.exists():
+                rows.append([form, "failed", result.stderr.strip().splitlines()[-1:] or "", "", ""])
+                continue
+            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+            rows.append(
+                [
+                    form,
+                    *(
+                        round((categories[c]["score"] or 0) * 100)
+                        for c in ("performance", "accessibility", "best-practices", "seo")
+                    ),
+                ]
+            )
+    print_table(
+        "Lighthouse, home page (served by Python's http.server, uncompressed)",
+        ["form", "performance", "accessibility", "best practices", "SEO"],
+        rows,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5, help="build runs with and without macros (default 5)")
+    parser.add_argument(
+        "--scales", default="10,100", help="synthetic package sizes, as multiples (default 10,100)"
+    )
+    parser.add_argument(
+        "--no-lighthouse", action="store_true", help="skip Lighthouse even when it is installed"
+    )
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory(prefix="dnd-bench-") as folder:
+        work = Path(folder)
+        site = bench_macros(work, args.runs)
+        print(
+            f"\nmake validate (scripts/validate.py, median of 3): "
+            f"{validate_time(ROOT / 'datapackage' / 'datapackage.json', 3):.2f} s"
+        )
+        bench_scaling(work, scales, 3)
+        bench_weight(site)
+        report_descriptions(site)
+        if not args.no_lighthouse:
+            bench_lighthouse(site, work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
