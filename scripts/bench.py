@@ -180,26 +180,25 @@ def replicate(source: Path, target: Path, factor: int) -> Path:
     return descriptor
 
 
-def load_time(descriptor: Path) -> tuple[int, float]:
+def load_time(descriptor: Path, runs: int) -> tuple[int, float]:
+    """Figures in the package and the median time of load_package, each run in a fresh process."""
     code = (
         "import sys, time; from macros.package import load_package; s = time.perf_counter(); "
         "p = load_package(sys.argv[1]); print(len(p.figures), time.perf_counter() - s)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(descriptor)],
-        cwd=ROOT,
-        env=ENVIRONMENT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    count, seconds = result.stdout.split()
-    return int(count), float(seconds)
+    command = [sys.executable, "-c", code, str(descriptor)]
+    results = [
+        subprocess.run(
+            command, cwd=ROOT, env=ENVIRONMENT, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(runs)
+    ]
+    return int(results[0][0]), statistics.median(float(seconds) for _, seconds in results)
 
 
 def bench_scaling(work: Path, scales: list[int], runs: int) -> None:
     project = copy_project(work / "scaling-project")
-    rows = []
+    rows, measured = [], []
     for factor in [1, *scales]:
         source = ROOT / "datapackage"
         descriptor = (
@@ -207,18 +206,19 @@ def bench_scaling(work: Path, scales: list[int], runs: int) -> None:
             if factor > 1
             else source / "datapackage.json"
         )
-        figures, load_seconds = load_time(descriptor)
-        validate_seconds = validate_time(descriptor, 1 if factor > 1 else runs)
+        figures, load_seconds = load_time(descriptor, runs)
+        validate_seconds = validate_time(descriptor, runs)
         env = {**ENVIRONMENT, "DND_DATAPACKAGE": str(descriptor)}
         build_seconds = build(project / "mkdocs.yml", work / f"site-x{factor}", env)
         explorer = work / f"site-x{factor}" / "data" / "explorer" / "index.html"
+        measured.append((figures, load_seconds, validate_seconds, build_seconds))
         rows.append(
             [
                 f"{factor}x",
                 figures,
                 f"{load_seconds * 1000:.0f}",
+                f"{load_seconds / figures * 1e6:.0f}",
                 f"{validate_seconds:.2f}",
-                f"{validate_seconds / figures * 1000:.2f}",
                 f"{build_seconds:.2f}",
                 f"{build_seconds / figures * 1000:.2f}",
                 f"{explorer.stat().st_size / 1024:.0f}" if explorer.exists() else "-",
@@ -230,14 +230,21 @@ def bench_scaling(work: Path, scales: list[int], runs: int) -> None:
             "package",
             "figures",
             "load ms",
+            "load us/figure",
             "validate s",
-            "validate ms/figure",
             "build s",
             "build ms/figure",
             "explorer KB",
         ],
         rows,
     )
+    print()
+    for before, after in zip(measured, measured[1:], strict=False):
+        growth = [a / b for a, b in zip(after, before, strict=True)]
+        print(
+            f"from {before[0]} to {after[0]} figures (x{growth[0]:.0f}): load x{growth[1]:.1f}, "
+            f"validate x{growth[2]:.1f}, build x{growth[3]:.1f} (linear growth would be x{growth[0]:.0f})"
+        )
 
 
 class Assets(HTMLParser):
@@ -332,11 +339,14 @@ def report_descriptions(site: Path) -> None:
     )
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        """Keep the request log out of the printed tables."""
+
+
 @contextmanager
 def served(site: Path) -> Iterator[str]:
-    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *_args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
