@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 
 FIGURE = "metaverse-alliance-members"
 EXPLORER = "data/explorer/"
+QUERY = "Metaverse Alliance"
 NOT_A_WORD = "qqzzxx"
 
 
@@ -23,10 +24,11 @@ def label() -> str:
 
 def test_search_finds_a_figure_by_a_word_of_its_label(site, reader, label):
     holders = {path for path in site.pages() if escape(label, quote=False) in site.html(path)}
+    assert all(word in label.split() for word in QUERY.split()), f"{QUERY!r} is not from the label {label!r}"
     assert holders, f"no page shows the label of {FIGURE!r}: {label!r}"
     reader.open("")
     reader.page.locator(".md-search__input").click()
-    reader.page.keyboard.type("Metaverse Alliance")
+    reader.page.keyboard.type(QUERY)
     reader.page.wait_for_selector(".md-search-result__link", timeout=10_000)
     found = reader.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
     pages = {urlsplit(url).path.removeprefix("/") for url in found}
@@ -93,8 +95,11 @@ def test_a_figure_link_lands_on_its_explorer_row_and_highlights_it(reader):
     assert target is not None, f"#fig-{FIGURE} names no element on /{EXPLORER}"
     assert (target["tag"], target["id"]) == ("TR", f"fig-{FIGURE}")
     assert target["neighbours"], "the targeted row has no neighbour to compare with"
-    assert all(target["look"] != other for other in target["neighbours"]), target
-    assert target["header"] - 1 <= target["top"] and target["bottom"] <= target["height"], target
+    assert all(target["look"] != other for other in target["neighbours"]), (
+        f"the row looks like its neighbours: {target}"
+    )
+    in_view = target["header"] - 1 <= target["top"] and target["bottom"] <= target["height"]
+    assert in_view, f"the row is not in view below the header: {target}"
 
 
 def test_the_palette_toggle_switches_between_light_and_dark_and_is_remembered(reader):

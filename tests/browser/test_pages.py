@@ -10,6 +10,7 @@ from .conftest import REPO_URL, Reader
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 812}
+SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def report(problems: list[tuple[str, str]]) -> str:
@@ -18,9 +19,6 @@ def report(problems: list[tuple[str, str]]) -> str:
     for path, problem in problems:
         pages.setdefault(problem, []).append(f"/{path}")
     return "\n".join(f"{problem} -- on {', '.join(where)}" for problem, where in pages.items())
-
-
-SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def load_problems(reader: Reader, path: str) -> list[tuple[str, str]]:
@@ -44,7 +42,18 @@ def test_every_page_loads_offline_without_an_error(site, reader):
     assert not problems, report(problems)
 
 
+def describe(violation: dict) -> str:
+    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+    more = f" and {len(violation['nodes']) - 3} more" if len(violation["nodes"]) > 3 else ""
+    return f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}{more}"
+
+
+def axe_problems(reader: Reader, path: str) -> list[tuple[str, str]]:
+    return [(path, describe(v)) for v in Axe().run(reader.page).response["violations"]]
+
+
 def test_with_a_repository_address_pages_link_to_it_but_never_call_its_host(browser, repo_site):
+    """The repository's link, edit links and correction links are extra content: offline and accessible too."""
     reader = Reader(browser, repo_site)
     try:
         problems = []
@@ -52,28 +61,21 @@ def test_with_a_repository_address_pages_link_to_it_but_never_call_its_host(brow
             problems += load_problems(reader, path)
             if not reader.page.locator(f'a[href^="{REPO_URL}"]').count():
                 problems.append((path, "no link to the repository"))
+            problems += axe_problems(reader, path)
     finally:
         reader.close()
     assert not problems, report(problems)
 
 
-def describe(violation: dict) -> str:
-    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
-    more = f" and {len(violation['nodes']) - 3} more" if len(violation["nodes"]) > 3 else ""
-    return f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}{more}"
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_passes_axe_in_both_palettes(browser, site, scheme):
     reader = Reader(browser, site, color_scheme=scheme)
-    axe = Axe()
     problems = []
     try:
         for path in site.pages():
             reader.open(path, until="load")
             assert reader.scheme() == SCHEMES[scheme], f"/{path} is not shown in the {scheme} palette"
-            results = axe.run(reader.page)
-            problems += [(path, describe(v)) for v in results.response["violations"]]
+            problems += axe_problems(reader, path)
     finally:
         reader.close()
     assert not problems, report(problems)
