@@ -325,7 +325,7 @@ def site_description() -> str:
 def report_descriptions(site: Path) -> None:
     default = site_description()
     missing, generic = [], []
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(set(site.rglob("*.html")) - {site / "404.html"}):  # a 404 page is never indexed
         description = read_assets(page).description
         shown = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
         if not description:
