@@ -81,8 +81,7 @@ def test_every_page_passes_axe_in_both_palettes(browser, site, scheme):
     assert not problems, report(problems)
 
 
-OVERFLOW = """() => {
-  const width = window.innerWidth;
+OVERFLOW = """width => {
   const fits = box => {
     const rect = box.getBoundingClientRect();
     return rect.left >= -1 && rect.right <= width + 1;
@@ -93,7 +92,7 @@ OVERFLOW = """() => {
     }
     return fits(table);
   });
-  return {page: document.documentElement.scrollWidth, width, tables};
+  return {page: document.documentElement.scrollWidth, viewport: window.innerWidth, tables};
 }"""
 
 
@@ -103,11 +102,11 @@ def test_no_page_scrolls_sideways_on_a_phone_and_tables_scroll_in_their_own_box(
     try:
         for path in site.pages():
             reader.open(path, until="load")
-            layout = reader.evaluate(OVERFLOW)
-            if layout["page"] > layout["width"]:
-                problems.append(
-                    (path, f"the page is {layout['page']} px wide on a {layout['width']} px screen")
-                )
+            layout = reader.evaluate(OVERFLOW, PHONE["width"])
+            # A phone widens its layout viewport to fit content that overflows: compare with the screen.
+            wide = max(layout["page"], layout["viewport"])
+            if wide > PHONE["width"]:
+                problems.append((path, f"the page is {wide} px wide on a {PHONE['width']} px screen"))
             for number, contained in enumerate(layout["tables"], start=1):
                 if not contained:
                     problems.append(
