@@ -8,9 +8,14 @@ chart's name, so two charts on one page do not clash.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
 import re
 from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
 
 from . import html
 from .figure import Figure
@@ -18,6 +23,8 @@ from .package import Package
 from .page import CurrentPage
 from .tables import Row, table, value_link
 
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "charts"
+CODE_STAMP = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 SENTINEL = "#010203"
 # Contrast about 4:1 on white and on Material's slate background (#1e2129).
 BAR_COLOURS = ("#4a7fd4", "#b86e00")
@@ -86,7 +93,7 @@ def chart(package: Package, page: CurrentPage, name: str) -> str:
         raise page.error(f"chart '{name}' needs figure(s) missing from the package: {', '.join(missing)}")
     groups = [[package.figures[i] for i in s.figures] for s in spec.series]
     description = describe(spec, groups)
-    svg = _svg(name, spec, groups, html.text(spec.title), html.text(description))
+    svg = _cached_svg(name, spec, groups, html.text(spec.title), html.text(description))
     rows = [
         Row([html.text(s.name), html.text(f.period.words()), value_link(page, f), html.text(f.label)])
         for s, figures in zip(spec.series, groups, strict=True)
@@ -125,6 +132,24 @@ def describe(spec: Chart, groups: list[list[Figure]]) -> str:
     if spec.lower_is_better:
         sentences.append("A lower rank is better.")
     return " ".join(sentences)
+
+
+def _cached_svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str) -> str:
+    """The chart's SVG, drawn once per distinct input: importing and running matplotlib costs more
+    than the rest of the build, while the charts change only when their figures or this code do."""
+    inputs = json.dumps(
+        [name, repr(spec), title, description, version("matplotlib"), CODE_STAMP]
+        + [[f.label, f.value, f.shown(), f.period.words()] for figures in groups for f in figures]
+    )
+    path = CACHE / f"{name}-{hashlib.sha256(inputs.encode()).hexdigest()[:20]}.svg"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    svg = _svg(name, spec, groups, title, description)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(svg, encoding="utf-8")
+    partial.replace(path)
+    return svg
 
 
 def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str) -> str:

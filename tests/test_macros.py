@@ -203,3 +203,19 @@ def test_an_unknown_name_in_a_page_fails_the_build_naming_page_and_name(project,
     build = build_site(project)
     assert build.returncode != 0
     assert message in build.output
+
+
+def test_a_chart_drawn_before_is_redrawn_when_its_data_changes(project):
+    """Charts are cached between builds; the cache must never show a stale value."""
+    first = build_site(project, project / "site-before")
+    assert first.returncode == 0, first.output
+    figures = project / "datapackage" / "data" / "figures.csv"
+    old = ",991,businesses,exact,2021,actual,991,"
+    figures.write_text(figures.read_text(encoding="utf-8").replace(old, old.replace("991", "992")))
+    second = build_site(project, project / "site-after")
+    assert second.returncode == 0, second.output
+    chart = r'<figure class="dnd-chart" id="chart-data-ai-businesses">.*?</svg>'
+    before = re.search(chart, first.page("first-year/leap-forward/"), re.S).group()
+    after = re.search(chart, second.page("first-year/leap-forward/"), re.S).group()
+    assert ">991<" in before and ">992<" not in before
+    assert ">992<" in after and ">991<" not in after
