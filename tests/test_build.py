@@ -23,3 +23,16 @@ def test_a_failed_build_leaves_no_literal_template_text_published(project):
     build = build_site(project)
     assert build.returncode != 0
     assert "undefined_variable" in build.output
+
+
+def test_every_page_describes_itself_for_search_engines_and_link_previews(built_site):
+    import re
+
+    pages = [p for p in built_site.site.rglob("index.html") if "search" not in p.parts]
+    descriptions = {}
+    for page in pages:
+        found = re.findall(r'<meta name="description" content="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert len(found) == 1, page
+        descriptions[page] = found[0]
+    assert len(pages) > 10
+    assert len(set(descriptions.values())) == len(pages), "two pages share a description"
