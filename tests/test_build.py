@@ -1,5 +1,7 @@
 """The site builds strictly, and a page that names something unknown stops the build."""
 
+import re
+
 from conftest import build_site
 
 
@@ -26,8 +28,6 @@ def test_a_failed_build_leaves_no_literal_template_text_published(project):
 
 
 def test_every_page_describes_itself_for_search_engines_and_link_previews(built_site):
-    import re
-
     pages = [p for p in built_site.site.rglob("index.html") if "search" not in p.parts]
     descriptions = {}
     for page in pages:
