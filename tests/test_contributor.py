@@ -323,7 +323,7 @@ def test_ci_tests_every_push_and_reports_the_data_diff_on_pull_requests():
     assert steps[0]["with"]["fetch-depth"] == 0
     assert any(s.get("with", {}).get("python-version") == "3.11" for s in steps)
     runs = "\n".join(s.get("run", "") for s in steps)
-    assert "apt-get install -y chromium" in runs and "make test" in runs
+    assert "DND_CHROMIUM=" in runs and "GITHUB_ENV" in runs and "make test" in runs
     (diff,) = [s for s in steps if "make" in s.get("run", "") and "diff" in s["run"]]
     assert diff["if"] == "github.event_name == 'pull_request'"
     assert "BASE=origin/${{ github.base_ref }}" in diff["run"] and "$GITHUB_STEP_SUMMARY" in diff["run"]
