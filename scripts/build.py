@@ -18,22 +18,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def mkdocs_build_command(config: Path, site: Path) -> list[str]:
+    """The strict build every caller runs: this script, the tests and the benchmark."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
+
+
 def build(site: Path) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(ROOT / "mkdocs.yml"),
-        "-d",
-        str(staging),
-    ]
+    command = mkdocs_build_command(ROOT / "mkdocs.yml", staging)
     try:
         result = subprocess.run(command, cwd=ROOT, env=environment)
         if result.returncode != 0:

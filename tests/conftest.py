@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from scripts.build import mkdocs_build_command
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = (
@@ -50,20 +51,11 @@ def copy_project(target: Path) -> Path:
 def build_site(project: Path, site: Path | None = None, env: dict | None = None) -> Build:
     """Run a strict mkdocs build of `project` into `site` and keep its output for assertions."""
     site = site or project / "site"
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1630281600", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    environment.pop("DND_DATAPACKAGE", None) if not (env and "DND_DATAPACKAGE" in env) else None
+    # The copy builds its own datapackage/ unless the caller names another one.
+    inherited = {k: v for k, v in os.environ.items() if k != "DND_DATAPACKAGE"}
+    environment = {**inherited, "SOURCE_DATE_EPOCH": "1630281600", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-        ],
+        mkdocs_build_command(project / "mkdocs.yml", site),
         cwd=project,
         env=environment,
         capture_output=True,
