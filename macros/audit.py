@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .package import Package
 from .printed import WORDS
 from .problem import Problem, display_path
+from .topic import ancestors
 
 NUMBER = re.compile(
     r"(?<![\w.,])(?:\d[\d,]*\d|\d)(?:\.\d+)?(?:%|st|nd|rd|th|\+|km2)?(?!\w)"
@@ -75,20 +76,12 @@ def regions(text: str, package: Package, shown: str, problems: list[Problem]) ->
     for index, topic in enumerate(ordered):
         if topic.id not in starts:
             continue
-        inside = {topic.id} | {t.id for t in ordered if topic.id in _lineage(t.id, package)}
+        inside = {topic.id} | {t.id for t in ordered if topic in ancestors(t.id, package.topics)}
         end = next(
             (starts[t.id] for t in ordered[index + 1 :] if t.id not in inside and t.id in starts), len(text)
         )
         spans[topic.id] = Region(topic.id, starts[topic.id], end)
     return spans
-
-
-def _lineage(topic_id: str, package: Package) -> set[str]:
-    seen, current = set(), package.topics[topic_id].parent
-    while current and current not in seen:
-        seen.add(current)
-        current = package.topics[current].parent
-    return seen
 
 
 def _occurrences(token: str, text: str, start: int, end: int) -> list[tuple[int, int]]:

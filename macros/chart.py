@@ -24,7 +24,8 @@ from .page import CurrentPage
 from .tables import Row, table, value_link
 
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "charts"
-CODE_STAMP = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+# Cached charts are redrawn when this code or matplotlib changes.
+CODE_STAMP = hashlib.sha256(Path(__file__).read_bytes() + version("matplotlib").encode()).hexdigest()
 SENTINEL = "#010203"
 # Contrast about 4:1 on white and on Material's slate background (#1e2129).
 BAR_COLOURS = ("#4a7fd4", "#b86e00")
@@ -138,7 +139,7 @@ def _cached_svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, 
     """The chart's SVG, drawn once per distinct input: importing and running matplotlib costs more
     than the rest of the build, while the charts change only when their figures or this code do."""
     inputs = json.dumps(
-        [name, repr(spec), title, description, version("matplotlib"), CODE_STAMP]
+        [name, repr(spec), title, description, CODE_STAMP]
         + [[f.label, f.value, f.shown(), f.period.words()] for figures in groups for f in figures]
     )
     path = CACHE / f"{name}-{hashlib.sha256(inputs.encode()).hexdigest()[:20]}.svg"

@@ -22,7 +22,7 @@ from .problem import PackageError, Problem, display_path
 from .source import Source
 from .table import Table, read_table
 from .topic import Topic, ancestors
-from .unit import Unit, plain
+from .unit import Unit, plain, same_number
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
@@ -312,9 +312,7 @@ def _check_printed(
             fail(
                 "qualifier", f"'{figure.as_printed}' is printed with '+', so the qualifier must be more-than"
             )
-        matches = reading is not None and abs(reading.number - figure.value) <= 1e-9 * max(
-            1.0, abs(figure.value)
-        )
+        matches = reading is not None and same_number(reading.number, figure.value)
         if matches or (figure.id, "value") in explained:
             continue
         read = "cannot be read as a number" if reading is None else f"reads as {plain(reading.number)}"
@@ -333,7 +331,7 @@ def _check_printed(
         except ValueError:
             problems.append(Problem(corrections_path, c.row, "used", f"'{c.used}' is not a number"))
             continue
-        if figure.value is None or abs(used - figure.value) > 1e-9 * max(1.0, abs(figure.value)):
+        if figure.value is None or not same_number(used, figure.value):
             problems.append(
                 Problem(
                     corrections_path,

@@ -69,8 +69,10 @@ def read_table(base: Path, resource: dict, problems: list[Problem]) -> Table:
             "line ends with a carriage return (CRLF, Windows line ends); save the file with LF line ends",
         )
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    text = raw.decode("utf-8", errors="replace")
-    bad_bytes = "\ufffd" in text and _first_undecodable(raw)
+    try:
+        text, bad_bytes = raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        text, bad_bytes = raw.decode("utf-8", errors="replace"), True
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -136,14 +138,6 @@ def read_table(base: Path, resource: dict, problems: list[Problem]) -> Table:
                     seen[value] = index
         table.rows.append(row)
     return table
-
-
-def _first_undecodable(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False
 
 
 def _cast(field: dict, cell: str, missing: list[str]) -> tuple[Any, str | None]:

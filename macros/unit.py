@@ -15,6 +15,11 @@ class Unit:
     display: str
 
 
+def same_number(a: float, b: float) -> bool:
+    """Equal up to floating-point noise, which is all the tolerance a value read from print gets."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
 def plain(number: float, max_decimals: int = 3) -> str:
     """Digits with thousands separators and only the decimals the value needs."""
     for decimals in range(max_decimals + 1):
