@@ -4,9 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.audit import audit
-from macros.package import load_package
-from macros.problem import PackageError
+from macros.data.package import load_package
+from macros.data.problem import PackageError
+from macros.tools.audit import audit
 
 
 def main() -> int:

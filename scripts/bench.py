@@ -183,7 +183,7 @@ def replicate(source: Path, target: Path, factor: int) -> Path:
 def load_time(descriptor: Path, runs: int) -> tuple[int, float]:
     """Figures in the package and the median time of load_package, each run in a fresh process."""
     code = (
-        "import sys, time; from macros.package import load_package; s = time.perf_counter(); "
+        "import sys, time; from macros.data.package import load_package; s = time.perf_counter(); "
         "p = load_package(sys.argv[1]); print(len(p.figures), time.perf_counter() - s)"
     )
     command = [sys.executable, "-c", code, str(descriptor)]

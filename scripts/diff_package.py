@@ -15,9 +15,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from macros.diff import compare, markdown
-from macros.package import Package, load_package
-from macros.problem import PackageError
+from macros.data.package import Package, load_package
+from macros.data.problem import PackageError
+from macros.tools.diff import compare, markdown
 
 
 class Unreadable(Exception):

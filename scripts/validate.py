@@ -4,9 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.package import package_path
-from macros.problem import PackageError
-from macros.validation import validate
+from macros.data.package import package_path
+from macros.data.problem import PackageError
+from macros.data.validation import validate
 
 
 def main() -> int:

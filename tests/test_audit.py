@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.audit import audit
-from macros.package import load_package
+from macros.data.package import load_package
+from macros.tools.audit import audit
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = os.environ.get("DND_SOURCE_TEXT")

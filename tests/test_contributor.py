@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.package import load_package
-from macros.unit import plain
+from macros.data.package import load_package
+from macros.data.words import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE = "smart-factories"

@@ -9,8 +9,8 @@ from html import unescape
 from conftest import build_site
 from test_macros import parse
 
-from macros.check import OUTCOME_WORDS
-from macros.package import load_package
+from macros.data.checks import OUTCOMES
+from macros.data.package import load_package
 
 
 def test_the_explorer_has_one_anchored_row_for_every_figure(built_site):
@@ -80,7 +80,7 @@ def test_the_checks_page_shows_every_check_with_its_outcome_and_explains_contrad
         row = re.search(rf'<tr id="check-{outcome.check.id}">.*?</tr>', page, re.S)
         assert row, outcome.check.id
         text = parse(row.group(0)).text
-        assert OUTCOME_WORDS[outcome.status] in text
+        assert OUTCOMES[outcome.status] in text
         assert outcome.arithmetic(package.figures) in text
     unsettled = [o.check.id for o in package.outcomes if o.status != "holds"]
     assert unsettled, "the release has known contradictions; the page must show them"

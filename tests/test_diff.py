@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.diff import compare, markdown
-from macros.package import load_package
+from macros.data.package import load_package
+from macros.tools.diff import compare, markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "diff_package.py"

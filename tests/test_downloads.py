@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, copy_project
 
-from macros.package import load_package
+from macros.data.package import load_package
 
 DOWNLOADS = Path("data") / "download"
 EPOCH = "1630281600"

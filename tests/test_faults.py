@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.package import load_package
-from macros.problem import PackageError
+from macros.data.package import load_package
+from macros.data.problem import PackageError
 
 ROOT = Path(__file__).resolve().parents[1]
 

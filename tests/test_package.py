@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.package import load_package
-from macros.printed import read_date, read_number
-from macros.validation import stock_problems
+from macros.data.package import load_package
+from macros.data.printed import read_date, read_number
+from macros.data.validation import stock_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTOR = ROOT / "datapackage" / "datapackage.json"

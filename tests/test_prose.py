@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.package import load_package
+from macros.data.package import load_package
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

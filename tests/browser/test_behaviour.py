@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.package import load_package
+from macros.data.package import load_package
 
 pytestmark = pytest.mark.browser
 

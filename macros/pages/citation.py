@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from ..data.package import Package
+from ..data.words import day_words
 from . import html
-from .package import Package
-
-
-def created(package: Package) -> dt.date | None:
-    stamp = package.descriptor.get("created")
-    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
-
-
-def day_words(day: dt.date) -> str:
-    """A date as the site writes it: '25 November 2026'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def date_words(package: Package) -> str:
     """The package's creation date in words; empty when the descriptor has none."""
-    day = created(package)
-    return day_words(day) if day else ""
+    return day_words(package.created) if package.created else ""
 
 
 def authors(package: Package, fallback: str | None = None) -> str:

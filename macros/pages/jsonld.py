@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import json
 
-from .citation import authors, created
-from .downloads import downloads_of
-from .package import Package
-from .page import CurrentPage
+from ..data.package import Package
+from ..tools.export import downloads_of
+from .citation import authors
 
 # Which downloads a Dataset lists as distributions: the archive, the figures table and the JSON export.
 DISTRIBUTED = ("datapackage.zip", "data/figures.csv", "figures.json")
 
 
-def dataset(package: Package, page: CurrentPage, site_url: str | None, fallback_author: str | None) -> dict:
+def dataset(package: Package, page, site_url: str | None, fallback_author: str | None) -> dict:
     d = package.descriptor
 
     def address(site_path: str) -> str:
         return f"{site_url.rstrip('/')}/{site_path}" if site_url else page.link(site_path)
 
     years = [y for f in package.figures.values() for y in f.period.years()]
-    day = created(package)
+    day = package.created
     document = {
         "@context": "https://schema.org",
         "@type": "Dataset",
@@ -73,5 +72,5 @@ def script(document: dict) -> str:
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
-def dataset_jsonld(package: Package, page: CurrentPage, site_url: str | None, author: str | None) -> str:
+def dataset_jsonld(package: Package, page, site_url: str | None, author: str | None) -> str:
     return script(dataset(package, page, site_url, author))

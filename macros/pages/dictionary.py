@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..data.package import Package
 from . import html
-from .package import Package
 from .tables import Row, table
 
 CONSTRAINT_WORDS = {

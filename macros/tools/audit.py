@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .package import Package
-from .printed import WORDS
-from .problem import Problem, display_path
-from .topic import ancestors
+from ..data.package import Package
+from ..data.printed import WORDS
+from ..data.problem import Problem, display_path
+from ..data.topic import ancestors
 
 NUMBER = re.compile(
     r"(?<![\w.,])(?:\d[\d,]*\d|\d)(?:\.\d+)?(?:%|st|nd|rd|th|\+|km2)?(?!\w)"

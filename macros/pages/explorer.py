@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ..data.figure import Figure
+from ..data.package import Package
+from ..data.words import qualifier_name
 from . import html
-from .figure import Figure
-from .package import Package
-from .page import CurrentPage
-from .qualifier import WORDS
+from .links import figure_anchor
 from .tables import Row, places, table
 
 HEADERS = (
@@ -24,12 +24,12 @@ HEADERS = (
 ISSUE_TEMPLATE = "correction.yml"
 
 
-def figure_explorer(package: Package, page: CurrentPage) -> str:
-    """The filter (shown once the script runs) and the table; row ids are 'fig-<id>'."""
+def figure_explorer(package: Package, page) -> str:
+    """The filter (shown once the script runs) and the table; each row carries its figure's anchor."""
     repo = page.repo_url
     headers = HEADERS + (("Correction",) if repo else ())
     rows = [
-        Row(_cells(package, f) + ([_report(repo, f)] if repo else []), id=f"fig-{f.id}")
+        Row(_cells(package, f) + ([_report(repo, f)] if repo else []), id=figure_anchor(f.id))
         for f in package.figures.values()
     ]
     total = len(rows)
@@ -53,7 +53,7 @@ def _cells(package: Package, f: Figure) -> list[str]:
         f"<code>{html.text(f.id)}</code>",
         html.text(f.text()),
         html.text(f.unit.label),
-        html.text(WORDS[f.qualifier] or "exact"),
+        html.text(qualifier_name(f.qualifier)),
         html.text(f.period.words()),
         html.text(f.status),
         html.text(f.as_printed),

@@ -13,15 +13,15 @@ import io
 import json
 import os
 import re
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..data.charts import Chart
+from ..data.figure import Figure
+from ..data.package import Package
 from . import html
-from .figure import Figure
-from .package import Package
-from .page import CurrentPage
-from .tables import Row, table, value_link
+from .links import value_link
+from .tables import Row, table
 
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "charts"
 # Cached charts are redrawn when this code or matplotlib changes.
@@ -31,67 +31,11 @@ SENTINEL = "#010203"
 BAR_COLOURS = ("#4a7fd4", "#b86e00")
 
 
-@dataclass(frozen=True)
-class Series:
-    name: str
-    figures: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Chart:
-    title: str
-    what: str
-    series: tuple[Series, ...]
-    lower_is_better: bool = False
-
-
-CHARTS = {
-    "data-ai-businesses": Chart(
-        "Businesses supplying data and AI services through the voucher programmes",
-        "businesses",
-        (
-            Series(
-                "Data service suppliers", ("data-service-businesses-2019", "data-service-businesses-2021")
-            ),
-            Series("AI service suppliers", ("ai-service-businesses-2019", "ai-service-businesses-2021")),
-        ),
-    ),
-    "data-market": Chart(
-        "Size of the domestic data market",
-        "market size",
-        (Series("Domestic data market", ("data-market-2019", "data-market-2020")),),
-    ),
-    "index-ranks": Chart(
-        "Korea's rank in three international indexes (a lower rank is better)",
-        "rank",
-        (
-            Series("IMD World Digital Competitiveness", ("imd-rank-2019", "imd-rank-2020")),
-            Series("Government AI Readiness Index", ("ai-readiness-rank-2019", "ai-readiness-rank-2020")),
-            Series("ITU Global Cybersecurity Index", ("gci-rank-2019", "gci-rank-2021")),
-        ),
-        lower_is_better=True,
-    ),
-    "public-wifi": Chart(
-        "Free public Wi-Fi hotspots",
-        "hotspots",
-        (Series("Free public Wi-Fi hotspots", ("public-wifi-2019", "public-wifi-2020")),),
-    ),
-    "key-talent": Chart(
-        "Key AI and software talent trained each year",
-        "people trained",
-        (Series("Key AI and software talent trained", ("key-talent-2020", "key-talent-2021")),),
-    ),
-}
-
-
-def chart(package: Package, page: CurrentPage, name: str) -> str:
+def chart(package: Package, page, name: str) -> str:
     """The chart as a <figure>: inline SVG with title and description, caption, and a data table."""
-    spec = CHARTS.get(name)
+    spec = package.charts.get(name)
     if spec is None:
-        raise page.error(f"unknown chart name '{name}'; use one of {', '.join(CHARTS)}")
-    missing = [i for s in spec.series for i in s.figures if i not in package.figures]
-    if missing:
-        raise page.error(f"chart '{name}' needs figure(s) missing from the package: {', '.join(missing)}")
+        raise page.error(f"unknown chart name '{name}'; use one of {', '.join(package.charts)}")
     groups = [[package.figures[i] for i in s.figures] for s in spec.series]
     description = describe(spec, groups)
     svg = _cached_svg(name, spec, groups, html.text(spec.title), html.text(description))

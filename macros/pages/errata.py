@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
+from ..data.checks import KINDS, OUTCOMES, Outcome
+from ..data.figure import Figure
+from ..data.package import Package
+from ..data.words import day_words
 from . import html
-from .check import FORMULA, OUTCOME_WORDS, Outcome
-from .figure import Figure
-from .package import Package
-from .page import CurrentPage
+from .links import check_anchor, check_link, explorer_link
 from .tables import Row, table
-from .unit import format_value
-
-KIND_WORDS = {
-    "sum": "sum",
-    "at-most": "parts within a total",
-    "equal": "same figure stated twice",
-    "difference": "difference",
-    "share": "share",
-    "ratio": "ratio",
-    "growth": "growth",
-    "multiple": "multiple",
-    "rank-change": "change of rank",
-}
 
 
 def _named(f: Figure) -> str:
@@ -32,28 +20,28 @@ def formula_words(outcome: Outcome, figures: dict[str, Figure]) -> str:
     check = outcome.check
     terms = [_named(figures[o]) for o in check.operands]
     relation = "must not exceed" if check.kind == "at-most" else "should give"
-    return f"{FORMULA[check.kind](terms)} {relation} {_named(figures[check.result])}"
+    return f"{KINDS[check.kind].formula(terms)} {relation} {_named(figures[check.result])}"
 
 
 def computed(outcome: Outcome, figures: dict[str, Figure]) -> str:
     """What the operands give, written in the result's unit."""
-    return format_value(round(outcome.computed, 3), figures[outcome.check.result].unit)
+    return figures[outcome.check.result].unit.words(round(outcome.computed, 3))
 
 
 def checks_table(package: Package) -> str:
-    """Every check with its arithmetic and outcome; row ids are 'check-<id>'."""
+    """Every check with its arithmetic and outcome; each row carries its check's anchor."""
     figures = package.figures
     rows = [
         Row(
             [
                 f"<code>{html.text(o.check.id)}</code>",
-                f'<span class="dnd-outcome dnd-outcome-{o.status}">{OUTCOME_WORDS[o.status]}</span>',
-                html.text(OUTCOME_WORDS[o.check.expected]),
-                html.text(KIND_WORDS.get(o.check.kind, o.check.kind)),
+                f'<span class="dnd-outcome dnd-outcome-{o.status}">{o.words}</span>',
+                html.text(OUTCOMES[o.check.expected]),
+                html.text(KINDS[o.check.kind].words),
                 f"{html.text(formula_words(o, figures))}<br><small>{html.text(o.arithmetic(figures))}</small>",
                 html.text(o.check.explanation),
             ],
-            id=f"check-{o.check.id}",
+            id=check_anchor(o.check.id),
         )
         for o in package.outcomes
     ]
@@ -62,7 +50,7 @@ def checks_table(package: Package) -> str:
     return table(caption, headers, rows, css="dnd-table dnd-wide dnd-checks")
 
 
-def contradictions(package: Package, page: CurrentPage) -> str:
+def contradictions(package: Package, page) -> str:
     """Plain words for each check that fails or holds only within rounding."""
     figures = package.figures
     items = []
@@ -77,7 +65,7 @@ def contradictions(package: Package, page: CurrentPage) -> str:
             f"the release states {html.text(result.text())}, but working it out from "
             f"{html.text(sources)} gives {html.text(computed(o, figures))}, which {verdict}. "
             f"{html.text(o.check.explanation)} "
-            f'<a href="{html.url(page.link("data/checks.md", "check-" + o.check.id))}">'
+            f'<a href="{html.url(check_link(page, o.check.id))}">'
             f"See the check <code>{html.text(o.check.id)}</code></a>.</li>"
         )
     if not items:
@@ -85,11 +73,11 @@ def contradictions(package: Package, page: CurrentPage) -> str:
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 
-def corrections_table(package: Package, page: CurrentPage) -> str:
+def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its explorer row."""
     rows = []
     for c in package.corrections:
-        target = html.url(page.link("data/explorer.md", f"fig-{c.figure}"))
+        target = html.url(explorer_link(page, c.figure))
         label = package.figures[c.figure].label if c.figure in package.figures else c.figure
         rows.append(
             Row(
@@ -102,7 +90,7 @@ def corrections_table(package: Package, page: CurrentPage) -> str:
                     html.text(c.kind),
                     html.text(c.reason)
                     + (f"<br><small>{html.text(c.reference)}</small>" if c.reference else ""),
-                    html.text(f"{c.date.day} {c.date:%B %Y}"),
+                    html.text(day_words(c.date)),
                     html.text(c.version),
                 ],
                 id=f"correction-{c.id}",

@@ -1,4 +1,4 @@
-"""A fact stated in the release, typed, with everything a reader or a check needs."""
+"""A fact stated in a source, typed, with everything a reader or a check needs."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from .locator import Locator
 from .period import Period
-from .qualifier import qualify
-from .unit import Unit, format_value
+from .unit import Unit
+from .words import plain, qualify
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,22 @@ class Figure:
         """The bare value as formatted ('KRW 10.1 trillion', '8th'); a date figure shows its date."""
         if self.unit.display == "date":
             return self.period.words()
-        return format_value(self.value, self.unit)
+        return self.unit.words(self.value)
 
     def text(self) -> str:
         """The value with its qualifier in words, as running text needs it ('more than 170,000')."""
         return qualify(self.qualifier, self.shown())
+
+    def cell(self, column: str) -> str:
+        """The field as figures.csv writes it, so two versions of a figure compare column by column."""
+        match column:
+            case "value":
+                return "" if self.value is None else plain(self.value, 6)
+            case "unit":
+                return self.unit.id
+            case "period":
+                return self.period.text
+            case "locator":
+                return "; ".join(f"{loc.topic}:{loc.part}" for loc in self.locators)
+        value = getattr(self, column)
+        return "" if value is None else str(value)

@@ -14,11 +14,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .check import OUTCOME_WORDS
-from .correction import Correction
-from .figure import Figure
-from .package import Package
-from .unit import plain
+from ..data.correction import Correction
+from ..data.figure import Figure
+from ..data.package import Package
 
 LEVELS = ("patch", "minor", "major")
 SEMVER = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
@@ -67,21 +65,9 @@ class PackageDiff:
         return next((level for level in reversed(LEVELS) if self.reasons[level]), None)
 
 
-def figure_fields(figure: Figure) -> dict[str, str]:
-    """A figure as the columns of figures.csv, each as text, so two versions compare field by field."""
-    return {
-        "topic": figure.topic,
-        "label": figure.label,
-        "value": "" if figure.value is None else plain(figure.value, 6),
-        "unit": figure.unit.id,
-        "qualifier": figure.qualifier,
-        "period": figure.period.text,
-        "status": figure.status,
-        "as_printed": figure.as_printed,
-        "locator": "; ".join(f"{loc.topic}:{loc.part}" for loc in figure.locators),
-        "source": figure.source,
-        "note": figure.note or "",
-    }
+def figure_fields(package: Package, figure: Figure) -> dict[str, str]:
+    """A figure as the columns of figures.csv (but its id), each as text, so two versions compare."""
+    return {column: figure.cell(column) for column in package.columns("figures") if column != "id"}
 
 
 def compare(old: Package, new: Package, today: dt.date | None = None) -> PackageDiff:
@@ -114,10 +100,10 @@ def _compare_figures(diff: PackageDiff) -> None:
     for figure_id, figure in new.items():
         if figure_id not in old:
             continue
-        before, after = figure_fields(old[figure_id]), figure_fields(figure)
+        before, after = figure_fields(diff.old, old[figure_id]), figure_fields(diff.new, figure)
         for name, value in after.items():
-            if before[name] != value:
-                diff.changed.append(FieldChange(figure_id, name, before[name], value))
+            if before.get(name, "") != value:
+                diff.changed.append(FieldChange(figure_id, name, before.get(name, ""), value))
                 level = "patch" if name in WORDING else "minor"
                 reason = "a value was corrected" if name == "value" else f"a figure's {name} changed"
                 if reason not in diff.reasons[level]:
@@ -126,10 +112,7 @@ def _compare_figures(diff: PackageDiff) -> None:
 
 def _compare_outcomes(diff: PackageDiff) -> None:
     def described(package: Package) -> dict[str, str]:
-        return {
-            o.check.id: f"{OUTCOME_WORDS[o.status]}: {o.arithmetic(package.figures)}"
-            for o in package.outcomes
-        }
+        return {o.check.id: f"{o.words}: {o.arithmetic(package.figures)}" for o in package.outcomes}
 
     before, after = described(diff.old), described(diff.new)
     for check_id in [*before, *(c for c in after if c not in before)]:

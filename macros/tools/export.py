@@ -14,11 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import html
-from .check import OUTCOME_WORDS
-from .package import Package
-from .page import CurrentPage
-from .unit import plain
+from ..data.figure import Figure
+from ..data.package import Package
 
 DOWNLOAD_DIR = "data/download"
 ZIP_NAME = "datapackage.zip"
@@ -102,6 +99,26 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
+def _figure(f: Figure, columns: list[str]) -> dict:
+    """A figure with one key per column of figures.csv, typed, and `shown` (its value in words)."""
+    typed = {
+        "value": ("value", _number(f.value)),
+        "unit": (
+            "unit",
+            {"id": f.unit.id, "label": f.unit.label, "symbol": f.unit.symbol, "display": f.unit.display},
+        ),
+        "period": ("period", {"iso": f.period.text, "words": f.period.words()}),
+        "locator": ("locators", [{"topic": loc.topic, "part": loc.part} for loc in f.locators]),
+    }
+    document = {}
+    for column in columns:
+        key, value = typed[column] if column in typed else (column, getattr(f, column))
+        document[key] = value
+        if column == "as_printed":
+            document["shown"] = f.text()
+    return document
+
+
 def export_json(package: Package) -> bytes:
     """The package as one JSON document: metadata, figures with typed fields, checks with outcomes."""
     d = package.descriptor
@@ -126,29 +143,7 @@ def export_json(package: Package) -> bytes:
             }
             for s in package.sources.values()
         ],
-        "figures": [
-            {
-                "id": f.id,
-                "topic": f.topic,
-                "label": f.label,
-                "value": _number(f.value),
-                "unit": {
-                    "id": f.unit.id,
-                    "label": f.unit.label,
-                    "symbol": f.unit.symbol,
-                    "display": f.unit.display,
-                },
-                "qualifier": f.qualifier,
-                "period": {"iso": f.period.text, "words": f.period.words()},
-                "status": f.status,
-                "as_printed": f.as_printed,
-                "shown": f.text(),
-                "locators": [{"topic": loc.topic, "part": loc.part} for loc in f.locators],
-                "source": f.source,
-                "note": f.note,
-            }
-            for f in package.figures.values()
-        ],
+        "figures": [_figure(f, package.columns("figures")) for f in package.figures.values()],
         "checks": [
             {
                 "id": o.check.id,
@@ -159,7 +154,7 @@ def export_json(package: Package) -> bytes:
                 "computed": _number(round(o.computed, 9)),
                 "stated": _number(o.stated),
                 "outcome": o.status,
-                "outcome_words": OUTCOME_WORDS[o.status],
+                "outcome_words": o.words,
                 "expected": o.check.expected,
                 "explanation": o.check.explanation,
             }
@@ -182,26 +177,6 @@ def export_json(package: Package) -> bytes:
         ],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def size_words(size: int) -> str:
-    if size < 1000:
-        return f"{size} bytes"
-    if size < 1_000_000:
-        return f"{plain(round(size / 1000, 1))} kB"
-    return f"{plain(round(size / 1_000_000, 1))} MB"
-
-
-def downloads(package: Package, page: CurrentPage) -> str:
-    """The download list with formats and sizes, linked relative to the page."""
-    items = []
-    for d in downloads_of(package):
-        href = html.url(page.link(d.site_path))
-        items.append(
-            f'<li><a class="dnd-download" href="{href}" download><code>{html.text(d.path)}</code></a>: '
-            f"{html.text(d.title)}, {html.text(size_words(len(d.content)))}</li>"
-        )
-    return '<ul class="dnd-downloads">\n' + "\n".join(items) + "\n</ul>"
 
 
 def write_downloads(package: Package, site_dir: str | Path) -> list[Path]:

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .words import point_words
+
 POINT = re.compile(r"(?P<y>[0-9]{4})(-(?P<m>[0-9]{2})(-(?P<d>[0-9]{2}))?)?")
 
 
@@ -26,11 +28,7 @@ class Point:
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     def words(self) -> str:
-        if self.day:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
-        if self.month:
-            return f"{calendar.month_name[self.month]} {self.year}"
-        return str(self.year)
+        return point_words(self.year, self.month, self.day)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..data.figure import Figure
+from ..data.package import Package
+from ..data.topic import trail
 from . import html
-from .figure import Figure
-from .package import Package
-from .page import CurrentPage
-from .render import explorer_link
-from .topic import trail
+from .links import value_link
 
 
 @dataclass(frozen=True)
@@ -58,15 +57,9 @@ def places(package: Package, figure: Figure) -> str:
     return "; ".join(where)
 
 
-def value_link(page: CurrentPage, figure: Figure) -> str:
-    """The value as shown, linked to the figure's explorer row."""
-    href = html.url(explorer_link(page, figure.id))
-    return f'<a class="dnd-fig" href="{href}">{html.text(figure.text())}</a>'
-
-
 def figure_table(
     package: Package,
-    page: CurrentPage,
+    page,
     topic_id: str,
     caption: str | None = None,
     deep: bool = True,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .words import day_words
+
 
 @dataclass(frozen=True)
 class Source:
@@ -19,4 +21,4 @@ class Source:
 
     def citation(self) -> str:
         """Publisher, title and date, as a reader cites the release."""
-        return f"{self.publisher}, {self.title}, {self.date.day} {self.date:%B %Y}."
+        return f"{self.publisher}, {self.title}, {day_words(self.date)}."

@@ -27,16 +27,14 @@ class Release:
 
     @property
     def date_words(self) -> str:
-        from macros.citation import day_words
+        from macros.data.words import day_words
 
         return day_words(self.date)
 
 
 def release(package) -> Release:
     """The package's version and date (its `created` day), its licences, and its sources' attributions."""
-    from macros.citation import created
-
-    day = created(package)
+    day = package.created
     licences = tuple(
         (licence["name"].replace("-", " "), licence["path"]) for licence in package.descriptor["licenses"]
     )
@@ -47,7 +45,7 @@ def release(package) -> Release:
 @event_priority(-50)
 def on_env(env, config, files):
     """Give the theme templates the release; late, so the macros plugin has imported this project's package."""
-    from macros.package import load_package
+    from macros.data.package import load_package
 
     env.globals["data_release"] = release(load_package())
     return env

@@ -1,0 +1,1 @@
+"""The data library: the package as typed, validated records, and their words. Imports nothing from MkDocs."""

@@ -1,0 +1,447 @@
+"""Every rule of the data package, in one place; `load_package` runs them all, so `make validate` does.
+
+Each rule returns the problems it finds, addressed as `path:row:field`, with words that say what to
+write instead. TABLE_RULES run on the typed rows before records are built; RECORD_RULES on the
+records; `outcomes_are_expected` after the checks are evaluated. The schema's own rules (types,
+required cells, enums, patterns, uniqueness) are applied while reading, in `resource`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .checks import DIVIDING, KINDS, OUTCOMES
+from .printed import read_date, read_number
+from .problem import Problem, display_path
+from .resource import Table
+from .topic import ancestors
+from .unit import same_number
+from .words import plain
+
+if TYPE_CHECKING:
+    from .package import Package
+
+# Columns whose allowed values are names the code defines: the schema's enum must list exactly these.
+NAMED_COLUMNS = {("checks", "kind"): tuple(KINDS), ("checks", "expected"): tuple(OUTCOMES)}
+
+
+def foreign_keys(tables: dict[str, Table]) -> list[Problem]:
+    """A cell that names a row of another table must name one that exists."""
+    problems = []
+    for table in tables.values():
+        for fk in table.foreign_keys:
+            (column,) = fk["fields"]
+            target = tables.get(fk["reference"]["resource"] or table.name)
+            (target_column,) = fk["reference"]["fields"]
+            known = {r[target_column] for r in target.rows}
+            for row in table.rows:
+                value = row.get(column)
+                if value is not None and value not in known:
+                    problems.append(
+                        Problem(
+                            table.path,
+                            row["_row"],
+                            column,
+                            f"'{value}' is not an {target_column} in {target.path}",
+                        )
+                    )
+    return problems
+
+
+def schema_names_match_the_code(package: Package) -> list[Problem]:
+    """The schema's enum of check kinds and outcomes lists exactly the names the code can evaluate."""
+    problems = []
+    for (name, column), names in NAMED_COLUMNS.items():
+        field = next(f for f in package.tables[name].fields if f["name"] == column)
+        enum = field.get("constraints", {}).get("enum", [])
+        if sorted(enum) != sorted(names):
+            problems.append(
+                Problem(
+                    display_path(package.path),
+                    1,
+                    f"{name}.{column}",
+                    f"the enum {enum} must list exactly the names defined in macros/data/checks.py: {list(names)}",
+                )
+            )
+    return problems
+
+
+def locators_name_topics(package: Package) -> list[Problem]:
+    """Every place a figure is stated is a topic, and the figure's topic is one of those places."""
+    path, problems = package.tables["figures"].path, []
+    for figure in package.figures.values():
+        for locator in figure.locators:
+            if locator.topic not in package.topics:
+                problems.append(
+                    Problem(path, figure.row, "locator", f"'{locator.topic}' is not a topic id in topics.csv")
+                )
+        if figure.topic not in {loc.topic for loc in figure.locators}:
+            problems.append(
+                Problem(
+                    path,
+                    figure.row,
+                    "topic",
+                    f"the topic '{figure.topic}' must be one of the topics in the locator ({figure.cell('locator')})",
+                )
+            )
+    return problems
+
+
+def values_fit_the_unit(package: Package) -> list[Problem]:
+    """A date figure keeps its date in period and no value; every other figure has a value."""
+    path, problems = package.tables["figures"].path, []
+    for figure in package.figures.values():
+        if figure.unit.display == "date":
+            if figure.value is not None:
+                problems.append(
+                    Problem(
+                        path, figure.row, "value", "a date figure keeps its date in period; leave value empty"
+                    )
+                )
+            if not figure.period.is_point:
+                problems.append(
+                    Problem(
+                        path,
+                        figure.row,
+                        "period",
+                        "a date figure needs a single year, month or date, not an interval",
+                    )
+                )
+        elif figure.value is None:
+            problems.append(
+                Problem(path, figure.row, "value", "the value is empty; only date figures may leave it empty")
+            )
+    return problems
+
+
+def dates_are_as_printed(package: Package) -> list[Problem]:
+    """A date figure's period is the date its as_printed token prints, to the same precision."""
+    path, problems = package.tables["figures"].path, []
+    for figure in package.figures.values():
+        if figure.unit.display != "date":
+            continue
+        printed = read_date(figure.as_printed)
+        start = figure.period.start
+        if printed is None:
+            problems.append(
+                Problem(
+                    path,
+                    figure.row,
+                    "as_printed",
+                    f"'{figure.as_printed}' cannot be read as a date (such as 'July 14, 2020', 'May 2021' or '2025')",
+                )
+            )
+        elif (
+            any(
+                p is not None and p != q
+                for p, q in zip(printed, (start.year, start.month, start.day), strict=True)
+            )
+            or (printed[1] is None) != (start.month is None)
+            or (printed[2] is None) != (start.day is None)
+        ):
+            problems.append(
+                Problem(
+                    path,
+                    figure.row,
+                    "period",
+                    f"the period {figure.period.text} is not the date printed as '{figure.as_printed}'",
+                )
+            )
+    return problems
+
+
+def marks_match_the_unit(package: Package) -> list[Problem]:
+    """The marks printed with a number (%, an ordinal suffix, '+') agree with its unit and qualifier."""
+    path, problems = package.tables["figures"].path, []
+    for figure in package.figures.values():
+        if figure.unit.display == "date" or figure.value is None:
+            continue
+        reading = read_number(figure.as_printed)
+        if reading is None:
+            continue
+        if reading.display and reading.display != figure.unit.display:
+            problems.append(
+                Problem(
+                    path,
+                    figure.row,
+                    "unit",
+                    f"'{figure.as_printed}' is printed as a {reading.display} value, but the unit '{figure.unit.id}' is displayed as {figure.unit.display}",
+                )
+            )
+        if reading.display is None and figure.unit.display in ("percent", "rank"):
+            mark = "%" if figure.unit.display == "percent" else "ordinal suffix"
+            problems.append(
+                Problem(
+                    path,
+                    figure.row,
+                    "as_printed",
+                    f"'{figure.as_printed}' lacks the {mark} its unit '{figure.unit.id}' implies",
+                )
+            )
+        if reading.suffix == "+" and figure.qualifier != "more-than":
+            problems.append(
+                Problem(
+                    path,
+                    figure.row,
+                    "qualifier",
+                    f"'{figure.as_printed}' is printed with '+', so the qualifier must be more-than",
+                )
+            )
+    return problems
+
+
+def values_are_as_printed(package: Package) -> list[Problem]:
+    """A value is what its as_printed token says, unless a correction row explains the difference."""
+    path = package.tables["figures"].path
+    corrections_path = package.tables["corrections"].path
+    explained = {(c.figure, c.field) for c in package.corrections}
+    problems = []
+    for figure in package.figures.values():
+        if figure.unit.display == "date" or figure.value is None:
+            continue
+        reading = read_number(figure.as_printed)
+        if (reading is not None and same_number(reading.number, figure.value)) or (
+            figure.id,
+            "value",
+        ) in explained:
+            continue
+        read = "cannot be read as a number" if reading is None else f"reads as {plain(reading.number)}"
+        problems.append(
+            Problem(
+                path,
+                figure.row,
+                "value",
+                f"{plain(figure.value)} does not match as_printed '{figure.as_printed}', which {read}; "
+                f"fix the value, or if the release misprints it add a row to {corrections_path} "
+                f"with figure={figure.id}, field=value, printed={figure.as_printed}, used={plain(figure.value).replace(',', '')} and the reason",
+            )
+        )
+    return problems
+
+
+def corrections_match_the_figures(package: Package) -> list[Problem]:
+    """A value correction's `used` is the figure's value, and a misprint's `printed` is its as_printed."""
+    path, problems = package.tables["corrections"].path, []
+    for c in package.corrections:
+        figure = package.figures.get(c.figure)
+        if figure is None or c.field != "value":
+            continue
+        try:
+            used = float(c.used.replace(",", ""))
+        except ValueError:
+            problems.append(Problem(path, c.row, "used", f"'{c.used}' is not a number"))
+            continue
+        if figure.value is None or not same_number(used, figure.value):
+            problems.append(
+                Problem(
+                    path,
+                    c.row,
+                    "used",
+                    f"the value used ({c.used}) is not the value of '{c.figure}' in figures.csv ({plain(figure.value or 0)})",
+                )
+            )
+        if c.kind == "release-typo" and c.printed != figure.as_printed:
+            problems.append(
+                Problem(
+                    path,
+                    c.row,
+                    "printed",
+                    f"'{c.printed}' is not the as_printed of '{c.figure}' ('{figure.as_printed}')",
+                )
+            )
+    return problems
+
+
+def corrections_are_needed(package: Package) -> list[Problem]:
+    """A misprint correction of a value stands only where the printed token does not read as the value."""
+    path, problems = package.tables["corrections"].path, []
+    for c in package.corrections:
+        figure = package.figures.get(c.figure)
+        if figure is None or figure.value is None or c.field != "value" or c.kind != "release-typo":
+            continue
+        reading = read_number(figure.as_printed)
+        if reading is not None and same_number(reading.number, figure.value):
+            problems.append(
+                Problem(
+                    path,
+                    c.row,
+                    "figure",
+                    f"'{figure.as_printed}' already reads as the value of '{c.figure}'; this correction is not needed, delete the row",
+                )
+            )
+    return problems
+
+
+def checks_are_computable(package: Package) -> list[Problem]:
+    """A check's operands exist, are numbers in one unit, and give a result in the result's unit."""
+    path, problems = package.tables["checks"].path, []
+    figures = package.figures
+    for check in package.checks:
+
+        def fail(column: str, message: str, check=check) -> None:
+            problems.append(Problem(path, check.row, column, message))
+
+        unknown = [o for o in check.operands if o not in figures]
+        for operand in unknown:
+            fail("operands", f"'{operand}' is not a figure id in figures.csv")
+        kind = KINDS[check.kind]
+        wrong_arity = kind.arity is not None and len(check.operands) != kind.arity
+        if wrong_arity:
+            fail("operands", f"a {check.kind} check takes {kind.arity} operand(s), not {len(check.operands)}")
+        if unknown or check.result not in figures or wrong_arity:
+            continue
+        result = figures[check.result]
+        operands = [figures[o] for o in check.operands]
+        if any(f.value is None for f in [result, *operands]):
+            fail("operands", "checks work on numbers; a date figure has no value")
+            continue
+        if len({f.unit.id for f in operands}) > 1:
+            fail(
+                "operands",
+                "the operands are in different units: "
+                + ", ".join(f"{f.id} ({f.unit.id})" for f in operands),
+            )
+        wanted = kind.result_display
+        if check.kind == "rank-change":
+            if any(f.unit.display != "rank" for f in operands) or result.unit.id != "places":
+                fail("result", "a rank-change check takes two ranks and gives a number of places")
+        elif wanted and result.unit.display != wanted:
+            fail(
+                "result",
+                f"a {check.kind} check gives a {wanted} value, but '{result.id}' is in {result.unit.id}",
+            )
+        elif not wanted and result.unit.id != operands[0].unit.id:
+            fail(
+                "result",
+                f"'{result.id}' is in {result.unit.id} but the operands are in {operands[0].unit.id}",
+            )
+        if any(o.value == 0 for o in operands) and check.kind in DIVIDING:
+            fail("operands", "a divisor is zero")
+    return problems
+
+
+def topics_form_a_tree(package: Package) -> list[Problem]:
+    """No topic is its own ancestor, and every top-level topic has a figure in it or below it."""
+    table = package.tables["topics"]
+    rows = {r["id"]: r["_row"] for r in table.rows}
+    topics, problems = package.topics, []
+    used = {f.topic for f in package.figures.values()} | {
+        loc.topic for f in package.figures.values() for loc in f.locators
+    }
+    for topic in topics.values():
+        seen, current = {topic.id}, topic
+        while current.parent:
+            if current.parent in seen:
+                problems.append(
+                    Problem(table.path, rows[topic.id], "parent", f"the parents of '{topic.id}' form a cycle")
+                )
+                break
+            seen.add(current.parent)
+            current = topics[current.parent]
+        if topic.parent is None and not any(
+            t.id in used for t in topics.values() if t.id == topic.id or topic in ancestors(t.id, topics)
+        ):
+            problems.append(
+                Problem(
+                    table.path,
+                    rows[topic.id],
+                    "id",
+                    f"the top-level topic '{topic.id}' has no figure in it or below it",
+                )
+            )
+    return problems
+
+
+def nothing_is_orphaned(package: Package) -> list[Problem]:
+    """Every unit and every source is used by at least one figure."""
+    problems = []
+    for name, column in (("units", "unit"), ("sources", "source")):
+        used = {r[column] for r in package.tables["figures"].rows}
+        for row in package.tables[name].rows:
+            if row["id"] not in used:
+                problems.append(
+                    Problem(
+                        package.tables[name].path,
+                        row["_row"],
+                        "id",
+                        f"'{row['id']}' is used by no figure; remove it or use it",
+                    )
+                )
+    return problems
+
+
+def charts_draw_figures(package: Package) -> list[Problem]:
+    """A chart's figures exist, have values, share one unit, and its rows agree on title and scale."""
+    path, problems = package.tables["charts"].path, []
+    for chart in package.charts.values():
+        for series in chart.series:
+            for figure_id in series.figures:
+                if figure_id not in package.figures:
+                    problems.append(
+                        Problem(
+                            path, series.row, "figures", f"'{figure_id}' is not a figure id in figures.csv"
+                        )
+                    )
+                elif package.figures[figure_id].value is None:
+                    problems.append(
+                        Problem(
+                            path,
+                            series.row,
+                            "figures",
+                            f"'{figure_id}' is a date figure; a chart draws values",
+                        )
+                    )
+        drawn = [package.figures[i] for s in chart.series for i in s.figures if i in package.figures]
+        if len({f.unit.id for f in drawn}) > 1:
+            row = chart.series[0].row
+            units = ", ".join(f"{f.id} ({f.unit.id})" for f in drawn)
+            problems.append(Problem(path, row, "figures", f"chart '{chart.name}' mixes units: {units}"))
+        for series in chart.series:
+            for column, value in (
+                ("title", series.title),
+                ("measure", series.measure),
+                ("better", series.better),
+            ):
+                first = getattr(chart.series[0], column)
+                if value != first:
+                    problems.append(
+                        Problem(
+                            path,
+                            series.row,
+                            column,
+                            f"'{value}' differs from row {chart.series[0].row} of chart '{chart.name}' ('{first}'); every row of a chart gives the same {column}",
+                        )
+                    )
+    return problems
+
+
+def outcomes_are_expected(package: Package) -> list[Problem]:
+    """Each check's computed outcome is the one the package states it expects."""
+    return [
+        Problem(
+            package.tables["checks"].path,
+            o.check.row,
+            "expected",
+            f"check '{o.check.id}' is expected to be '{o.check.expected}' but it {o.status}: {o.arithmetic(package.figures)}",
+        )
+        for o in package.outcomes
+        if not o.as_expected
+    ]
+
+
+TABLE_RULES: tuple[Callable[[dict[str, Table]], list[Problem]], ...] = (foreign_keys,)
+RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
+    schema_names_match_the_code,
+    locators_name_topics,
+    values_fit_the_unit,
+    dates_are_as_printed,
+    marks_match_the_unit,
+    values_are_as_printed,
+    corrections_match_the_figures,
+    corrections_are_needed,
+    checks_are_computable,
+    topics_form_a_tree,
+    nothing_is_orphaned,
+    charts_draw_figures,
+)

@@ -1,0 +1,1 @@
+"""Page builders: HTML for figures, tables, charts, checks and citations; they take a page that can link and fail."""

@@ -1,0 +1,61 @@
+"""Where a figure, a check or a correction is shown, and the links to it.
+
+Every anchor of the site's data pages is written here, so a link and its target cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from ..data.figure import Figure
+from ..data.package import Package
+from . import html
+
+EXPLORER = "data/explorer.md"
+CHECKS = "data/checks.md"
+FORMS = ("text", "value", "bare")
+
+
+def figure_anchor(figure_id: str) -> str:
+    """The id of a figure's row in the explorer: 'fig-<id>'."""
+    return f"fig-{figure_id}"
+
+
+def check_anchor(check_id: str) -> str:
+    """The id of a check's row on the checks page: 'check-<id>'."""
+    return f"check-{check_id}"
+
+
+def figure(package: Package, page, figure_id: str) -> Figure:
+    """The figure a page names, or a build failure naming the page and the id."""
+    found = package.figures.get(figure_id)
+    if found is None:
+        raise page.error(f"unknown figure id '{figure_id}' (ids are in datapackage/data/figures.csv)")
+    return found
+
+
+def explorer_link(page, figure_id: str) -> str:
+    return page.link(EXPLORER, figure_anchor(figure_id))
+
+
+def check_link(page, check_id: str) -> str:
+    return page.link(CHECKS, check_anchor(check_id))
+
+
+def value_link(page, figure: Figure, shown: str | None = None, title: bool = False) -> str:
+    """The value (with its qualifier unless `shown` says otherwise), linked to the figure's explorer row."""
+    href = html.url(explorer_link(page, figure.id))
+    titled = f' title="{html.text(figure.label)}"' if title else ""
+    return f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text())}</a>'
+
+
+def fig(package: Package, page, figure_id: str, form: str = "text") -> str:
+    """The figure for running text.
+
+    'text': qualifier and value, linked; 'value': the value alone, linked;
+    'bare': qualifier and value as plain text, for places where a link cannot go.
+    """
+    found = figure(package, page, figure_id)
+    if form not in FORMS:
+        raise page.error(f"fig('{figure_id}'): unknown form '{form}'; use one of {', '.join(FORMS)}")
+    if form == "bare":
+        return html.text(found.text())
+    return value_link(page, found, found.shown() if form == "value" else None, title=True)

@@ -1,0 +1,118 @@
+"""The page macros: each wires one builder of `macros.pages` to the loaded package and the page."""
+
+from mkdocs.exceptions import Abort
+
+from ..data.checks import OUTCOMES
+from ..data.package import load_package
+from ..data.problem import PackageError
+from ..data.words import day_words, plain
+from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables
+from ..pages.downloads import downloads as download_list
+from ..tools.export import write_downloads
+from .page import CurrentPage
+
+
+def _package():
+    """The loaded package, or a stopped build listing every problem as path:row:field: message."""
+    try:
+        return load_package()
+    except PackageError as error:
+        count = len(error.problems)
+        raise Abort(f"The data package has {count} problem(s); the site was not built:\n{error}") from None
+
+
+def define_env(env):
+    """Register the macros; the loading, formatting and rendering live in their own modules."""
+    if not env.conf.get("repo_url"):
+        # Edit links need a repository address; a local clone leaves them out rather than broken.
+        env.conf["edit_uri"] = None
+    package = _package()
+    page = CurrentPage(env)
+    site_url = env.conf.get("site_url") or None
+    author = env.conf.get("site_author")
+
+    @env.macro
+    def fig(figure_id: str, form: str = "text") -> str:
+        return links.fig(package, page, figure_id, form)
+
+    @env.macro
+    def figure_table(topic_id: str, caption: str | None = None, deep: bool = True) -> str:
+        return tables.figure_table(package, page, topic_id, caption, deep)
+
+    @env.macro
+    def chart(name: str) -> str:
+        return charts.chart(package, page, name)
+
+    @env.macro
+    def figure_explorer() -> str:
+        return explorer.figure_explorer(package, page)
+
+    @env.macro
+    def data_dictionary() -> str:
+        return dictionary.data_dictionary(package)
+
+    @env.macro
+    def checks_table() -> str:
+        return errata.checks_table(package)
+
+    @env.macro
+    def contradictions() -> str:
+        return errata.contradictions(package, page)
+
+    @env.macro
+    def corrections_table() -> str:
+        return errata.corrections_table(package, page)
+
+    @env.macro
+    def downloads() -> str:
+        return download_list(package, page)
+
+    @env.macro
+    def dataset_jsonld() -> str:
+        return jsonld.dataset_jsonld(package, page, site_url, author)
+
+    @env.macro
+    def cite_box(example: str | None = None) -> str:
+        if example is not None:
+            links.figure(package, page, example)
+        return citation.cite_box(package, site_url, example)
+
+    @env.macro
+    def data_version() -> str:
+        return package.version
+
+    @env.macro
+    def data_date() -> str:
+        return citation.date_words(package)
+
+    @env.macro
+    def source_date(source_id: str | None = None) -> str:
+        """The release's date in words ('30 August 2021'), from sources.csv."""
+        source = package.sources.get(source_id) if source_id else next(iter(package.sources.values()))
+        if source is None:
+            raise page.error(f"source_date: unknown source '{source_id}'")
+        return day_words(source.date)
+
+    @env.macro
+    def figure_count() -> str:
+        return plain(len(package.figures))
+
+    @env.macro
+    def check_count(outcome: str | None = None) -> str:
+        """All checks, or those with one outcome (a name from OUTCOMES)."""
+        if outcome is not None and outcome not in OUTCOMES:
+            raise page.error(f"check_count: unknown outcome '{outcome}'")
+        return plain(sum(outcome in (None, o.status) for o in package.outcomes))
+
+    @env.macro
+    def correction_count() -> str:
+        return plain(len(package.corrections))
+
+    @env.macro
+    def topic_count() -> str:
+        return plain(len(package.topics))
+
+
+def on_post_build(env):
+    """Write the downloads next to the pages, from the same bytes the pages describe."""
+    write_downloads(_package(), env.conf["site_dir"])
