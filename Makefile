@@ -36,8 +36,8 @@ build: $(STAMP) ## Build the site strictly into site/ (left untouched if the bui
 validate: $(STAMP) ## Validate the data package (frictionless plus the project's own rules)
 	$(PY) scripts/validate.py datapackage/datapackage.json
 
-audit: $(STAMP) ## Account for every number in the release text (SOURCE=path to the text)
-	$(PY) scripts/audit_source.py --source $(or $(SOURCE),$(DND_SOURCE_TEXT),../shared/source/msit-press-release-2021-08-30.txt)
+audit: $(STAMP) ## Account for every number in the release text (SOURCE=path to the text; REDACTED=file also writes the masked copy)
+	$(PY) scripts/audit_source.py --source $(or $(SOURCE),$(DND_SOURCE_TEXT),../shared/source/msit-press-release-2021-08-30.txt) $(if $(REDACTED),--write-redacted $(REDACTED))
 
 lint: $(STAMP) ## Lint the Python code with ruff
 	$(BIN)/ruff check .

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from macros.data.package import load_package
 from macros.data.problem import PackageError
-from macros.tools.audit import audit
+from macros.tools.audit import audit, redact
 
 
 def main() -> int:
@@ -14,6 +14,12 @@ def main() -> int:
     parser.add_argument("--source", type=Path, required=True, help="the text of the release")
     parser.add_argument(
         "--package", type=Path, default=None, help="datapackage.json (default: the repository's)"
+    )
+    parser.add_argument(
+        "--write-redacted",
+        type=Path,
+        default=None,
+        help="also write the release with every word the audit does not read masked (tests/fixtures/release-redacted.txt)",
     )
     args = parser.parse_args()
     try:
@@ -26,6 +32,8 @@ def main() -> int:
     except PackageError as error:
         print(error, file=sys.stderr)
         return 1
+    if args.write_redacted:
+        args.write_redacted.write_text(redact(text, package), encoding="utf-8")
     result = audit(text, package, str(args.source))
     for problem in result.problems:
         print(problem)

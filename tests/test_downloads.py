@@ -15,6 +15,7 @@ import pytest
 from conftest import build_site, copy_project
 
 from macros.data.package import load_package
+from macros.data.words import size_words
 
 DOWNLOADS = Path("data") / "download"
 EPOCH = "1630281600"
@@ -86,7 +87,7 @@ def test_the_json_export_has_typed_figures_and_checks_with_outcomes(built_site):
 def test_the_download_list_shows_sizes_that_match_the_files(built_site):
     page = built_site.page("data/")
     size = (built_site.site / DOWNLOADS / "data" / "units.csv").stat().st_size
-    shown = f"{size} bytes" if size < 1000 else f"{size / 1000:,.1f}".rstrip("0").rstrip(".") + " kB"
+    shown = size_words(size)
     assert re.search(rf"data/units\.csv</code></a>: [^<]*, {re.escape(shown)}</li>", page)
 
 

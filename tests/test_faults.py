@@ -194,6 +194,23 @@ CELL_FAULTS = {
     "a cell with spaces around it": cell_fault(
         FIG, "patents-granted", "unit", " patents", None, "leading or trailing spaces"
     ),
+    "a chart drawing a figure that does not exist": cell_fault(
+        "charts.csv",
+        "data-market",
+        "figures",
+        "data-market-2019 data-market-1999",
+        None,
+        "'data-market-1999' is not a figure id",
+    ),
+    "a chart mixing units": cell_fault(
+        "charts.csv", "data-market", "figures", "data-market-2019 public-wifi-2020", None, "mixes units"
+    ),
+    "a chart drawing a date": cell_fault(
+        "charts.csv", "data-market", "figures", "dnd-launch-date", None, "is a date figure"
+    ),
+    "a chart that says neither higher nor lower is better": cell_fault(
+        "charts.csv", "data-market", "better", "bigger", None, "is not one of: higher, lower"
+    ),
 }
 
 
@@ -290,6 +307,39 @@ def test_a_blank_line_is_located(pkg):
     lines.insert(3, "")
     path.write_text("\n".join(lines))
     expect(pkg, FIG, 4, "-", "the row is blank")
+
+
+def test_removing_a_charted_figure_fails_validation_at_the_chart_row(pkg):
+    rows = [r for r in read_rows(pkg / FIG) if r[0] != "public-wifi-2019"]
+    write_rows(pkg / FIG, rows)
+    row = row_of(pkg / "charts.csv", "public-wifi")
+    expect(pkg, "charts.csv", row, "figures", "'public-wifi-2019' is not a figure id in figures.csv")
+
+
+def test_a_chart_row_that_disagrees_on_the_title_is_located(pkg):
+    rows = read_rows(pkg / "charts.csv")
+    index = [i for i, r in enumerate(rows) if r[0] == "index-ranks"][1]
+    rows[index][1] = "Another title"
+    write_rows(pkg / "charts.csv", rows)
+    expect(pkg, "charts.csv", index + 1, "title", "every row of a chart gives the same title")
+
+
+def test_a_misprint_correction_that_is_not_needed_is_rejected(pkg):
+    row = set_cell(pkg / FIG, "voucher-smes-restated", "as_printed", "127,000")
+    assert row
+    expect(pkg, "data/corrections.csv", 2, "figure", "this correction is not needed, delete the row")
+
+
+def test_a_check_kind_the_code_cannot_evaluate_is_caught_in_the_schema(pkg):
+    path = pkg / "datapackage.json"
+    path.write_text(path.read_text().replace('"rank-change",', '"rank-change", "median",', 1))
+    expect(
+        pkg,
+        "datapackage.json",
+        1,
+        "checks.kind",
+        "must list exactly the names defined in macros/data/checks.py",
+    )
 
 
 def test_a_descriptor_that_is_not_json_is_located(pkg):
