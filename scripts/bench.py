@@ -14,32 +14,29 @@ Usage: python scripts/bench.py [--runs N] [--scales 10,100] [--no-lighthouse]
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import yaml
+from macros.tools.measure import (
+    ROOT,
+    copy_project,
+    descriptions,
+    page_weights,
+    replicate,
+    served,
+    site_description,
+    without_macros,
+)
+from scripts.build import mkdocs_build_command
 
-ROOT = Path(__file__).resolve().parents[1]
-# Everything but what is local to a working copy: the build may read any file of the repository.
-NOT_COPIED = (".git", ".venv", "site", "site.tmp", ".*cache", "__pycache__", "node_modules")
 RATIO_AIM = 1.25
-HOME_BUDGET = 120 * 1024
 CHROMIUM = os.environ.get("DND_CHROMIUM") or "/usr/bin/chromium"
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1630281600"}
 for _name in ("DND_DATAPACKAGE", "DND_REPO_URL"):
@@ -56,32 +53,6 @@ def print_table(title: str, headers: list[str], rows: list[list[object]]) -> Non
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 
 
-def copy_project(target: Path) -> Path:
-    """The repository, copied so the bench can change the configuration and the data freely."""
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED))
-    return target
-
-
-def without_macros(config: str) -> str:
-    """The configuration with the macros plugin entry (and its options) removed from `plugins:`."""
-    lines, section, skip_deeper_than = [], None, None
-    for line in config.splitlines(keepends=True):
-        indent = len(line) - len(line.lstrip())
-        if skip_deeper_than is not None and (indent > skip_deeper_than or not line.strip()):
-            continue
-        skip_deeper_than = None
-        if line.strip() and indent == 0:
-            section = line.split(":", 1)[0]
-        if section == "plugins" and re.match(r"\s*- macros\b", line):
-            skip_deeper_than = indent
-            continue
-        lines.append(line)
-    result = "".join(lines)
-    if result == config:
-        raise SystemExit("bench: found no macros plugin under plugins: in mkdocs.yml")
-    return result
-
-
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env or ENVIRONMENT, capture_output=True, text=True)
@@ -92,7 +63,8 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
 
 
 def build(config: Path, site: Path, env: dict | None = None) -> float:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)]
+    """Not strict, unlike scripts/build.py: without macros the pages keep raw `{{ }}`; only time counts."""
+    command = [a if a != "--strict" else "--quiet" for a in mkdocs_build_command(config, site)]
     return timed(command, config.parent, env)
 
 
@@ -133,51 +105,6 @@ def bench_macros(work: Path, runs: int) -> Path:
 def validate_time(descriptor: Path, runs: int) -> float:
     command = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--quiet", str(descriptor)]
     return statistics.median(timed(command, ROOT) for _ in range(runs))
-
-
-def replicate(source: Path, target: Path, factor: int) -> Path:
-    """A copy of the package with every figure (and the checks and corrections on it) `factor` times.
-
-    This writes CSV rows, it does not read figures: the copies are then loaded and validated by the
-    project's one loader like any package. Copy k of an id is `<id>-x<k>`; copy 1 is the original.
-    """
-    shutil.copytree(source, target)
-    data = target / "data"
-
-    def rows(name: str) -> tuple[list[str], list[dict]]:
-        with (data / f"{name}.csv").open(newline="", encoding="utf-8") as file:
-            reader = csv.DictReader(file)
-            return list(reader.fieldnames or []), list(reader)
-
-    def write(name: str, fields: list[str], table: list[dict]) -> None:
-        with (data / f"{name}.csv").open("w", newline="", encoding="utf-8") as file:
-            writer = csv.DictWriter(file, fieldnames=fields, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(table)
-
-    def copies(table: list[dict], renamed: dict) -> list[dict]:
-        out = list(table)
-        for k in range(2, factor + 1):
-            out += [{**row, **{f: rename(row[f], k) for f in renamed}} for row in table]
-        return out
-
-    def rename(value: str, k: int) -> str:
-        return " ".join(f"{part}-x{k}" for part in value.split(" ")) if value else value
-
-    for name, columns in (
-        ("figures", ("id",)),
-        ("checks", ("id", "result", "operands")),
-        ("corrections", ("id", "figure")),
-    ):
-        fields, table = rows(name)
-        write(name, fields, copies(table, dict.fromkeys(columns)))
-    descriptor = target / "datapackage.json"
-    content = json.loads(descriptor.read_text(encoding="utf-8"))
-    for resource in content["resources"]:
-        resource.pop("hash", None)
-        resource.pop("bytes", None)
-    descriptor.write_text(json.dumps(content, indent=2), encoding="utf-8")
-    return descriptor
 
 
 def load_time(descriptor: Path, runs: int) -> tuple[int, float]:
@@ -247,63 +174,8 @@ def bench_scaling(work: Path, scales: list[int], runs: int) -> None:
         )
 
 
-class Assets(HTMLParser):
-    """The stylesheets and scripts a page loads, and its meta description."""
-
-    def __init__(self):
-        super().__init__()
-        self.css, self.js, self.description = [], [], None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
-            self.css.append(attributes["href"])
-        elif tag == "script" and attributes.get("src"):
-            self.js.append(attributes["src"])
-        elif tag == "meta" and attributes.get("name") == "description":
-            self.description = attributes.get("content")
-
-
-def read_assets(page: Path) -> Assets:
-    assets = Assets()
-    assets.feed(page.read_text(encoding="utf-8"))
-    return assets
-
-
-def weight(files: list[Path]) -> tuple[int, int]:
-    contents = [f.read_bytes() for f in files]
-    return sum(len(c) for c in contents), sum(len(gzip.compress(c, compresslevel=6)) for c in contents)
-
-
-def local(page: Path, links: list[str]) -> list[Path]:
-    return [(page.parent / link.split("?")[0]).resolve() for link in links if "//" not in link]
-
-
 def bench_weight(site: Path) -> None:
-    pages = sorted(site.rglob("*.html"))
-    largest = max(pages, key=lambda p: p.stat().st_size)
-    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search*.js"))
-    index = [site / "search" / "search_index.json"]
-    rows, verdicts = [], []
-    for name, page in (("home", site / "index.html"), (f"largest: {largest.relative_to(site)}", largest)):
-        assets = read_assets(page)
-        parts = {
-            "HTML": [page],
-            "CSS": local(page, assets.css),
-            "JS": local(page, assets.js) + workers,
-            "search index": [f for f in index if f.exists()],
-        }
-        total_raw = total_gz = 0
-        for kind, files in parts.items():
-            raw, compressed = weight(files)
-            total_raw, total_gz = total_raw + raw, total_gz + compressed
-            rows.append([name, kind, len(files), f"{raw / 1024:.1f}", f"{compressed / 1024:.1f}"])
-        rows.append([name, "total", "", f"{total_raw / 1024:.1f}", f"{total_gz / 1024:.1f}"])
-        if page == site / "index.html":
-            verdicts.append(
-                f"home page, all it loads compressed: {total_gz / 1024:.1f} KB against a budget of "
-                f"{HOME_BUDGET // 1024} KB: {'pass' if total_gz <= HOME_BUDGET else 'FAIL'}"
-            )
+    rows, verdicts = page_weights(site)
     print_table(
         "Page weight (gzip level 6; JS includes the search worker, which every page starts)",
         ["page", "part", "files", "KB", "KB gzip"],
@@ -314,46 +186,13 @@ def bench_weight(site: Path) -> None:
         print(verdict)
 
 
-def site_description() -> str:
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader).get(
-        "site_description", ""
-    )
-
-
 def report_descriptions(site: Path) -> None:
-    default = site_description()
-    missing, generic = [], []
-    for page in sorted(set(site.rglob("*.html")) - {site / "404.html"}):  # a 404 page is never indexed
-        description = read_assets(page).description
-        shown = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
-        if not description:
-            missing.append(shown)
-        elif description == default:
-            generic.append(shown)
+    missing, generic = descriptions(site, site_description(ROOT / "mkdocs.yml"))
     print("\n## Meta descriptions\n")
     print(f"pages without one: {', '.join(missing) or 'none'}")
     print(
         f"pages with only the site-wide one (add `description:` front matter): {', '.join(generic) or 'none'}"
     )
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        """Keep the request log out of the printed tables."""
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def bench_lighthouse(site: Path, work: Path) -> None:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from macros.tools import measure
 from scripts.build import mkdocs_build_command
 
-ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = (
     "mkdocs.yml",
     "docs",
@@ -38,14 +37,7 @@ class Build:
 
 def copy_project(target: Path) -> Path:
     """Copy what a build reads into `target`, so a test can change it freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
+    return measure.copy_project(target, PROJECT_PARTS)
 
 
 def build_site(project: Path, site: Path | None = None, env: dict | None = None) -> Build:
