@@ -50,7 +50,7 @@ def load(side: str, argument: str, workspace: Path) -> Package:
     if not path.is_file():
         path = extract(argument, workspace / side)
     try:
-        return load_package(path)
+        return load_package(path, as_published=side == "old")
     except PackageError as error:
         problems = "\n".join(f"  {p}" for p in error.problems)
         hint = (

@@ -4,25 +4,27 @@ import pytest
 
 from macros.data.checks import KINDS, OUTCOMES, Check, evaluate
 from macros.data.figure import Figure
+from macros.data.intervals import Interval, point
 from macros.data.locator import Locator
 from macros.data.period import parse_period
 from macros.data.unit import Unit
 
 COUNT = Unit("things", "things", "", "count")
-PERCENT = Unit("percent", "per cent", "%", "percent")
 
 
-def figure(figure_id: str, value: float, unit: Unit = COUNT) -> Figure:
+def figure(figure_id: str, value: float) -> Figure:
     return Figure(
-        figure_id, "t", figure_id, value, unit, "exact", parse_period("2021"), "actual", str(value),
+        figure_id, "t", figure_id, value, COUNT, "exact", parse_period("2021"), "actual", str(value),
         (Locator("t"),), "s", None, 2,
     )  # fmt: skip
 
 
-def outcome(kind: str, result: float, *operands: float, tolerance: float = 0.0):
-    figures = {"r": figure("r", result), **{f"o{i}": figure(f"o{i}", v) for i, v in enumerate(operands)}}
-    check = Check("c", kind, "r", tuple(f"o{i}" for i in range(len(operands))), tolerance, "holds", "", 2)
-    return evaluate(check, figures)
+def outcome(kind: str, result: Interval, *operands: Interval):
+    """Evaluate a check of `kind` whose figures stand for these intervals (values: their midpoints)."""
+    ids = [f"o{i}" for i in range(len(operands))]
+    bounds = {"r": result, **dict(zip(ids, operands, strict=True))}
+    figures = {i: figure(i, (b.low + b.high) / 2) for i, b in bounds.items()}
+    return evaluate(Check("c", kind, "r", tuple(ids), "holds", "", None, 2), figures, bounds)
 
 
 @pytest.mark.parametrize(
@@ -39,8 +41,38 @@ def outcome(kind: str, result: float, *operands: float, tolerance: float = 0.0):
         ("rank-change", (26, 7), 19),
     ],
 )
-def test_each_kind_computes_its_formula(kind, operands, computed):
-    assert outcome(kind, computed, *operands).computed == pytest.approx(computed, rel=1e-4)
+def test_each_kind_computes_its_formula_on_points(kind, operands, computed):
+    result = outcome(kind, point(computed), *(point(v) for v in operands))
+    assert result.computed == pytest.approx(computed, rel=1e-4)
+    assert result.computed_bounds.low == pytest.approx(computed, rel=1e-4)
+
+
+def test_growth_of_two_rounded_sizes_spans_every_rate_their_roundings_allow():
+    sizes = (Interval(16.85, 16.95), Interval(19.25, 19.35))
+    result = outcome("growth", Interval(14.25, 14.35), *sizes)
+    assert result.computed_bounds.low == pytest.approx((19.25 / 16.95 - 1) * 100)
+    assert result.computed_bounds.high == pytest.approx((19.35 / 16.85 - 1) * 100)
+    assert result.status == "holds"
+
+
+def test_a_share_of_a_more_than_total_has_open_ends_and_holds_when_it_meets_the_stated_range():
+    total = Interval(170_000, 180_000, low_open=True, high_open=True)
+    result = outcome("share", Interval(95.25, 95.35), point(163_000), total)
+    assert (result.computed_bounds.low_open, result.computed_bounds.high_open) == (True, True)
+    assert result.computed_bounds.high == pytest.approx(163_000 / 170_000 * 100)
+    assert result.status == "holds"
+
+
+def test_ranges_that_cannot_meet_fail_and_touching_open_ends_do_not_meet():
+    assert outcome("share", Interval(94.55, 94.65), point(12_000), point(127_000)).status == "fails"
+    assert outcome("equal", Interval(1, 2, high_open=True), Interval(2, 3, low_open=True)).status == "fails"
+    assert outcome("equal", Interval(1, 2), Interval(2, 3)).status == "holds"
+
+
+def test_parts_within_a_total_hold_below_it_and_fail_above_it():
+    assert outcome("at-most", point(89), point(21), point(4)).status == "holds"
+    assert outcome("at-most", point(20), point(21), point(4)).status == "fails"
+    assert outcome("at-most", point(300), Interval(300, 400, True, True)).status == "fails"
 
 
 def test_every_kind_has_words_a_formula_and_an_arity_that_fits_it():
@@ -50,20 +82,16 @@ def test_every_kind_has_words_a_formula_and_an_arity_that_fits_it():
         assert kind.words and all(term in formula for term in terms)
 
 
-def test_an_exact_result_holds_a_near_one_holds_within_its_tolerance_and_a_far_one_fails():
-    assert outcome("sum", 10.1, 2.4, 7.7).status == "holds"
-    assert outcome("growth", 14.3, 16.9, 19.3, tolerance=0.65).status == "rounding"
-    assert outcome("growth", 14.3, 16.9, 19.3).status == "fails"
-    assert outcome("share", 94.6, 12_000, 127_000, tolerance=1).status == "fails"
-
-
-def test_parts_within_a_total_hold_below_it_and_fail_above_it():
-    assert outcome("at-most", 89, 21, 4).status == "holds"
-    assert outcome("at-most", 20, 21, 4).status == "fails"
-
-
-def test_the_arithmetic_line_shows_the_numbers_and_the_outcome_words():
-    result = outcome("share", 94.6, 12_000, 127_000)
-    line = result.line({"r": figure("r", 94.6), "o0": figure("o0", 12_000), "o1": figure("o1", 127_000)})
-    assert line == "c: fails: 12,000 ÷ 127,000 × 100 = 9.4488, against a stated 94.6"
+def test_the_arithmetic_line_shows_the_numbers_the_ranges_and_the_outcome_words():
+    result = outcome("share", Interval(94.55, 94.65), point(12_000), point(127_000))
+    figures = {"r": figure("r", 94.6), "o0": figure("o0", 12_000), "o1": figure("o1", 127_000)}
+    assert result.line(figures) == (
+        "c: fails: 12,000 ÷ 127,000 × 100 = 9.4488, against a stated 94.6; "
+        "as printed, exactly 9.4488 against from 94.55 to 94.65"
+    )
     assert result.words == OUTCOMES["fails"]
+
+
+def test_an_interval_cannot_end_before_it_starts():
+    with pytest.raises(ValueError, match="cannot end before it starts"):
+        Interval(2, 1)

@@ -173,7 +173,7 @@ def test_a_chart_is_inline_svg_with_a_text_alternative_written_from_the_data(spe
         in chart
     )
     assert "rose from 393 in 2019 to 1,126 in 2021" in chart
-    assert "rose from 220 in 2019 to 991 in 2021" in chart
+    assert "rose from 220 in December 2019 to 991 in 2021" in chart
     assert "<figcaption>" in chart and "<details" in chart and "<table" in chart
     assert "currentColor" in chart and "#010203" not in chart
     assert "<style" not in chart, "no page-wide style leaks from the SVG"

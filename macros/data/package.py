@@ -15,11 +15,13 @@ from pathlib import Path
 
 from . import rules
 from .charts import CHARTS_RESOURCE, Chart, build_charts
-from .checks import SUMMARY_WORDS, Check, Outcome, evaluate
+from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
 from .figure import Figure
+from .intervals import Interval, IntervalRule, interval_of
 from .locator import parse_locators
 from .period import parse_period
+from .printed import read_number
 from .problem import PackageError, Problem, display_path
 from .resource import Table, read_table
 from .source import Source
@@ -48,6 +50,8 @@ class Package:
     checks: list[Check]
     corrections: list[Correction]
     charts: dict[str, Chart]
+    # The interval each number figure's printing allows, and the rule that gives it, by figure id.
+    bounds: dict[str, tuple[Interval, IntervalRule]] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
 
     @property
@@ -90,13 +94,17 @@ class Package:
 _cache: dict[tuple, Package] = {}
 
 
-def load_package(path: Path | str | None = None) -> Package:
-    """Load and validate the package at `path`; reuse the last result while no file has changed."""
+def load_package(path: Path | str | None = None, as_published: bool = False) -> Package:
+    """Load and validate the package at `path`; reuse the last result while no file has changed.
+
+    `as_published` reads an earlier version as it was released (for `make diff`): its own schema
+    still applies, but not today's project rules, which it may predate.
+    """
     path = Path(path) if path else package_path()
-    key = (str(path.resolve()), *_stamps(path))
+    key = (str(path.resolve()), as_published, *_stamps(path))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _load(path)
+        _cache[key] = _load(path, as_published)
     return _cache[key]
 
 
@@ -126,7 +134,7 @@ def _descriptor(path: Path) -> dict:
     return descriptor
 
 
-def _load(path: Path) -> Package:
+def _load(path: Path, as_published: bool = False) -> Package:
     descriptor = _descriptor(path)
     resources = {r["name"]: r for r in descriptor["resources"]}
     problems: list[Problem] = []
@@ -157,21 +165,44 @@ def _load(path: Path) -> Package:
     ]
     charts = build_charts(tables["charts"])
     package = Package(path, descriptor, tables, figures, topics, units, sources, checks, corrections, charts)
-    for rule in rules.RECORD_RULES:
+    package.bounds = _bounds(figures, corrections)
+    for rule in () if as_published else rules.RECORD_RULES:
         problems += rule(package)
     if problems:
         raise PackageError(problems)
-    package.outcomes = [evaluate(c, figures) for c in checks]
-    problems += rules.outcomes_are_expected(package)
+    intervals = {figure_id: interval for figure_id, (interval, _) in package.bounds.items()}
+    package.outcomes = [
+        evaluate(c, figures, intervals)
+        for c in checks
+        if c.kind in KINDS and all(i in intervals for i in (c.result, *c.operands))
+    ]
+    if not as_published:
+        problems += rules.outcomes_are_expected(package)
     if problems:
         raise PackageError(problems)
     return package
 
 
+def _bounds(
+    figures: dict[str, Figure], corrections: list[Correction]
+) -> dict[str, tuple[Interval, IntervalRule]]:
+    """Each number figure's interval: its value, with the precision its as_printed token shows (or,
+    where the release misprints it, the precision of the corrected number)."""
+    used = {c.figure: c.used for c in corrections if c.field == "value"}
+    bounds = {}
+    for figure in figures.values():
+        if figure.value is None:
+            continue
+        reading = read_number(figure.as_printed) or read_number(used.get(figure.id, ""))
+        if reading is not None:
+            bounds[figure.id] = interval_of(figure.value, figure.qualifier, reading, figure.unit.display)
+    return bounds
+
+
 def _fields(row: dict, record: type, *skip: str) -> dict:
-    """The row's cells named like the record's fields (the schema and the record share names)."""
-    names = record.__dataclass_fields__
-    return {k: v for k, v in row.items() if k in names and k not in skip and k != "row"}
+    """The row's cells named like the record's fields (the schema and the record share names); a
+    field the row lacks (an older schema) is None."""
+    return {name: row.get(name) for name in record.__dataclass_fields__ if name not in skip and name != "row"}
 
 
 def _figure(r: dict, units: dict[str, Unit], path: str, problems: list[Problem]) -> Figure | None:
@@ -187,7 +218,7 @@ def _figure(r: dict, units: dict[str, Unit], path: str, problems: list[Problem])
         problems.append(Problem(path, r["_row"], "locator", str(error)))
         return None
     return Figure(
-        **_fields(r, Figure, "unit", "period"),
+        **_fields(r, Figure, "unit", "period", "locators"),
         unit=units[r["unit"]],
         period=period,
         locators=locators,

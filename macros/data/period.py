@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .words import point_words
+from .words import point_words, span_words
 
 POINT = re.compile(r"(?P<y>[0-9]{4})(-(?P<m>[0-9]{2})(-(?P<d>[0-9]{2}))?)?")
 
@@ -50,7 +50,9 @@ class Period:
     def words(self) -> str:
         if self.end is None:
             return self.start.words()
-        return f"{self.start.words()} to {self.end.words()}"
+        return span_words(
+            (self.start.year, self.start.month, self.start.day), (self.end.year, self.end.month, self.end.day)
+        )
 
 
 def parse_period(text: str) -> Period:

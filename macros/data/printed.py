@@ -32,12 +32,31 @@ DATE = re.compile(
 )
 
 
+# Dates the release gives relative to the year it was written ('this year'), as ISO periods of that year.
+RELATIVE_DATES = (
+    (re.compile(r"(?:[Ii]n )?(?:the )?second half of this year"), "{y}-07/{y}-12"),
+    (re.compile(r"(?:[Ii]n )?(?:the )?first half of this year"), "{y}-01/{y}-06"),
+    (re.compile(r"[Bb]y the year[’']s end"), "{y}-12-31"),
+    (re.compile(r"(?:[Ii]n )?(?P<month>[A-Z][a-z]+) this year"), "{y}-{m:02d}"),
+    (re.compile(r"this year"), "{y}"),
+)
+
+
 @dataclass(frozen=True)
 class Reading:
-    """The number a printed token stands for, and the marks printed with it."""
+    """The number a printed token stands for, the marks printed with it, and how precisely it is printed.
+
+    `step` is the place value of the last digit printed (0.1 trillion for '16.9 trillion', 1 for
+    '8,000'); `round_step` that of the last digit that is not a trailing zero of a whole number
+    (1,000 for '8,000', 10,000 for '170,000'); `in_full` says the number is written digit for digit,
+    with no decimal fraction and no scale word.
+    """
 
     number: float
     suffix: str = ""
+    step: float = 1.0
+    round_step: float = 1.0
+    in_full: bool = True
 
     @property
     def display(self) -> str | None:
@@ -54,9 +73,12 @@ def read_number(token: str) -> Reading | None:
     match = NUMERAL.fullmatch(token)
     if not match:
         return None
-    number = float(match["digits"].replace(",", "") + (match["decimals"] or ""))
-    number *= SCALE.get(match["scale"] or "", 1)
-    return Reading(number, match["suffix"] or "")
+    digits, decimals = match["digits"].replace(",", ""), match["decimals"] or ""
+    scale = SCALE.get(match["scale"] or "", 1)
+    number = float(digits + decimals) * scale
+    step = 10.0 ** -(len(decimals) - 1) * scale if decimals else float(scale)
+    zeros = 0 if decimals or digits == "0" else len(digits) - len(digits.rstrip("0"))
+    return Reading(number, match["suffix"] or "", step, step * 10**zeros, not decimals and scale == 1)
 
 
 def read_date(token: str) -> tuple[int | None, int | None, int | None] | None:
@@ -72,3 +94,15 @@ def read_date(token: str) -> tuple[int | None, int | None, int | None] | None:
     year = int(match["year"]) if match["year"] else None
     day = int(match["day"]) if match["day"] else None
     return year, month, day
+
+
+def read_relative_date(token: str, year: int) -> str | None:
+    """The ISO period a date printed relative to the writing year stands for, or None if it is not one."""
+    for pattern, period in RELATIVE_DATES:
+        match = pattern.fullmatch(token)
+        if match:
+            month = MONTHS.get((match.groupdict().get("month") or "").lower())
+            if "month" in match.groupdict() and month is None:
+                return None
+            return period.format(y=year, m=month or 0)
+    return None

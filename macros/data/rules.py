@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .checks import DIVIDING, KINDS, OUTCOMES
-from .printed import read_date, read_number
+from .intervals import RULE_FOR
+from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, display_path
 from .resource import Table
 from .topic import ancestors
@@ -23,7 +24,11 @@ if TYPE_CHECKING:
     from .package import Package
 
 # Columns whose allowed values are names the code defines: the schema's enum must list exactly these.
-NAMED_COLUMNS = {("checks", "kind"): tuple(KINDS), ("checks", "expected"): tuple(OUTCOMES)}
+NAMED_COLUMNS = {
+    ("checks", "kind"): tuple(KINDS),
+    ("checks", "expected"): tuple(OUTCOMES),
+    ("figures", "qualifier"): tuple(RULE_FOR),
+}
 
 
 def foreign_keys(tables: dict[str, Table]) -> list[Problem]:
@@ -61,7 +66,7 @@ def schema_names_match_the_code(package: Package) -> list[Problem]:
                     display_path(package.path),
                     1,
                     f"{name}.{column}",
-                    f"the enum {enum} must list exactly the names defined in macros/data/checks.py: {list(names)}",
+                    f"the enum {enum} must list exactly the names the code defines (macros/data/checks.py, intervals.py): {list(names)}",
                 )
             )
     return problems
@@ -99,13 +104,14 @@ def values_fit_the_unit(package: Package) -> list[Problem]:
                         path, figure.row, "value", "a date figure keeps its date in period; leave value empty"
                     )
                 )
-            if not figure.period.is_point:
+            if not figure.period.is_point and "/" not in (_relative(package, figure) or ""):
                 problems.append(
                     Problem(
                         path,
                         figure.row,
                         "period",
-                        "a date figure needs a single year, month or date, not an interval",
+                        "a date figure needs a single year, month or date, not an interval, "
+                        "unless it is printed as a span (such as 'second half of this year')",
                     )
                 )
         elif figure.value is None:
@@ -115,11 +121,31 @@ def values_fit_the_unit(package: Package) -> list[Problem]:
     return problems
 
 
+def _relative(package: Package, figure) -> str | None:
+    """The period a date printed relative to the writing year ('this year') stands for, if it is one."""
+    source = package.sources.get(figure.source)
+    return read_relative_date(figure.as_printed, source.date.year) if source else None
+
+
 def dates_are_as_printed(package: Package) -> list[Problem]:
     """A date figure's period is the date its as_printed token prints, to the same precision."""
     path, problems = package.tables["figures"].path, []
     for figure in package.figures.values():
         if figure.unit.display != "date":
+            continue
+        relative = _relative(package, figure)
+        if relative is not None:
+            if figure.period.text != relative:
+                year = package.sources[figure.source].date.year
+                problems.append(
+                    Problem(
+                        path,
+                        figure.row,
+                        "period",
+                        f"'{figure.as_printed}', read in {year} (the year the source was written), is {relative}, "
+                        f"not {figure.period.text}",
+                    )
+                )
             continue
         printed = read_date(figure.as_printed)
         start = figure.period.start
@@ -296,11 +322,25 @@ def checks_are_computable(package: Package) -> list[Problem]:
         if any(f.value is None for f in [result, *operands]):
             fail("operands", "checks work on numbers; a date figure has no value")
             continue
-        if len({f.unit.id for f in operands}) > 1:
+        counts = all(f.unit.display == "count" for f in [result, *operands])
+        mixed = len({f.unit.id for f in operands}) > 1 or (
+            not kind.result_display and check.kind != "rank-change" and result.unit.id != operands[0].unit.id
+        )
+        if mixed and not (counts and check.assumption):
+            units = ", ".join(f"{f.id} ({f.unit.id})" for f in operands)
+            hint = (
+                "; counts of different things compare only with an assumption that says why" if counts else ""
+            )
+            if len({f.unit.id for f in operands}) > 1:
+                fail("operands", f"the operands are in different units: {units}{hint}")
+            else:
+                fail(
+                    "result",
+                    f"'{result.id}' is in {result.unit.id} but the operands are in {operands[0].unit.id}{hint}",
+                )
+        if check.assumption and not mixed:
             fail(
-                "operands",
-                "the operands are in different units: "
-                + ", ".join(f"{f.id} ({f.unit.id})" for f in operands),
+                "assumption", "the figures are all in one unit, so there is nothing to assume; leave it empty"
             )
         wanted = kind.result_display
         if check.kind == "rank-change":
@@ -311,11 +351,13 @@ def checks_are_computable(package: Package) -> list[Problem]:
                 "result",
                 f"a {check.kind} check gives a {wanted} value, but '{result.id}' is in {result.unit.id}",
             )
-        elif not wanted and result.unit.id != operands[0].unit.id:
-            fail(
-                "result",
-                f"'{result.id}' is in {result.unit.id} but the operands are in {operands[0].unit.id}",
-            )
+        for figure in [*operands, result]:
+            if figure.id not in package.bounds:
+                fail(
+                    "operands" if figure is not result else "result",
+                    f"'{figure.id}' has no interval: its as_printed '{figure.as_printed}' cannot be read as a number "
+                    "and no correction gives the number used",
+                )
         if any(o.value == 0 for o in operands) and check.kind in DIVIDING:
             fail("operands", "a divisor is zero")
     return problems

@@ -55,6 +55,15 @@ def value_words(value: float, display: str, symbol: str = "") -> str:
             return plain(value)
 
 
+def interval_words(low: float, high: float, low_open: bool, high_open: bool, write=plain) -> str:
+    """A range as a reader says it: 'exactly 8,000', 'from 16.85 to 16.95', 'above 170,000, below 180,000'."""
+    if low == high:
+        return f"exactly {write(low)}"
+    if low_open or high_open:
+        return f"{'above' if low_open else 'at least'} {write(low)}, {'below' if high_open else 'at most'} {write(high)}"
+    return f"from {write(low)} to {write(high)}"
+
+
 def qualify(qualifier: str, shown: str) -> str:
     """Put the qualifier in front of an already formatted value: 'more than 170,000'."""
     word = QUALIFIER_WORDS[qualifier]
@@ -73,6 +82,15 @@ def point_words(year: int, month: int | None = None, day: int | None = None) -> 
     if month:
         return f"{calendar.month_name[month]} {year}"
     return str(year)
+
+
+def span_words(start: tuple[int, int | None, int | None], end: tuple[int, int | None, int | None]) -> str:
+    """An interval of time: 'the second half of 2021', or '2020 to 2025', 'July 2020 to July 2021'."""
+    (y1, m1, d1), (y2, m2, d2) = start, end
+    halves = {(1, 6): "first", (7, 12): "second"}
+    if y1 == y2 and not (d1 or d2) and (m1, m2) in halves:
+        return f"the {halves[m1, m2]} half of {y1}"
+    return f"{point_words(*start)} to {point_words(*end)}"
 
 
 def day_words(day: dt.date) -> str:

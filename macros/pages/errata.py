@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..data.checks import KINDS, OUTCOMES, Outcome
+from ..data.checks import KINDS, Outcome
 from ..data.figure import Figure
+from ..data.intervals import RULES, Interval
 from ..data.package import Package
 from ..data.words import day_words
 from . import html
@@ -28,30 +29,74 @@ def computed(outcome: Outcome, figures: dict[str, Figure]) -> str:
     return figures[outcome.check.result].unit.words(round(outcome.computed, 3))
 
 
+def _range(interval: Interval, figure: Figure) -> str:
+    """An interval in the figure's unit, as words: 'from KRW 16.85 trillion to KRW 16.95 trillion'."""
+    return interval.words(lambda number: figure.unit.words(round(number, 3)))
+
+
+def _as_printed(package: Package, figure: Figure) -> str:
+    """'16.9 trillion: from KRW 16.85 trillion to KRW 16.95 trillion (rounded)' for one figure of a check."""
+    interval, rule = package.bounds[figure.id]
+    return f"{figure.label}, printed “{figure.as_printed}”: {_range(interval, figure)} ({rule.name})"
+
+
 def checks_table(package: Package) -> str:
-    """Every check with its arithmetic and outcome; each row carries its check's anchor."""
+    """Every check: its figures as printed with their intervals, what they give, the outcome."""
     figures = package.figures
-    rows = [
-        Row(
-            [
-                f"<code>{html.text(o.check.id)}</code>",
-                f'<span class="dnd-outcome dnd-outcome-{o.status}">{o.words}</span>',
-                html.text(OUTCOMES[o.check.expected]),
-                html.text(KINDS[o.check.kind].words),
-                f"{html.text(formula_words(o, figures))}<br><small>{html.text(o.arithmetic(figures))}</small>",
-                html.text(o.check.explanation),
-            ],
-            id=check_anchor(o.check.id),
+    rows = []
+    for o in package.outcomes:
+        check, result = o.check, figures[o.check.result]
+        printed = "".join(f"<li>{html.text(_as_printed(package, figures[i]))}</li>" for i in check.operands)
+        relation = "must not exceed" if check.kind == "at-most" else "should meet"
+        notes = html.text(check.explanation)
+        if check.assumption:
+            notes += f"<br><small>Assumed: {html.text(check.assumption)}</small>"
+        rows.append(
+            Row(
+                [
+                    f"<code>{html.text(check.id)}</code>",
+                    f'<span class="dnd-outcome dnd-outcome-{o.status}">{o.words}</span>',
+                    html.text(KINDS[check.kind].words),
+                    f'<ul class="dnd-operands">{printed}</ul>',
+                    f"{html.text(_range(o.computed_bounds, result))}, which {relation} "
+                    f"{html.text(_as_printed(package, result))}<br><small>{html.text(o.arithmetic(figures))}</small>",
+                    notes,
+                ],
+                id=check_anchor(check.id),
+            )
         )
-        for o in package.outcomes
-    ]
-    headers = ("Check", "Outcome", "Expected", "Kind", "Formula and arithmetic", "Explanation")
-    caption = "Every check between figures, with its outcome"
+    headers = (
+        "Check",
+        "Outcome",
+        "Kind",
+        "Figures as printed",
+        "What they give, against the stated figure",
+        "Why",
+    )
+    caption = "Every check between figures, computed on the intervals the printed numbers allow"
     return table(caption, headers, rows, css="dnd-table dnd-wide dnd-checks")
 
 
+def interval_rules() -> str:
+    """The rules that turn a printed number into an interval, with their reasons."""
+    rows = [
+        Row(
+            [
+                html.text(r.name),
+                html.text(r.qualifier),
+                html.text(r.applies),
+                html.text(r.interval),
+                html.text(r.reason),
+            ]
+        )
+        for r in RULES
+    ]
+    headers = ("Rule", "Qualifier", "Applies to", "Interval", "Why")
+    return table("How a printed number becomes an interval", headers, rows, css="dnd-table dnd-wide")
+
+
 def contradictions(package: Package, page) -> str:
-    """Plain words for each check that fails or holds only within rounding."""
+    """Plain words for each check that fails."""
     figures = package.figures
     items = []
     for o in package.outcomes:
@@ -59,17 +104,16 @@ def contradictions(package: Package, page) -> str:
             continue
         result = figures[o.check.result]
         sources = ", ".join(_named(figures[i]) for i in o.check.operands)
-        verdict = "does not agree" if o.status == "fails" else "agrees only within rounding"
         items.append(
             f'<li id="contradiction-{html.text(o.check.id)}"><strong>{html.text(result.label)}</strong>: '
             f"the release states {html.text(result.text())}, but working it out from "
-            f"{html.text(sources)} gives {html.text(computed(o, figures))}, which {verdict}. "
-            f"{html.text(o.check.explanation)} "
+            f"{html.text(sources)} gives {html.text(computed(o, figures))}, which cannot meet it at any "
+            f"rounding of the printed numbers. {html.text(o.check.explanation)} "
             f'<a href="{html.url(check_link(page, o.check.id))}">'
             f"See the check <code>{html.text(o.check.id)}</code></a>.</li>"
         )
     if not items:
-        return "<p>Every check holds exactly.</p>"
+        return "<p>Every check holds.</p>"
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 

@@ -56,6 +56,10 @@ def define_env(env):
         return errata.checks_table(package)
 
     @env.macro
+    def interval_rules() -> str:
+        return errata.interval_rules()
+
+    @env.macro
     def contradictions() -> str:
         return errata.contradictions(package, page)
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..data.package import Package
+from ..data.printed import MONTHS as PRINTED_MONTHS
 from ..data.printed import WORDS
 from ..data.problem import Problem, display_path
 from ..data.topic import ancestors
@@ -34,9 +35,32 @@ STRUCTURE = (
 )
 
 
+# Dates given relative to the writing year: each must be the as_printed of a date figure, like any number.
+DATED = re.compile(
+    r"(?:(?:first|second) half of |(?:[Ii]n )?(?:"
+    + "|".join(m for m in calendar.month_name if m)
+    + r") )?this year|[Bb]y the year[’']s end"
+)
 # Words the structural exclusions above read, kept by `redact` so the audit gives the same answer.
-STRUCTURE_WORDS = frozenset({"New", "Deal", "Dr", "Answer", "K", "COVID", "dimensional", "year", "of"})
-MONTHS = frozenset(m for i in range(1, 13) for m in (calendar.month_name[i], calendar.month_abbr[i]))
+STRUCTURE_WORDS = frozenset(
+    {
+        "New",
+        "Deal",
+        "Dr",
+        "Answer",
+        "K",
+        "COVID",
+        "dimensional",
+        "year",
+        "of",
+        "this",
+        "half",
+        "first",
+        "second",
+        "end",
+    }
+)
+MONTHS = frozenset(name for month in PRINTED_MONTHS for name in (month.capitalize(), month[:3].capitalize()))
 SCALE_WORDS = frozenset({"trillion", "billion", "million", "km"})
 
 
@@ -53,7 +77,13 @@ class Audit:
 
     problems: list[Problem] = field(default_factory=list)
     accounted: dict[str, int] = field(
-        default_factory=lambda: {"figure": 0, "period": 0, "source date": 0, "structure": 0}
+        default_factory=lambda: {
+            "figure": 0,
+            "period": 0,
+            "source date": 0,
+            "structure": 0,
+            "dated phrase": 0,
+        }
     )
 
     @property
@@ -142,6 +172,23 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
                 ):
                     return "period"
         return None
+
+    for match in DATED.finditer(text):
+        if any(
+            a <= match.start() and match.end() <= b and kind == "figure" for (a, b), kind in covered.items()
+        ):
+            result.accounted["dated phrase"] += 1
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        result.problems.append(
+            Problem(
+                source_name,
+                line,
+                f"col {column}",
+                f"the dated phrase '{match.group()}' is the as_printed of no date figure; add one with its period",
+            )
+        )
 
     for match in NUMBER.finditer(text):
         token = match.group()

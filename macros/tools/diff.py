@@ -176,7 +176,7 @@ def _check_version(diff: PackageDiff, today: dt.date) -> str:
         diff.problems.append(
             f"the version went back from {diff.old.version} to {diff.new.version}; versions only go up"
         )
-        return _bump(diff.old.version, required or "patch")
+        return bump(diff.old.version, required or "patch")
     made = _level(old, new)
     created = str(diff.new.descriptor.get("created", ""))
     if made and created == diff.old.descriptor.get("created") and created[:10] != today.isoformat():
@@ -187,7 +187,7 @@ def _check_version(diff: PackageDiff, today: dt.date) -> str:
         )
     if required is None or (made is not None and LEVELS.index(made) >= LEVELS.index(required)):
         return diff.new.version
-    wanted = _bump(diff.old.version, required)
+    wanted = bump(diff.old.version, required)
     why = "; ".join(diff.reasons[required])
     now = "is still" if made is None else "only went to"
     diff.problems.append(
@@ -315,7 +315,8 @@ def _level(old: tuple[int, int, int], new: tuple[int, int, int]) -> str | None:
     return "minor" if new[1] > old[1] else "patch"
 
 
-def _bump(version: str, level: str) -> str:
+def bump(version: str, level: str) -> str:
+    """The version after `version` when `level` ('major', 'minor' or 'patch') is bumped."""
     major, minor, patch = _parse(version)
     if level == "major":
         return f"{major + 1}.0.0"

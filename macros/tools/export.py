@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.figure import Figure
+from ..data.intervals import Interval, IntervalRule
 from ..data.package import Package
 
 DOWNLOAD_DIR = "data/download"
@@ -99,8 +100,18 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
-def _figure(f: Figure, columns: list[str]) -> dict:
-    """A figure with one key per column of figures.csv, typed, and `shown` (its value in words)."""
+def _interval(interval: Interval) -> dict:
+    return {
+        "low": _number(round(interval.low, 9)),
+        "high": _number(round(interval.high, 9)),
+        "low_open": interval.low_open,
+        "high_open": interval.high_open,
+    }
+
+
+def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule] | None) -> dict:
+    """A figure with one key per column of figures.csv, typed, `shown` (its value in words) and the
+    interval its printing allows (None for a date)."""
     typed = {
         "value": ("value", _number(f.value)),
         "unit": (
@@ -116,6 +127,7 @@ def _figure(f: Figure, columns: list[str]) -> dict:
         document[key] = value
         if column == "as_printed":
             document["shown"] = f.text()
+            document["interval"] = {**_interval(bounds[0]), "rule": bounds[1].name} if bounds else None
     return document
 
 
@@ -143,14 +155,18 @@ def export_json(package: Package) -> bytes:
             }
             for s in package.sources.values()
         ],
-        "figures": [_figure(f, package.columns("figures")) for f in package.figures.values()],
+        "figures": [
+            _figure(f, package.columns("figures"), package.bounds.get(f.id)) for f in package.figures.values()
+        ],
         "checks": [
             {
                 "id": o.check.id,
                 "kind": o.check.kind,
                 "result": o.check.result,
                 "operands": list(o.check.operands),
-                "tolerance": _number(o.check.tolerance),
+                "assumption": o.check.assumption,
+                "computed_interval": _interval(o.computed_bounds),
+                "stated_interval": _interval(o.stated_bounds),
                 "computed": _number(round(o.computed, 9)),
                 "stated": _number(o.stated),
                 "outcome": o.status,

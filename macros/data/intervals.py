@@ -1,0 +1,145 @@
+"""What a printed number can stand for: the interval fixed by how it is printed and qualified.
+
+A check compares intervals, not points, so no tolerance is ever chosen by hand: '16.9 trillion'
+stands for every value from 16.85 to 16.95 trillion, and a check holds when what its operands
+can give meets what the release states. Each rule below is one row of RULES, with its reason;
+the checks page and the data dictionary show that table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .printed import Reading
+from .words import interval_words, plain
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A range of values; an open end excludes its bound ('more than 170,000' opens the low end)."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def __post_init__(self):
+        if self.low > self.high or (self.low == self.high and (self.low_open or self.high_open)):
+            raise ValueError(f"an interval cannot end before it starts: {self}")
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high
+
+    def words(self, write=lambda number: plain(number, 4)) -> str:
+        return interval_words(self.low, self.high, self.low_open, self.high_open, write)
+
+    def meets(self, other: Interval) -> bool:
+        """True when some value lies in both."""
+        low_ok = self.low < other.high or (self.low == other.high and not (self.low_open or other.high_open))
+        high_ok = other.low < self.high or (other.low == self.high and not (other.low_open or self.high_open))
+        return low_ok and high_ok
+
+    def reaches_down_to(self, other: Interval) -> bool:
+        """True when some value of this interval is at most some value of `other` (parts within a total)."""
+        return self.low < other.high or (self.low == other.high and not (self.low_open or other.high_open))
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(
+            self.low + other.low,
+            self.high + other.high,
+            self.low_open or other.low_open,
+            self.high_open or other.high_open,
+        )
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(
+            self.low - other.high,
+            self.high - other.low,
+            self.low_open or other.high_open,
+            self.high_open or other.low_open,
+        )
+
+    def __truediv__(self, other: Interval) -> Interval:
+        """Division of intervals; the divisor must not reach zero (the rules keep divisors positive)."""
+        if other.low <= 0 <= other.high:
+            raise ZeroDivisionError(f"the divisor {other} reaches zero")
+        corners = [
+            (a / b, a_open or b_open)
+            for a, a_open in ((self.low, self.low_open), (self.high, self.high_open))
+            for b, b_open in ((other.low, other.low_open), (other.high, other.high_open))
+        ]
+        low = min(corners, key=lambda c: (c[0], c[1]))
+        high = max(corners, key=lambda c: (c[0], not c[1]))
+        return Interval(low[0], high[0], low[1], high[1])
+
+    def scaled(self, factor: float, shift: float = 0.0) -> Interval:
+        """factor × x + shift for every x (factor > 0)."""
+        return Interval(self.low * factor + shift, self.high * factor + shift, self.low_open, self.high_open)
+
+
+def point(value: float) -> Interval:
+    return Interval(value, value)
+
+
+@dataclass(frozen=True)
+class IntervalRule:
+    """How one kind of printed number becomes an interval, and why a reader should accept it."""
+
+    name: str
+    qualifier: str
+    applies: str
+    interval: str
+    reason: str
+
+
+RULES = (
+    IntervalRule(
+        "in-full",
+        "exact",
+        "a count, an amount or a rank written digit for digit, with no decimals and no scale word ('8,000', '407', '8th')",
+        "the value itself",
+        "the release writes such numbers in full and flags every rounded count with 'about' or 'more than', so an unflagged one is taken at its word",
+    ),
+    IntervalRule(
+        "rounded",
+        "exact",
+        "a number with a decimal fraction or a scale word, and every share or multiple ('16.9 trillion', '95.3%', '2.9 times')",
+        "half a unit of the last printed digit either side (16.85 to 16.95 trillion)",
+        "a number written to a last digit stands for every value that rounds to it",
+    ),
+    IntervalRule(
+        "about",
+        "approximately",
+        "'about' or 'approximately' before a number",
+        "half a unit of the last digit that is not a trailing zero either side ('about 90,000': 85,000 to 95,000)",
+        "'about N' names the round number nearest the value at N's own precision; a value further away would round to a different number",
+    ),
+    IntervalRule(
+        "more-than",
+        "more-than",
+        "'more than', 'over' or a '+' after the number",
+        "above the number and below the next round number at its precision ('more than 170,000': above 170,000, below 180,000)",
+        "a writer rounds down to a round number they can say 'more than' of; had the value reached the next one, that is the number they would have written",
+    ),
+)
+RULE_FOR = {"exact": None, "approximately": "about", "more-than": "more-than"}
+RATIO_DISPLAYS = frozenset({"percent", "multiple"})
+
+
+def interval_of(
+    value: float, qualifier: str, reading: Reading, display: str
+) -> tuple[Interval, IntervalRule]:
+    """The interval a printed number stands for, and the rule that gives it."""
+    name = RULE_FOR[qualifier] or (
+        "in-full" if reading.in_full and display not in RATIO_DISPLAYS else "rounded"
+    )
+    rule = next(r for r in RULES if r.name == name)
+    match name:
+        case "in-full":
+            return point(value), rule
+        case "rounded":
+            return Interval(value - reading.step / 2, value + reading.step / 2), rule
+        case "about":
+            return Interval(value - reading.round_step / 2, value + reading.round_step / 2), rule
+    return Interval(value, value + reading.round_step, low_open=True, high_open=True), rule

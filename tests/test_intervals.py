@@ -1,0 +1,54 @@
+"""The range a printed number stands for: one rule per way of printing, each with its reason."""
+
+import pytest
+
+from macros.data.intervals import RULE_FOR, RULES, Interval, interval_of
+from macros.data.printed import read_number
+
+
+def interval(token: str, value: float, qualifier: str = "exact", display: str = "count") -> Interval:
+    found, _ = interval_of(value, qualifier, read_number(token), display)
+    return found
+
+
+def test_a_count_written_in_full_is_taken_at_its_word():
+    assert interval("8,000", 8000) == Interval(8000, 8000)
+    assert interval("8th", 8, display="rank") == Interval(8, 8)
+
+
+def test_a_rounded_number_covers_half_a_unit_of_its_last_digit():
+    assert interval("16.9 trillion", 16.9e12, display="currency") == Interval(16.85e12, 16.95e12)
+    low, high = (
+        interval("95.3%", 95.3, display="percent").low,
+        interval("95.3%", 95.3, display="percent").high,
+    )
+    assert (low, high) == pytest.approx((95.25, 95.35))
+    assert interval("49 trillion", 49e12, display="currency") == Interval(48.5e12, 49.5e12)
+
+
+def test_a_whole_share_or_multiple_is_rounded_too():
+    assert interval("95%", 95, display="percent") == Interval(94.5, 95.5)
+
+
+def test_about_covers_half_a_unit_of_the_last_significant_digit():
+    assert interval("90,000", 90_000, "approximately") == Interval(85_000, 95_000)
+    assert interval("170,000", 170_000, "approximately") == Interval(165_000, 175_000)
+
+
+def test_more_than_is_open_from_the_number_to_the_next_round_number():
+    assert interval("170,000", 170_000, "more-than") == Interval(170_000, 180_000, True, True)
+    assert interval("300+", 300, "more-than") == Interval(300, 400, True, True)
+    found = interval("14.3%", 14.3, "more-than", "percent")
+    assert (found.low, found.high, found.low_open) == (14.3, pytest.approx(14.4), True)
+
+
+def test_every_qualifier_has_a_rule_and_every_rule_a_reason():
+    assert set(RULE_FOR) == {"exact", "approximately", "more-than"}
+    assert {r.qualifier for r in RULES} == set(RULE_FOR)
+    assert all(r.reason and r.applies and r.interval for r in RULES)
+
+
+def test_open_and_closed_ends_meet_only_where_a_value_lies_in_both():
+    assert Interval(1, 2).meets(Interval(2, 3))
+    assert not Interval(1, 2, high_open=True).meets(Interval(2, 3))
+    assert Interval(170_000, 180_000, True, True).meets(Interval(165_000, 175_000))
