@@ -166,6 +166,22 @@ CELL_FAULTS = {
         None,
         "is expected to be 'holds' but it fails",
     ),
+    "work under way recorded as achieved": cell_fault(
+        FIG,
+        "smart-farm-valleys",
+        "status",
+        "actual",
+        None,
+        "the label says 'being established', so the status is under-way",
+    ),
+    "a planned figure recorded as achieved": cell_fault(
+        FIG,
+        "ai-regional-hubs-plan-date",
+        "status",
+        "actual",
+        None,
+        "the label says 'to be', so the status is target",
+    ),
     "an assumption where the units agree": cell_fault(
         "data/checks.csv", "budget-by-source", "assumption", "Each won is a won.", None, "nothing to assume"
     ),
@@ -360,6 +376,12 @@ def test_a_check_on_a_number_that_cannot_be_read_names_the_check_and_the_figure(
         "operands",
         "'voucher-smes' has no interval: its as_printed 'some' cannot be read",
     )
+
+
+def test_a_qualifier_without_an_interval_rule_is_caught_in_the_schema(pkg):
+    path = pkg / "datapackage.json"
+    path.write_text(path.read_text().replace('"more-than"\n', '"more-than",\n                "roughly"\n', 1))
+    expect(pkg, "datapackage.json", 1, "figures.qualifier", "must list exactly the names the code defines")
 
 
 def test_a_descriptor_that_is_not_json_is_located(pkg):

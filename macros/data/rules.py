@@ -8,6 +8,7 @@ required cells, enums, patterns, uniqueness) are applied while reading, in `reso
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,31 @@ def locators_name_topics(package: Package) -> list[Problem]:
                     f"the topic '{figure.topic}' must be one of the topics in the locator ({figure.cell('locator')})",
                 )
             )
+    return problems
+
+
+# Words in a label that say what the status must be: work under way is no achievement, a plan no result.
+STATUS_WORDS = {
+    "under-way": re.compile(r"\bbeing (?:established|built|developed)\b|\bunder way\b", re.I),
+    "target": re.compile(r"\b(?:planned|to be|target|goal)\b", re.I),
+}
+
+
+def status_agrees_with_the_label(package: Package) -> list[Problem]:
+    """A label that says the work is under way, planned or a goal carries that status, not 'actual'."""
+    path, problems = package.tables["figures"].path, []
+    for figure in package.figures.values():
+        for status, words in STATUS_WORDS.items():
+            found = words.search(figure.label)
+            if found and figure.status != status:
+                problems.append(
+                    Problem(
+                        path,
+                        figure.row,
+                        "status",
+                        f"the label says '{found.group()}', so the status is {status}, not {figure.status}",
+                    )
+                )
     return problems
 
 
@@ -477,6 +503,7 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     schema_names_match_the_code,
     locators_name_topics,
     values_fit_the_unit,
+    status_agrees_with_the_label,
     dates_are_as_printed,
     marks_match_the_unit,
     values_are_as_printed,
