@@ -356,7 +356,7 @@ def test_pre_commit_lints_with_ruff_and_validates_data_changes():
 
 def test_every_page_footer_names_the_data_version_date_licences_and_attribution(built_site, package):
     created = dt.date.fromisoformat(package.descriptor["created"][:10])
-    (source,) = package.sources.values()
+    source = package.outlined
     pages = sorted(built_site.site.rglob("index.html"))
     assert len(pages) > 10
     for page in pages:

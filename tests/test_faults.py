@@ -182,6 +182,18 @@ CELL_FAULTS = {
         None,
         "the label says 'to be', so the status is target",
     ),
+    "a news report given as a primary source": cell_fault(
+        "data/sources.csv", "etnews-2021-07-22", "standing", "primary", None, "a news report only reports"
+    ),
+    "a second outlined source": cell_fault(
+        "data/sources.csv", "msit-2020-07-15", "outlined", "true", None, "exactly one source is outlined"
+    ),
+    "a source that reports an unknown source": cell_fault(
+        "data/sources.csv", "etnews-2021-07-22", "reports", "msit-1999-01-01", None, "is not an id in"
+    ),
+    "a Korean number whose marks contradict its qualifier": cell_fault(
+        FIG, "businesses-participating-ko", "qualifier", "exact", None, "marks that allow more-than"
+    ),
     "an assumption where the units agree": cell_fault(
         "data/checks.csv", "budget-by-source", "assumption", "Each won is a won.", None, "nothing to assume"
     ),
@@ -376,6 +388,29 @@ def test_a_check_on_a_number_that_cannot_be_read_names_the_check_and_the_figure(
         "operands",
         "'voucher-smes' has no interval: its as_printed 'some' cannot be read",
     )
+
+
+def link_row(pkg: Path, figure: str, other: str) -> int:
+    rows = read_rows(pkg / "data/links.csv")
+    return next(i for i, r in enumerate(rows, start=1) if r[:1] == [figure] and r[2] == other)
+
+
+def test_a_link_to_a_missing_figure_is_located(pkg):
+    row = link_row(pkg, "voucher-smes", "voucher-smes-ko")
+    path = pkg / "data/links.csv"
+    path.write_text(path.read_text().replace(",voucher-smes-ko,", ",voucher-smes-kr,", 1))
+    expect(pkg, "data/links.csv", row, "other", "'voucher-smes-kr' is not an id in")
+
+
+def test_a_link_between_figures_in_different_units_is_located(pkg):
+    row = link_row(pkg, "voucher-smes", "voucher-smes-ko")
+    path = pkg / "data/links.csv"
+    path.write_text(
+        path.read_text().replace(
+            "voucher-smes,translates,voucher-smes-ko", "voucher-smes,translates,people-benefiting-ko", 1
+        )
+    )
+    expect(pkg, "data/links.csv", row, "other", "a link joins figures in one unit")
 
 
 def test_a_qualifier_without_an_interval_rule_is_caught_in_the_schema(pkg):

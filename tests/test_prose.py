@@ -20,6 +20,8 @@ PROSE_PAGES = (
     "first-year/inclusiveness/",
     "dnd2/",
     "dnd2/sectors/",
+    "context/",
+    "context/targets/",
 )
 
 # What is not a typed quantity: macro calls, Jinja comments, attribute lists, link and image

@@ -46,6 +46,6 @@ class Figure:
             case "period":
                 return self.period.text
             case "locator":
-                return "; ".join(f"{loc.topic}:{loc.part}" for loc in self.locators)
+                return "; ".join(loc.text for loc in self.locators)
         value = getattr(self, column)
         return "" if value is None else str(value)

@@ -10,11 +10,23 @@ PARTS = re.compile(r"text|heading|note|footnote(-[0-9]+)?")
 
 @dataclass(frozen=True)
 class Locator:
+    """A topic of the outlined release and a part of it; or, in another source, the place in words."""
+
     topic: str
     part: str = "text"
+    place: str | None = None
 
     def part_words(self) -> str:
-        return self.part.replace("-", " ")
+        return (self.place or self.part).replace("-", " ")
+
+    @property
+    def text(self) -> str:
+        return self.place or f"{self.topic}:{self.part}"
+
+
+def place_locator(topic: str, text: str) -> tuple[Locator, ...]:
+    """The locator of a figure of a source that topics.csv does not outline: its place in words."""
+    return (Locator(topic, "text", text),)
 
 
 def parse_locators(text: str) -> tuple[Locator, ...]:

@@ -19,7 +19,8 @@ from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
 from .figure import Figure
 from .intervals import Interval, IntervalRule, interval_of
-from .locator import parse_locators
+from .link import Link
+from .locator import parse_locators, place_locator
 from .period import parse_period
 from .printed import read_number
 from .problem import PackageError, Problem, display_path
@@ -30,7 +31,7 @@ from .unit import Unit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
-RESOURCES = ("figures", "topics", "units", "sources", "checks", "corrections")
+RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections")
 
 
 def package_path() -> Path:
@@ -47,6 +48,7 @@ class Package:
     topics: dict[str, Topic]
     units: dict[str, Unit]
     sources: dict[str, Source]
+    links: list[Link]
     checks: list[Check]
     corrections: list[Correction]
     charts: dict[str, Chart]
@@ -57,6 +59,14 @@ class Package:
     @property
     def version(self) -> str:
         return self.descriptor["version"]
+
+    @property
+    def outlined(self) -> Source:
+        """The source topics.csv outlines: the release this package is built around."""
+        return next(s for s in self.sources.values() if s.outlined)
+
+    def source_of(self, figure: Figure) -> Source:
+        return self.sources[figure.source]
 
     @property
     def created(self) -> dt.date | None:
@@ -71,6 +81,10 @@ class Package:
     def columns(self, name: str) -> list[str]:
         """A resource's column names, in the order its Table Schema gives them."""
         return [f["name"] for f in self.tables[name].fields]
+
+    def links_of(self, figure_id: str) -> list[Link]:
+        """Every link that starts or ends at this figure."""
+        return [link for link in self.links if figure_id in (link.figure, link.other)]
 
     def figures_in(self, topic_id: str, deep: bool = True) -> list[Figure]:
         """Figures whose topic is this one (or, with deep, one below it), in file order."""
@@ -156,15 +170,19 @@ def _load(path: Path, as_published: bool = False) -> Package:
     corrections = [Correction(**_fields(r, Correction), row=r["_row"]) for r in tables["corrections"].rows]
     figures = {}
     for r in tables["figures"].rows:
-        figure = _figure(r, units, tables["figures"].path, problems)
+        source = sources.get(r["source"])
+        figure = _figure(r, units, bool(source and source.outlined), tables["figures"].path, problems)
         if figure:
             figures[figure.id] = figure
     checks = [
         Check(**_fields(r, Check, "operands"), operands=tuple(r["operands"].split(" ")), row=r["_row"])
         for r in tables["checks"].rows
     ]
+    links = [Link(**_fields(r, Link), row=r["_row"]) for r in tables["links"].rows]
     charts = build_charts(tables["charts"])
-    package = Package(path, descriptor, tables, figures, topics, units, sources, checks, corrections, charts)
+    package = Package(
+        path, descriptor, tables, figures, topics, units, sources, links, checks, corrections, charts
+    )
     package.bounds = _bounds(figures, corrections)
     for rule in () if as_published else rules.RECORD_RULES:
         problems += rule(package)
@@ -205,7 +223,9 @@ def _fields(row: dict, record: type, *skip: str) -> dict:
     return {name: row.get(name) for name in record.__dataclass_fields__ if name not in skip and name != "row"}
 
 
-def _figure(r: dict, units: dict[str, Unit], path: str, problems: list[Problem]) -> Figure | None:
+def _figure(
+    r: dict, units: dict[str, Unit], outlined: bool, path: str, problems: list[Problem]
+) -> Figure | None:
     """The typed figure, or None with a problem when its period or locator cannot be read."""
     try:
         period = parse_period(r["period"])
@@ -213,7 +233,7 @@ def _figure(r: dict, units: dict[str, Unit], path: str, problems: list[Problem])
         problems.append(Problem(path, r["_row"], "period", str(error)))
         return None
     try:
-        locators = parse_locators(r["locator"])
+        locators = parse_locators(r["locator"]) if outlined else place_locator(r["topic"], r["locator"])
     except ValueError as error:
         problems.append(Problem(path, r["_row"], "locator", str(error)))
         return None

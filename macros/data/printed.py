@@ -57,6 +57,8 @@ class Reading:
     step: float = 1.0
     round_step: float = 1.0
     in_full: bool = True
+    # The qualifiers a Korean number's marks allow (약, 여, 이상); None for a number printed in English.
+    allows: frozenset[str] | None = None
 
     @property
     def display(self) -> str | None:
@@ -67,12 +69,12 @@ class Reading:
 
 
 def read_number(token: str) -> Reading | None:
-    """A printed number, or None when the token is malformed (for example '12,7000')."""
+    """A printed number, in English or Korean form, or None when the token is malformed ('12,7000')."""
     if token.lower() in WORDS:
         return Reading(float(WORDS[token.lower()]))
     match = NUMERAL.fullmatch(token)
     if not match:
-        return None
+        return _korean(token)
     digits, decimals = match["digits"].replace(",", ""), match["decimals"] or ""
     scale = SCALE.get(match["scale"] or "", 1)
     number = float(digits + decimals) * scale
@@ -106,3 +108,38 @@ def read_relative_date(token: str, year: int) -> str | None:
                 return None
             return period.format(y=year, m=month or 0)
     return None
+
+
+HANGUL = re.compile(r"[가-힣]")
+KOREAN_SCALE = {"조": 10**12, "억": 10**8, "만": 10**4}
+KOREAN_PART = re.compile(
+    r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<decimals>\.[0-9]+)? ?(?P<scale>[조억만])?"
+)
+KOREAN = re.compile(
+    r"(?P<about>약 ?)?(?P<number>[0-9][0-9,.]*(?: ?[조억만])?(?: ?[0-9][0-9,.]*(?: ?[조억만])?)*)"
+    r"(?P<odd>여)? ?(?P<counter>[가-힣]*?)(?: ?(?P<more>이상))?"
+)
+# What the marks of a Korean number say about it: 약 'about'; 여 '-odd' and 이상 'or more', both above it.
+KOREAN_MARKS = {"about": "approximately", "odd": "more-than", "more": "more-than"}
+
+
+def _korean(token: str) -> Reading | None:
+    """A number as Korean prints it ('12만7000개', '58.2조원', '약 9만여명 이상'), with the qualifiers
+    its marks allow; None when the token is not one."""
+    match = KOREAN.fullmatch(token) if HANGUL.search(token) else None
+    if not match or match["counter"] in ("조", "억", "만"):
+        return None
+    parts = list(KOREAN_PART.finditer(match["number"].replace(" ", "")))
+    if not parts or "".join(p.group() for p in parts) != match["number"].replace(" ", ""):
+        return None
+    number, last = 0.0, parts[-1]
+    for part in parts:
+        scale = KOREAN_SCALE.get(part["scale"] or "", 1)
+        number += float(part["digits"].replace(",", "") + (part["decimals"] or "")) * scale
+    scale = KOREAN_SCALE.get(last["scale"] or "", 1)
+    decimals = last["decimals"] or ""
+    step = 10.0 ** -(len(decimals) - 1) * scale if decimals else float(scale)
+    digits = last["digits"].replace(",", "")
+    zeros = 0 if decimals else len(digits) - len(digits.rstrip("0"))
+    marks = frozenset(KOREAN_MARKS[m] for m in KOREAN_MARKS if match[m]) or frozenset({"exact"})
+    return Reading(number, "", step, step * 10**zeros, not decimals and scale == 1, marks)

@@ -162,6 +162,10 @@ def _cast(field: dict, cell: str, missing: list[str]) -> tuple[Any, str | None]:
         if not INTEGER.fullmatch(cell):
             return None, f"'{cell}' is not a whole number"
         value = int(cell)
+    elif kind == "boolean":
+        if cell not in ("true", "false"):
+            return None, f"'{cell}' is not true or false"
+        value = cell == "true"
     elif kind == "date":
         try:
             if not DATE.fullmatch(cell):

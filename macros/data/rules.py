@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .checks import DIVIDING, KINDS, OUTCOMES
 from .intervals import RULE_FOR
+from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, display_path
 from .resource import Table
@@ -29,6 +30,7 @@ NAMED_COLUMNS = {
     ("checks", "kind"): tuple(KINDS),
     ("checks", "expected"): tuple(OUTCOMES),
     ("figures", "qualifier"): tuple(RULE_FOR),
+    ("links", "relation"): tuple(RELATIONS),
 }
 
 
@@ -231,6 +233,16 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
                     f"'{figure.as_printed}' lacks the {mark} its unit '{figure.unit.id}' implies",
                 )
             )
+        if reading.allows and figure.qualifier not in reading.allows:
+            problems.append(
+                Problem(
+                    path,
+                    figure.row,
+                    "qualifier",
+                    f"'{figure.as_printed}' is printed with marks that allow {' or '.join(sorted(reading.allows))}, "
+                    f"not {figure.qualifier}",
+                )
+            )
         if reading.suffix == "+" and figure.qualifier != "more-than":
             problems.append(
                 Problem(
@@ -421,11 +433,71 @@ def topics_form_a_tree(package: Package) -> list[Problem]:
     return problems
 
 
+def sources_say_what_they_are(package: Package) -> list[Problem]:
+    """One source is outlined; a news report is secondary; a translation names its original."""
+    table, problems = package.tables["sources"], []
+    rows = {r["id"]: r["_row"] for r in table.rows}
+    outlined = [s for s in package.sources.values() if s.outlined]
+    if len(outlined) != 1:
+        row = rows[outlined[1].id] if len(outlined) > 1 else 2
+        problems.append(
+            Problem(
+                table.path,
+                row,
+                "outlined",
+                f"exactly one source is outlined by topics.csv, not {len(outlined)}",
+            )
+        )
+    for source in package.sources.values():
+        if source.kind == "news-report" and source.standing != "secondary":
+            problems.append(
+                Problem(
+                    table.path,
+                    rows[source.id],
+                    "standing",
+                    "a news report only reports what another source says, so it is secondary",
+                )
+            )
+        if source.kind == "translation" and not source.reports:
+            problems.append(
+                Problem(
+                    table.path, rows[source.id], "reports", "a translation names the source it translates"
+                )
+            )
+        if source.reports == source.id:
+            problems.append(Problem(table.path, rows[source.id], "reports", "a source cannot report itself"))
+    return problems
+
+
+def links_join_comparable_figures(package: Package) -> list[Problem]:
+    """A link joins two different figures in one unit, so one can stand beside the other."""
+    path, problems = package.tables["links"].path, []
+    for link in package.links:
+        first, second = package.figures.get(link.figure), package.figures.get(link.other)
+        if first is None or second is None:
+            continue
+        if first.id == second.id:
+            problems.append(Problem(path, link.row, "other", "a figure cannot be linked to itself"))
+        elif first.unit.id != second.unit.id:
+            problems.append(
+                Problem(
+                    path,
+                    link.row,
+                    "other",
+                    f"'{first.id}' is in {first.unit.id} but '{second.id}' is in {second.unit.id}; "
+                    "a link joins figures in one unit",
+                )
+            )
+    return problems
+
+
 def nothing_is_orphaned(package: Package) -> list[Problem]:
-    """Every unit and every source is used by at least one figure."""
+    """Every unit is used by a figure; every source by a figure or by a source that reports it."""
     problems = []
     for name, column in (("units", "unit"), ("sources", "source")):
         used = {r[column] for r in package.tables["figures"].rows}
+        if name == "sources":
+            used |= {s.reports for s in package.sources.values() if s.reports}
         for row in package.tables[name].rows:
             if row["id"] not in used:
                 problems.append(
@@ -511,6 +583,8 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     corrections_are_needed,
     checks_are_computable,
     topics_form_a_tree,
+    sources_say_what_they_are,
+    links_join_comparable_figures,
     nothing_is_orphaned,
     charts_draw_figures,
 )

@@ -15,7 +15,11 @@ class Source:
     title: str
     date: dt.date
     language: str
+    kind: str
+    standing: str
+    reports: str | None
     url: str | None
+    outlined: bool
     licence: str
     attribution: str
 

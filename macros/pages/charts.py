@@ -64,6 +64,9 @@ def describe(spec: Chart, groups: list[list[Figure]]) -> str:
     sentences = []
     for series, figures in zip(spec.series, groups, strict=True):
         first, last = figures[0], figures[-1]
+        if len(figures) == 1:
+            sentences.append(f"{series.name}: {first.text()} ({first.period.words()}).")
+            continue
         if last.value == first.value:
             verb = "stayed at"
         elif spec.lower_is_better:

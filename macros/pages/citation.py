@@ -5,6 +5,49 @@ from __future__ import annotations
 from ..data.package import Package
 from ..data.words import day_words
 from . import html
+from .tables import Row, table
+
+
+def original_language(source) -> str:
+    return {"ko": "Korean", "en": "English"}.get(source.language, source.language)
+
+
+def both_dates(package: Package) -> str:
+    """The release's dates: '30 August 2021 (the English translation of the Korean release of 22 July 2021)'."""
+    release = package.outlined
+    original = package.sources.get(release.reports or "")
+    if not original:
+        return day_words(release.date)
+    return (
+        f"{day_words(release.date)} (the English translation of the {original_language(original)} release "
+        f"of {day_words(original.date)})"
+    )
+
+
+def sources_table(package: Package) -> str:
+    """Every source: publisher, title, date, kind and standing, what it reports, the address as seen."""
+    rows = []
+    for s in package.sources.values():
+        reported = package.sources.get(s.reports or "")
+        what = f"{s.kind.replace('-', ' ')}, {s.standing}"
+        if reported:
+            what += f"; {'translates' if s.kind == 'translation' else 'reports'} {reported.publisher}, {day_words(reported.date)}"
+        address = f'<a href="{html.url(s.url)}">{html.text(s.url)}</a>' if s.url else "not read directly"
+        rows.append(
+            Row(
+                [
+                    f"<code>{html.text(s.id)}</code>",
+                    html.text(f"{s.publisher}, {s.title}"),
+                    html.text(day_words(s.date)),
+                    html.text(what),
+                    address,
+                    html.text(s.attribution),
+                ],
+                id=f"source-{s.id}",
+            )
+        )
+    headers = ("Source", "Publisher and title", "Date", "Kind and standing", "Address as seen", "Attribution")
+    return table("Every source the figures come from", headers, rows, css="dnd-table dnd-wide")
 
 
 def date_words(package: Package) -> str:
@@ -41,8 +84,17 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         "<p>One figure: give its id and the data version, so the value can be looked up again even "
         f'after a correction. For example:</p><p class="dnd-citation">{html.text(one)}</p>',
     ]
-    for source in package.sources.values():
-        attribution = source.attribution if source.attribution.endswith(".") else source.attribution + "."
-        lines.append(f"<p>The source: {html.text(source.citation())} {html.text(attribution)}</p>")
+    release = package.outlined
+    original = package.sources.get(release.reports or "")
+    dates = day_words(release.date)
+    if original:
+        dates = (
+            f"{dates}, translating the {original_language(original)} release of {day_words(original.date)}"
+        )
+    attribution = release.attribution if release.attribution.endswith(".") else release.attribution + "."
+    lines.append(
+        f"<p>The release: {html.text(release.publisher)}, {html.text(release.title)}, {html.text(dates)}. "
+        f"{html.text(attribution)} Figures from other sources cite their own, listed with the sources.</p>"
+    )
     lines.append("</div>")
     return "\n".join(lines)

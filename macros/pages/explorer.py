@@ -7,7 +7,7 @@ from ..data.package import Package
 from ..data.words import qualifier_name
 from . import html
 from .links import figure_anchor
-from .tables import Row, places, table
+from .tables import Row, places, related, table
 
 HEADERS = (
     "Figure",
@@ -18,7 +18,8 @@ HEADERS = (
     "Period",
     "Status",
     "As printed",
-    "Where the release states it",
+    "Where its source states it",
+    "Related figures",
     "Topic",
 )
 ISSUE_TEMPLATE = "correction.yml"
@@ -29,7 +30,7 @@ def figure_explorer(package: Package, page) -> str:
     repo = page.repo_url
     headers = HEADERS + (("Correction",) if repo else ())
     rows = [
-        Row(_cells(package, f) + ([_report(repo, f)] if repo else []), id=figure_anchor(f.id))
+        Row(_cells(package, page, f) + ([_report(repo, f)] if repo else []), id=figure_anchor(f.id))
         for f in package.figures.values()
     ]
     total = len(rows)
@@ -47,7 +48,7 @@ def figure_explorer(package: Package, page) -> str:
     return filter_box + "\n" + explorer
 
 
-def _cells(package: Package, f: Figure) -> list[str]:
+def _cells(package: Package, page, f: Figure) -> list[str]:
     return [
         html.text(f.label),
         f"<code>{html.text(f.id)}</code>",
@@ -58,6 +59,7 @@ def _cells(package: Package, f: Figure) -> list[str]:
         html.text(f.status),
         html.text(f.as_printed),
         html.text(places(package, f)),
+        related(package, page, f),
         html.text(package.topics[f.topic].title),
     ]
 

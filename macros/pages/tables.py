@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
+from ..data.words import day_words
 from . import html
 from .links import value_link
 
@@ -48,13 +49,37 @@ def table(
     return "\n".join(lines)
 
 
+def source_words(package: Package, figure: Figure) -> str:
+    """The figure's source in short: 'etnews, 22 July 2021 (secondary: a news report)'."""
+    source = package.source_of(figure)
+    words = f"{source.publisher}, {day_words(source.date)}"
+    return words + (
+        f" (secondary: a {source.kind.replace('-', ' ')})" if source.standing == "secondary" else ""
+    )
+
+
 def places(package: Package, figure: Figure) -> str:
-    """Every place the release states the figure: topic trail, and the part unless body text."""
+    """Every place its source states the figure: in the release, the topic trail and the part unless
+    body text; in another source, the source and the place in words."""
+    if not package.source_of(figure).outlined:
+        return "; ".join(f"{source_words(package, figure)}, {loc.part_words()}" for loc in figure.locators)
     where = []
     for locator in figure.locators:
         part = "" if locator.part == "text" else f" ({locator.part_words()})"
         where.append(trail(locator.topic, package.topics) + part)
     return "; ".join(where)
+
+
+def related(package: Package, page, figure: Figure) -> str:
+    """The figures linked to this one, each with the relation's words and its value, linked (HTML)."""
+    items = []
+    for link in package.links_of(figure.id):
+        words, other_id = link.seen_from(figure.id)
+        other = package.figures[other_id]
+        items.append(
+            f"{html.text(words)} {value_link(page, other)} ({html.text(source_words(package, other))})"
+        )
+    return "; ".join(items)
 
 
 def figure_table(
@@ -84,6 +109,6 @@ def figure_table(
         raise page.error(f"topic '{topic_id}' has no figures to tabulate")
     return table(
         caption or f"Figures: {topic.title}",
-        ("Figure", "Value", "Period", "Status", "Where the release states it"),
+        ("Figure", "Value", "Period", "Status", "Where its source states it"),
         rows,
     )

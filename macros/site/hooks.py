@@ -38,7 +38,8 @@ def release(package) -> Release:
     licences = tuple(
         (licence["name"].replace("-", " "), licence["path"]) for licence in package.descriptor["licenses"]
     )
-    attributions = tuple(dict.fromkeys(s.attribution for s in package.sources.values()))
+    # The footer attributes the release itself; every other source is attributed on the licences page.
+    attributions = (package.outlined.attribution,)
     return Release(package.version, day, licences, attributions)
 
 

@@ -6,7 +6,8 @@ from ..data.checks import OUTCOMES
 from ..data.package import load_package
 from ..data.problem import PackageError
 from ..data.words import day_words, plain
-from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables
+from ..pages import html
+from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
 from ..tools.export import write_downloads
 from .page import CurrentPage
@@ -96,6 +97,32 @@ def define_env(env):
         if source is None:
             raise page.error(f"source_date: unknown source '{source_id}'")
         return day_words(source.date)
+
+    @env.macro
+    def period(figure_id: str, part: str = "all") -> str:
+        """A figure's period in words; 'start' or 'end' for one end of it ('July 2020', '2025')."""
+        found = links.figure(package, page, figure_id).period
+        points = {"all": None, "start": found.start, "end": found.end or found.start}
+        if part not in points:
+            raise page.error(f"period('{figure_id}'): unknown part '{part}'; use all, start or end")
+        return html.text(found.words() if part == "all" else points[part].words())
+
+    @env.macro
+    def share(part_id: str, whole_id: str) -> str:
+        return targets.share(package, page, part_id, whole_id)
+
+    @env.macro
+    def targets_table() -> str:
+        return targets.targets_table(package, page)
+
+    @env.macro
+    def release_dates() -> str:
+        """The release's English date and the date of the Korean original it translates."""
+        return citation.both_dates(package)
+
+    @env.macro
+    def sources_table() -> str:
+        return citation.sources_table(package)
 
     @env.macro
     def figure_count() -> str:

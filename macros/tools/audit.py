@@ -91,9 +91,17 @@ class Audit:
         return sum(self.accounted.values())
 
 
+def _outlined_figures(package: Package) -> list:
+    """The figures of the release whose text is audited (other sources' figures are not in it)."""
+    return [f for f in package.figures.values() if package.source_of(f).outlined]
+
+
 def regions(text: str, package: Package, shown: str, problems: list[Problem]) -> dict[str, Region]:
     """Each topic's span of the text, including the topics below it."""
+    # The release's own topics: the opening one, and those its text marks; topics without a marker
+    # further on group other sources' figures and have no place in this text.
     ordered = sorted(package.topics.values(), key=lambda t: t.order)
+    ordered = [t for t in ordered if t.marker or t is ordered[0]]
     starts: dict[str, int] = {}
     position = 0
     for topic in ordered:
@@ -133,7 +141,7 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
     figures_path = display_path(package.resource_path("figures"))
     covered: dict[tuple[int, int], str] = {}
 
-    for figure in package.figures.values():
+    for figure in _outlined_figures(package):
         for locator in figure.locators:
             region = spans.get(locator.topic)
             if region is None:
@@ -165,7 +173,7 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
                 return kind
         if YEAR.fullmatch(token):
             year = int(token)
-            for figure in package.figures.values():
+            for figure in _outlined_figures(package):
                 if year in figure.period.years() and any(
                     spans.get(loc.topic) and spans[loc.topic].start <= start < spans[loc.topic].end
                     for loc in figure.locators
@@ -225,7 +233,7 @@ def redact(text: str, package: Package) -> str:
     kept = set(WORDS) | STRUCTURE_WORDS | MONTHS | SCALE_WORDS
     for topic in package.topics.values():
         kept |= set(re.findall(r"[A-Za-z]+", topic.marker))
-    for figure in package.figures.values():
+    for figure in _outlined_figures(package):
         kept |= set(re.findall(r"[A-Za-z]+", figure.as_printed))
     kept |= {w.capitalize() for w in kept} | {w.lower() for w in kept}
     return re.sub(r"[A-Za-z]+", lambda m: m.group() if m.group() in kept else "x" * len(m.group()), text)

@@ -1,0 +1,27 @@
+"""How two figures relate across sources, and the words each relation takes from either end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Each relation as seen from the figure that states it, and from the other figure.
+RELATIONS = {
+    "translates": ("translation of", "translated as"),
+    "revises": ("revision of", "revised as"),
+    "target-for": ("target for", "result towards the target"),
+    "same-as": ("same fact as", "same fact as"),
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    figure: str
+    relation: str
+    other: str
+    note: str
+    row: int
+
+    def seen_from(self, figure_id: str) -> tuple[str, str]:
+        """The relation's words from one end, and the id of the figure at the other end."""
+        forward, backward = RELATIONS[self.relation]
+        return (forward, self.other) if figure_id == self.figure else (backward, self.figure)
