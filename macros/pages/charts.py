@@ -142,7 +142,7 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
         else:
             axes.barh(positions, values, color=colours, height=0.8)
             longest = max(len(f.shown()) for _, f, _ in bars)
-            axes.set_xlim(0, max(values) * (1.22 if longest <= 8 else 1.5))
+            axes.set_xlim(0, max(values) * (1.22 if longest <= 8 else 1.8))
             axes.xaxis.set_visible(False)
         for position, (_, fig, _) in zip(positions, bars, strict=True):
             axes.annotate(

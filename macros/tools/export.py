@@ -148,6 +148,9 @@ def export_json(package: Package) -> bytes:
                 "title": s.title,
                 "date": s.date.isoformat(),
                 "language": s.language,
+                "kind": s.kind,
+                "standing": s.standing,
+                "reports": s.reports,
                 "url": s.url,
                 "licence": s.licence,
                 "attribution": s.attribution,
@@ -157,6 +160,10 @@ def export_json(package: Package) -> bytes:
         ],
         "figures": [
             _figure(f, package.columns("figures"), package.bounds.get(f.id)) for f in package.figures.values()
+        ],
+        "links": [
+            {"figure": link.figure, "relation": link.relation, "other": link.other, "note": link.note}
+            for link in package.links
         ],
         "checks": [
             {
