@@ -93,6 +93,13 @@ def span_words(start: tuple[int, int | None, int | None], end: tuple[int, int | 
     return f"{point_words(*start)} to {point_words(*end)}"
 
 
+def language_words(code: str) -> str:
+    """A language tag in English words, from Babel's locale data: 'ko' -> 'Korean'."""
+    from babel import Locale
+
+    return Locale("en").languages.get(code, code)
+
+
 def day_words(day: dt.date) -> str:
     """A date as the site writes it: '25 November 2026'."""
     return point_words(day.year, day.month, day.day)

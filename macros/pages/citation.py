@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from ..data.package import Package
-from ..data.words import day_words
+from ..data.words import day_words, language_words
 from . import html
 from .tables import Row, table
-
-
-def original_language(source) -> str:
-    return {"ko": "Korean", "en": "English"}.get(source.language, source.language)
 
 
 def both_dates(package: Package) -> str:
@@ -19,8 +15,8 @@ def both_dates(package: Package) -> str:
     if not original:
         return day_words(release.date)
     return (
-        f"{day_words(release.date)} (the English translation of the {original_language(original)} release "
-        f"of {day_words(original.date)})"
+        f"{day_words(release.date)} (the {language_words(release.language)} translation of the "
+        f"{language_words(original.language)} release of {day_words(original.date)})"
     )
 
 
@@ -85,15 +81,10 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         f'after a correction. For example:</p><p class="dnd-citation">{html.text(one)}</p>',
     ]
     release = package.outlined
-    original = package.sources.get(release.reports or "")
-    dates = day_words(release.date)
-    if original:
-        dates = (
-            f"{dates}, translating the {original_language(original)} release of {day_words(original.date)}"
-        )
     attribution = release.attribution if release.attribution.endswith(".") else release.attribution + "."
     lines.append(
-        f"<p>The release: {html.text(release.publisher)}, {html.text(release.title)}, {html.text(dates)}. "
+        f"<p>The release: {html.text(release.publisher)}, {html.text(release.title)}, "
+        f"{html.text(both_dates(package))}. "
         f"{html.text(attribution)} Figures from other sources cite their own, listed with the sources.</p>"
     )
     lines.append("</div>")
