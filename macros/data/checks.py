@@ -127,7 +127,6 @@ class Outcome:
     computed: float
     stated: float
     status: str
-    operand_bounds: tuple[Interval, ...]
     computed_bounds: Interval
     stated_bounds: Interval
 
@@ -158,15 +157,13 @@ class Outcome:
 def evaluate(check: Check, figures: dict[str, Figure], bounds: dict[str, Interval]) -> Outcome:
     """Evaluate one check on the intervals its figures' printing allows (`bounds`, by figure id)."""
     kind = KINDS[check.kind]
-    operands = tuple(bounds[o] for o in check.operands)
-    computed, stated = kind.bounds(list(operands)), bounds[check.result]
+    computed, stated = kind.bounds([bounds[o] for o in check.operands]), bounds[check.result]
     meets = computed.reaches_down_to(stated) if check.kind == "at-most" else computed.meets(stated)
     return Outcome(
         check,
         kind.compute([figures[o].value for o in check.operands]),
         figures[check.result].value,
         "holds" if meets else "fails",
-        operands,
         computed,
         stated,
     )

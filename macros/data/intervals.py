@@ -27,10 +27,6 @@ class Interval:
         if self.low > self.high or (self.low == self.high and (self.low_open or self.high_open)):
             raise ValueError(f"an interval cannot end before it starts: {self}")
 
-    @property
-    def is_point(self) -> bool:
-        return self.low == self.high
-
     def words(self, write=lambda number: plain(number, 4)) -> str:
         return interval_words(self.low, self.high, self.low_open, self.high_open, write)
 

@@ -77,10 +77,21 @@ def read_number(token: str) -> Reading | None:
         return _korean(token)
     digits, decimals = match["digits"].replace(",", ""), match["decimals"] or ""
     scale = SCALE.get(match["scale"] or "", 1)
-    number = float(digits + decimals) * scale
+    return _reading(float(digits + decimals) * scale, digits, decimals, scale, match["suffix"] or "")
+
+
+def _reading(
+    number: float,
+    digits: str,
+    decimals: str,
+    scale: int,
+    suffix: str = "",
+    allows: frozenset[str] | None = None,
+) -> Reading:
+    """The reading of a number whose last printed part is `digits` + `decimals` times `scale`."""
     step = 10.0 ** -(len(decimals) - 1) * scale if decimals else float(scale)
     zeros = 0 if decimals or digits == "0" else len(digits) - len(digits.rstrip("0"))
-    return Reading(number, match["suffix"] or "", step, step * 10**zeros, not decimals and scale == 1)
+    return Reading(number, suffix, step, step * 10**zeros, not decimals and scale == 1, allows)
 
 
 def read_date(token: str) -> tuple[int | None, int | None, int | None] | None:
@@ -136,10 +147,6 @@ def _korean(token: str) -> Reading | None:
     for part in parts:
         scale = KOREAN_SCALE.get(part["scale"] or "", 1)
         number += float(part["digits"].replace(",", "") + (part["decimals"] or "")) * scale
-    scale = KOREAN_SCALE.get(last["scale"] or "", 1)
-    decimals = last["decimals"] or ""
-    step = 10.0 ** -(len(decimals) - 1) * scale if decimals else float(scale)
-    digits = last["digits"].replace(",", "")
-    zeros = 0 if decimals else len(digits) - len(digits.rstrip("0"))
     marks = frozenset(KOREAN_MARKS[m] for m in KOREAN_MARKS if match[m]) or frozenset({"exact"})
-    return Reading(number, "", step, step * 10**zeros, not decimals and scale == 1, marks)
+    digits, decimals = last["digits"].replace(",", ""), last["decimals"] or ""
+    return _reading(number, digits, decimals, KOREAN_SCALE.get(last["scale"] or "", 1), "", marks)

@@ -34,6 +34,12 @@ NAMED_COLUMNS = {
 }
 
 
+def _reporter(package: Package, table: str) -> Callable[[int, str, str], Problem]:
+    """A problem on a row and field of one of the package's tables."""
+    path = package.tables[table].path
+    return lambda row, field, message: Problem(path, row, field, message)
+
+
 def foreign_keys(tables: dict[str, Table]) -> list[Problem]:
     """A cell that names a row of another table must name one that exists."""
     problems = []
@@ -77,17 +83,16 @@ def schema_names_match_the_code(package: Package) -> list[Problem]:
 
 def locators_name_topics(package: Package) -> list[Problem]:
     """Every place a figure is stated is a topic, and the figure's topic is one of those places."""
-    path, problems = package.tables["figures"].path, []
+    at, problems = _reporter(package, "figures"), []
     for figure in package.figures.values():
         for locator in figure.locators:
             if locator.topic not in package.topics:
                 problems.append(
-                    Problem(path, figure.row, "locator", f"'{locator.topic}' is not a topic id in topics.csv")
+                    at(figure.row, "locator", f"'{locator.topic}' is not a topic id in topics.csv")
                 )
         if figure.topic not in {loc.topic for loc in figure.locators}:
             problems.append(
-                Problem(
-                    path,
+                at(
                     figure.row,
                     "topic",
                     f"the topic '{figure.topic}' must be one of the topics in the locator ({figure.cell('locator')})",
@@ -105,14 +110,13 @@ STATUS_WORDS = {
 
 def status_agrees_with_the_label(package: Package) -> list[Problem]:
     """A label that says the work is under way, planned or a goal carries that status, not 'actual'."""
-    path, problems = package.tables["figures"].path, []
+    at, problems = _reporter(package, "figures"), []
     for figure in package.figures.values():
         for status, words in STATUS_WORDS.items():
             found = words.search(figure.label)
             if found and figure.status != status:
                 problems.append(
-                    Problem(
-                        path,
+                    at(
                         figure.row,
                         "status",
                         f"the label says '{found.group()}', so the status is {status}, not {figure.status}",
@@ -123,19 +127,16 @@ def status_agrees_with_the_label(package: Package) -> list[Problem]:
 
 def values_fit_the_unit(package: Package) -> list[Problem]:
     """A date figure keeps its date in period and no value; every other figure has a value."""
-    path, problems = package.tables["figures"].path, []
+    at, problems = _reporter(package, "figures"), []
     for figure in package.figures.values():
         if figure.unit.display == "date":
             if figure.value is not None:
                 problems.append(
-                    Problem(
-                        path, figure.row, "value", "a date figure keeps its date in period; leave value empty"
-                    )
+                    at(figure.row, "value", "a date figure keeps its date in period; leave value empty")
                 )
             if not figure.period.is_point and "/" not in (_relative(package, figure) or ""):
                 problems.append(
-                    Problem(
-                        path,
+                    at(
                         figure.row,
                         "period",
                         "a date figure needs a single year, month or date, not an interval, "
@@ -144,7 +145,7 @@ def values_fit_the_unit(package: Package) -> list[Problem]:
                 )
         elif figure.value is None:
             problems.append(
-                Problem(path, figure.row, "value", "the value is empty; only date figures may leave it empty")
+                at(figure.row, "value", "the value is empty; only date figures may leave it empty")
             )
     return problems
 
@@ -157,7 +158,7 @@ def _relative(package: Package, figure) -> str | None:
 
 def dates_are_as_printed(package: Package) -> list[Problem]:
     """A date figure's period is the date its as_printed token prints, to the same precision."""
-    path, problems = package.tables["figures"].path, []
+    at, problems = _reporter(package, "figures"), []
     for figure in package.figures.values():
         if figure.unit.display != "date":
             continue
@@ -166,8 +167,7 @@ def dates_are_as_printed(package: Package) -> list[Problem]:
             if figure.period.text != relative:
                 year = package.sources[figure.source].date.year
                 problems.append(
-                    Problem(
-                        path,
+                    at(
                         figure.row,
                         "period",
                         f"'{figure.as_printed}', read in {year} (the year the source was written), is {relative}, "
@@ -179,8 +179,7 @@ def dates_are_as_printed(package: Package) -> list[Problem]:
         start = figure.period.start
         if printed is None:
             problems.append(
-                Problem(
-                    path,
+                at(
                     figure.row,
                     "as_printed",
                     f"'{figure.as_printed}' cannot be read as a date (such as 'July 14, 2020', 'May 2021' or '2025')",
@@ -195,8 +194,7 @@ def dates_are_as_printed(package: Package) -> list[Problem]:
             or (printed[2] is None) != (start.day is None)
         ):
             problems.append(
-                Problem(
-                    path,
+                at(
                     figure.row,
                     "period",
                     f"the period {figure.period.text} is not the date printed as '{figure.as_printed}'",
@@ -207,7 +205,7 @@ def dates_are_as_printed(package: Package) -> list[Problem]:
 
 def marks_match_the_unit(package: Package) -> list[Problem]:
     """The marks printed with a number (%, an ordinal suffix, '+') agree with its unit and qualifier."""
-    path, problems = package.tables["figures"].path, []
+    at, problems = _reporter(package, "figures"), []
     for figure in package.figures.values():
         if figure.unit.display == "date" or figure.value is None:
             continue
@@ -216,8 +214,7 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
             continue
         if reading.display and reading.display != figure.unit.display:
             problems.append(
-                Problem(
-                    path,
+                at(
                     figure.row,
                     "unit",
                     f"'{figure.as_printed}' is printed as a {reading.display} value, but the unit '{figure.unit.id}' is displayed as {figure.unit.display}",
@@ -226,8 +223,7 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
         if reading.display is None and figure.unit.display in ("percent", "rank"):
             mark = "%" if figure.unit.display == "percent" else "ordinal suffix"
             problems.append(
-                Problem(
-                    path,
+                at(
                     figure.row,
                     "as_printed",
                     f"'{figure.as_printed}' lacks the {mark} its unit '{figure.unit.id}' implies",
@@ -235,8 +231,7 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
             )
         if reading.allows and figure.qualifier not in reading.allows:
             problems.append(
-                Problem(
-                    path,
+                at(
                     figure.row,
                     "qualifier",
                     f"'{figure.as_printed}' is printed with marks that allow {' or '.join(sorted(reading.allows))}, "
@@ -245,8 +240,7 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
             )
         if reading.suffix == "+" and figure.qualifier != "more-than":
             problems.append(
-                Problem(
-                    path,
+                at(
                     figure.row,
                     "qualifier",
                     f"'{figure.as_printed}' is printed with '+', so the qualifier must be more-than",
@@ -257,7 +251,7 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
 
 def values_are_as_printed(package: Package) -> list[Problem]:
     """A value is what its as_printed token says, unless a correction row explains the difference."""
-    path = package.tables["figures"].path
+    at = _reporter(package, "figures")
     corrections_path = package.tables["corrections"].path
     explained = {(c.figure, c.field) for c in package.corrections}
     problems = []
@@ -272,8 +266,7 @@ def values_are_as_printed(package: Package) -> list[Problem]:
             continue
         read = "cannot be read as a number" if reading is None else f"reads as {plain(reading.number)}"
         problems.append(
-            Problem(
-                path,
+            at(
                 figure.row,
                 "value",
                 f"{plain(figure.value)} does not match as_printed '{figure.as_printed}', which {read}; "
@@ -286,7 +279,7 @@ def values_are_as_printed(package: Package) -> list[Problem]:
 
 def corrections_match_the_figures(package: Package) -> list[Problem]:
     """A value correction's `used` is the figure's value, and a misprint's `printed` is its as_printed."""
-    path, problems = package.tables["corrections"].path, []
+    at, problems = _reporter(package, "corrections"), []
     for c in package.corrections:
         figure = package.figures.get(c.figure)
         if figure is None or c.field != "value":
@@ -294,12 +287,11 @@ def corrections_match_the_figures(package: Package) -> list[Problem]:
         try:
             used = float(c.used.replace(",", ""))
         except ValueError:
-            problems.append(Problem(path, c.row, "used", f"'{c.used}' is not a number"))
+            problems.append(at(c.row, "used", f"'{c.used}' is not a number"))
             continue
         if figure.value is None or not same_number(used, figure.value):
             problems.append(
-                Problem(
-                    path,
+                at(
                     c.row,
                     "used",
                     f"the value used ({c.used}) is not the value of '{c.figure}' in figures.csv ({plain(figure.value or 0)})",
@@ -307,8 +299,7 @@ def corrections_match_the_figures(package: Package) -> list[Problem]:
             )
         if c.kind == "release-typo" and c.printed != figure.as_printed:
             problems.append(
-                Problem(
-                    path,
+                at(
                     c.row,
                     "printed",
                     f"'{c.printed}' is not the as_printed of '{c.figure}' ('{figure.as_printed}')",
@@ -319,7 +310,7 @@ def corrections_match_the_figures(package: Package) -> list[Problem]:
 
 def corrections_are_needed(package: Package) -> list[Problem]:
     """A misprint correction of a value stands only where the printed token does not read as the value."""
-    path, problems = package.tables["corrections"].path, []
+    at, problems = _reporter(package, "corrections"), []
     for c in package.corrections:
         figure = package.figures.get(c.figure)
         if figure is None or figure.value is None or c.field != "value" or c.kind != "release-typo":
@@ -327,8 +318,7 @@ def corrections_are_needed(package: Package) -> list[Problem]:
         reading = read_number(figure.as_printed)
         if reading is not None and same_number(reading.number, figure.value):
             problems.append(
-                Problem(
-                    path,
+                at(
                     c.row,
                     "figure",
                     f"'{figure.as_printed}' already reads as the value of '{c.figure}'; this correction is not needed, delete the row",
@@ -339,12 +329,12 @@ def corrections_are_needed(package: Package) -> list[Problem]:
 
 def checks_are_computable(package: Package) -> list[Problem]:
     """A check's operands exist, are numbers in one unit, and give a result in the result's unit."""
-    path, problems = package.tables["checks"].path, []
+    at, problems = _reporter(package, "checks"), []
     figures = package.figures
     for check in package.checks:
 
         def fail(column: str, message: str, check=check) -> None:
-            problems.append(Problem(path, check.row, column, message))
+            problems.append(at(check.row, column, message))
 
         unknown = [o for o in check.operands if o not in figures]
         for operand in unknown:
@@ -403,7 +393,7 @@ def checks_are_computable(package: Package) -> list[Problem]:
 
 def topics_form_a_tree(package: Package) -> list[Problem]:
     """No topic is its own ancestor, and every top-level topic has a figure in it or below it."""
-    table = package.tables["topics"]
+    table, at = package.tables["topics"], _reporter(package, "topics")
     rows = {r["id"]: r["_row"] for r in table.rows}
     topics, problems = package.topics, []
     used = {f.topic for f in package.figures.values()} | {
@@ -413,9 +403,7 @@ def topics_form_a_tree(package: Package) -> list[Problem]:
         seen, current = {topic.id}, topic
         while current.parent:
             if current.parent in seen:
-                problems.append(
-                    Problem(table.path, rows[topic.id], "parent", f"the parents of '{topic.id}' form a cycle")
-                )
+                problems.append(at(rows[topic.id], "parent", f"the parents of '{topic.id}' form a cycle"))
                 break
             seen.add(current.parent)
             current = topics[current.parent]
@@ -423,8 +411,7 @@ def topics_form_a_tree(package: Package) -> list[Problem]:
             t.id in used for t in topics.values() if t.id == topic.id or topic in ancestors(t.id, topics)
         ):
             problems.append(
-                Problem(
-                    table.path,
+                at(
                     rows[topic.id],
                     "id",
                     f"the top-level topic '{topic.id}' has no figure in it or below it",
@@ -435,14 +422,13 @@ def topics_form_a_tree(package: Package) -> list[Problem]:
 
 def sources_say_what_they_are(package: Package) -> list[Problem]:
     """One source is outlined; a news report is secondary; a translation names its original."""
-    table, problems = package.tables["sources"], []
-    rows = {r["id"]: r["_row"] for r in table.rows}
+    at, problems = _reporter(package, "sources"), []
+    rows = {r["id"]: r["_row"] for r in package.tables["sources"].rows}
     outlined = [s for s in package.sources.values() if s.outlined]
     if len(outlined) != 1:
         row = rows[outlined[1].id] if len(outlined) > 1 else 2
         problems.append(
-            Problem(
-                table.path,
+            at(
                 row,
                 "outlined",
                 f"exactly one source is outlined by topics.csv, not {len(outlined)}",
@@ -451,37 +437,31 @@ def sources_say_what_they_are(package: Package) -> list[Problem]:
     for source in package.sources.values():
         if source.kind == "news-report" and source.standing != "secondary":
             problems.append(
-                Problem(
-                    table.path,
+                at(
                     rows[source.id],
                     "standing",
                     "a news report only reports what another source says, so it is secondary",
                 )
             )
         if source.kind == "translation" and not source.reports:
-            problems.append(
-                Problem(
-                    table.path, rows[source.id], "reports", "a translation names the source it translates"
-                )
-            )
+            problems.append(at(rows[source.id], "reports", "a translation names the source it translates"))
         if source.reports == source.id:
-            problems.append(Problem(table.path, rows[source.id], "reports", "a source cannot report itself"))
+            problems.append(at(rows[source.id], "reports", "a source cannot report itself"))
     return problems
 
 
 def links_join_comparable_figures(package: Package) -> list[Problem]:
     """A link joins two different figures in one unit, so one can stand beside the other."""
-    path, problems = package.tables["links"].path, []
+    at, problems = _reporter(package, "links"), []
     for link in package.links:
         first, second = package.figures.get(link.figure), package.figures.get(link.other)
         if first is None or second is None:
             continue
         if first.id == second.id:
-            problems.append(Problem(path, link.row, "other", "a figure cannot be linked to itself"))
+            problems.append(at(link.row, "other", "a figure cannot be linked to itself"))
         elif first.unit.id != second.unit.id:
             problems.append(
-                Problem(
-                    path,
+                at(
                     link.row,
                     "other",
                     f"'{first.id}' is in {first.unit.id} but '{second.id}' is in {second.unit.id}; "
@@ -513,20 +493,17 @@ def nothing_is_orphaned(package: Package) -> list[Problem]:
 
 def charts_draw_figures(package: Package) -> list[Problem]:
     """A chart's figures exist, have values, share one unit, and its rows agree on title and scale."""
-    path, problems = package.tables["charts"].path, []
+    at, problems = _reporter(package, "charts"), []
     for chart in package.charts.values():
         for series in chart.series:
             for figure_id in series.figures:
                 if figure_id not in package.figures:
                     problems.append(
-                        Problem(
-                            path, series.row, "figures", f"'{figure_id}' is not a figure id in figures.csv"
-                        )
+                        at(series.row, "figures", f"'{figure_id}' is not a figure id in figures.csv")
                     )
                 elif package.figures[figure_id].value is None:
                     problems.append(
-                        Problem(
-                            path,
+                        at(
                             series.row,
                             "figures",
                             f"'{figure_id}' is a date figure; a chart draws values",
@@ -536,7 +513,7 @@ def charts_draw_figures(package: Package) -> list[Problem]:
         if len({f.unit.id for f in drawn}) > 1:
             row = chart.series[0].row
             units = ", ".join(f"{f.id} ({f.unit.id})" for f in drawn)
-            problems.append(Problem(path, row, "figures", f"chart '{chart.name}' mixes units: {units}"))
+            problems.append(at(row, "figures", f"chart '{chart.name}' mixes units: {units}"))
         for series in chart.series:
             for column, value in (
                 ("title", series.title),
@@ -546,8 +523,7 @@ def charts_draw_figures(package: Package) -> list[Problem]:
                 first = getattr(chart.series[0], column)
                 if value != first:
                     problems.append(
-                        Problem(
-                            path,
+                        at(
                             series.row,
                             column,
                             f"'{value}' differs from row {chart.series[0].row} of chart '{chart.name}' ('{first}'); every row of a chart gives the same {column}",
