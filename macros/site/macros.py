@@ -1,25 +1,13 @@
 """The page macros: each wires one builder of `macros.pages` to the loaded package and the page."""
 
-from mkdocs.exceptions import Abort
-
 from ..data.checks import OUTCOMES
-from ..data.package import load_package
-from ..data.problem import PackageError
 from ..data.words import day_words, plain
 from ..pages import html
 from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
 from ..tools.export import write_downloads
+from .data import site_package
 from .page import CurrentPage
-
-
-def _package():
-    """The loaded package, or a stopped build listing every problem as path:row:field: message."""
-    try:
-        return load_package()
-    except PackageError as error:
-        count = len(error.problems)
-        raise Abort(f"The data package has {count} problem(s); the site was not built:\n{error}") from None
 
 
 def define_env(env):
@@ -27,7 +15,7 @@ def define_env(env):
     if not env.conf.get("repo_url"):
         # Edit links need a repository address; a local clone leaves them out rather than broken.
         env.conf["edit_uri"] = None
-    package = _package()
+    package = site_package()
     page = CurrentPage(env)
     site_url = env.conf.get("site_url") or None
     author = env.conf.get("site_author")
@@ -54,7 +42,7 @@ def define_env(env):
 
     @env.macro
     def checks_table() -> str:
-        return errata.checks_table(package)
+        return errata.checks_table(package, page)
 
     @env.macro
     def interval_rules() -> str:
@@ -146,4 +134,4 @@ def define_env(env):
 
 def on_post_build(env):
     """Write the downloads next to the pages, from the same bytes the pages describe."""
-    write_downloads(_package(), env.conf["site_dir"])
+    write_downloads(site_package(), env.conf["site_dir"])
