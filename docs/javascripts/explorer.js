@@ -51,27 +51,41 @@
       });
     });
 
+    // A cell sorts by its data-sort key when it has one (a number, an ISO period), else by its text.
     function key(row, index) {
       var cell = row.cells[index];
       return cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent.trim().toLowerCase();
     }
 
-    // Empty keys (a date has no value) go last; numbers compare as numbers, the rest as text.
-    function compare(a, b) {
-      if (a === "" || b === "") {
-        return a === b ? 0 : a === "" ? 1 : -1;
-      }
+    // Numbers compare as numbers, ISO keys by code point, words as the reader's language orders them.
+    function compare(a, b, byText) {
       var x = Number(a);
       var y = Number(b);
-      return isNaN(x) || isNaN(y) ? a.localeCompare(b) : x - y;
+      if (!isNaN(x) && !isNaN(y)) {
+        return x - y;
+      }
+      if (byText) {
+        return a.localeCompare(b);
+      }
+      return a < b ? -1 : a > b ? 1 : 0;
     }
 
     function sortBy(index, order) {
       sort = { column: index, order: order };
-      var sorted = index < 0 ? original.slice() : original.slice().sort(function (a, b) {
-        var result = compare(key(a, index), key(b, index));
-        return order === "descending" ? -result : result;
-      });
+      var byText = index >= 0 && original[0].cells[index].dataset.sort === undefined;
+      var sorted = original.slice();
+      if (index >= 0) {
+        sorted.sort(function (a, b) {
+          var x = key(a, index);
+          var y = key(b, index);
+          // An empty key (a date figure has no value) goes last in either order.
+          if (x === "" || y === "") {
+            return x === y ? 0 : x === "" ? 1 : -1;
+          }
+          var result = compare(x, y, byText);
+          return order === "descending" ? -result : result;
+        });
+      }
       sorted.forEach(function (row) {
         body.appendChild(row);
       });
