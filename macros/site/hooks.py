@@ -74,6 +74,13 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    """Put back the blocks the macros kept out of Markdown (macros/site/blocks.py)."""
+    from macros.site.blocks import put_back
+
+    return put_back(html)
+
+
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
     """Append CHANGELOG.md to the changelog page, after the macros ran, so its text is never a template."""
