@@ -2,8 +2,7 @@
 
 from ..data.checks import OUTCOMES
 from ..data.words import day_words, plain
-from ..pages import html
-from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables, targets
+from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
 from ..tools.export import write_downloads
 from .blocks import keep
