@@ -31,4 +31,8 @@ def text_in(record: object, field: str, lang: str) -> str:
 
 def twins(columns: list[str], lang: str = "ko") -> dict[str, str]:
     """The text columns of a table in a language, each with its English twin: {'label_ko': 'label'}."""
-    return {column(name, lang): name for name in columns if column(name, lang) in columns and name != column(name, lang)}
+    return {
+        column(name, lang): name
+        for name in columns
+        if column(name, lang) in columns and name != column(name, lang)
+    }

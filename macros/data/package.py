@@ -168,10 +168,14 @@ def _load(path: Path, as_published: bool = False) -> Package:
         raise PackageError(problems)
 
     units = {
-        r["id"]: Unit(**{**_fields(r, Unit), "symbol": r["symbol"] or "", "counter_ko": r.get("counter_ko") or ""})
+        r["id"]: Unit(
+            **{**_fields(r, Unit), "symbol": r["symbol"] or "", "counter_ko": r.get("counter_ko") or ""}
+        )
         for r in tables["units"].rows
     }
-    topics = {r["id"]: Topic(**{**_fields(r, Topic), "marker": r["marker"] or ""}) for r in tables["topics"].rows}
+    topics = {
+        r["id"]: Topic(**{**_fields(r, Topic), "marker": r["marker"] or ""}) for r in tables["topics"].rows
+    }
     sources = {r["id"]: Source(**_fields(r, Source)) for r in tables["sources"].rows}
     corrections = [Correction(**_fields(r, Correction), row=r["_row"]) for r in tables["corrections"].rows]
     figures = {}
@@ -188,7 +192,18 @@ def _load(path: Path, as_published: bool = False) -> Package:
     terms = [Term(**_fields(r, Term), row=r["_row"]) for r in tables["terms"].rows]
     charts = build_charts(tables["charts"])
     package = Package(
-        path, descriptor, tables, figures, topics, units, sources, links, checks, corrections, charts, terms=terms
+        path,
+        descriptor,
+        tables,
+        figures,
+        topics,
+        units,
+        sources,
+        links,
+        checks,
+        corrections,
+        charts,
+        terms=terms,
     )
     package.bounds = _bounds(figures, corrections)
     for rule in () if as_published else rules.RECORD_RULES:

@@ -108,7 +108,7 @@ def korean_texts_use_the_terms(package: Package) -> list[Problem]:
     """Where an English text uses a wording listed in terms.csv, its Korean twin uses the Korean term
     (and, for a coinage, the common term beside it), whatever the spacing."""
     problems = []
-    for name, table in package.tables.items():
+    for table in package.tables.values():
         pairs = twins([f["name"] for f in table.fields])
         for row in table.rows:
             for korean, english in pairs.items():
@@ -158,7 +158,9 @@ def terms_are_used_and_sourced(package: Package) -> list[Problem]:
                 )
             )
         if not any(term.in_english(text) for text in texts["en"]):
-            problems.append(at(term.row, "en", f"no English text uses '{term.en}'; remove the term or use it"))
+            problems.append(
+                at(term.row, "en", f"no English text uses '{term.en}'; remove the term or use it")
+            )
         if not any(contains(text, term.ko) for text in texts["ko"]):
             problems.append(at(term.row, "ko", f"no Korean text uses '{term.ko}'; remove the term or use it"))
     return problems

@@ -220,8 +220,14 @@ def _korean_span(start: tuple[int, int | None, int | None], end: tuple[int, int 
     (y1, m1, d1), (y2, m2, d2) = start, end
     if (m1 is None) == (m2 is None) and (d1 is None) == (d2 is None):
         skeleton = "yMMMd" if d1 else "yMMM" if m1 else "y"
-        return format_interval(dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale="ko")
-    return Locale("ko").interval_formats[None].format(point_words(*start, lang="ko"), point_words(*end, lang="ko"))
+        return format_interval(
+            dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale="ko"
+        )
+    return (
+        Locale("ko")
+        .interval_formats[None]
+        .format(point_words(*start, lang="ko"), point_words(*end, lang="ko"))
+    )
 
 
 def language_words(code: str, lang: str = "en") -> str:
