@@ -251,8 +251,12 @@ CELL_FAULTS = {
     "a Korean label in English": cell_fault(
         FIG, "patents-granted", "label_ko", "Patents granted", None, "has no Hangul"
     ),
-    "a Korean label in Chinese characters": cell_fault(FIG, "patents-granted", "label_ko", "登錄特許", None, "has no Hangul"),
-    "a Korean label in loose jamo": cell_fault(FIG, "patents-granted", "label_ko", "ㅌㅎ", None, "has no Hangul"),
+    "a Korean label in Chinese characters": cell_fault(
+        FIG, "patents-granted", "label_ko", "登錄特許", None, "has no Hangul"
+    ),
+    "a Korean label in loose jamo": cell_fault(
+        FIG, "patents-granted", "label_ko", "ㅌㅎ", None, "has no Hangul"
+    ),
     "a Korean topic title in English": cell_fault(
         "data/topics.csv", "sector-ai", "title_ko", "AI", None, "has no Hangul"
     ),
@@ -282,7 +286,12 @@ CELL_FAULTS = {
         "so the Korean says 개척기업 with 벤처기업 beside it",
     ),
     "a term said to follow the Korean original whose source does not": cell_fault(
-        "data/terms.csv", "dr-answer", "original", "true", None, "is not the Korean original (msit-2021-07-22)"
+        "data/terms.csv",
+        "dr-answer",
+        "original",
+        "true",
+        None,
+        "is not the Korean original (msit-2021-07-22)",
     ),
     "a term read in an English source": cell_fault(
         "data/terms.csv", "dr-answer", "source", "moef-2021-07-14", None, "is in 'en', not Korean"
@@ -488,7 +497,12 @@ def test_markup_and_template_syntax_in_a_label_are_accepted_as_text(pkg, label):
 
 @pytest.mark.parametrize(
     "label",
-    ['<script>alert("x")</script> 특허', "특허 {{ 7 * 7 }} 등록", "특허 {% raw %} 등록", "특허 *등록* [x](y) | {#id}"],
+    [
+        '<script>alert("x")</script> 특허',
+        "특허 {{ 7 * 7 }} 등록",
+        "특허 {% raw %} 등록",
+        "특허 *등록* [x](y) | {#id}",
+    ],
 )
 def test_markup_and_template_syntax_in_a_korean_label_are_accepted_as_text_and_escaped(pkg, label):
     from macros.pages import html

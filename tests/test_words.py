@@ -157,8 +157,16 @@ def test_korean_qualifiers_are_written_as_the_korean_original_writes_them(qualif
 
 
 def test_korean_qualifier_names():
-    assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == ["정확", "약", "초과"]
-    assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == ["exact", "about", "more than"]
+    assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
+        "정확",
+        "약",
+        "초과",
+    ]
+    assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == [
+        "exact",
+        "about",
+        "more than",
+    ]
 
 
 def test_korean_dates_months_years_and_spans():

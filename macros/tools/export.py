@@ -126,7 +126,10 @@ def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule]
                 "display": f.unit.display,
             },
         ),
-        "period": ("period", {"iso": f.period.text, "words": f.period.words(), "words_ko": f.period.words("ko")}),
+        "period": (
+            "period",
+            {"iso": f.period.text, "words": f.period.words(), "words_ko": f.period.words("ko")},
+        ),
         "locator": ("locators", [{"topic": loc.topic, "part": loc.part} for loc in f.locators]),
     }
     document = {}
