@@ -15,7 +15,9 @@ Qualifiers in Korean follow what the Korean original writes for these figures ('
 is the suffix 여 ('and some', above the number) after a whole number, before its counter
 ('17만여 개', '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes
 이상 after it ('14.3% 이상'); 이상 reads 'that much or more', which is how Korean press writes
-'more than' for a rate. 초과 (strictly above) is a legal register the original does not use.
+'more than' for a rate. 초과 (strictly above) is a legal register the original does not use in its
+sentences; it serves only as the qualifier's name in a table column (QUALIFIER_NAMES), where the word
+itself (여) could not stand alone.
 """
 
 from __future__ import annotations

@@ -52,8 +52,8 @@ def korean_terms(package: Package) -> str:
         "(<code>label_ko</code>, <code>title_ko</code>, <code>explanation_ko</code>), in the compilers' words. "
         f"Of the Korean terms they use, {plain(follows)} follow the Korean original"
         + (
-            f" ({html.text(original.publisher)}, {html.text(day_words(original.date))}), read in the news reports "
-            "that reproduce it"
+            f", the ministry's Korean release of {html.text(day_words(original.date))} as the news reports that "
+            "reproduce it write them"
             if original
             else ""
         )
