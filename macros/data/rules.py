@@ -134,7 +134,8 @@ def terms_are_used_and_sourced(package: Package) -> list[Problem]:
     """A term is read in a Korean source, says rightly whether that source is the Korean original of the
     release (or reproduces it), and is used: some English text has its wording, some Korean text the term."""
     at, problems = _reporter(package, "terms"), []
-    original = package.outlined.reports if package.sources else None
+    outlined = next((s for s in package.sources.values() if s.outlined), None)
+    original = outlined.reports if outlined else None
     texts = {"en": [], "ko": []}
     for table in package.tables.values():
         for korean, english in twins([f["name"] for f in table.fields]).items():
@@ -146,8 +147,9 @@ def terms_are_used_and_sourced(package: Package) -> list[Problem]:
             continue
         if source.language != "ko":
             problems.append(at(term.row, "source", f"'{term.source}' is in '{source.language}', not Korean"))
-        follows = original is not None and original in (source.id, source.reports)
-        if term.original != follows:
+        # Without one outlined source there is no original to follow; sources_say_what_they_are reports that.
+        follows = original in (source.id, source.reports)
+        if original is not None and term.original != follows:
             whose = "is" if follows else "is not"
             problems.append(
                 at(
