@@ -19,7 +19,7 @@ from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, display_path
 from .resource import Table
-from .term import contains
+from .term import Term, contains
 from .topic import ancestors
 from .unit import same_number
 from .words import plain
@@ -104,29 +104,45 @@ def korean_columns_are_checked(package: Package) -> list[Problem]:
     return problems
 
 
+def _texts(package: Package):
+    """Every Korean text with its English twin: (table, row, Korean column, English column)."""
+    for table in package.tables.values():
+        for korean, english in twins([f["name"] for f in table.fields]).items():
+            for row in table.rows:
+                yield table, row, korean, english
+
+
+def _wordings(package: Package) -> tuple[re.Pattern, dict[str, Term]]:
+    """One pattern for every term's English wordings (any case, any ending), and the term of each."""
+    terms = {w.lower(): t for t in package.terms for w in t.wordings}
+    longest = sorted(terms, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in longest) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})", re.I), terms
+
+
 def korean_texts_use_the_terms(package: Package) -> list[Problem]:
     """Where an English text uses a wording listed in terms.csv, its Korean twin uses the Korean term
     (and, for a coinage, the common term beside it), whatever the spacing."""
+    pattern, terms = _wordings(package)
     problems = []
-    for table in package.tables.values():
-        pairs = twins([f["name"] for f in table.fields])
-        for row in table.rows:
-            for korean, english in pairs.items():
-                for term in package.terms:
-                    wording = term.in_english(row.get(english))
-                    lacking = [k for k in term.korean() if not contains(row.get(korean), k)]
-                    if wording and lacking and row.get(korean):
-                        problems.append(
-                            Problem(
-                                table.path,
-                                row["_row"],
-                                korean,
-                                f"the English says '{wording}', so the Korean says {term.ko}"
-                                + (f" with {term.common_ko} beside it" if term.common_ko else "")
-                                + f" (term '{term.id}' in {package.tables['terms'].path}, as {term.source} writes it); "
-                                f"'{row[korean]}' lacks {' and '.join(lacking)}",
-                            )
-                        )
+    for table, row, korean, english in _texts(package):
+        if not row.get(english) or not row.get(korean):
+            continue
+        for found in pattern.finditer(row[english]):
+            term = terms[found.group().lower()]
+            lacking = [k for k in term.korean() if not contains(row[korean], k)]
+            if lacking:
+                problems.append(
+                    Problem(
+                        table.path,
+                        row["_row"],
+                        korean,
+                        f"the English says '{found.group()}', so the Korean says {term.ko}"
+                        + (f" with {term.common_ko} beside it" if term.common_ko else "")
+                        + f" (term '{term.id}' in {package.tables['terms'].path}, as {term.source} writes it); "
+                        f"'{row[korean]}' lacks {' and '.join(lacking)}",
+                    )
+                )
     return problems
 
 
@@ -136,11 +152,11 @@ def terms_are_used_and_sourced(package: Package) -> list[Problem]:
     at, problems = _reporter(package, "terms"), []
     outlined = next((s for s in package.sources.values() if s.outlined), None)
     original = outlined.reports if outlined else None
-    texts = {"en": [], "ko": []}
-    for table in package.tables.values():
-        for korean, english in twins([f["name"] for f in table.fields]).items():
-            texts["en"] += [row.get(english) for row in table.rows]
-            texts["ko"] += [row.get(korean) for row in table.rows]
+    pattern, terms = _wordings(package)
+    english, korean = set(), ""
+    for _, row, korean_column, english_column in _texts(package):
+        english |= {terms[m.group().lower()].id for m in pattern.finditer(row.get(english_column) or "")}
+        korean += (row.get(korean_column) or "").replace(" ", "") + "\n"
     for term in package.terms:
         source = package.sources.get(term.source)
         if source is None:
@@ -159,11 +175,11 @@ def terms_are_used_and_sourced(package: Package) -> list[Problem]:
                     f"so original is {str(follows).lower()}",
                 )
             )
-        if not any(term.in_english(text) for text in texts["en"]):
+        if term.id not in english:
             problems.append(
                 at(term.row, "en", f"no English text uses '{term.en}'; remove the term or use it")
             )
-        if not any(contains(text, term.ko) for text in texts["ko"]):
+        if not contains(korean, term.ko):
             problems.append(at(term.row, "ko", f"no Korean text uses '{term.ko}'; remove the term or use it"))
     return problems
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 
@@ -23,14 +22,6 @@ class Term:
     @property
     def wordings(self) -> tuple[str, ...]:
         return tuple(w.strip() for w in self.en.split(";") if w.strip())
-
-    def in_english(self, text: str | None) -> str | None:
-        """The wording of this term that an English text uses, if any (case aside, any ending)."""
-        for wording in self.wordings:
-            found = re.search(rf"(?<![\w-]){re.escape(wording)}", text or "", re.I)
-            if found:
-                return found.group()
-        return None
 
     def korean(self) -> tuple[str, ...]:
         """What a Korean text that renders the term must contain: the term, and the common term beside it."""
