@@ -64,15 +64,21 @@ def package_citation(package: Package, site_url: str | None = None) -> str:
     return f"{text} {site_url}" if site_url else text
 
 
+def figure_citation(package: Package, figure, address: str | None = None) -> str:
+    """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text."""
+    text = (
+        f"{authors(package)}, {package.descriptor.get('title', '')}, data version {package.version}, "
+        f"figure {figure.id} ({figure.label})."
+    )
+    return f"{text} {address}" if address else text
+
+
 def cite_box(package: Package, site_url: str | None = None, example: str | None = None) -> str:
     """An admonition with the package citation, a one-figure citation and the source's attribution."""
     figure = package.figures.get(example) if example else next(iter(package.figures.values()))
     if figure is None:
         raise ValueError(f"unknown figure id '{example}'")
-    one = (
-        f"{authors(package)}, {package.descriptor.get('title', '')}, data version {package.version}, "
-        f"figure {figure.id} ({figure.label})."
-    )
+    one = figure_citation(package, figure)
     lines = [
         '<div class="admonition quote dnd-cite">',
         '<p class="admonition-title">Cite this</p>',
