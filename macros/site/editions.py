@@ -7,6 +7,8 @@ the whole build once per language on the same configuration; the theme's `langua
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.exceptions import PluginError
 
 from ..data.language import LANGUAGES
@@ -54,4 +56,36 @@ def missing_twins(src_uris: list[str], built: tuple[str, ...]) -> list[str]:
             wanted = twin(uri, language)
             if wanted not in present:
                 problems.append(f"docs/{uri}: no {language} twin (write docs/{wanted})")
+    return problems
+
+
+CALL = re.compile(r"\{\{-?\s*(\w+)\(\s*(?:(['\"])(.*?)\2)?")
+
+
+def macro_calls(markdown: str) -> set[str]:
+    """Each macro a page calls, with its first argument when it is a string: {"fig('budget-invested')"}."""
+    return {
+        f"{name}('{argument}')" if quote else f"{name}()" for name, quote, argument in CALL.findall(markdown)
+    }
+
+
+def macro_differences(pages: dict[str, str]) -> list[str]:
+    """For each page and its twins (by source path, with their text), the macros one uses and another does
+    not: twins show the same figures, tables and charts."""
+    problems = []
+    for uri in sorted(pages):
+        if twin(uri, DEFAULT) != uri:
+            continue
+        calls = macro_calls(pages[uri])
+        for language in LANGUAGES[1:]:
+            other = twin(uri, language)
+            if other not in pages:
+                continue
+            theirs = macro_calls(pages[other])
+            problems += [
+                f"docs/{other}: lacks {call}, which docs/{uri} uses" for call in sorted(calls - theirs)
+            ]
+            problems += [
+                f"docs/{other}: uses {call}, which docs/{uri} lacks" for call in sorted(theirs - calls)
+            ]
     return problems

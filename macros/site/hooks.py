@@ -52,13 +52,16 @@ def on_env(env, config, files):
 
 
 def on_config(config):
-    """Stop before building when a page lacks its twin in another edition (docs/x.md and docs/x.ko.md)."""
+    """Stop before building when a page lacks its twin in another edition (docs/x.md and docs/x.ko.md),
+    or when twins do not call the same macros."""
     from macros.site import editions
 
-    pages = [p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")]
-    problems = editions.missing_twins(pages, editions.languages(config))
+    docs = Path(config.docs_dir)
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    problems = editions.missing_twins(list(pages), editions.languages(config))
+    problems += editions.macro_differences(pages)
     if problems:
-        raise PluginError("Every page needs its twin in each language:\n" + "\n".join(problems))
+        raise PluginError("Each page and its twin in the other language must match:\n" + "\n".join(problems))
     return config
 
 

@@ -39,12 +39,15 @@ class Page:
     def link(self, target: str, anchor: str | None = None) -> str:
         """A relative address from this page to a site path, or to a Markdown page of its own edition."""
         if target.endswith(".md"):
-            target = editions.prefix(self.language) + File(
-                target,
-                self._conf["docs_dir"],
-                self._conf["site_dir"],
-                self._conf["use_directory_urls"],
-            ).url
+            target = (
+                editions.prefix(self.language)
+                + File(
+                    target,
+                    self._conf["docs_dir"],
+                    self._conf["site_dir"],
+                    self._conf["use_directory_urls"],
+                ).url
+            )
         relative = get_relative_url(target, self.url)
         return f"{relative}#{anchor}" if anchor else relative
 
