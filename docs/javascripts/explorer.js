@@ -117,7 +117,9 @@
           shown += 1;
         }
       });
-      status.textContent = shown + " of " + rows.length + " figures shown";
+      status.textContent = (status.dataset.words || "{shown} of {total} figures shown")
+        .replace("{shown}", shown)
+        .replace("{total}", rows.length);
     }
 
     // The view lives in the address: ?q=words&unit=krw&sort=Value&order=descending

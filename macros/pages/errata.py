@@ -8,12 +8,17 @@ from ..data.intervals import RULES, Interval
 from ..data.package import Package
 from ..data.words import day_words
 from . import html
+from .i18n import N_, tr
 from .links import check_anchor, check_link, figure_link
 from .tables import Row, table
 
+# Texts shown inside the HTML below, marked here for the translation catalogue.
+SEE_THE_CHECK = N_("See the check")
+EVERY_CHECK_HOLDS = N_("Every check holds.")
 
-def _named(f: Figure) -> str:
-    return f"{f.label} ({f.text()})"
+
+def _named(f: Figure, lang: str = "en") -> str:
+    return f"{f.label_in(lang)} ({f.text(lang)})"
 
 
 def formula_words(outcome: Outcome, figures: dict[str, Figure]) -> str:
@@ -37,32 +42,37 @@ def _range(interval: Interval, figure: Figure) -> str:
 def _linked(package: Package, page, figure: Figure) -> str:
     """'<label>, printed “16.9 trillion”: from KRW 16.85 trillion to KRW 16.95 trillion (rounded)', the label
     linked to the figure's page."""
+    lang = page.language
     interval, rule = package.bounds[figure.id]
-    rest = f", printed “{figure.as_printed}”: {_range(interval, figure)} ({rule.name})"
-    return (
-        f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(figure.label)}</a>{html.text(rest)}'
-    )
+    printed = tr(lang, "printed “{token}”").format(token=figure.as_printed)
+    rest = f", {printed}: {_range(interval, figure)} ({rule.name})"
+    label = figure.label_in(lang)
+    return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>{html.text(rest)}'
 
 
 def checks_table(package: Package, page) -> str:
     """Every check: its figures as printed with their intervals, what they give, the outcome."""
     figures = package.figures
+    lang = page.language
     rows = []
     for o in package.outcomes:
         check, result = o.check, figures[o.check.result]
         printed = "".join(f"<li>{_linked(package, page, figures[i])}</li>" for i in check.operands)
-        relation = "must not exceed" if check.kind == "at-most" else "should meet"
-        notes = html.text(check.explanation)
+        relation = (
+            tr(lang, "which must not exceed") if check.kind == "at-most" else tr(lang, "which should meet")
+        )
+        notes = html.text(check.explanation_in(lang))
         if check.assumption:
-            notes += f"<br><small>Assumed: {html.text(check.assumption)}</small>"
+            assumed = html.text(tr(lang, "Assumed:"))
+            notes += f'<br><small>{assumed} <span lang="en">{html.text(check.assumption)}</span></small>'
         rows.append(
             Row(
                 [
                     f"<code>{html.text(check.id)}</code>",
-                    f'<span class="dnd-outcome dnd-outcome-{o.status}">{o.words}</span>',
-                    html.text(KINDS[check.kind].words),
+                    f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.words, "outcome"))}</span>',
+                    html.text(tr(lang, KINDS[check.kind].words, "check kind")),
                     f'<ul class="dnd-operands">{printed}</ul>',
-                    f"{html.text(_range(o.computed_bounds, result))}, which {relation} "
+                    f"{html.text(_range(o.computed_bounds, result))}, {html.text(relation)} "
                     f"{_linked(package, page, result)}<br><small>{html.text(o.arithmetic(figures))}</small>",
                     notes,
                 ],
@@ -70,63 +80,76 @@ def checks_table(package: Package, page) -> str:
             )
         )
     headers = (
-        "Check",
-        "Outcome",
-        "Kind",
-        "Figures as printed",
-        "What they give, against the stated figure",
-        "Why",
+        N_("Check"),
+        N_("Outcome"),
+        N_("Kind"),
+        N_("Figures as printed"),
+        N_("What they give, against the stated figure"),
+        N_("Why"),
     )
-    caption = "Every check between figures, computed on the intervals the printed numbers allow"
-    return table(caption, headers, rows, css="dnd-table dnd-fit dnd-checks")
+    caption = tr(lang, "Every check between figures, computed on the intervals the printed numbers allow")
+    return table(caption, [tr(lang, h) for h in headers], rows, css="dnd-table dnd-fit dnd-checks")
 
 
-def interval_rules() -> str:
-    """The rules that turn a printed number into an interval, with their reasons."""
+def interval_rules(page) -> str:
+    """The rules that turn a printed number into an interval, with their reasons (their wording is English)."""
+    lang = page.language
+
+    def english(text: str) -> str:
+        return html.text(text) if lang == "en" else f'<span lang="en">{html.text(text)}</span>'
+
     rows = [
         Row(
             [
                 html.text(r.name),
-                html.text(r.qualifier),
-                html.text(r.applies),
-                html.text(r.interval),
-                html.text(r.reason),
+                english(r.qualifier),
+                english(r.applies),
+                english(r.interval),
+                english(r.reason),
             ]
         )
         for r in RULES
     ]
-    headers = ("Rule", "Qualifier", "Applies to", "Interval", "Why")
-    return table("How a printed number becomes an interval", headers, rows, css="dnd-table dnd-fit")
+    headers = [
+        tr(lang, h) for h in (N_("Rule"), N_("Qualifier"), N_("Applies to"), N_("Interval"), N_("Why"))
+    ]
+    caption = tr(lang, "How a printed number becomes an interval")
+    return table(caption, headers, rows, css="dnd-table dnd-fit")
 
 
 def contradictions(package: Package, page) -> str:
     """Plain words for each check that fails."""
     figures = package.figures
+    lang = page.language
     items = []
     for o in package.outcomes:
         if o.status == "holds":
             continue
         result = figures[o.check.result]
-        sources = ", ".join(_named(figures[i]) for i in o.check.operands)
+        sources = ", ".join(_named(figures[i], lang) for i in o.check.operands)
+        sentence = tr(
+            lang,
+            "the release states {stated}, but working it out from {sources} gives {computed}, "
+            "which cannot meet it at any rounding of the printed numbers.",
+        ).format(stated=result.text(lang), sources=sources, computed=computed(o, figures))
         items.append(
-            f'<li id="contradiction-{html.text(o.check.id)}"><strong>{html.text(result.label)}</strong>: '
-            f"the release states {html.text(result.text())}, but working it out from "
-            f"{html.text(sources)} gives {html.text(computed(o, figures))}, which cannot meet it at any "
-            f"rounding of the printed numbers. {html.text(o.check.explanation)} "
+            f'<li id="contradiction-{html.text(o.check.id)}"><strong>{html.text(result.label_in(lang))}</strong>: '
+            f"{html.text(sentence)} {html.text(o.check.explanation_in(lang))} "
             f'<a href="{html.url(check_link(page, o.check.id))}">'
-            f"See the check <code>{html.text(o.check.id)}</code></a>.</li>"
+            f"{html.text(tr(lang, SEE_THE_CHECK))} <code>{html.text(o.check.id)}</code></a>.</li>"
         )
     if not items:
-        return "<p>Every check holds.</p>"
+        return f"<p>{html.text(tr(lang, EVERY_CHECK_HOLDS))}</p>"
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 
 def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its page."""
+    lang = page.language
     rows = []
     for c in package.corrections:
         target = html.url(figure_link(page, c.figure))
-        label = package.figures[c.figure].label if c.figure in package.figures else c.figure
+        label = package.figures[c.figure].label_in(lang) if c.figure in package.figures else c.figure
         rows.append(
             Row(
                 [
@@ -135,15 +158,26 @@ def corrections_table(package: Package, page) -> str:
                     f"<code>{html.text(c.field)}</code>",
                     html.text(c.printed),
                     html.text(c.used),
-                    html.text(c.kind),
-                    html.text(c.reason)
-                    + (f"<br><small>{html.text(c.reference)}</small>" if c.reference else ""),
-                    html.text(day_words(c.date)),
+                    html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
+                    f'<span lang="en">{html.text(c.reason)}'
+                    + (f"<br><small>{html.text(c.reference)}</small>" if c.reference else "")
+                    + "</span>",
+                    html.text(day_words(c.date, lang)),
                     html.text(c.version),
                 ],
                 id=f"correction-{c.id}",
             )
         )
-    headers = ("Correction", "Figure", "Field", "Printed", "Used", "Kind", "Reason", "Date", "Version")
-    caption = "Every correction to what the release prints"
-    return table(caption, headers, rows, css="dnd-table dnd-wide dnd-corrections")
+    headers = (
+        N_("Correction"),
+        N_("Figure"),
+        N_("Field"),
+        N_("Printed"),
+        N_("Used"),
+        N_("Kind"),
+        N_("Reason"),
+        N_("Date"),
+        N_("Version"),
+    )
+    caption = tr(lang, "Every correction to what the release prints")
+    return table(caption, [tr(lang, h) for h in headers], rows, css="dnd-table dnd-wide dnd-corrections")

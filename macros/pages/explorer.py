@@ -16,10 +16,17 @@ from ..data.topic import ancestors
 from ..data.words import qualifier_name
 from ..tools.export import number_value
 from . import html
+from .i18n import N_, tr
 from .links import figure_anchor, figure_link
 from .tables import Row, source_words, table
 
 ISSUE_TEMPLATE = "correction.yml"
+# The controls' texts, marked for the translation catalogue.
+ALL = N_("All")
+COUNT = N_("{shown} of {total} figures shown")
+FILTER = N_("Filter by any word in a row")
+DOWNLOAD = N_("Download the rows shown (CSV)")
+RESET = N_("Show every figure")
 
 
 @dataclass(frozen=True)
@@ -37,12 +44,12 @@ class Facet:
 
     name: str
     title: str
-    value: Callable[[Package, Figure], tuple[str, str]]  # (key, words)
+    value: Callable[[Package, Figure, str], tuple[str, str]]  # (key, words in a language)
 
 
 def _label(package: Package, page, f: Figure) -> str:
     return (
-        f'<a href="{html.url(figure_link(page, f.id))}">{html.text(f.label)}</a>'
+        f'<a href="{html.url(figure_link(page, f.id))}">{html.text(f.label_in(page.language))}</a>'
         f'<br><code class="dnd-id">{html.text(f.id)}</code>'
     )
 
@@ -52,28 +59,30 @@ def _number_key(f: Figure) -> str:
 
 
 COLUMNS = (
-    Column("Figure", _label),
-    Column("Value", lambda p, page, f: html.text(f.text()), _number_key),
-    Column("As printed", lambda p, page, f: html.text(f.as_printed)),
-    Column("Period", lambda p, page, f: html.text(f.period.words()), lambda f: f.period.text),
-    Column("Status", lambda p, page, f: html.text(f.status)),
-    Column("Section", lambda p, page, f: html.text(section(p, f)[1])),
+    Column(N_("Figure"), _label),
+    Column(N_("Value"), lambda p, page, f: html.text(f.text(page.language)), _number_key),
+    Column(N_("As printed"), lambda p, page, f: html.text(f.as_printed)),
+    Column(
+        N_("Period"), lambda p, page, f: html.text(f.period.words(page.language)), lambda f: f.period.text
+    ),
+    Column(N_("Status"), lambda p, page, f: html.text(tr(page.language, f.status, "status"))),
+    Column(N_("Section"), lambda p, page, f: html.text(section(p, f, page.language)[1])),
 )
 
 
-def section(package: Package, f: Figure) -> tuple[str, str]:
+def section(package: Package, f: Figure, lang: str = "en") -> tuple[str, str]:
     """The pillar or section a figure belongs to: the topic just below its part, or the part itself."""
     chain = [*reversed(ancestors(f.topic, package.topics)), package.topics[f.topic]]
     topic = chain[1] if len(chain) > 1 else chain[0]
-    return topic.id, topic.title
+    return topic.id, topic.title_in(lang)
 
 
 FACETS = (
-    Facet("section", "Pillar or section", section),
-    Facet("unit", "Unit", lambda p, f: (f.unit.id, f.unit.label)),
-    Facet("status", "Status", lambda p, f: (f.status, f.status)),
-    Facet("qualifier", "Qualifier", lambda p, f: (f.qualifier, qualifier_name(f.qualifier))),
-    Facet("source", "Source", lambda p, f: (f.source, source_words(p, f))),
+    Facet("section", N_("Pillar or section"), section),
+    Facet("unit", N_("Unit"), lambda p, f, lang: (f.unit.id, f.unit.label_in(lang))),
+    Facet("status", N_("Status"), lambda p, f, lang: (f.status, tr(lang, f.status, "status"))),
+    Facet("qualifier", N_("Qualifier"), lambda p, f, lang: (f.qualifier, qualifier_name(f.qualifier, lang))),
+    Facet("source", N_("Source"), lambda p, f, lang: (f.source, source_words(p, f, lang))),
 )
 
 
@@ -89,48 +98,53 @@ def figure_explorer(package: Package, page) -> str:
         )
         for f in figures
     ]
-    caption = "Every figure in the data package"
+    lang = page.language
     explorer = table(
-        caption,
-        [column.title for column in COLUMNS],
+        tr(lang, N_("Every figure in the data package")),
+        [tr(lang, column.title) for column in COLUMNS],
         rows,
         css="dnd-table dnd-fit dnd-explorer",
         table_id="dnd-explorer",
     )
-    return _controls(package, figures) + "\n" + explorer
+    return _controls(package, figures, lang) + "\n" + explorer
 
 
 def _row_data(package: Package, f: Figure) -> dict[str, str]:
     """What the script filters by and writes into the CSV of the rows shown."""
-    data = {facet.name: facet.value(package, f)[0] for facet in FACETS}
+    data = {facet.name: facet.value(package, f, "en")[0] for facet in FACETS}
     data.update({"id": f.id, "label": f.label, "value": _number_key(f)})
     data.update({"period": f.period.text, "as-printed": f.as_printed})
     return data
 
 
-def _controls(package: Package, figures: list[Figure]) -> str:
+def _controls(package: Package, figures: list[Figure], lang: str) -> str:
     """The text filter, one select per facet, the live count and the CSV button; hidden without scripts."""
     selects = []
+    every = html.text(tr(lang, ALL))
     for facet in FACETS:
-        choices = dict(sorted({facet.value(package, f) for f in figures}, key=lambda kv: kv[1].lower()))
+        choices = dict(sorted({facet.value(package, f, lang) for f in figures}, key=lambda kv: kv[1].lower()))
         options = "".join(
             f'<option value="{html.text(k)}">{html.text(v)}</option>' for k, v in choices.items()
         )
         selects.append(
-            f'<div class="dnd-facet"><label for="dnd-facet-{facet.name}">{html.text(facet.title)}</label>'
+            f'<div class="dnd-facet"><label for="dnd-facet-{facet.name}">{html.text(tr(lang, facet.title))}</label>'
             f'<select id="dnd-facet-{facet.name}" data-facet="{facet.name}" aria-controls="dnd-explorer">'
-            f'<option value="">All</option>{options}</select></div>'
+            f'<option value="">{every}</option>{options}</select></div>'
         )
+    # The script writes the count with this sentence, replacing {shown} and {total}.
+    count, filter_label = html.text(tr(lang, COUNT)), html.text(tr(lang, FILTER))
+    download, reset = html.text(tr(lang, DOWNLOAD)), html.text(tr(lang, RESET))
     return "\n".join(
         [
             '<div class="dnd-filter" hidden>',
-            '<div class="dnd-filter-text"><label for="dnd-filter-input">Filter by any word in a row</label>',
+            f'<div class="dnd-filter-text"><label for="dnd-filter-input">{filter_label}</label>',
             '<input type="search" id="dnd-filter-input" autocomplete="off" aria-controls="dnd-explorer"></div>',
             '<div class="dnd-facets">' + "".join(selects) + "</div>",
             '<div class="dnd-filter-actions">'
-            f'<p id="dnd-filter-status" role="status" aria-live="polite" data-total="{len(figures)}"></p>',
-            '<button type="button" class="md-button" id="dnd-filter-csv">Download the rows shown (CSV)</button>',
-            '<button type="button" class="md-button" id="dnd-filter-reset">Show every figure</button>',
+            f'<p id="dnd-filter-status" role="status" aria-live="polite" data-total="{len(figures)}" '
+            f'data-words="{count}"></p>',
+            f'<button type="button" class="md-button" id="dnd-filter-csv">{download}</button>',
+            f'<button type="button" class="md-button" id="dnd-filter-reset">{reset}</button>',
             "</div>",
             "</div>",
         ]

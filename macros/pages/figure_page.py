@@ -1,7 +1,8 @@
 """A figure's own page, made from the data at build time: everything the package knows about it.
 
 The page is Markdown whose blocks are HTML built here with every text escaped; the site marks it
-`render_macros: false`, so nothing from the data is ever read as a template.
+`render_macros: false`, so nothing from the data is ever read as a template. It is written in the
+language of its edition (`page.language`).
 """
 
 from __future__ import annotations
@@ -19,136 +20,178 @@ from ..tools.export import figure_json
 from . import html
 from .citation import figure_citation
 from .explorer import report_link
+from .i18n import N_, tr
 from .links import CHANGELOG_PAGE, CHECKS, check_link, explorer_link
-from .tables import places, related
+from .tables import places, related, source_words
 
 CODE = re.compile(r"`([^`<>]+)`")
+# Each section: its anchor (the same in every language) and its heading.
+SECTIONS = (
+    ("where-its-source-states-it", N_("Where its source states it")),
+    ("checks-it-takes-part-in", N_("Checks it takes part in")),
+    ("corrections", N_("Corrections")),
+    ("related-figures", N_("Related figures")),
+    ("changes-in-the-data", N_("Changes in the data")),
+    ("cite-this-figure", N_("Cite this figure")),
+)
+
+# Texts shown inside the HTML below, marked here for the translation catalogue.
+THIS_FIGURE_AS_JSON = N_("This figure as JSON")
+ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
+STANDING_SOURCE_KIND = N_("{standing} source ({kind})")
+WHERE = N_("Where")
+NO_CHECK_USES_THIS_FIGURE = N_("No check uses this figure.")
+NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_ = N_("None: the package uses the figure as its source prints it.")
+VERSION = N_("version")
+NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE = N_("No other figure is linked to this one.")
+NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG = N_("No entry of the changelog names this figure.")
 
 
 def figure_markdown(package: Package, page, figure: Figure, site_url: str | None = None) -> str:
     """The whole page: front matter (title, description), the facts, and one section per relation."""
+    lang = page.language
+    label = figure.label_in(lang)
     # The theme writes title and description into the page unescaped, so they go in escaped.
     meta = {
-        "title": html.text(figure.label),
-        "description": html.text(_description(package, figure)),
+        "title": html.text(label),
+        "description": html.text(_description(package, figure, lang)),
         "render_macros": False,
         # Figure pages are not in the navigation; its empty column would only narrow the page.
         "hide": ["navigation"],
     }
-    sections = [
-        ("Where its source states it", _source(package, figure)),
-        ("Checks it takes part in", _checks(package, page, figure)),
-        ("Corrections", _corrections(package, page, figure)),
-        ("Related figures", _related(package, page, figure)),
-        ("Changes in the data", _changes(package, page, figure)),
-        ("Cite this figure", _cite(package, page, figure, site_url)),
-    ]
-    body = [f"<h1>{html.text(figure.label)}</h1>", _summary(package, page, figure)]
-    for title, block in sections:
-        body.append(f"## {title} {{#{_slug(title)}}}\n\n{block}")
+    blocks = (
+        _source(package, figure, lang),
+        _checks(package, page, figure),
+        _corrections(package, page, figure),
+        _related(package, page, figure),
+        _changes(package, page, figure),
+        _cite(package, page, figure, site_url),
+    )
+    body = [f"<h1>{html.text(label)}</h1>", _summary(package, page, figure)]
+    for (anchor, title), block in zip(SECTIONS, blocks, strict=True):
+        body.append(f"## {html.text(tr(lang, title))} {{#{anchor}}}\n\n{block}")
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
 
-def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-
-
-def _description(package: Package, f: Figure) -> str:
+def _description(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
-    return (
-        f"{f.label}: {f.text()}, {f.period.words()} ({f.status}), as stated by {source.publisher} "
-        f"on {day_words(source.date)}; with its checks, corrections and citation."
+    return tr(lang, "{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.").format(
+        label=f.label_in(lang),
+        value=f.text(lang),
+        period=f.period.words(lang),
+        status=tr(lang, f.status, "status"),
+        publisher=source.publisher,
+        date=day_words(source.date, lang),
     )
 
 
 def _summary(package: Package, page, f: Figure) -> str:
     """The value large, then each field as a term and its description."""
+    lang = page.language
     bounds = package.bounds.get(f.id)
     facts = [
-        ("Value", html.text(f.text())),
-        ("As printed", f"<q>{html.text(f.as_printed)}</q>"),
+        (N_("Value"), html.text(f.text(lang))),
+        (N_("As printed"), f"<q>{html.text(f.as_printed)}</q>"),
         (
-            "The range the printing allows",
+            N_("The range the printing allows"),
             html.text(f"{bounds[0].words(lambda n: f.unit.words(round(n, 3)))} ({bounds[1].name})")
             if bounds
-            else "a date, not a number",
+            else html.text(tr(lang, "a date, not a number")),
         ),
-        ("Unit", html.text(f.unit.label)),
-        ("Qualifier", html.text(qualifier_name(f.qualifier))),
-        ("Period", html.text(f.period.words())),
-        ("Status", html.text(f.status)),
-        ("Topic", html.text(trail(f.topic, package.topics))),
-        ("Id", f"<code>{html.text(f.id)}</code>"),
+        (N_("Unit"), html.text(f.unit.label_in(lang))),
+        (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
+        (N_("Period"), html.text(f.period.words(lang))),
+        (N_("Status"), html.text(tr(lang, f.status, "status"))),
+        (N_("Topic"), html.text(trail(f.topic, package.topics, lang))),
+        (N_("Id"), f"<code>{html.text(f.id)}</code>"),
     ]
     if f.note:
-        facts.append(("Note", html.text(f.note)))
-    items = "".join(f"<dt>{html.text(term)}</dt><dd>{value}</dd>" for term, value in facts)
-    links = (
-        f'<p class="dnd-figure-links"><a href="{html.url(page.link(figure_json(f.id)))}" type="application/json">'
-        f"This figure as JSON</a> · "
-        f'<a href="{html.url(explorer_link(page, f.id))}">Its row in the figure explorer</a>'
-        + (f" · {report_link(page.repo_url, f)}" if page.repo_url else "")
-        + "</p>"
-    )
+        facts.append(
+            (N_("Note"), f'<span lang="en">{html.text(f.note)}</span>' if lang != "en" else html.text(f.note))
+        )
+    items = "".join(f"<dt>{html.text(tr(lang, term))}</dt><dd>{value}</dd>" for term, value in facts)
+    links = [
+        f'<a href="{html.url(page.link(figure_json(f.id)))}" type="application/json">'
+        f"{html.text(tr(lang, THIS_FIGURE_AS_JSON))}</a>",
+        f'<a href="{html.url(explorer_link(page, f.id))}">{html.text(tr(lang, ITS_ROW_IN_THE_FIGURE_EXPLORER))}</a>',
+    ]
+    if page.repo_url:
+        links.append(report_link(page.repo_url, f))
     return (
-        f'<p class="dnd-figure-value">{html.text(f.text())}</p>\n<dl class="dnd-facts">{items}</dl>\n{links}'
+        f'<p class="dnd-figure-value">{html.text(f.text(lang))}</p>\n<dl class="dnd-facts">{items}</dl>\n'
+        f'<p class="dnd-figure-links">{" · ".join(links)}</p>'
     )
 
 
-def _source(package: Package, f: Figure) -> str:
+def _source(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
-    kind = f"{source.standing.capitalize()} source ({source.kind.replace('-', ' ')})"
+    standing = tr(lang, source.standing, "standing")
+    kind = tr(lang, source.kind.replace("-", " "), "source kind")
+    citation = f"{source.publisher}, {source.title_in(lang)}, {day_words(source.date, lang)}."
     return (
-        f"<p>{html.text(kind)}: {html.text(source.citation())}</p>\n"
-        f"<p>Where: {html.text(places(package, f))}</p>"
+        f"<p>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
+        f"{html.text(citation)}</p>\n"
+        f"<p>{html.text(tr(lang, WHERE))}: {html.text(places(package, f, lang))}</p>"
     )
 
 
 def _checks(package: Package, page, f: Figure) -> str:
+    lang = page.language
     items = []
     for o in package.outcomes:
         if f.id != o.check.result and f.id not in o.check.operands:
             continue
-        role = "the stated figure" if o.check.result == f.id else "one of the figures it adds up"
+        role = (
+            tr(lang, "this figure is the stated figure")
+            if o.check.result == f.id
+            else tr(lang, "this figure is one of the figures it works from")
+        )
         items.append(
             f'<li><a href="{html.url(check_link(page, o.check.id))}"><code>{html.text(o.check.id)}</code></a>: '
-            f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(o.words)}</span>; '
-            f"this figure is {role}. {html.text(o.check.explanation)}</li>"
+            f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>; '
+            f"{html.text(role)}. {html.text(o.check.explanation_in(lang))}</li>"
         )
     if not items:
         checks = html.url(page.link(CHECKS))
-        return f'<p>No <a href="{checks}">check</a> uses this figure.</p>'
+        return f'<p><a href="{checks}">{html.text(tr(lang, NO_CHECK_USES_THIS_FIGURE))}</a></p>'
     return "<ul>" + "".join(items) + "</ul>"
 
 
 def _corrections(package: Package, page, f: Figure) -> str:
+    lang = page.language
     found = [c for c in package.corrections if c.figure == f.id]
     if not found:
-        return "<p>None: the package uses the figure as its source prints it.</p>"
+        return f"<p>{html.text(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))}</p>"
     items = [
-        f'<li id="correction-{html.text(c.id)}">Field <code>{html.text(c.field)}</code>: printed '
-        f"<q>{html.text(c.printed)}</q>, used <q>{html.text(c.used)}</q> ({html.text(c.kind)}, "
-        f"{html.text(day_words(c.date))}, version {html.text(c.version)}). {html.text(c.reason)}</li>"
+        f'<li id="correction-{html.text(c.id)}"><code>{html.text(c.field)}</code>: '
+        f"<q>{html.text(c.printed)}</q> → <q>{html.text(c.used)}</q> "
+        f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {html.text(day_words(c.date, lang))}, "
+        f"{html.text(tr(lang, VERSION))} {html.text(c.version)}). "
+        f'<span lang="en">{html.text(c.reason)}</span></li>'
         for c in found
     ]
     return "<ul>" + "".join(items) + "</ul>"
 
 
 def _related(package: Package, page, f: Figure) -> str:
+    lang = page.language
     if not package.links_of(f.id):
-        return "<p>No other figure is linked to this one.</p>"
-    notes = "".join(f"<li>{html.text(link.note)}</li>" for link in package.links_of(f.id) if link.note)
+        return f"<p>{html.text(tr(lang, NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE))}</p>"
+    notes = "".join(
+        f'<li lang="en">{html.text(link.note)}</li>' for link in package.links_of(f.id) if link.note
+    )
     return f"<p>{related(package, page, f)}</p>" + (f"<ul>{notes}</ul>" if notes else "")
 
 
 def _changes(package: Package, page, f: Figure) -> str:
+    lang = page.language
     entries = entries_naming(package.changelog, f.id)
     changelog = html.url(page.link(CHANGELOG_PAGE))
     if not entries:
-        return f'<p>No entry of the <a href="{changelog}">changelog</a> names this figure.</p>'
+        return f'<p><a href="{changelog}">{html.text(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))}</a></p>'
     items = [
-        f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(html.text(e.text))}</li>"
+        f'<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): <span lang="en">{_code(html.text(e.text))}</span></li>'
         for e in entries
     ]
     return "<ul>" + "".join(items) + "</ul>"
@@ -160,9 +203,12 @@ def _code(escaped: str) -> str:
 
 
 def _cite(package: Package, page, f: Figure, site_url: str | None) -> str:
+    lang = page.language
     address = site_url.rstrip("/") + "/" + page.url if site_url else None
     source = package.source_of(f)
+    attribute = tr(lang, "Quoting the value, attribute its source too:")
     return (
         f'<p class="dnd-citation">{html.text(figure_citation(package, f, address))}</p>\n'
-        f"<p>Quoting the value, attribute its source too: {html.text(source.attribution.rstrip('.'))}.</p>"
+        f"<p>{html.text(attribute)} {html.text(source.attribution.rstrip('.'))}.</p>"
+        + ("" if lang == "en" else f"<p>{html.text(source_words(package, f, lang))}</p>")
     )

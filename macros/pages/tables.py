@@ -10,6 +10,7 @@ from ..data.package import Package
 from ..data.topic import trail
 from ..data.words import day_words
 from . import html
+from .i18n import N_, tr
 from .links import value_link
 
 
@@ -62,35 +63,41 @@ def _cell(header: bool, content: str, sort_key: str | None) -> str:
     return f"<{tag}{scope}{key}>{content}</{tag}>"
 
 
-def source_words(package: Package, figure: Figure) -> str:
+def source_words(package: Package, figure: Figure, lang: str = "en") -> str:
     """The figure's source in short: 'etnews, 22 July 2021 (secondary: a news report)'."""
     source = package.source_of(figure)
-    words = f"{source.publisher}, {day_words(source.date)}"
-    return words + (
-        f" (secondary: a {source.kind.replace('-', ' ')})" if source.standing == "secondary" else ""
+    words = f"{source.publisher}, {day_words(source.date, lang)}"
+    if source.standing != "secondary":
+        return words
+    return words + tr(lang, " (secondary: {kind})").format(
+        kind=tr(lang, source.kind.replace("-", " "), "source kind")
     )
 
 
-def places(package: Package, figure: Figure) -> str:
+def places(package: Package, figure: Figure, lang: str = "en") -> str:
     """Every place its source states the figure: in the release, the topic trail and the part unless
-    body text; in another source, the source and the place in words."""
+    body text; in another source, the source and the place in words (the place in the source's words)."""
     if not package.source_of(figure).outlined:
-        return "; ".join(f"{source_words(package, figure)}, {loc.part_words()}" for loc in figure.locators)
+        return "; ".join(
+            f"{source_words(package, figure, lang)}, {loc.part_words()}" for loc in figure.locators
+        )
     where = []
     for locator in figure.locators:
-        part = "" if locator.part == "text" else f" ({locator.part_words()})"
-        where.append(trail(locator.topic, package.topics) + part)
+        part = "" if locator.part == "text" else f" ({tr(lang, locator.part_words(), 'part')})"
+        where.append(trail(locator.topic, package.topics, lang) + part)
     return "; ".join(where)
 
 
 def related(package: Package, page, figure: Figure) -> str:
     """The figures linked to this one, each with the relation's words and its value, linked (HTML)."""
     items = []
+    lang = page.language
     for link in package.links_of(figure.id):
         words, other_id = link.seen_from(figure.id)
         other = package.figures[other_id]
         items.append(
-            f"{html.text(words)} {value_link(page, other)} ({html.text(source_words(package, other))})"
+            f"{html.text(tr(lang, words, 'relation'))} {value_link(page, other)} "
+            f"({html.text(source_words(package, other, lang))})"
         )
     return "; ".join(items)
 
@@ -106,22 +113,24 @@ def figure_table(
     topic = package.topics.get(topic_id)
     if topic is None:
         raise page.error(f"unknown topic id '{topic_id}' (ids are in datapackage/data/topics.csv)")
+    lang = page.language
     rows = [
         Row(
             [
-                html.text(f.label),
+                html.text(f.label_in(lang)),
                 value_link(page, f),
-                html.text(f.period.words()),
-                html.text(f.status),
-                html.text(places(package, f)),
+                html.text(f.period.words(lang)),
+                html.text(tr(lang, f.status, "status")),
+                html.text(places(package, f, lang)),
             ]
         )
         for f in package.figures_in(topic_id, deep=deep)
     ]
     if not rows:
         raise page.error(f"topic '{topic_id}' has no figures to tabulate")
+    headers = (N_("Figure"), N_("Value"), N_("Period"), N_("Status"), N_("Where its source states it"))
     return table(
-        caption or f"Figures: {topic.title}",
-        ("Figure", "Value", "Period", "Status", "Where its source states it"),
+        caption or tr(lang, "Figures: {topic}").format(topic=topic.title_in(lang)),
+        [tr(lang, h) for h in headers],
         rows,
     )

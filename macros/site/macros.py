@@ -46,7 +46,7 @@ def define_env(env):
 
     @env.macro
     def interval_rules() -> str:
-        return keep(errata.interval_rules())
+        return keep(errata.interval_rules(page))
 
     @env.macro
     def contradictions() -> str:
