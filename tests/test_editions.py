@@ -1,0 +1,151 @@
+"""The Korean edition: every page has its twin, twins show the same data, and every text of the page
+builders has its Korean words in the catalogue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from conftest import build_site, copy_project
+
+from macros.data.checks import KINDS, OUTCOMES
+from macros.data.link import RELATIONS
+from macros.data.package import load_package
+from macros.pages.i18n import LOCALE, MissingText, catalogue, tr
+from macros.site.editions import macro_calls, macro_differences, missing_twins, twin
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def builder_texts() -> set[str]:
+    """Every text the page builders mark for translation: tr(lang, "...") and N_("...")."""
+    found = extract_from_dir(
+        ROOT / "macros" / "pages", method_map=[("**.py", "python")], keywords={"tr": (2,), "N_": None}
+    )
+    return {message for _, _, message, _, _ in found}
+
+
+def test_every_builder_text_has_its_korean_words_and_the_catalogue_has_no_leftovers():
+    texts = builder_texts()
+    korean = {text for context, text in catalogue("ko") if context is None}
+    assert sorted(texts - korean) == [], "texts without Korean words in macros/pages/locale/ko.po"
+    assert sorted(korean - texts) == [], "Korean words for texts no builder uses any more"
+
+
+def enum(package, table: str, field: str) -> list[str]:
+    return next(f for f in package.tables[table].fields if f["name"] == field)["constraints"]["enum"]
+
+
+def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
+    package = load_package()
+    names = {
+        "status": enum(package, "figures", "status"),
+        "outcome": list(OUTCOMES.values()),
+        "check kind": [kind.words for kind in KINDS.values()],
+        "relation": [words for pair in RELATIONS.values() for words in pair],
+        "source kind": [k.replace("-", " ") for k in enum(package, "sources", "kind")],
+        "standing": enum(package, "sources", "standing"),
+        "correction kind": [k.replace("-", " ") for k in enum(package, "corrections", "kind")],
+        "part": sorted(
+            {loc.part_words() for f in package.figures.values() for loc in f.locators if not loc.place}
+        ),
+    }
+    for context, values in names.items():
+        for value in values:
+            assert tr("ko", value, context), (context, value)
+
+
+def test_a_text_without_korean_words_stops_with_the_catalogue_and_the_text():
+    assert tr("en", "No such text") == "No such text"
+    with pytest.raises(MissingText, match=r"macros/pages/locale/ko\.po: no translation of 'No such text'"):
+        tr("ko", "No such text")
+
+
+def test_the_catalogue_is_a_gettext_file_babel_reads():
+    assert (LOCALE / "ko.po").read_text(encoding="utf-8").count('msgid "') > 50
+
+
+def test_every_page_has_its_korean_twin_and_the_reverse():
+    pages = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")]
+    assert missing_twins(pages, ("en", "ko")) == []
+    assert sum(p.endswith(".ko.md") for p in pages) * 2 == len(pages)
+
+
+def test_twins_call_the_same_macros():
+    pages = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md")}
+    assert macro_differences(pages) == []
+
+
+def test_a_twin_is_the_same_path_with_the_language_before_the_suffix():
+    assert twin("data/index.md", "ko") == "data/index.ko.md"
+    assert twin("data/index.ko.md", "en") == "data/index.md"
+    assert missing_twins(["a.md", "b.ko.md"], ("en", "ko")) == [
+        "docs/a.md: no ko twin (write docs/a.ko.md)",
+        "docs/b.ko.md: no en twin (write docs/b.md)",
+    ]
+
+
+def test_macro_calls_are_named_with_their_first_argument():
+    calls = macro_calls(
+        '{{ fig("budget-invested") }} and {{ figure_table("overview", "캡션") }} {{ figure_count() }}'
+    )
+    assert calls == {"fig('budget-invested')", "figure_table('overview')", "figure_count()"}
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory):
+    """A copy whose Korean home page lacks a figure and whose Korean glossary is missing."""
+    project = copy_project(tmp_path_factory.mktemp("editions") / "project")
+    home = project / "docs" / "index.ko.md"
+    english = (project / "docs" / "index.md").read_text(encoding="utf-8")
+    first = sorted(c for c in macro_calls(english) if c.startswith("fig("))[0]
+    figure_id = first.split("'")[1]
+    text = home.read_text(encoding="utf-8")
+    text = text.replace(f'{{{{ fig("{figure_id}") }}}}', "").replace(
+        f'{{{{ fig("{figure_id}", "value") }}}}', ""
+    )
+    home.write_text(text, encoding="utf-8")
+    (project / "docs" / "about" / "glossary.ko.md").unlink()
+    return build_site(project), figure_id
+
+
+def test_a_page_without_its_twin_or_with_other_macros_stops_the_build_naming_both(faulty):
+    build, figure_id = faulty
+    assert build.returncode != 0
+    assert "docs/about/glossary.md: no ko twin (write docs/about/glossary.ko.md)" in build.output
+    assert f"docs/index.ko.md: lacks fig('{figure_id}'), which docs/index.md uses" in build.output
+    assert not (build.site / "index.html").exists()
+
+
+def test_the_korean_edition_writes_figures_in_korean_and_links_to_the_english_twin(built_site):
+    package = load_package()
+    figure = package.figures["budget-invested"]
+    korean = built_site.page("ko/figures/budget-invested/")
+    assert '<html lang="ko"' in korean
+    assert figure.label_ko in korean and figure.text("ko") in korean
+    assert '<link rel="alternate" href="../../../figures/budget-invested/" hreflang="en">' in korean
+    english = built_site.page("figures/budget-invested/")
+    assert '<link rel="alternate" href="../../ko/figures/budget-invested/" hreflang="ko">' in english
+    home = built_site.page("ko/")
+    assert figure.text("ko") in home
+
+
+def test_the_korean_edition_has_every_page_of_the_english_one(built_site):
+    english = {
+        p.relative_to(built_site.site).as_posix()
+        for p in built_site.site.rglob("index.html")
+        if not p.relative_to(built_site.site).as_posix().startswith("ko/")
+    }
+    korean = {
+        p.relative_to(built_site.site / "ko").as_posix() for p in (built_site.site / "ko").rglob("index.html")
+    }
+    assert english == korean
+
+
+def test_the_search_index_holds_korean_pages_in_korean(built_site):
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    korean = [doc for doc in index["docs"] if doc["location"].startswith("ko/")]
+    assert korean and any("데이터" in doc["text"] for doc in korean)
