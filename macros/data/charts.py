@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import HANGUL_PATTERN, text_in
 from .resource import Table
 
 CHARTS_RESOURCE = {
@@ -23,6 +24,11 @@ CHARTS_RESOURCE = {
                 "constraints": {"required": True, "pattern": "[a-z0-9]+(-[a-z0-9]+)*"},
             },
             {"name": "title", "type": "string", "constraints": {"required": True}},
+            {
+                "name": "title_ko",
+                "type": "string",
+                "constraints": {"required": True, "pattern": HANGUL_PATTERN},
+            },
             {"name": "measure", "type": "string", "constraints": {"required": True}},
             {
                 "name": "better",
@@ -30,6 +36,11 @@ CHARTS_RESOURCE = {
                 "constraints": {"required": True, "enum": ["higher", "lower"]},
             },
             {"name": "series", "type": "string", "constraints": {"required": True}},
+            {
+                "name": "series_ko",
+                "type": "string",
+                "constraints": {"required": True, "pattern": HANGUL_PATTERN},
+            },
             {
                 "name": "figures",
                 "type": "string",
@@ -50,6 +61,11 @@ class Series:
     measure: str
     better: str
     row: int
+    name_ko: str = ""
+    title_ko: str = ""
+
+    def name_in(self, lang: str) -> str:
+        return text_in(self, "name", lang)
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,9 @@ class Chart:
     @property
     def title(self) -> str:
         return self.series[0].title
+
+    def title_in(self, lang: str) -> str:
+        return text_in(self.series[0], "title", lang)
 
     @property
     def measure(self) -> str:
@@ -78,7 +97,14 @@ def build_charts(table: Table) -> dict[str, Chart]:
         if None in (r["chart"], r["figures"]):
             continue
         series = Series(
-            r["series"], tuple(r["figures"].split(" ")), r["title"], r["measure"], r["better"], r["_row"]
+            r["series"],
+            tuple(r["figures"].split(" ")),
+            r["title"],
+            r["measure"],
+            r["better"],
+            r["_row"],
+            r["series_ko"] or "",
+            r["title_ko"] or "",
         )
         rows.setdefault(r["chart"], []).append(series)
     return {name: Chart(name, tuple(series)) for name, series in rows.items()}

@@ -20,9 +20,22 @@ from ..data.charts import Chart
 from ..data.figure import Figure
 from ..data.package import Package
 from . import html
+from .i18n import N_, tr
 from .links import value_link
 from .tables import Row, table
 
+# The texts of a chart and its text alternative, marked for the translation catalogue.
+DATA_CAPTION = N_("Data: {title}")
+FRAME_LABEL = N_("Chart: {title}")
+SUMMARY = N_("The data behind this chart")
+RANK_AXIS = N_("Rank (first place at the right)")
+ONE = N_("{series}: {first} ({start}).")
+ROSE = N_("{series}: rose from {first} in {start} to {last} in {end}.")
+FELL = N_("{series}: fell from {first} in {start} to {last} in {end}.")
+IMPROVED = N_("{series}: improved from {first} in {start} to {last} in {end}.")
+WORSENED = N_("{series}: worsened from {first} in {start} to {last} in {end}.")
+STAYED = N_("{series}: stayed at {first} from {start} to {end}.")
+LOWER_IS_BETTER = N_("A lower rank is better.")
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "charts"
 # Cached charts are redrawn when this code or matplotlib changes.
 CODE_STAMP = hashlib.sha256(Path(__file__).read_bytes() + version("matplotlib").encode()).hexdigest()
@@ -36,24 +49,35 @@ def chart(package: Package, page, name: str) -> str:
     spec = package.charts.get(name)
     if spec is None:
         raise page.error(f"unknown chart name '{name}'; use one of {', '.join(package.charts)}")
+    lang = page.language
     groups = [[package.figures[i] for i in s.figures] for s in spec.series]
-    description = describe(spec, groups)
-    svg = _cached_svg(name, spec, groups, html.text(spec.title), html.text(description))
+    title = spec.title_in(lang)
+    description = describe(spec, groups, lang)
+    svg = _cached_svg(name, spec, groups, html.text(title), html.text(description), lang)
     rows = [
-        Row([html.text(s.name), html.text(f.period.words()), value_link(page, f), html.text(f.label)])
+        Row(
+            [
+                html.text(s.name_in(lang)),
+                html.text(f.period.words(lang)),
+                value_link(page, f),
+                html.text(f.label_in(lang)),
+            ]
+        )
         for s, figures in zip(spec.series, groups, strict=True)
         for f in figures
     ]
-    data = table(f"Data: {spec.title}", ("Series", "Period", "Value", "Figure"), rows)
+    headers = [tr(lang, h) for h in (N_("Series"), N_("Period"), N_("Value"), N_("Figure"))]
+    data = table(tr(lang, DATA_CAPTION).format(title=title), headers, rows)
+    frame = html.text(tr(lang, FRAME_LABEL).format(title=title))
     return "\n".join(
         [
             f'<figure class="dnd-chart" id="chart-{name}">',
-            f'<div class="dnd-scroll dnd-chart-frame" tabindex="0" role="region" aria-label="Chart: {html.text(spec.title)}">',
+            f'<div class="dnd-scroll dnd-chart-frame" tabindex="0" role="region" aria-label="{frame}">',
             svg,
             "</div>",
-            f"<figcaption>{html.text(spec.title)}</figcaption>",
+            f"<figcaption>{html.text(title)}</figcaption>",
             '<details class="dnd-chart-data">',
-            "<summary>The data behind this chart</summary>",
+            f"<summary>{html.text(tr(lang, SUMMARY))}</summary>",
             data,
             "</details>",
             "</figure>",
@@ -61,40 +85,46 @@ def chart(package: Package, page, name: str) -> str:
     )
 
 
-def describe(spec: Chart, groups: list[list[Figure]]) -> str:
+def describe(spec: Chart, groups: list[list[Figure]], lang: str = "en") -> str:
     """The text alternative, written from the values: what changed, from what to what, when."""
     sentences = []
     for series, figures in zip(spec.series, groups, strict=True):
         first, last = figures[0], figures[-1]
+        words = {
+            "series": series.name_in(lang),
+            "first": first.text(lang),
+            "last": last.text(lang),
+            "start": first.period.words(lang),
+            "end": last.period.words(lang),
+        }
         if len(figures) == 1:
-            sentences.append(f"{series.name}: {first.text()} ({first.period.words()}).")
+            sentences.append(tr(lang, ONE).format(**words))
             continue
         if last.value == first.value:
-            verb = "stayed at"
+            change = STAYED
         elif spec.lower_is_better:
-            verb = "improved" if last.value < first.value else "worsened"
+            change = IMPROVED if last.value < first.value else WORSENED
         else:
-            verb = "rose" if last.value > first.value else "fell"
-        steps = f" from {first.text()} in {first.period.words()} to {last.text()} in {last.period.words()}"
-        if verb == "stayed at":
-            steps = f" {first.text()} from {first.period.words()} to {last.period.words()}"
-        sentences.append(f"{series.name}: {verb}{steps}.")
+            change = ROSE if last.value > first.value else FELL
+        sentences.append(tr(lang, change).format(**words))
     if spec.lower_is_better:
-        sentences.append("A lower rank is better.")
+        sentences.append(tr(lang, LOWER_IS_BETTER))
     return " ".join(sentences)
 
 
-def _cached_svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str) -> str:
+def _cached_svg(
+    name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str, lang: str = "en"
+) -> str:
     """The chart's SVG, drawn once per distinct input: importing and running matplotlib costs more
     than the rest of the build, while the charts change only when their figures or this code do."""
     inputs = json.dumps(
-        [name, repr(spec), title, description, CODE_STAMP]
-        + [[f.label, f.value, f.shown(), f.period.words()] for figures in groups for f in figures]
+        [name, lang, repr(spec), title, description, CODE_STAMP]
+        + [[f.label, f.value, f.shown(lang), f.period.words(lang)] for figures in groups for f in figures]
     )
-    path = CACHE / f"{name}-{hashlib.sha256(inputs.encode()).hexdigest()[:20]}.svg"
+    path = CACHE / f"{name}-{lang}-{hashlib.sha256(inputs.encode()).hexdigest()[:20]}.svg"
     if path.exists():
         return path.read_text(encoding="utf-8")
-    svg = _svg(name, spec, groups, title, description)
+    svg = _svg(name, spec, groups, title, description, lang)
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")
     partial.write_text(svg, encoding="utf-8")
@@ -102,21 +132,22 @@ def _cached_svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, 
     return svg
 
 
-def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str) -> str:
+def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str, lang: str) -> str:
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
     bars = [
-        (s.name, f, index)
+        (s.name_in(lang), f, index)
         for s, figures in zip(spec.series, groups, strict=True)
         for index, f in enumerate(figures)
     ]
     rc = {
         "svg.fonttype": "none",
         "svg.hashsalt": f"dnd-{name}",
-        "font.family": "sans-serif",
+        # A Korean font where the machine has one, so matplotlib measures Hangul labels as drawn.
+        "font.family": ["DejaVu Sans", "Noto Sans CJK KR", "NanumGothic", "sans-serif"],
         # SVG user units are points here, and the chart is shown at one CSS pixel per unit (never
         # shrunk), so 12 is the smallest text a reader sees.
         "font.size": 12,
@@ -132,25 +163,30 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
         positions, labels, y = [], [], 0.0
         for series_name, fig, index in bars:
             positions.append(y)
-            labels.append(f"{series_name}, {fig.period.words()}")
+            labels.append(f"{series_name}, {fig.period.words(lang)}")
             y += (
                 1.0
                 if index
-                < len(next(g for s, g in zip(spec.series, groups, strict=True) if s.name == series_name)) - 1
+                < len(
+                    next(
+                        g for s, g in zip(spec.series, groups, strict=True) if s.name_in(lang) == series_name
+                    )
+                )
+                - 1
                 else 1.5
             )
         values = [f.value for _, f, _ in bars]
         colours = [BAR_COLOURS[index % len(BAR_COLOURS)] for _, _, index in bars]
         if spec.lower_is_better:
-            _ranks(axes, positions, values, colours)
+            _ranks(axes, positions, values, colours, tr(lang, RANK_AXIS))
         else:
             axes.barh(positions, values, color=colours, height=0.8)
-            longest = max(len(f.shown()) for _, f, _ in bars)
+            longest = max(len(f.shown(lang)) for _, f, _ in bars)
             axes.set_xlim(0, max(values) * (1.22 if longest <= 8 else 1.8))
             axes.xaxis.set_visible(False)
         for position, (_, fig, _) in zip(positions, bars, strict=True):
             axes.annotate(
-                fig.shown(), (fig.value, position), xytext=(7, 0), textcoords="offset points", va="center"
+                fig.shown(lang), (fig.value, position), xytext=(7, 0), textcoords="offset points", va="center"
             )
         axes.set_yticks(positions, labels)
         axes.invert_yaxis()
@@ -164,11 +200,11 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
     return _inline(buffer.getvalue(), name, title, description)
 
 
-def _ranks(axes, positions: list[float], values: list[float], colours: list[str]) -> None:
+def _ranks(axes, positions: list[float], values: list[float], colours: list[str], axis: str) -> None:
     """Ranks as dots on a reversed scale, so better is to the right; a bar would grow as a rank worsens."""
     axes.scatter(values, positions, s=90, c=colours, zorder=3)
     axes.set_xlim(max(values) * 1.25 + 1, 0.5)
-    axes.set_xlabel("Rank (first place at the right)")
+    axes.set_xlabel(axis)
 
 
 def _inline(svg: str, name: str, title: str, description: str) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from ..data.package import Package
 from ..data.words import value_words
 from . import html
+from .i18n import N_, tr
 from .links import figure, value_link
 from .tables import Row, source_words, table
+
+NONE = N_("none")
+CAPTION = N_("Year-one results beside their targets")
 
 
 def share(package: Package, page, part_id: str, whole_id: str) -> str:
@@ -16,11 +20,12 @@ def share(package: Package, page, part_id: str, whole_id: str) -> str:
         raise page.error(
             f"share('{part_id}', '{whole_id}'): the two figures must share a unit and the whole be non-zero"
         )
-    return html.text(value_words(round(part.value / whole.value * 100, 1), "percent"))
+    return html.text(value_words(round(part.value / whole.value * 100, 1), "percent", lang=page.language))
 
 
 def targets_table(package: Package, page) -> str:
     """Each result with the target it serves (a target-for link) and that target's revisions."""
+    lang = page.language
     rows = []
     for link in package.links:
         if link.relation != "target-for":
@@ -32,21 +37,26 @@ def targets_table(package: Package, page) -> str:
             if r.relation == "revises" and r.other == target.id
         ]
         revised = "; ".join(
-            f"{value_link(page, r)} ({html.text(source_words(package, r))})" for r in revisions
+            f"{value_link(page, r)} ({html.text(source_words(package, r, lang))})" for r in revisions
         )
         rows.append(
             Row(
                 [
-                    html.text(result.label),
-                    f"{value_link(page, result)}, {html.text(result.period.words())}",
-                    f"{value_link(page, target)}, {html.text(target.period.words())} "
-                    f"({html.text(source_words(package, target))})",
-                    revised or "none",
-                    html.text(link.note),
+                    html.text(result.label_in(lang)),
+                    f"{value_link(page, result)}, {html.text(result.period.words(lang))}",
+                    f"{value_link(page, target)}, {html.text(target.period.words(lang))} "
+                    f"({html.text(source_words(package, target, lang))})",
+                    revised or html.text(tr(lang, NONE)),
+                    html.text(link.note)
+                    if lang == "en"
+                    else f'<span lang="en">{html.text(link.note)}</span>',
                 ]
             )
         )
     if not rows:
         raise page.error("targets_table: no result is linked to a target (relation target-for in links.csv)")
-    headers = ("Result", "In the release", "Target", "Revised target", "Note")
-    return table("Year-one results beside their targets", headers, rows, css="dnd-table dnd-wide")
+    headers = [
+        tr(lang, h)
+        for h in (N_("Result"), N_("In the release"), N_("Target"), N_("Revised target"), N_("Note"))
+    ]
+    return table(tr(lang, CAPTION), headers, rows, css="dnd-table dnd-wide")
