@@ -1,11 +1,28 @@
-"""The downloads list: each file the build writes, with its format and size, linked from the page."""
+"""The downloads list: each file the build writes, with its format and size, linked from the page; every
+released version with its date, changelog section, archive and the archive's SHA-256; and the changelog's
+version headings linked to their downloads."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from ..data.package import Package
-from ..data.words import size_words
+from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
+from ..tools.releases import History
 from . import html
+from .tables import Row, table
+
+# A version's section in CHANGELOG.md: '## 3.0.0 (2026-11-26)'.
+VERSION_HEADING = re.compile(r"^## ([0-9]+\.[0-9]+\.[0-9]+)\b([^\n{]*)$", re.M)
+CHANGELOG_PAGE = "about/changelog.md"
+DATA_PAGE = "data/index.md"
+
+
+def version_anchor(version: str) -> str:
+    """The id of a version's row on the data page and of its section on the changelog page."""
+    return f"version-{version}"
 
 
 def downloads(package: Package, page) -> str:
@@ -18,3 +35,72 @@ def downloads(package: Package, page) -> str:
             f"{html.text(d.title)}, {html.text(size_words(len(d.content)))}</li>"
         )
     return '<ul class="dnd-downloads">\n' + "\n".join(items) + "\n</ul>"
+
+
+def changelog_versions(changelog: str) -> set[str]:
+    """The versions CHANGELOG.md has a section for."""
+    return {m.group(1) for m in VERSION_HEADING.finditer(changelog)}
+
+
+def release_table(history: History, page, changelog: set[str], repo_url: str | None = None) -> str:
+    """Every version the site offers, newest first: its day, what changed, its archive and descriptor at
+    their stable address, the archive's SHA-256, and the commit that released it."""
+    rows = []
+    for release in history.releases:
+        current = " (current)" if release.version == history.current.version else ""
+        changes = (
+            f'<a href="{html.url(page.link(CHANGELOG_PAGE, version_anchor(release.version)))}">'
+            f"its changelog section</a>"
+            if release.version in changelog
+            else "no section in the changelog"
+        )
+        files = (
+            f'<a class="dnd-download" href="{html.url(page.link(release.archive_path))}" download>'
+            f"<code>datapackage.zip</code></a> ({html.text(size_words(len(release.archive)))}), "
+            f'<a href="{html.url(page.link(release.descriptor_path))}"><code>datapackage.json</code></a>'
+        )
+        if release.commit is None:
+            commit = "not committed yet"
+        elif repo_url:
+            commit = (
+                f'<a href="{html.url(f"{repo_url}/commit/{release.commit}")}">'
+                f"<code>{html.text(release.commit[:12])}</code></a>"
+            )
+        else:
+            commit = f"<code>{html.text(release.commit[:12])}</code>"
+        rows.append(
+            Row(
+                [
+                    html.text(release.version + current),
+                    html.text(day_words(release.day)) if release.day else "",
+                    changes,
+                    files,
+                    f'<code class="dnd-hash">{html.text(release.sha256)}</code>',
+                    commit,
+                ],
+                id=version_anchor(release.version),
+            )
+        )
+    headers = ("Version", "Released", "What changed", "Download", "SHA-256 of the archive", "Commit")
+    return table("Every version of the data package, newest first", headers, rows, css="dnd-table dnd-wide")
+
+
+def changelog_with_downloads(changelog: str, history: History, link: Callable[[str, str | None], str]) -> str:
+    """CHANGELOG.md with an id on each version's heading, and under each version the site offers a
+    line linking its archive and its row on the data page. `link(target, anchor)` is relative to the
+    changelog page. The lines are HTML, so MkDocs does not look for the downloads among the pages."""
+
+    def section(match: re.Match) -> str:
+        version = match.group(1)
+        heading = f"## {version}{match.group(2).rstrip()} {{#{version_anchor(version)}}}"
+        release = history.find(version)
+        if release is None:
+            return heading
+        return (
+            f'{heading}\n\n<p class="dnd-release-download"><a href="{html.url(link(release.archive_path, None))}" '
+            f"download>Download version {html.text(version)}</a> as it was released (the archive's SHA-256 and "
+            f'every version are on <a href="{html.url(link(DATA_PAGE, version_anchor(version)))}">the data '
+            "page</a>).</p>"
+        )
+
+    return VERSION_HEADING.sub(section, changelog)

@@ -1,5 +1,8 @@
 """The page macros: each wires one builder of `macros.pages` to the loaded package and the page."""
 
+import logging
+from pathlib import Path
+
 from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
@@ -8,9 +11,14 @@ from ..data.problem import PackageError
 from ..data.words import day_words, plain
 from ..pages import html
 from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables, targets
+from ..pages.downloads import changelog_versions, release_table
 from ..pages.downloads import downloads as download_list
 from ..tools.export import write_downloads
+from ..tools.releases import ReleaseError, release_history, write_releases
+from .hooks import CHANGELOG
 from .page import CurrentPage
+
+log = logging.getLogger("mkdocs.plugins.dnd")
 
 
 def _package():
@@ -22,12 +30,21 @@ def _package():
         raise Abort(f"The data package has {count} problem(s); the site was not built:\n{error}") from None
 
 
+def _history(package):
+    """Every released version (macros/tools/releases.py), or a stopped build naming the commit at fault."""
+    try:
+        return release_history(package.path)
+    except ReleaseError as error:
+        raise Abort(f"A release in the git history cannot be published; the site was not built:\n{error}") from None
+
+
 def define_env(env):
     """Register the macros; the loading, formatting and rendering live in their own modules."""
     if not env.conf.get("repo_url"):
         # Edit links need a repository address; a local clone leaves them out rather than broken.
         env.conf["edit_uri"] = None
     package = _package()
+    history = _history(package)
     page = CurrentPage(env)
     site_url = env.conf.get("site_url") or None
     author = env.conf.get("site_author")
@@ -80,7 +97,13 @@ def define_env(env):
     def cite_box(example: str | None = None) -> str:
         if example is not None:
             links.figure(package, page, example)
-        return citation.cite_box(package, site_url, example)
+        return citation.cite_box(package, site_url, example, page)
+
+    @env.macro
+    def versions_table() -> str:
+        changelog = Path(env.conf["config_file_path"]).parent / CHANGELOG
+        versions = changelog_versions(changelog.read_text(encoding="utf-8")) if changelog.exists() else set()
+        return release_table(history, page, versions, page.repo_url)
 
     @env.macro
     def data_version() -> str:
@@ -145,5 +168,11 @@ def define_env(env):
 
 
 def on_post_build(env):
-    """Write the downloads next to the pages, from the same bytes the pages describe."""
-    write_downloads(_package(), env.conf["site_dir"])
+    """Write the downloads next to the pages, from the same bytes the pages describe, and every
+    version at its own address; say once why earlier versions are missing, if they are."""
+    package = _package()
+    write_downloads(package, env.conf["site_dir"])
+    history = _history(package)
+    write_releases(history, env.conf["site_dir"])
+    for note in history.notes:
+        log.info(note)
