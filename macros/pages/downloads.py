@@ -60,7 +60,7 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
             f'<a href="{html.url(page.link(release.descriptor_path))}"><code>datapackage.json</code></a>'
         )
         if release.commit is None:
-            commit = "not committed yet"
+            commit = "not committed yet" if history.read else "unknown: built without the git history"
         elif repo_url:
             commit = (
                 f'<a href="{html.url(f"{repo_url}/commit/{release.commit}")}">'

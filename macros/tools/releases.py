@@ -109,6 +109,7 @@ class History:
     releases: list[Release]
     current: Release
     notes: list[str] = field(default_factory=list)  # for the build's log, once
+    read: bool = True  # False when there was no history to read
 
     def find(self, version: str) -> Release | None:
         return next((r for r in self.releases if r.version == version), None)
@@ -381,17 +382,16 @@ def release_history(descriptor: Path, cache: Path | None = CACHE) -> History:
     try:
         top, path, head = _head(descriptor)
     except _NoHistory as reason:
-        top, path, head, missing = None, None, None, reason
+        top, path, head, missing = None, "", None, reason
     key = (str(descriptor), head, cache, current.archive)
     if key in _memo:
         return _memo[key]
-    notes = []
+    notes, found = [], []
     try:
         if top is None:
             raise missing
         found = _history(top, path, cache)
     except _NoHistory as reason:
-        found = []
         notes.append(
             f"releases: {reason}; the downloads offer the current version {current.version} only, "
             "without the earlier ones"
@@ -419,7 +419,7 @@ def release_history(descriptor: Path, cache: Path | None = CACHE) -> History:
     else:
         current = released
     ordered = sorted(releases.values(), key=lambda r: _semver(r.version) or (), reverse=True)
-    history = History(ordered, current, notes)
+    history = History(ordered, current, notes, read=bool(found))
     _memo.clear()
     _memo[key] = history
     return history
