@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import build_site
 from frictionless import Package as FrictionlessPackage
 from frictionless import system
@@ -29,7 +30,7 @@ from macros.data.package import load_package
 from macros.data.words import plain
 from macros.tools import releases
 from macros.tools.export import publish
-from macros.tools.releases import ReleaseError, release_history, release_of
+from macros.tools.releases import ReleaseError, archive_address, release_history, release_of
 
 ROOT = Path(__file__).resolve().parents[1]
 IDENTITY = ("-c", "user.name=Release Test", "-c", "user.email=release-test@example.org")
@@ -402,3 +403,19 @@ def test_a_build_without_history_succeeds_offers_the_current_version_and_says_so
     assert len(notes) == 1 and f"the current version {version} only" in notes[0], built_site.output
     download = built_site.site / "data" / "download"
     assert sorted(p.name for p in download.iterdir() if p.is_dir()) == sorted(["data", version])
+
+
+def test_citation_cff_names_the_version_and_the_address_where_it_stays():
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    version = load_package().version
+    assert citation["version"] == version
+    addresses = [i["value"] for i in citation.get("identifiers", [])]
+    assert archive_address(version) in addresses
+
+
+def test_the_pages_workflow_fetches_the_whole_history():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    (checkout,) = [
+        s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout")
+    ]
+    assert checkout["with"]["fetch-depth"] == 0

@@ -28,7 +28,6 @@ import posixpath
 import subprocess
 import tempfile
 from dataclasses import dataclass, field, replace
-from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from .diff import SEMVER
@@ -226,9 +225,11 @@ def _semver(version: str) -> tuple[int, ...] | None:
 
 def _stamp() -> str:
     """What a cached verdict depends on besides the files: the validating code and frictionless."""
+    from importlib.metadata import version
+
     from ..data import validation
 
-    code = Path(validation.__file__).read_bytes() + installed_version("frictionless").encode()
+    code = Path(validation.__file__).read_bytes() + version("frictionless").encode()
     return hashlib.sha256(code).hexdigest()
 
 
@@ -378,14 +379,15 @@ def release_history(descriptor: Path, cache: Path | None = CACHE) -> History:
     the pages, the changelog and the writing after the build share one reading.
     """
     descriptor = Path(descriptor)
-    current = release_of(descriptor)
+    raw = folder_files(descriptor)
     try:
         top, path, head = _head(descriptor)
     except _NoHistory as reason:
         top, path, head, missing = None, "", None, reason
-    key = (str(descriptor), head, cache, current.archive)
+    key = (str(descriptor), head, cache, raw)
     if key in _memo:
         return _memo[key]
+    current = make_release(*raw)
     notes, found = [], []
     try:
         if top is None:
