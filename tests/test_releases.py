@@ -254,10 +254,7 @@ def test_the_writer_takes_only_the_files_so_the_same_files_give_the_same_bytes()
 # A second version of the real package, in a clone
 
 
-RELEASED = re.compile(
-    r'<tr id="version-([0-9.]+)"><th scope="row">([0-9.]+)( \(current\))?</th>.*?'
-    r'<code class="dnd-hash">([0-9a-f]{64})</code></td><td>(?:(?:<a [^>]*>)?<code>([0-9a-f]{12})</code>|[^<]*)</td>'
-)
+ROW = re.compile(r'<tr id="version-([0-9.]+)"><th scope="row">[0-9.]+( \(current\))?(.*?)</tr>')
 FIGURE = "smart-factories"
 
 
@@ -308,7 +305,12 @@ def second_version(tmp_path_factory):
 def listed(site: Path) -> dict[str, tuple[bool, str, str]]:
     """Each version on the data page: whether it is the current one, its archive's SHA-256, its commit."""
     page = (site / "data" / "index.html").read_text(encoding="utf-8")
-    return {m[0]: (bool(m[2]), m[3], m[4]) for m in RELEASED.findall(page)}
+    found = {}
+    for version, current, cells in ROW.findall(page):
+        (digest,) = re.findall(r'<code class="dnd-hash">([0-9a-f<wbr>]+)</code>', cells)
+        commit = re.search(r"commit (?:<a [^>]*>)?<code>([0-9a-f]{12})</code>", cells)
+        found[version] = (bool(current), digest.replace("<wbr>", ""), commit.group(1) if commit else "")
+    return found
 
 
 def test_both_versions_and_the_earlier_ones_are_listed_with_the_sha256_of_what_is_offered(second_version):

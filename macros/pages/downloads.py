@@ -43,46 +43,46 @@ def changelog_versions(changelog: str) -> set[str]:
 
 
 def release_table(history: History, page, changelog: set[str], repo_url: str | None = None) -> str:
-    """Every version the site offers, newest first: its day, what changed, its archive and descriptor at
-    their stable address, the archive's SHA-256, and the commit that released it."""
+    """Every version the site offers, newest first: a link to its changelog section, its day and commit,
+    its archive and descriptor at their stable address, and the archive's SHA-256 (which may wrap at
+    every sixteenth digit, and is copied whole)."""
     rows = []
     for release in history.releases:
         current = " (current)" if release.version == history.current.version else ""
-        changes = (
-            f'<a href="{html.url(page.link(CHANGELOG_PAGE, version_anchor(release.version)))}">'
-            f"its changelog section</a>"
-            if release.version in changelog
-            else "no section in the changelog"
-        )
+        if release.commit is None:
+            commit = "not committed yet" if history.read else "commit unknown: built without the git history"
+        else:
+            short = f"<code>{html.text(release.commit[:12])}</code>"
+            target = f"{repo_url}/commit/{release.commit}" if repo_url else None
+            commit = "commit " + (f'<a href="{html.url(target)}">{short}</a>' if target else short)
+        day = html.text(day_words(release.day)) + "<br>" if release.day else ""
         files = (
             f'<a class="dnd-download" href="{html.url(page.link(release.archive_path))}" download>'
-            f"<code>datapackage.zip</code></a> ({html.text(size_words(len(release.archive)))}), "
+            f"<code>datapackage.zip</code></a> ({html.text(size_words(len(release.archive)))})<br>"
             f'<a href="{html.url(page.link(release.descriptor_path))}"><code>datapackage.json</code></a>'
         )
-        if release.commit is None:
-            commit = "not committed yet" if history.read else "unknown: built without the git history"
-        elif repo_url:
-            commit = (
-                f'<a href="{html.url(f"{repo_url}/commit/{release.commit}")}">'
-                f"<code>{html.text(release.commit[:12])}</code></a>"
-            )
-        else:
-            commit = f"<code>{html.text(release.commit[:12])}</code>"
+        digest = "<wbr>".join(
+            html.text(release.sha256[i : i + 16]) for i in range(0, len(release.sha256), 16)
+        )
+        changes = (
+            f'<br><a href="{html.url(page.link(CHANGELOG_PAGE, version_anchor(release.version)))}">'
+            "what changed</a>"
+            if release.version in changelog
+            else ""
+        )
         rows.append(
             Row(
                 [
-                    html.text(release.version + current),
-                    html.text(day_words(release.day)) if release.day else "",
-                    changes,
+                    html.text(release.version + current) + changes,
+                    day + commit,
                     files,
-                    f'<code class="dnd-hash">{html.text(release.sha256)}</code>',
-                    commit,
+                    f'<code class="dnd-hash">{digest}</code>',
                 ],
                 id=version_anchor(release.version),
             )
         )
-    headers = ("Version", "Released", "What changed", "Download", "SHA-256 of the archive", "Commit")
-    return table("Every version of the data package, newest first", headers, rows, css="dnd-table dnd-wide")
+    headers = ("Version", "Released", "Download", "SHA-256 of the archive")
+    return table("Every version of the data package, newest first", headers, rows)
 
 
 def changelog_with_downloads(changelog: str, history: History, link: Callable[[str, str | None], str]) -> str:
