@@ -16,19 +16,31 @@ from macros.data.package import load_package
 def test_the_explorer_has_one_anchored_row_for_every_figure(built_site):
     page = built_site.page("data/explorer/")
     package = load_package()
-    rows = re.findall(r'<tr id="fig-([^"]+)">', page)
+    rows = re.findall(r'<tr id="fig-([^"]+)"', page)
     assert rows == list(package.figures)
-    row = re.search(r'<tr id="fig-businesses-participating">.*?</tr>', page, re.S).group(0)
+    row = re.search(r'<tr id="fig-businesses-participating".*?</tr>', page, re.S).group(0)
     text = parse(row).text
-    for words in (
-        "more than 170,000",
-        "businesses and institutions",
-        "more than",
-        "2020 to 2021",
-        "actual",
-        "170,000",
-    ):
+    for words in ("more than 170,000", "2020 to 2021", "actual", "170,000", "Recovery"):
         assert words in text
+    attributes = parse(row).tags[0][1]
+    assert (attributes["data-unit"], attributes["data-qualifier"]) == ("businesses", "more-than")
+    assert (attributes["data-section"], attributes["data-source"]) == ("recovery", "msit-2021-08-30")
+
+
+def test_each_explorer_row_leads_to_the_figures_page(built_site):
+    page = built_site.page("data/explorer/")
+    for figure_id in load_package().figures:
+        assert f'<a href="../../figures/{figure_id}/">' in page
+        assert (built_site.site / "figures" / figure_id / "index.html").is_file()
+        assert (built_site.site / "figures" / f"{figure_id}.json").is_file()
+
+
+def test_without_scripts_the_explorer_is_the_whole_table_and_its_controls_stay_hidden(built_site):
+    page = built_site.page("data/explorer/")
+    assert '<div class="dnd-filter" hidden>' in page
+    for facet in ("section", "unit", "status", "qualifier", "source"):
+        assert f'<select id="dnd-facet-{facet}" data-facet="{facet}"' in page
+    assert " hidden" not in page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
 
 
 def test_the_explorer_filter_has_a_visible_label_a_search_box_and_a_live_count(built_site):
@@ -41,15 +53,15 @@ def test_the_explorer_filter_has_a_visible_label_a_search_box_and_a_live_count(b
 
 def test_without_a_repository_address_there_are_no_correction_links(built_site):
     assert "issues/new" not in built_site.page("data/explorer/")
+    assert "issues/new" not in built_site.page("figures/smes-startups-share/")
 
 
-def test_with_a_repository_address_each_row_links_to_a_prefilled_correction_form(project):
+def test_with_a_repository_address_each_figure_page_links_to_a_prefilled_correction_form(project):
     build = build_site(project, env={"DND_REPO_URL": "https://example.org/owner/repo"})
     assert build.returncode == 0, build.output
-    page = build.page("data/explorer/")
-    row = re.search(r'<tr id="fig-smes-startups-share">.*?</tr>', page, re.S).group(0)
+    page = build.page("figures/smes-startups-share/")
     link = next(
-        attrs for tag, attrs in parse(row).tags if tag == "a" and "dnd-report" in attrs.get("class", "")
+        attrs for tag, attrs in parse(page).tags if tag == "a" and "dnd-report" in attrs.get("class", "")
     )
     assert link["href"] == (
         "https://example.org/owner/repo/issues/new?template=correction.yml"
@@ -57,7 +69,8 @@ def test_with_a_repository_address_each_row_links_to_a_prefilled_correction_form
         "&label=Share%20of%20SMEs%20and%20start-ups%20among%20the%20participants&current-value=95.3%25"
     )
     assert link["aria-label"] == "Report a correction to Share of SMEs and start-ups among the participants"
-    assert page.count('class="dnd-report"') == len(load_package().figures)
+    pages = [build.page(f"figures/{figure_id}/") for figure_id in load_package().figures]
+    assert all(p.count('class="dnd-report"') == 1 for p in pages)
 
 
 def test_the_dictionary_lists_every_field_of_every_resource(built_site):
@@ -92,7 +105,7 @@ def test_the_corrections_page_links_each_correction_to_its_figure(built_site):
     page = built_site.page("data/corrections/")
     for correction in load_package().corrections:
         assert f'id="correction-{correction.id}"' in page
-        assert f'href="../explorer/#fig-{correction.figure}"' in page
+        assert f'href="../../figures/{correction.figure}/"' in page
 
 
 def test_the_data_page_offers_downloads_citation_and_a_dataset_description(built_site):

@@ -1,9 +1,10 @@
-"""Page macros as a reader meets them: figures in words, linked to the explorer, charts, and failures."""
+"""Page macros as a reader meets them: figures in words, linked to their own pages, charts, and failures."""
 
 from __future__ import annotations
 
 import csv
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -110,18 +111,17 @@ def test_a_figure_reads_as_a_reader_expects_it(specimen, name, words):
     assert parse(item(page, name)).text == words
 
 
-def test_a_figure_links_to_its_explorer_row_relative_to_the_page_with_its_label_as_tooltip(specimen):
+def test_a_figure_links_to_its_own_page_relative_to_the_page_with_its_label_as_tooltip(specimen):
     link = parse(item(specimen.page("first-year/specimen/"), "currency")).tags[0]
     assert link == (
         "a",
         {
             "class": "dnd-fig",
-            "href": "../../data/explorer/#fig-budget-invested",
+            "href": "../../figures/budget-invested/",
             "title": "Digital New Deal budget invested",
         },
     )
-    explorer = specimen.page("data/explorer/")
-    assert 'id="fig-budget-invested"' in explorer
+    assert "<h1>Digital New Deal budget invested</h1>" in specimen.page("figures/budget-invested/")
 
 
 def test_the_bare_form_is_plain_text_without_a_link(specimen):
@@ -129,14 +129,22 @@ def test_the_bare_form_is_plain_text_without_a_link(specimen):
 
 
 def test_markup_in_a_label_is_shown_as_text_and_never_run_or_rendered(specimen):
-    for path in ("data/explorer/", "first-year/specimen/"):
+    for path in ("data/explorer/", "first-year/specimen/", "figures/robot-caregiver-types/"):
         assert "<script>alert" not in specimen.page(path)
     explorer = specimen.page("data/explorer/")
-    row = re.search(r'<tr id="fig-robot-caregiver-types">.*?</tr>', explorer, re.S).group(0)
+    row = re.search(r'<tr id="fig-robot-caregiver-types".*?</tr>', explorer, re.S).group(0)
     shown = parse(row)
     assert HOSTILE_LABEL in shown.text
     assert "49" not in shown.text
-    assert [tag for tag, _ in shown.tags if tag in ("script", "strong", "em", "h1", "a")] == []
+    assert [tag for tag, _ in shown.tags if tag in ("script", "strong", "em", "h1")] == []
+    assert [attrs["href"] for tag, attrs in shown.tags if tag == "a"] == [
+        "../../figures/robot-caregiver-types/"
+    ]
+    article = specimen.page("figures/robot-caregiver-types/").split("<article", 1)[1].split("</article>")[0]
+    own = parse(article)
+    assert HOSTILE_LABEL in own.text and "49" not in own.text
+    assert [tag for tag, _ in own.tags if tag in ("script", "strong", "em")] == []
+    assert f"<title>{HOSTILE_LABEL} - " in unescape(specimen.page("figures/robot-caregiver-types/"))
     tooltip = parse(item(specimen.page("first-year/specimen/"), "hostile")).tags[0][1]["title"]
     assert tooltip == HOSTILE_LABEL
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import filecmp
+import gzip
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from macros.tools.measure import (
     page_parts,
     page_weights,
     replicate,
+    served,
     weight,
     without_macros,
 )
@@ -144,3 +147,27 @@ def test_copy_project_by_default_leaves_out_only_what_is_local_to_a_working_copy
     # A folder named like the built site is left out at the top only: macros/site is source.
     assert (target / "macros" / "site" / "hooks.py").is_file()
     assert not list(target.rglob("__pycache__"))
+
+
+def fetch(url: str, encoding: str | None) -> tuple[dict, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(request) as response:
+        return dict(response.headers), response.read()
+
+
+def test_the_bench_serves_text_compressed_with_a_cache_lifetime_as_a_static_host_does(tmp_path):
+    page = "<p>" + "the same words again " * 200 + "</p>"
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "data.zip").write_bytes(b"PK" + bytes(500))
+    with served(tmp_path, compressed=True) as url:
+        headers, body = fetch(url + "guide/", "gzip, br")
+        assert headers["Content-Encoding"] == "gzip" and "max-age" in headers["Cache-Control"]
+        assert gzip.decompress(body).decode("utf-8") == page and len(body) < len(page) / 10
+        headers, body = fetch(url + "guide/", None)
+        assert "Content-Encoding" not in headers and body.decode("utf-8") == page
+        headers, body = fetch(url + "data.zip", "gzip")
+        assert "Content-Encoding" not in headers and "max-age" in headers["Cache-Control"]
+    with served(tmp_path) as url:
+        headers, _ = fetch(url + "guide/", "gzip")
+        assert "Content-Encoding" not in headers

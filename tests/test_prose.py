@@ -69,8 +69,9 @@ class FigureLinks(HTMLParser):
         if tag == "table":
             self._table_depth += 1
         href = attributes.get("href") or ""
-        if tag == "a" and "dnd-fig" in (attributes.get("class") or "").split() and "#fig-" in href:
-            figure_id = href.rsplit("#fig-", 1)[1]
+        page = re.search(r"figures/([^/#]+)/$", href)
+        if tag == "a" and "dnd-fig" in (attributes.get("class") or "").split() and page:
+            figure_id = page.group(1)
             (self.in_tables if self._table_depth else self.in_text).add(figure_id)
 
     def handle_endtag(self, tag):

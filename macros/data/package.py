@@ -11,9 +11,11 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import rules
+from .changelog import Section, read_changelog
 from .charts import CHARTS_RESOURCE, Chart, build_charts
 from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
@@ -31,6 +33,7 @@ from .unit import Unit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
+CHANGELOG = "CHANGELOG.md"
 RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections")
 
 
@@ -73,6 +76,11 @@ class Package:
         """The release day of this version (the descriptor's `created`), or None without one."""
         stamp = self.descriptor.get("created")
         return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
+
+    @cached_property
+    def changelog(self) -> list[Section]:
+        """The release sections of CHANGELOG.md, beside the package's folder (none when absent)."""
+        return read_changelog(self.path.resolve().parent.parent / CHANGELOG)
 
     def resource_path(self, name: str) -> Path:
         resource = next(r for r in self.descriptor["resources"] if r["name"] == name)

@@ -48,7 +48,9 @@ def chart(package: Package, page, name: str) -> str:
     return "\n".join(
         [
             f'<figure class="dnd-chart" id="chart-{name}">',
+            f'<div class="dnd-scroll dnd-chart-frame" tabindex="0" role="region" aria-label="Chart: {html.text(spec.title)}">',
             svg,
+            "</div>",
             f"<figcaption>{html.text(spec.title)}</figcaption>",
             '<details class="dnd-chart-data">',
             "<summary>The data behind this chart</summary>",
@@ -115,7 +117,9 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
         "svg.fonttype": "none",
         "svg.hashsalt": f"dnd-{name}",
         "font.family": "sans-serif",
-        "font.size": 11,
+        # SVG user units are points here, and the chart is shown at one CSS pixel per unit (never
+        # shrunk), so 12 is the smallest text a reader sees.
+        "font.size": 12,
         "text.color": SENTINEL,
         "axes.edgecolor": SENTINEL,
         "axes.labelcolor": SENTINEL,
@@ -176,7 +180,8 @@ def _inline(svg: str, name: str, title: str, description: str) -> str:
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", svg)
     svg = re.sub(r'xlink:href="#([^"]+)"', rf'xlink:href="#{name}-\1"', svg)
     svg = svg.replace(SENTINEL, "currentColor")
-    svg = re.sub(r'\s(width|height)="[0-9.]+pt"', "", svg, count=2)
+    # One CSS pixel per user unit: the chart keeps its size and its frame scrolls on a narrow screen.
+    svg = re.sub(r'\s(width|height)="([0-9.]+)pt"', r' \1="\2"', svg, count=2)
     opening = (
         f'<svg class="dnd-chart-svg" role="img" aria-labelledby="{name}-title {name}-desc" focusable="false"'
     )

@@ -73,6 +73,15 @@ def version_address(package: Package, site_url: str | None = None) -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
+def figure_citation(package: Package, figure, address: str | None = None) -> str:
+    """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text."""
+    text = (
+        f"{authors(package)}, {package.descriptor.get('title', '')}, data version {package.version}, "
+        f"figure {figure.id} ({figure.label})."
+    )
+    return f"{text} {address}" if address else text
+
+
 def cite_box(package: Package, site_url: str | None = None, example: str | None = None, page=None) -> str:
     """An admonition with the package citation, a one-figure citation and the source's attribution.
 
@@ -83,10 +92,7 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     citation, address = package_citation(package, site_url), version_address(package, site_url)
     href = address if site_url or page is None else page.link(archive_address(package.version))
     cited = html.text(citation.removesuffix(address)) + f'<a href="{html.url(href)}">{html.text(address)}</a>'
-    one = (
-        f"{authors(package)}, {package.descriptor.get('title', '')}, data version {package.version}, "
-        f"figure {figure.id} ({figure.label})."
-    )
+    one = figure_citation(package, figure)
     lines = [
         '<div class="admonition quote dnd-cite">',
         '<p class="admonition-title">Cite this</p>',

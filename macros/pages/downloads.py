@@ -4,19 +4,17 @@ version headings linked to their downloads."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from ..data.changelog import HEADING
 from ..data.package import Package
 from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
 from ..tools.releases import History
 from . import html
+from .links import CHANGELOG_PAGE
 from .tables import Row, table
 
-# A version's section in CHANGELOG.md: '## 3.0.0 (2026-11-26)'.
-VERSION_HEADING = re.compile(r"^## ([0-9]+\.[0-9]+\.[0-9]+)\b([^\n{]*)$", re.M)
-CHANGELOG_PAGE = "about/changelog.md"
 DATA_PAGE = "data/index.md"
 
 
@@ -35,11 +33,6 @@ def downloads(package: Package, page) -> str:
             f"{html.text(d.title)}, {html.text(size_words(len(d.content)))}</li>"
         )
     return '<ul class="dnd-downloads">\n' + "\n".join(items) + "\n</ul>"
-
-
-def changelog_versions(changelog: str) -> set[str]:
-    """The versions CHANGELOG.md has a section for."""
-    return {m.group(1) for m in VERSION_HEADING.finditer(changelog)}
 
 
 def release_table(history: History, page, changelog: set[str], repo_url: str | None = None) -> str:
@@ -90,17 +83,20 @@ def changelog_with_downloads(changelog: str, history: History, link: Callable[[s
     line linking its archive and its row on the data page. `link(target, anchor)` is relative to the
     changelog page. The lines are HTML, so MkDocs does not look for the downloads among the pages."""
 
-    def section(match: re.Match) -> str:
-        version = match.group(1)
-        heading = f"## {version}{match.group(2).rstrip()} {{#{version_anchor(version)}}}"
+    def section(line: str) -> str:
+        heading = HEADING.match(line)
+        if not heading:
+            return line
+        version = heading["version"]
+        line = f"{line.rstrip()} {{#{version_anchor(version)}}}"
         release = history.find(version)
         if release is None:
-            return heading
+            return line
         return (
-            f'{heading}\n\n<p class="dnd-release-download"><a href="{html.url(link(release.archive_path, None))}" '
+            f'{line}\n\n<p class="dnd-release-download"><a href="{html.url(link(release.archive_path, None))}" '
             f"download>Download version {html.text(version)}</a> as it was released (the archive's SHA-256 and "
             f'every version are on <a href="{html.url(link(DATA_PAGE, version_anchor(version)))}">the data '
             "page</a>).</p>"
         )
 
-    return VERSION_HEADING.sub(section, changelog)
+    return "".join(section(line) + "\n" for line in changelog.splitlines())

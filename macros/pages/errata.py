@@ -8,7 +8,7 @@ from ..data.intervals import RULES, Interval
 from ..data.package import Package
 from ..data.words import day_words
 from . import html
-from .links import check_anchor, check_link, explorer_link
+from .links import check_anchor, check_link, figure_link
 from .tables import Row, table
 
 
@@ -34,19 +34,23 @@ def _range(interval: Interval, figure: Figure) -> str:
     return interval.words(lambda number: figure.unit.words(round(number, 3)))
 
 
-def _as_printed(package: Package, figure: Figure) -> str:
-    """'16.9 trillion: from KRW 16.85 trillion to KRW 16.95 trillion (rounded)' for one figure of a check."""
+def _linked(package: Package, page, figure: Figure) -> str:
+    """'<label>, printed “16.9 trillion”: from KRW 16.85 trillion to KRW 16.95 trillion (rounded)', the label
+    linked to the figure's page."""
     interval, rule = package.bounds[figure.id]
-    return f"{figure.label}, printed “{figure.as_printed}”: {_range(interval, figure)} ({rule.name})"
+    rest = f", printed “{figure.as_printed}”: {_range(interval, figure)} ({rule.name})"
+    return (
+        f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(figure.label)}</a>{html.text(rest)}'
+    )
 
 
-def checks_table(package: Package) -> str:
+def checks_table(package: Package, page) -> str:
     """Every check: its figures as printed with their intervals, what they give, the outcome."""
     figures = package.figures
     rows = []
     for o in package.outcomes:
         check, result = o.check, figures[o.check.result]
-        printed = "".join(f"<li>{html.text(_as_printed(package, figures[i]))}</li>" for i in check.operands)
+        printed = "".join(f"<li>{_linked(package, page, figures[i])}</li>" for i in check.operands)
         relation = "must not exceed" if check.kind == "at-most" else "should meet"
         notes = html.text(check.explanation)
         if check.assumption:
@@ -59,7 +63,7 @@ def checks_table(package: Package) -> str:
                     html.text(KINDS[check.kind].words),
                     f'<ul class="dnd-operands">{printed}</ul>',
                     f"{html.text(_range(o.computed_bounds, result))}, which {relation} "
-                    f"{html.text(_as_printed(package, result))}<br><small>{html.text(o.arithmetic(figures))}</small>",
+                    f"{_linked(package, page, result)}<br><small>{html.text(o.arithmetic(figures))}</small>",
                     notes,
                 ],
                 id=check_anchor(check.id),
@@ -74,7 +78,7 @@ def checks_table(package: Package) -> str:
         "Why",
     )
     caption = "Every check between figures, computed on the intervals the printed numbers allow"
-    return table(caption, headers, rows, css="dnd-table dnd-wide dnd-checks")
+    return table(caption, headers, rows, css="dnd-table dnd-fit dnd-checks")
 
 
 def interval_rules() -> str:
@@ -92,7 +96,7 @@ def interval_rules() -> str:
         for r in RULES
     ]
     headers = ("Rule", "Qualifier", "Applies to", "Interval", "Why")
-    return table("How a printed number becomes an interval", headers, rows, css="dnd-table dnd-wide")
+    return table("How a printed number becomes an interval", headers, rows, css="dnd-table dnd-fit")
 
 
 def contradictions(package: Package, page) -> str:
@@ -118,10 +122,10 @@ def contradictions(package: Package, page) -> str:
 
 
 def corrections_table(package: Package, page) -> str:
-    """Every correction, each figure linked to its explorer row."""
+    """Every correction, each figure linked to its page."""
     rows = []
     for c in package.corrections:
-        target = html.url(explorer_link(page, c.figure))
+        target = html.url(figure_link(page, c.figure))
         label = package.figures[c.figure].label if c.figure in package.figures else c.figure
         rows.append(
             Row(

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from ..data.figure import Figure
 from ..data.package import Package
+from ..tools.export import FIGURE_DIR
 from . import html
 
 EXPLORER = "data/explorer.md"
 CHECKS = "data/checks.md"
+CHANGELOG_PAGE = "about/changelog.md"
 FORMS = ("text", "value", "bare")
 
 
@@ -22,6 +24,11 @@ def figure_anchor(figure_id: str) -> str:
 def check_anchor(check_id: str) -> str:
     """The id of a check's row on the checks page: 'check-<id>'."""
     return f"check-{check_id}"
+
+
+def figure_page(figure_id: str) -> str:
+    """The Markdown path of a figure's own page, which the build makes from the data: 'figures/<id>.md'."""
+    return f"{FIGURE_DIR}/{figure_id}.md"
 
 
 def figure(package: Package, page, figure_id: str) -> Figure:
@@ -36,13 +43,17 @@ def explorer_link(page, figure_id: str) -> str:
     return page.link(EXPLORER, figure_anchor(figure_id))
 
 
+def figure_link(page, figure_id: str) -> str:
+    return page.link(figure_page(figure_id))
+
+
 def check_link(page, check_id: str) -> str:
     return page.link(CHECKS, check_anchor(check_id))
 
 
 def value_link(page, figure: Figure, shown: str | None = None, title: bool = False) -> str:
-    """The value (with its qualifier unless `shown` says otherwise), linked to the figure's explorer row."""
-    href = html.url(explorer_link(page, figure.id))
+    """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page."""
+    href = html.url(figure_link(page, figure.id))
     titled = f' title="{html.text(figure.label)}"' if title else ""
     return f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text())}</a>'
 

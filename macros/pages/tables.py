@@ -19,6 +19,9 @@ class Row:
 
     cells: Sequence[str]
     id: str | None = None
+    # `data-` attributes of the row, and per cell the key a script sorts by when it is not the text.
+    data: dict[str, str] | None = None
+    sort_keys: Sequence[str | None] | None = None
 
 
 def table(
@@ -40,13 +43,23 @@ def table(
         "<tbody>",
     ]
     for row in rows:
-        head, *rest = row.cells
-        row_id = f' id="{html.text(row.id)}"' if row.id else ""
-        lines.append(
-            f'<tr{row_id}><th scope="row">{head}</th>' + "".join(f"<td>{c}</td>" for c in rest) + "</tr>"
-        )
+        attributes = f' id="{html.text(row.id)}"' if row.id else ""
+        attributes += "".join(f' data-{k}="{html.text(v)}"' for k, v in (row.data or {}).items())
+        keys = row.sort_keys or [None] * len(row.cells)
+        cells = [
+            _cell(n == 0, content, key) for n, (content, key) in enumerate(zip(row.cells, keys, strict=True))
+        ]
+        lines.append(f"<tr{attributes}>" + "".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
+
+
+def _cell(header: bool, content: str, sort_key: str | None) -> str:
+    """A row header or a data cell; `data-sort` when a script should sort by something else than its text."""
+    tag = "th" if header else "td"
+    scope = ' scope="row"' if header else ""
+    key = f' data-sort="{html.text(sort_key)}"' if sort_key is not None else ""
+    return f"<{tag}{scope}{key}>{content}</{tag}>"
 
 
 def source_words(package: Package, figure: Figure) -> str:

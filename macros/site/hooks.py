@@ -1,8 +1,10 @@
 """The data release as the site presents it: version, date, licences and attribution in every page's
-footer, and the changelog on its page.
+footer, the changelog on its page, and a page of its own for every figure.
 
 Loaded by MkDocs as a hook (`hooks:` in mkdocs.yml), because theme templates such as the footer see
-neither the page macros nor their variables, and because CHANGELOG.md lives outside docs/.
+neither the page macros nor their variables, because CHANGELOG.md lives outside docs/, and because
+the figure pages are made from the data, not from files in docs/. It runs without the macros plugin
+too, so the figure pages are the same in the benchmark's build without macros.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-CHANGELOG = "CHANGELOG.md"
-CHANGELOG_PAGE = "about/changelog.md"
 
 
 @dataclass(frozen=True)
@@ -46,22 +46,54 @@ def release(package) -> Release:
 @event_priority(-50)
 def on_env(env, config, files):
     """Give the theme templates the release; late, so the macros plugin has imported this project's package."""
-    from macros.data.package import load_package
+    from macros.site.data import site_package
 
-    env.globals["data_release"] = release(load_package())
+    env.globals["data_release"] = release(site_package())
     return env
+
+
+def on_files(files, config):
+    """Add a page for every figure at figures/<id>/, made from the data (no Markdown file in docs/)."""
+    from mkdocs.structure.files import File
+
+    from macros.pages.figure_page import figure_markdown
+    from macros.pages.links import figure_page
+    from macros.site.data import site_package
+    from macros.site.page import PageAt
+
+    package = site_package()
+    site_url = config.get("site_url") or None
+    for figure in package.figures.values():
+        uri = figure_page(figure.id)
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"docs/{uri}: this path is made from the data; remove the file from docs/")
+        file = File.generated(config, uri, content="")
+        page = PageAt(config, uri, file.url)
+        file.content_string = figure_markdown(package, page, figure, site_url)
+        files.append(file)
+    return files
+
+
+def on_page_content(html, page, config, files):
+    """Put back the blocks the macros kept out of Markdown (macros/site/blocks.py)."""
+    from macros.site.blocks import put_back
+
+    return put_back(html)
 
 
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
     """Append CHANGELOG.md to the changelog page, after the macros ran, so its text is never a template;
     each version's heading gets an id and, when the site offers that version, a link to its download."""
+    from macros.data.package import CHANGELOG
+    from macros.pages.links import CHANGELOG_PAGE
+
     if page.file.src_uri != CHANGELOG_PAGE:
         return markdown
     from mkdocs.utils import get_relative_url
 
-    from macros.data.package import load_package
     from macros.pages.downloads import changelog_with_downloads
+    from macros.site.data import site_package
     from macros.tools.releases import ReleaseError, release_history
 
     path = Path(config.config_file_path).parent / CHANGELOG
@@ -70,7 +102,7 @@ def on_page_markdown(markdown, page, config, files):
     except OSError as error:
         raise PluginError(f"{CHANGELOG_PAGE}: cannot read {path} ({error.strerror})") from None
     try:
-        history = release_history(load_package().path)
+        history = release_history(site_package().path)
     except ReleaseError as error:
         raise PluginError(str(error)) from None
 

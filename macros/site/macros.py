@@ -1,33 +1,22 @@
 """The page macros: each wires one builder of `macros.pages` to the loaded package and the page."""
 
 import logging
-from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
-from ..data.package import load_package
-from ..data.problem import PackageError
 from ..data.words import day_words, plain
 from ..pages import html
 from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables, targets
-from ..pages.downloads import changelog_versions, release_table
+from ..pages.downloads import release_table
 from ..pages.downloads import downloads as download_list
 from ..tools.export import write_downloads
 from ..tools.releases import ReleaseError, release_history, write_releases
-from .hooks import CHANGELOG
+from .blocks import keep
+from .data import site_package
 from .page import CurrentPage
 
 log = logging.getLogger("mkdocs.plugins.dnd")
-
-
-def _package():
-    """The loaded package, or a stopped build listing every problem as path:row:field: message."""
-    try:
-        return load_package()
-    except PackageError as error:
-        count = len(error.problems)
-        raise Abort(f"The data package has {count} problem(s); the site was not built:\n{error}") from None
 
 
 def _history(package):
@@ -43,7 +32,7 @@ def define_env(env):
     if not env.conf.get("repo_url"):
         # Edit links need a repository address; a local clone leaves them out rather than broken.
         env.conf["edit_uri"] = None
-    package = _package()
+    package = site_package()
     history = _history(package)
     page = CurrentPage(env)
     site_url = env.conf.get("site_url") or None
@@ -55,55 +44,54 @@ def define_env(env):
 
     @env.macro
     def figure_table(topic_id: str, caption: str | None = None, deep: bool = True) -> str:
-        return tables.figure_table(package, page, topic_id, caption, deep)
+        return keep(tables.figure_table(package, page, topic_id, caption, deep))
 
     @env.macro
     def chart(name: str) -> str:
-        return charts.chart(package, page, name)
+        return keep(charts.chart(package, page, name))
 
     @env.macro
     def figure_explorer() -> str:
-        return explorer.figure_explorer(package, page)
+        return keep(explorer.figure_explorer(package, page))
 
     @env.macro
     def data_dictionary() -> str:
-        return dictionary.data_dictionary(package)
+        return dictionary.data_dictionary(package)  # Markdown headings: Markdown must read it
 
     @env.macro
     def checks_table() -> str:
-        return errata.checks_table(package)
+        return keep(errata.checks_table(package, page))
 
     @env.macro
     def interval_rules() -> str:
-        return errata.interval_rules()
+        return keep(errata.interval_rules())
 
     @env.macro
     def contradictions() -> str:
-        return errata.contradictions(package, page)
+        return keep(errata.contradictions(package, page))
 
     @env.macro
     def corrections_table() -> str:
-        return errata.corrections_table(package, page)
+        return keep(errata.corrections_table(package, page))
 
     @env.macro
     def downloads() -> str:
-        return download_list(package, page)
+        return keep(download_list(package, page))
 
     @env.macro
     def dataset_jsonld() -> str:
-        return jsonld.dataset_jsonld(package, page, site_url, author)
+        return keep(jsonld.dataset_jsonld(package, page, site_url, author))
 
     @env.macro
     def cite_box(example: str | None = None) -> str:
         if example is not None:
             links.figure(package, page, example)
-        return citation.cite_box(package, site_url, example, page)
+        return keep(citation.cite_box(package, site_url, example, page))
 
     @env.macro
     def versions_table() -> str:
-        changelog = Path(env.conf["config_file_path"]).parent / CHANGELOG
-        versions = changelog_versions(changelog.read_text(encoding="utf-8")) if changelog.exists() else set()
-        return release_table(history, page, versions, page.repo_url)
+        changelog = {section.version for section in package.changelog}
+        return keep(release_table(history, page, changelog, page.repo_url))
 
     @env.macro
     def data_version() -> str:
@@ -136,7 +124,7 @@ def define_env(env):
 
     @env.macro
     def targets_table() -> str:
-        return targets.targets_table(package, page)
+        return keep(targets.targets_table(package, page))
 
     @env.macro
     def release_dates() -> str:
@@ -145,7 +133,7 @@ def define_env(env):
 
     @env.macro
     def sources_table() -> str:
-        return citation.sources_table(package)
+        return keep(citation.sources_table(package))
 
     @env.macro
     def figure_count() -> str:
@@ -170,7 +158,7 @@ def define_env(env):
 def on_post_build(env):
     """Write the downloads next to the pages, from the same bytes the pages describe, and every
     version at its own address; say once why earlier versions are missing, if they are."""
-    package = _package()
+    package = site_package()
     write_downloads(package, env.conf["site_dir"])
     history = _history(package)
     write_releases(history, env.conf["site_dir"])

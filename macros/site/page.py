@@ -12,20 +12,19 @@ class PageError(Exception):
     """A page asks for something the data lacks; the message names the page and the thing."""
 
 
-class CurrentPage:
-    """Answers for whichever page mkdocs-macros is rendering now (env.page changes per page)."""
+class Page:
+    """A page of the site: what the builders in `macros.pages` link from and name in errors."""
 
-    def __init__(self, env):
-        self._env = env
+    src_uri: str
+    url: str
 
-    @property
-    def _conf(self):
-        return self._env.conf
+    def __init__(self, conf):
+        self._conf = conf
 
     def source(self) -> str:
         """The source path as the repository shows it: 'docs/first-year/recovery.md'."""
         docs = os.path.relpath(self._conf["docs_dir"], os.path.dirname(self._conf["config_file_path"]))
-        return f"{docs}/{self._env.page.file.src_uri}".removeprefix("./")
+        return f"{docs}/{self.src_uri}".removeprefix("./")
 
     def error(self, message: str) -> PageError:
         return PageError(f"{self.source()}: {message}")
@@ -39,9 +38,33 @@ class CurrentPage:
                 self._conf["site_dir"],
                 self._conf["use_directory_urls"],
             ).url
-        relative = get_relative_url(target, self._env.page.url)
+        relative = get_relative_url(target, self.url)
         return f"{relative}#{anchor}" if anchor else relative
 
     @property
     def repo_url(self) -> str | None:
         return (self._conf.get("repo_url") or "").rstrip("/") or None
+
+
+class PageAt(Page):
+    """A page the build makes from the data (a figure's page), at a fixed place."""
+
+    def __init__(self, conf, src_uri: str, url: str):
+        super().__init__(conf)
+        self.src_uri, self.url = src_uri, url
+
+
+class CurrentPage(Page):
+    """Whichever page mkdocs-macros is rendering now (env.page changes per page)."""
+
+    def __init__(self, env):
+        super().__init__(env.conf)
+        self._env = env
+
+    @property
+    def src_uri(self) -> str:
+        return self._env.page.file.src_uri
+
+    @property
+    def url(self) -> str:
+        return self._env.page.url

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.intervals import Interval, IntervalRule
 from ..data.package import Package
@@ -24,6 +25,13 @@ from ..data.package import Package
 DOWNLOAD_DIR = "data/download"
 ZIP_NAME = "datapackage.zip"
 JSON_NAME = "figures.json"
+# Each figure's page (made by the site) and its JSON file live here: figures/<id>/ and figures/<id>.json.
+FIGURE_DIR = "figures"
+
+
+def figure_json(figure_id: str) -> str:
+    """The site path of the JSON file with a figure's facts, beside its page."""
+    return f"{FIGURE_DIR}/{figure_id}.json"
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,8 @@ def _timestamp(created: str | None) -> tuple[int, int, int, int, int, int]:
     return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-def _number(value: float | None) -> float | int | None:
+def number_value(value: float | None) -> float | int | None:
+    """A value for JSON and CSV: an int when whole, so 10.1 trillion is written 10100000000000."""
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
@@ -136,8 +145,8 @@ def _number(value: float | None) -> float | int | None:
 
 def _interval(interval: Interval) -> dict:
     return {
-        "low": _number(round(interval.low, 9)),
-        "high": _number(round(interval.high, 9)),
+        "low": number_value(round(interval.low, 9)),
+        "high": number_value(round(interval.high, 9)),
         "low_open": interval.low_open,
         "high_open": interval.high_open,
     }
@@ -147,7 +156,7 @@ def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule]
     """A figure with one key per column of figures.csv, typed, `shown` (its value in words) and the
     interval its printing allows (None for a date)."""
     typed = {
-        "value": ("value", _number(f.value)),
+        "value": ("value", number_value(f.value)),
         "unit": (
             "unit",
             {"id": f.unit.id, "label": f.unit.label, "symbol": f.unit.symbol, "display": f.unit.display},
@@ -163,6 +172,60 @@ def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule]
             document["shown"] = f.text()
             document["interval"] = {**_interval(bounds[0]), "rule": bounds[1].name} if bounds else None
     return document
+
+
+def figure_document(package: Package, f: Figure) -> dict:
+    """One figure with everything its page shows: fields, source, checks, corrections, links, changes."""
+    source = package.source_of(f)
+    return {
+        "version": package.version,
+        "figure": _figure(f, package.columns("figures"), package.bounds.get(f.id)),
+        "source": {"id": source.id, "citation": source.citation(), "url": source.url},
+        "checks": [
+            {
+                "id": o.check.id,
+                "kind": o.check.kind,
+                "role": "result" if o.check.result == f.id else "operand",
+                "outcome": o.status,
+                "outcome_words": o.words,
+            }
+            for o in package.outcomes
+            if f.id == o.check.result or f.id in o.check.operands
+        ],
+        "corrections": [_correction(c) for c in package.corrections if c.figure == f.id],
+        "links": [
+            {"relation": words, "figure": other}
+            for words, other in (link.seen_from(f.id) for link in package.links_of(f.id))
+        ],
+        "changes": [
+            {"version": e.version, "date": e.date, "entry": e.text}
+            for e in entries_naming(package.changelog, f.id)
+        ],
+    }
+
+
+def figure_files(package: Package) -> dict[str, bytes]:
+    """Each figure's JSON file by site path, beside its page."""
+    return {figure_json(f.id): _json(figure_document(package, f)) for f in package.figures.values()}
+
+
+def _json(document: dict) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _correction(c) -> dict:
+    return {
+        "id": c.id,
+        "figure": c.figure,
+        "field": c.field,
+        "printed": c.printed,
+        "used": c.used,
+        "kind": c.kind,
+        "reason": c.reason,
+        "date": c.date.isoformat(),
+        "version": c.version,
+        "reference": c.reference,
+    }
 
 
 def export_json(package: Package) -> bytes:
@@ -208,8 +271,8 @@ def export_json(package: Package) -> bytes:
                 "assumption": o.check.assumption,
                 "computed_interval": _interval(o.computed_bounds),
                 "stated_interval": _interval(o.stated_bounds),
-                "computed": _number(round(o.computed, 9)),
-                "stated": _number(o.stated),
+                "computed": number_value(round(o.computed, 9)),
+                "stated": number_value(o.stated),
                 "outcome": o.status,
                 "outcome_words": o.words,
                 "expected": o.check.expected,
@@ -217,23 +280,9 @@ def export_json(package: Package) -> bytes:
             }
             for o in package.outcomes
         ],
-        "corrections": [
-            {
-                "id": c.id,
-                "figure": c.figure,
-                "field": c.field,
-                "printed": c.printed,
-                "used": c.used,
-                "kind": c.kind,
-                "reason": c.reason,
-                "date": c.date.isoformat(),
-                "version": c.version,
-                "reference": c.reference,
-            }
-            for c in package.corrections
-        ],
+        "corrections": [_correction(c) for c in package.corrections],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _json(document)
 
 
 def write_downloads(package: Package, site_dir: str | Path) -> list[Path]:
@@ -243,5 +292,10 @@ def write_downloads(package: Package, site_dir: str | Path) -> list[Path]:
         target = Path(site_dir) / d.site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(d.content)
+        written.append(target)
+    for path, content in figure_files(package).items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
         written.append(target)
     return written

@@ -379,7 +379,10 @@ def release_history(descriptor: Path, cache: Path | None = CACHE) -> History:
     the pages, the changelog and the writing after the build share one reading.
     """
     descriptor = Path(descriptor)
-    raw = folder_files(descriptor)
+    try:
+        raw = folder_files(descriptor)
+    except (OSError, ValueError) as error:
+        raise ReleaseError(f"{descriptor}: the current package cannot be published: {error}") from None
     try:
         top, path, head = _head(descriptor)
     except _NoHistory as reason:
