@@ -226,9 +226,11 @@ def test_the_built_site_shows_the_new_value_the_correction_and_the_version(journ
     assert journey.runs["build"].returncode == 0, journey.runs["build"].output
     version = json.loads((journey.clone / "datapackage/datapackage.json").read_text())["version"]
     links = re.findall(
-        rf'<a [^>]*href="[^"]*#fig-{FIGURE}"[^>]*>(.*?)</a>', journey.page("first-year/leap-forward")
+        rf'<a [^>]*href="[^"]*figures/{FIGURE}/"[^>]*>(.*?)</a>', journey.page("first-year/leap-forward")
     )
     assert links and all(plain(journey.new_value) in text for text in links)
+    own = journey.page(f"figures/{FIGURE}")
+    assert plain(journey.new_value) in own and f"{FIGURE}-revision" in own
     assert f'id="correction-{FIGURE}-revision"' in journey.page("data/corrections")
     for path in ("", "first-year/leap-forward", "data/corrections"):
         assert f">{version}</a> of {TODAY.day} {TODAY:%B %Y}." in journey.page(path)

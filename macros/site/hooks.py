@@ -17,7 +17,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 
-
 @dataclass(frozen=True)
 class Release:
     version: str

@@ -6,10 +6,9 @@ from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
 from ..data.words import day_words, plain
-from ..pages import html
-from ..pages import charts, citation, dictionary, errata, explorer, jsonld, links, tables, targets
-from ..pages.downloads import release_table
+from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
+from ..pages.downloads import release_table
 from ..tools.export import write_downloads
 from ..tools.releases import ReleaseError, release_history, write_releases
 from .blocks import keep
@@ -24,7 +23,9 @@ def _history(package):
     try:
         return release_history(package.path)
     except ReleaseError as error:
-        raise Abort(f"A release in the git history cannot be published; the site was not built:\n{error}") from None
+        raise Abort(
+            f"A release in the git history cannot be published; the site was not built:\n{error}"
+        ) from None
 
 
 def define_env(env):
