@@ -211,6 +211,43 @@ def test_a_label_edit_is_a_patch_release(copy):
     assert [(c.figure, c.field) for c in changes.changed] == [("smart-factories", "label")]
 
 
+def test_a_korean_label_edit_is_a_patch_release(copy):
+    old = load_package(ROOT / "datapackage/datapackage.json")
+    copy.set("figures", "smart-factories", label_ko="스마트 기술을 도입한 제조 공장(스마트공장)")
+
+    changes = compare(old, load_package(copy.descriptor))
+
+    assert changes.required == "patch"
+    assert [(c.figure, c.field) for c in changes.changed] == [("smart-factories", "label_ko")]
+
+
+def test_a_new_column_and_resource_are_reported_once_not_row_by_row(copy, tmp_path):
+    """An older version without label_ko and terms.csv, as version 3.0.0 was published."""
+    descriptor = json.loads(copy.descriptor.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "terms"]
+    figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
+    figures["schema"]["fields"] = [f for f in figures["schema"]["fields"] if f["name"] != "label_ko"]
+    copy.descriptor.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    rows = copy.rows("figures")
+    for row in rows:
+        del row["label_ko"]
+    path = copy.root / "data" / "figures.csv"
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    (copy.root / "data" / "terms.csv").unlink()
+
+    old = load_package(copy.descriptor, as_published=True)
+    report = markdown(compare(old, load_package(ROOT / "datapackage/datapackage.json")), "old", "new")
+
+    assert section(report, "Figures changed") == []
+    other = section(report, "Other changes")
+    assert "- columns added: `figures.label_ko`" in other
+    assert any(line.startswith("- terms added: `digital-new-deal`") for line in other)
+    assert "the changes call for at least a major release" in report
+
+
 def test_a_check_whose_outcome_changes_is_listed_before_and_after(copy):
     copy.set("figures", "public-wifi-added", value="10500", as_printed="10,500")
     copy.set("checks", "public-wifi-added", expected="fails")

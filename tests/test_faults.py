@@ -247,6 +247,61 @@ CELL_FAULTS = {
     "a chart that says neither higher nor lower is better": cell_fault(
         "charts.csv", "data-market", "better", "bigger", None, "is not one of: higher, lower"
     ),
+    "a missing Korean label": cell_fault(FIG, "patents-granted", "label_ko", "", None, "value is required"),
+    "a Korean label in English": cell_fault(
+        FIG, "patents-granted", "label_ko", "Patents granted", None, "has no Hangul"
+    ),
+    "a Korean label in Chinese characters": cell_fault(
+        FIG, "patents-granted", "label_ko", "登錄特許", None, "has no Hangul"
+    ),
+    "a Korean label in loose jamo": cell_fault(
+        FIG, "patents-granted", "label_ko", "ㅌㅎ", None, "has no Hangul"
+    ),
+    "a Korean topic title in English": cell_fault(
+        "data/topics.csv", "sector-ai", "title_ko", "AI", None, "has no Hangul"
+    ),
+    "a Korean unit label in English": cell_fault(
+        "data/units.csv", "patents", "label_ko", "patents", None, "has no Hangul"
+    ),
+    "a Korean check explanation left empty": cell_fault(
+        "data/checks.csv", "budget-by-source", "explanation_ko", "", None, "value is required"
+    ),
+    "a Korean source title in English": cell_fault(
+        "data/sources.csv", "msit-2021-08-30", "title_ko", "Achievements", None, "has no Hangul"
+    ),
+    "a Korean label without the Korean original's term": cell_fault(
+        FIG,
+        "data-dam-participants",
+        "label_ko",
+        "데이터 저장 사업에 참여한 인력",
+        None,
+        "the English says 'data dam', so the Korean says 데이터 댐",
+    ),
+    "a coinage without the common term beside it": cell_fault(
+        FIG,
+        "smes-startups-participating",
+        "label_ko",
+        "참여 기업 가운데 중소·개척기업",
+        None,
+        "so the Korean says 개척기업 with 벤처기업 beside it",
+    ),
+    "a term said to follow the Korean original whose source does not": cell_fault(
+        "data/terms.csv",
+        "dr-answer",
+        "original",
+        "true",
+        None,
+        "is not the Korean original (msit-2021-07-22)",
+    ),
+    "a term read in an English source": cell_fault(
+        "data/terms.csv", "dr-answer", "source", "moef-2021-07-14", None, "is in 'en', not Korean"
+    ),
+    "a term no Korean text uses": cell_fault(
+        "data/terms.csv", "cloud", "ko", "구름", None, "no Korean text uses '구름'"
+    ),
+    "a term from an unknown source": cell_fault(
+        "data/terms.csv", "cloud", "source", "a-blog", None, "is not an id in"
+    ),
 }
 
 
@@ -277,7 +332,7 @@ def test_a_typo_without_its_correction_says_what_row_to_add(pkg):
 
 def test_an_unused_unit_is_an_orphan(pkg):
     with (pkg / "data/units.csv").open("a") as f:
-        f.write("furlongs,furlongs,,count\n")
+        f.write("furlongs,furlongs,펄롱,,펄롱,count\n")
     expect(pkg, "data/units.csv", len(read_rows(pkg / "data/units.csv")), "id", "is used by no figure")
 
 
@@ -320,9 +375,9 @@ def test_a_missing_column_is_named(pkg):
 def test_a_short_row_names_the_first_missing_cell(pkg):
     rows = read_rows(pkg / FIG)
     row = row_of(pkg / FIG, "patents-granted")
-    rows[row - 1] = rows[row - 1][:9]
+    rows[row - 1] = rows[row - 1][:10]
     write_rows(pkg / FIG, rows)
-    expect(pkg, FIG, row, "locator", "has 9 cells but the header has 12")
+    expect(pkg, FIG, row, "locator", "has 10 cells but the header has 13")
 
 
 def test_a_byte_that_is_not_utf8_is_located_in_its_cell(pkg):
@@ -438,6 +493,34 @@ def test_a_descriptor_that_is_not_json_is_located(pkg):
 def test_markup_and_template_syntax_in_a_label_are_accepted_as_text(pkg, label):
     set_cell(pkg / FIG, "patents-granted", "label", label)
     assert load_package(pkg / "datapackage.json").figures["patents-granted"].label == label
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        '<script>alert("x")</script> 특허',
+        "특허 {{ 7 * 7 }} 등록",
+        "특허 {% raw %} 등록",
+        "특허 *등록* [x](y) | {#id}",
+    ],
+)
+def test_markup_and_template_syntax_in_a_korean_label_are_accepted_as_text_and_escaped(pkg, label):
+    from macros.pages import html
+
+    set_cell(pkg / FIG, "patents-granted", "label_ko", label)
+    figure = load_package(pkg / "datapackage.json").figures["patents-granted"]
+    assert figure.label_in("ko") == label
+    assert not set("<>{}*[]|") & set(html.text(figure.label_in("ko")))
+
+
+def test_a_korean_column_that_loses_its_hangul_pattern_is_caught_in_the_schema(pkg):
+    path = pkg / "datapackage.json"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"name": "explanation_ko"')
+    path.write_text(
+        text[:start] + text[start:].replace('"pattern": ".*[가-힣].*"', '"minLength": 1', 1), encoding="utf-8"
+    )
+    expect(pkg, "datapackage.json", 1, "checks.explanation_ko", "a Korean text column is required")
 
 
 def test_the_validator_prints_one_line_per_problem_and_writes_nothing(pkg):

@@ -1,5 +1,6 @@
 """The data package as a data user meets it: valid, consistent with the release, arithmetic evaluated."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,53 @@ def test_the_release_contradicts_itself_once_and_the_package_says_so(package):
 def test_checks_compute_the_numbers_the_release_implies(package, check, computed):
     (outcome,) = [o for o in package.outcomes if o.check.id == check]
     assert outcome.computed == pytest.approx(computed, rel=1e-4)
+
+
+def test_every_figure_topic_unit_check_and_source_has_a_korean_text(package):
+    records = [
+        *(f.label_in("ko") for f in package.figures.values()),
+        *(t.title_in("ko") for t in package.topics.values()),
+        *(u.label_in("ko") for u in package.units.values()),
+        *(c.explanation_in("ko") for c in package.checks),
+        *(s.title_in("ko") for s in package.sources.values()),
+    ]
+    assert len(records) == len(package.figures) + len(package.topics) + len(package.units) + len(
+        package.checks
+    ) + len(package.sources)
+    assert all(text and re.search("[가-힣]", text) for text in records)
+
+
+@pytest.mark.parametrize(
+    ("figure", "english", "korean"),
+    [
+        ("budget-invested", "KRW 10.1 trillion", "10.1조 원"),
+        ("businesses-participating", "more than 170,000", "17만여 개"),
+        ("businesses-participating-headline", "about 170,000", "약 17만 개"),
+        ("people-benefiting-headline", "2.2 million", "220만 명"),
+        ("people-benefiting", "more than 2.2 million", "220만여 명"),
+        ("data-pieces-released", "more than 1 billion", "10억여 건"),
+        ("ai-training-data-pieces", "48 million", "4,800만 건"),
+        ("data-market-growth-headline", "more than 14.3%", "14.3% 이상"),
+        ("imd-rank-2020", "8th", "8위"),
+        ("data-service-businesses-multiple", "2.9 times", "2.9배"),
+        ("dnd-launch-date", "14 July 2020", "2020년 7월 14일"),
+        ("5g-convergence-strategy-date", "the second half of 2021", "2021년 하반기"),
+    ],
+)
+def test_a_figure_is_written_in_either_language(package, figure, english, korean):
+    found = package.figures[figure]
+    assert (found.text(), found.text("ko")) == (english, korean)
+
+
+def test_the_printed_token_stays_as_its_own_source_prints_it(package):
+    korean = package.figures["flagship-participants-ko"]
+    assert (korean.as_printed, korean.text("ko")) == ("약 9만여명 이상", "9만여 명")
+    english = package.figures["flagship-participants"]
+    assert (english.as_printed, english.text("ko")) == ("90,000", "약 9만 명")
+
+
+def test_the_korean_terms_say_which_follow_the_korean_original(package):
+    original = {t.id for t in package.terms if t.original}
+    assert {"data-dam", "start-ups", "metaverse", "digital-learning-centres"} <= original
+    assert {"dr-answer", "government-money", "masterplan"}.isdisjoint(original)
+    assert not any("가상확장세계" in t.ko or "확장가상세계" in t.ko for t in package.terms)

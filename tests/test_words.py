@@ -4,7 +4,19 @@ import datetime as dt
 
 import pytest
 
-from macros.data.words import day_words, ordinal, plain, point_words, qualify, size_words, value_words
+from macros.data.words import (
+    day_words,
+    language_words,
+    ordinal,
+    plain,
+    point_words,
+    qualifier_name,
+    qualify,
+    scaled,
+    size_words,
+    span_words,
+    value_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +90,102 @@ def test_dates_are_written_day_month_year():
 )
 def test_file_sizes_are_rounded_to_one_decimal(size, words):
     assert size_words(size) == words
+
+
+# Korean forms, through Babel's Korean locale
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (10.1e12, "10.1조"),
+        (170_000, "17만"),
+        (2_200_000, "220만"),
+        (1e9, "10억"),
+        (48_000_000, "4,800만"),
+        (110e9, "1,100억"),
+        (127_000, "12.7만"),
+        (8_000, "8,000"),
+        (123_456, "123,456"),
+    ],
+)
+def test_korean_numbers_count_in_myriads_with_separators_in_the_mantissa(number, words):
+    assert scaled(number, "ko") == words
+
+
+@pytest.mark.parametrize(
+    ("value", "display", "counter", "words"),
+    [
+        (10.1e12, "currency", "원", "10.1조 원"),
+        (3.701e12, "currency", "원", "3.701조 원"),
+        (105e9, "currency", "원", "1,050억 원"),
+        (170_000, "count", "개", "17만 개"),
+        (2_200_000, "count", "명", "220만 명"),
+        (1e9, "count", "건", "10억 건"),
+        (48_000_000, "count", "건", "4,800만 건"),
+        (1_126, "count", "개", "1,126개"),
+        (14.3, "percent", "%", "14.3%"),
+        (95.3, "percent", "%", "95.3%"),
+        (8, "rank", "위", "8위"),
+        (19, "count", "계단", "19계단"),
+        (2.9, "multiple", "배", "2.9배"),
+        (36_000, "area", "km²", "36,000km²"),
+    ],
+)
+def test_korean_values_take_their_counter_spaced_after_a_scale_word_and_attached_to_digits(
+    value, display, counter, words
+):
+    assert value_words(value, display, counter, "ko") == words
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "shown", "words"),
+    [
+        ("approximately", "9만 명", "약 9만 명"),
+        ("more-than", "17만 개", "17만여 개"),
+        ("more-than", "220만 명", "220만여 명"),
+        ("more-than", "300종", "300여 종"),
+        ("more-than", "1,000곳", "1,000여 곳"),
+        ("more-than", "10억 건", "10억여 건"),
+        ("more-than", "14.3%", "14.3% 이상"),
+        ("more-than", "12.7만 개", "12.7만 개 이상"),
+        ("exact", "8,000개", "8,000개"),
+    ],
+)
+def test_korean_qualifiers_are_written_as_the_korean_original_writes_them(qualifier, shown, words):
+    assert qualify(qualifier, shown, "ko") == words
+
+
+def test_korean_qualifier_names():
+    assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
+        "정확",
+        "약",
+        "초과",
+    ]
+    assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == [
+        "exact",
+        "about",
+        "more than",
+    ]
+
+
+def test_korean_dates_months_years_and_spans():
+    assert day_words(dt.date(2021, 7, 22), "ko") == "2021년 7월 22일"
+    assert point_words(2021, 7, lang="ko") == "2021년 7월"
+    assert point_words(2025, lang="ko") == "2025년"
+    assert span_words((2021, 7, None), (2021, 12, None), "ko") == "2021년 하반기"
+    assert span_words((2021, 1, None), (2021, 6, None), "ko") == "2021년 상반기"
+    assert span_words((2020, 7, None), (2021, 7, None), "ko") == "2020년 7월 ~ 2021년 7월"
+    assert span_words((2020, None, None), (2025, None, None), "ko") == "2020년 ~ 2025년"
+    assert span_words((2020, 7, None), (2025, None, None), "ko") == "2020년 7월 ~ 2025년"
+    assert span_words((2021, 7, None), (2021, 12, None)) == "the second half of 2021"
+
+
+def test_language_names_come_from_babel_in_either_language():
+    assert language_words("ko") == "Korean"
+    assert language_words("ko", "ko") == "한국어"
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="unknown language 'jp'"):
+        plain(8000, lang="jp")

@@ -17,6 +17,7 @@ from operator import add
 
 from .figure import Figure
 from .intervals import Interval
+from .language import text_in
 from .words import plain
 
 
@@ -117,6 +118,10 @@ class Check:
     # Why operands in different units may be compared (each type counted as one product, say).
     assumption: str | None
     row: int
+    explanation_ko: str | None = None
+
+    def explanation_in(self, lang: str) -> str:
+        return text_in(self, "explanation", lang)
 
 
 @dataclass(frozen=True)

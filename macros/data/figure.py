@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import text_in
 from .locator import Locator
 from .period import Period
 from .unit import Unit
@@ -25,16 +26,22 @@ class Figure:
     source: str
     note: str | None
     row: int
+    # New fields go last, with a default, so records built by position keep working.
+    label_ko: str | None = None
 
-    def shown(self) -> str:
-        """The bare value as formatted ('KRW 10.1 trillion', '8th'); a date figure shows its date."""
+    def label_in(self, lang: str) -> str:
+        """The label in a language ('en' or 'ko')."""
+        return text_in(self, "label", lang)
+
+    def shown(self, lang: str = "en") -> str:
+        """The bare value as formatted ('KRW 10.1 trillion', '8th'; '10.1조 원', '8위'); a date figure shows its date."""
         if self.unit.display == "date":
-            return self.period.words()
-        return self.unit.words(self.value)
+            return self.period.words(lang)
+        return self.unit.words(self.value, lang)
 
-    def text(self) -> str:
-        """The value with its qualifier in words, as running text needs it ('more than 170,000')."""
-        return qualify(self.qualifier, self.shown())
+    def text(self, lang: str = "en") -> str:
+        """The value with its qualifier in words, as running text needs it ('more than 170,000'; '17만여 개')."""
+        return qualify(self.qualifier, self.shown(lang), lang)
 
     def cell(self, column: str) -> str:
         """The field as figures.csv writes it, so two versions of a figure compare column by column."""

@@ -28,13 +28,14 @@ from .printed import read_number
 from .problem import PackageError, Problem, display_path
 from .resource import Table, read_table
 from .source import Source
+from .term import Term
 from .topic import Topic, ancestors
 from .unit import Unit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
-RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections")
+RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "terms")
 
 
 def package_path() -> Path:
@@ -55,6 +56,7 @@ class Package:
     checks: list[Check]
     corrections: list[Correction]
     charts: dict[str, Chart]
+    terms: list[Term] = field(default_factory=list)
     # The interval each number figure's printing allows, and the rule that gives it, by figure id.
     bounds: dict[str, tuple[Interval, IntervalRule]] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
@@ -135,7 +137,7 @@ def _stamps(path: Path) -> list[tuple[str, int]]:
     return [(str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files]
 
 
-def _descriptor(path: Path) -> dict:
+def _descriptor(path: Path, as_published: bool = False) -> dict:
     shown = display_path(path)
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
@@ -149,7 +151,8 @@ def _descriptor(path: Path) -> dict:
             [Problem(shown, line, "-", f"the descriptor is not valid JSON ({error})")]
         ) from None
     names = {r.get("name") for r in descriptor.get("resources", [])}
-    missing = [name for name in RESOURCES if name not in names]
+    # A version as published may predate a resource; it then reads as an empty table.
+    missing = [] if as_published else [name for name in RESOURCES if name not in names]
     if missing or "version" not in descriptor:
         what = ", ".join(missing) if missing else "version"
         raise PackageError([Problem(shown, 1, "resources", f"the descriptor lacks: {what}")])
@@ -157,10 +160,15 @@ def _descriptor(path: Path) -> dict:
 
 
 def _load(path: Path, as_published: bool = False) -> Package:
-    descriptor = _descriptor(path)
+    descriptor = _descriptor(path, as_published)
     resources = {r["name"]: r for r in descriptor["resources"]}
     problems: list[Problem] = []
-    tables = {name: read_table(path.parent, resources[name], problems) for name in RESOURCES}
+    tables = {
+        name: read_table(path.parent, resources[name], problems)
+        if name in resources
+        else Table(name, name, [], [], [], [])
+        for name in RESOURCES
+    }
     tables["charts"] = read_table(path.parent, CHARTS_RESOURCE, problems)
     for rule in rules.TABLE_RULES:
         problems += rule(tables)
@@ -168,11 +176,13 @@ def _load(path: Path, as_published: bool = False) -> Package:
         raise PackageError(problems)
 
     units = {
-        r["id"]: Unit(r["id"], r["label"], r["symbol"] or "", r["display"]) for r in tables["units"].rows
+        r["id"]: Unit(
+            **{**_fields(r, Unit), "symbol": r["symbol"] or "", "counter_ko": r.get("counter_ko") or ""}
+        )
+        for r in tables["units"].rows
     }
     topics = {
-        r["id"]: Topic(r["id"], r["parent"], r["title"], r["order"], r["kind"], r["marker"] or "")
-        for r in tables["topics"].rows
+        r["id"]: Topic(**{**_fields(r, Topic), "marker": r["marker"] or ""}) for r in tables["topics"].rows
     }
     sources = {r["id"]: Source(**_fields(r, Source)) for r in tables["sources"].rows}
     corrections = [Correction(**_fields(r, Correction), row=r["_row"]) for r in tables["corrections"].rows]
@@ -187,9 +197,21 @@ def _load(path: Path, as_published: bool = False) -> Package:
         for r in tables["checks"].rows
     ]
     links = [Link(**_fields(r, Link), row=r["_row"]) for r in tables["links"].rows]
+    terms = [Term(**_fields(r, Term), row=r["_row"]) for r in tables["terms"].rows]
     charts = build_charts(tables["charts"])
     package = Package(
-        path, descriptor, tables, figures, topics, units, sources, links, checks, corrections, charts
+        path,
+        descriptor,
+        tables,
+        figures,
+        topics,
+        units,
+        sources,
+        links,
+        checks,
+        corrections,
+        charts,
+        terms=terms,
     )
     package.bounds = _bounds(figures, corrections)
     for rule in () if as_published else rules.RECORD_RULES:

@@ -27,8 +27,8 @@ class Point:
         month = self.month or 12
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
-    def words(self) -> str:
-        return point_words(self.year, self.month, self.day)
+    def words(self, lang: str = "en") -> str:
+        return point_words(self.year, self.month, self.day, lang)
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,14 @@ class Period:
         last = self.end or self.start
         return set(range(self.start.year, last.year + 1))
 
-    def words(self) -> str:
+    def words(self, lang: str = "en") -> str:
+        """The period in words: 'July 2020 to July 2021'; '2020년 7월 ~ 2021년 7월'."""
         if self.end is None:
-            return self.start.words()
+            return self.start.words(lang)
         return span_words(
-            (self.start.year, self.start.month, self.start.day), (self.end.year, self.end.month, self.end.day)
+            (self.start.year, self.start.month, self.start.day),
+            (self.end.year, self.end.month, self.end.day),
+            lang,
         )
 
 

@@ -6,6 +6,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from .language import HANGUL
+
 WORDS = {
     "one": 1,
     "two": 2,
@@ -121,7 +123,6 @@ def read_relative_date(token: str, year: int) -> str | None:
     return None
 
 
-HANGUL = re.compile(r"[가-힣]")
 KOREAN_SCALE = {"조": 10**12, "억": 10**8, "만": 10**4}
 KOREAN_PART = re.compile(
     r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<decimals>\.[0-9]+)? ?(?P<scale>[조억만])?"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .language import PATTERN_HINTS
 from .problem import Problem, display_path
 
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
@@ -178,7 +179,8 @@ def _cast(field: dict, cell: str, missing: list[str]) -> tuple[Any, str | None]:
     if "enum" in constraints and value not in constraints["enum"]:
         return None, f"'{cell}' is not one of: " + ", ".join(constraints["enum"])
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], cell):
-        return None, f"'{cell}' does not match the pattern {constraints['pattern']}"
+        hint = PATTERN_HINTS.get(constraints["pattern"])
+        return None, f"'{cell}' " + (hint or f"does not match the pattern {constraints['pattern']}")
     if "minimum" in constraints and value < constraints["minimum"]:
         return None, f"{cell} is below the minimum {constraints['minimum']}"
     if "maximum" in constraints and value > constraints["maximum"]:

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from .checks import DIVIDING, KINDS, OUTCOMES
 from .intervals import RULE_FOR
+from .language import HANGUL_PATTERN, twins
 from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, display_path
 from .resource import Table
+from .term import Term, contains
 from .topic import ancestors
 from .unit import same_number
 from .words import plain
@@ -78,6 +80,107 @@ def schema_names_match_the_code(package: Package) -> list[Problem]:
                     f"the enum {enum} must list exactly the names the code defines (macros/data/checks.py, intervals.py): {list(names)}",
                 )
             )
+    return problems
+
+
+def korean_columns_are_checked(package: Package) -> list[Problem]:
+    """Every Korean twin of an English text column (label_ko of label) is required and holds Hangul."""
+    problems = []
+    for name, table in package.tables.items():
+        for field in table.fields:
+            if field["name"] not in twins([f["name"] for f in table.fields]):
+                continue
+            constraints = field.get("constraints", {})
+            if not constraints.get("required") or constraints.get("pattern") != HANGUL_PATTERN:
+                problems.append(
+                    Problem(
+                        display_path(package.path),
+                        1,
+                        f"{name}.{field['name']}",
+                        f'a Korean text column is required and has the pattern "{HANGUL_PATTERN}" (Hangul), '
+                        "so no row can leave it out or write it in another script",
+                    )
+                )
+    return problems
+
+
+def _texts(package: Package):
+    """Every Korean text with its English twin: (table, row, Korean column, English column)."""
+    for table in package.tables.values():
+        for korean, english in twins([f["name"] for f in table.fields]).items():
+            for row in table.rows:
+                yield table, row, korean, english
+
+
+def _wordings(package: Package) -> tuple[re.Pattern, dict[str, Term]]:
+    """One pattern for every term's English wordings (any case, any ending), and the term of each."""
+    terms = {w.lower(): t for t in package.terms for w in t.wordings}
+    longest = sorted(terms, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in longest) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})", re.I), terms
+
+
+def korean_texts_use_the_terms(package: Package) -> list[Problem]:
+    """Where an English text uses a wording listed in terms.csv, its Korean twin uses the Korean term
+    (and, for a coinage, the common term beside it), whatever the spacing."""
+    pattern, terms = _wordings(package)
+    problems = []
+    for table, row, korean, english in _texts(package):
+        if not row.get(english) or not row.get(korean):
+            continue
+        for found in pattern.finditer(row[english]):
+            term = terms[found.group().lower()]
+            lacking = [k for k in term.korean() if not contains(row[korean], k)]
+            if lacking:
+                problems.append(
+                    Problem(
+                        table.path,
+                        row["_row"],
+                        korean,
+                        f"the English says '{found.group()}', so the Korean says {term.ko}"
+                        + (f" with {term.common_ko} beside it" if term.common_ko else "")
+                        + f" (term '{term.id}' in {package.tables['terms'].path}, as {term.source} writes it); "
+                        f"'{row[korean]}' lacks {' and '.join(lacking)}",
+                    )
+                )
+    return problems
+
+
+def terms_are_used_and_sourced(package: Package) -> list[Problem]:
+    """A term is read in a Korean source, says rightly whether that source is the Korean original of the
+    release (or reproduces it), and is used: some English text has its wording, some Korean text the term."""
+    at, problems = _reporter(package, "terms"), []
+    outlined = next((s for s in package.sources.values() if s.outlined), None)
+    original = outlined.reports if outlined else None
+    pattern, terms = _wordings(package)
+    english, korean = set(), ""
+    for _, row, korean_column, english_column in _texts(package):
+        english |= {terms[m.group().lower()].id for m in pattern.finditer(row.get(english_column) or "")}
+        korean += (row.get(korean_column) or "").replace(" ", "") + "\n"
+    for term in package.terms:
+        source = package.sources.get(term.source)
+        if source is None:
+            continue
+        if source.language != "ko":
+            problems.append(at(term.row, "source", f"'{term.source}' is in '{source.language}', not Korean"))
+        # Without one outlined source there is no original to follow; sources_say_what_they_are reports that.
+        follows = original in (source.id, source.reports)
+        if original is not None and term.original != follows:
+            whose = "is" if follows else "is not"
+            problems.append(
+                at(
+                    term.row,
+                    "original",
+                    f"'{term.source}' {whose} the Korean original ({original}) or a report of it, "
+                    f"so original is {str(follows).lower()}",
+                )
+            )
+        if term.id not in english:
+            problems.append(
+                at(term.row, "en", f"no English text uses '{term.en}'; remove the term or use it")
+            )
+        if not contains(korean, term.ko):
+            problems.append(at(term.row, "ko", f"no Korean text uses '{term.ko}'; remove the term or use it"))
     return problems
 
 
@@ -478,6 +581,7 @@ def nothing_is_orphaned(package: Package) -> list[Problem]:
         used = {r[column] for r in package.tables["figures"].rows}
         if name == "sources":
             used |= {s.reports for s in package.sources.values() if s.reports}
+            used |= {t.source for t in package.terms}
         for row in package.tables[name].rows:
             if row["id"] not in used:
                 problems.append(
@@ -549,6 +653,7 @@ def outcomes_are_expected(package: Package) -> list[Problem]:
 TABLE_RULES: tuple[Callable[[dict[str, Table]], list[Problem]], ...] = (foreign_keys,)
 RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     schema_names_match_the_code,
+    korean_columns_are_checked,
     locators_name_topics,
     values_fit_the_unit,
     status_agrees_with_the_label,
@@ -563,4 +668,6 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     links_join_comparable_figures,
     nothing_is_orphaned,
     charts_draw_figures,
+    korean_texts_use_the_terms,
+    terms_are_used_and_sourced,
 )

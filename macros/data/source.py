@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .language import text_in
 from .words import day_words
 
 
@@ -22,6 +23,10 @@ class Source:
     outlined: bool
     licence: str
     attribution: str
+    title_ko: str | None = None
+
+    def title_in(self, lang: str) -> str:
+        return text_in(self, "title", lang)
 
     def citation(self) -> str:
         """Publisher, title and date, as a reader cites the release."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import text_in
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -13,6 +15,10 @@ class Topic:
     order: int
     kind: str
     marker: str
+    title_ko: str | None = None
+
+    def title_in(self, lang: str) -> str:
+        return text_in(self, "title", lang)
 
 
 def ancestors(topic_id: str, topics: dict[str, Topic]) -> list[Topic]:
@@ -27,7 +33,7 @@ def ancestors(topic_id: str, topics: dict[str, Topic]) -> list[Topic]:
     return chain
 
 
-def trail(topic_id: str, topics: dict[str, Topic]) -> str:
+def trail(topic_id: str, topics: dict[str, Topic], lang: str = "en") -> str:
     """'The first year › Leap forward › Global indexes', for locators a reader can follow."""
-    names = [t.title for t in reversed(ancestors(topic_id, topics))] + [topics[topic_id].title]
+    names = [t.title_in(lang) for t in [*reversed(ancestors(topic_id, topics)), topics[topic_id]]]
     return " › ".join(names)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import text_in
 from .words import value_words
 
 
@@ -13,9 +14,19 @@ class Unit:
     label: str
     symbol: str
     display: str
+    label_ko: str | None = None
+    # The Korean counter or unit word written after the number: 원, 명, 건, 개, 곳, %, 위, 배.
+    counter_ko: str = ""
 
-    def words(self, value: float) -> str:
-        return value_words(value, self.display, self.symbol)
+    def label_in(self, lang: str) -> str:
+        return text_in(self, "label", lang)
+
+    def mark(self, lang: str = "en") -> str:
+        """What stands beside the number: the symbol in English (KRW), the counter in Korean (원)."""
+        return self.counter_ko if lang == "ko" else self.symbol
+
+    def words(self, value: float, lang: str = "en") -> str:
+        return value_words(value, self.display, self.mark(lang), lang)
 
 
 def same_number(a: float, b: float) -> bool:

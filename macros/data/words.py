@@ -1,33 +1,98 @@
 """Every number, date and qualifier on the site is put into words here, and nowhere else.
 
 Records keep values in base units (won, not trillion won); these functions write them the way a
-reader expects in running text. The page builders, the exports and the command-line reports all
-call them, so a change of style is one change.
+reader expects in running text, in English or in Korean (`lang`, one of LANGUAGES). The page
+builders, the exports and the command-line reports all call them, so a change of style is one change.
+
+Korean forms come from Babel's Korean locale data, not from hand-made tables: the myriad scale words
+(만, 억, 조) from its compact number patterns, digits and separators from its decimal format ('4,800만'),
+percentages from its percent format, dates from its long date format ('2021년 7월 22일'), months and
+years from its skeletons, and spans from its interval formats. What Babel has no data for is
+written here once: the half-year words (상반기, 하반기) and the qualifiers.
+
+Qualifiers in Korean follow what the Korean original writes for these figures ('17만여개',
+'4,300여종', '약 9만여명 이상'): 'approximately' is 약 before the number ('약 9만 명'); 'more-than'
+is the suffix 여 ('and some', above the number) after a whole number, before its counter
+('17만여 개', '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes
+이상 after it ('14.3% 이상'); 이상 reads 'that much or more', which is how Korean press writes
+'more than' for a rate. 초과 (strictly above) is a legal register the original does not use in its
+sentences; it serves only as the qualifier's name in a table column (QUALIFIER_NAMES), where the word
+itself (여) could not stand alone.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from decimal import Decimal
+from functools import cache
+
+from .language import HANGUL, LANGUAGES
 
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
-QUALIFIER_WORDS = {"exact": "", "approximately": "about", "more-than": "more than"}
+QUALIFIER_WORDS = {
+    "en": {"exact": "", "approximately": "about", "more-than": "more than"},
+    "ko": {"exact": "", "approximately": "약", "more-than": "여"},
+}
+# The qualifier as a table column names it, where the word itself is not a name ('exact').
+QUALIFIER_NAMES = {"en": {"exact": "exact"}, "ko": {"exact": "정확", "more-than": "초과"}}
+# After a decimal fraction or a sign, Korean cannot use 여 and writes 이상 after the value.
+KOREAN_OR_MORE = "이상"
+HALVES = {(1, 6): {"en": "first", "ko": "상반기"}, (7, 12): {"en": "second", "ko": "하반기"}}
 
 
-def plain(number: float, max_decimals: int = 3) -> str:
-    """Digits with thousands separators and only the decimals the value needs."""
+def _language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def _decimals(number: float, max_decimals: int) -> int:
+    """The fewest decimals that write the number exactly (at most max_decimals)."""
     for decimals in range(max_decimals + 1):
         if abs(round(number, decimals) - number) < 1e-9 * max(1.0, abs(number)):
-            return f"{number:,.{decimals}f}"
-    return f"{number:,.{max_decimals}f}"
+            return decimals
+    return max_decimals
 
 
-def scaled(number: float) -> str:
-    """Large round amounts in words, as the release writes them: 10.1 trillion, 48 million."""
-    for size, word in SCALES:
+def plain(number: float, max_decimals: int = 3, lang: str = "en") -> str:
+    """Digits with thousands separators and only the decimals the value needs."""
+    decimals = _decimals(number, max_decimals)
+    if _language(lang) == "ko":
+        from babel.numbers import format_decimal
+
+        return format_decimal(Decimal(f"{number:.{decimals}f}"), locale="ko")
+    return f"{number:,.{decimals}f}"
+
+
+def scaled(number: float, lang: str = "en") -> str:
+    """Large round amounts in words, as the release writes them: 10.1 trillion, 48 million; in
+    Korean by myriads, the mantissa with its separators: 10.1조, 220만, 4,800만."""
+    scales = _korean_scales() if _language(lang) == "ko" else SCALES
+    for size, word in scales:
         if abs(number) >= size and abs(number / size - round(number / size, 3)) < 1e-9:
-            return f"{plain(number / size)} {word}"
-    return plain(number)
+            return f"{plain(number / size, lang=lang)}{'' if lang == 'ko' else ' '}{word}"
+    return plain(number, lang=lang)
+
+
+@cache
+def _korean_scales() -> tuple[tuple[int, str], ...]:
+    """만, 억, 조 and their sizes, from Babel's Korean compact patterns ('0만' at 10,000): each word
+    whose pattern has one digit before it, from 만 up (Korean running text writes 8,000, not 8천)."""
+    from babel import Locale
+
+    patterns = Locale("ko").compact_decimal_formats["short"]["other"]
+    return tuple(
+        sorted(
+            (
+                (int(size), pattern.suffix[0])
+                for size, pattern in patterns.items()
+                if pattern.pattern.count("0") == 1 and int(size) >= 10**4
+            ),
+            reverse=True,
+        )
+    )
 
 
 def ordinal(number: float) -> str:
@@ -36,8 +101,14 @@ def ordinal(number: float) -> str:
     return f"{n}{suffix}"
 
 
-def value_words(value: float, display: str, symbol: str = "") -> str:
-    """A value as running text writes it in a unit of this display kind, without the qualifier."""
+def value_words(value: float, display: str, symbol: str = "", lang: str = "en") -> str:
+    """A value as running text writes it in a unit of this display kind, without the qualifier.
+
+    `symbol` is the unit's mark in that language: its symbol in English (KRW, km²), its counter
+    or unit word in Korean (원, 명, 위, 배, km²).
+    """
+    if _language(lang) == "ko":
+        return _korean_value_words(value, display, symbol)
     match display:
         case "currency":
             return f"{symbol} {scaled(value)}"
@@ -55,6 +126,30 @@ def value_words(value: float, display: str, symbol: str = "") -> str:
             return plain(value)
 
 
+def _korean_value_words(value: float, display: str, counter: str) -> str:
+    """'10.1조 원', '17만 개', '8,000개', '14.3%', '8위', '2.9배', '36,000km²'."""
+    match display:
+        case "percent":
+            from babel.numbers import format_percent
+
+            return format_percent(
+                Decimal(f"{value:.{_decimals(value, 3)}f}") / 100, locale="ko", decimal_quantization=False
+            )
+        case "currency" | "count":
+            return with_counter(scaled(value, "ko"), counter)
+        case _:
+            return with_counter(plain(value, lang="ko"), counter)
+
+
+def with_counter(number: str, counter: str) -> str:
+    """A Korean number and its counter: spaced after a scale word ('17만 개', '10.1조 원'), attached
+    to digits ('8,000개', '8위') and to signs ('36,000km²')."""
+    if not counter:
+        return number
+    spaced = HANGUL.match(counter) and HANGUL.match(number[-1])
+    return f"{number}{' ' if spaced else ''}{counter}"
+
+
 def interval_words(low: float, high: float, low_open: bool, high_open: bool, write=plain) -> str:
     """A range as a reader says it: 'exactly 8,000', 'from 16.85 to 16.95', 'above 170,000, below 180,000'."""
     if low == high:
@@ -64,19 +159,38 @@ def interval_words(low: float, high: float, low_open: bool, high_open: bool, wri
     return f"from {write(low)} to {write(high)}"
 
 
-def qualify(qualifier: str, shown: str) -> str:
-    """Put the qualifier in front of an already formatted value: 'more than 170,000'."""
-    word = QUALIFIER_WORDS[qualifier]
-    return f"{word} {shown}" if word else shown
+# A Korean value whose number is whole and followed by its counter (or nothing): 여 can follow it.
+_WHOLE_THEN_COUNTER = re.compile(r"(?P<number>[0-9][0-9,]*[만억조]?)(?P<counter> ?[가-힣]+)?")
 
 
-def qualifier_name(qualifier: str) -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'exact'."""
-    return QUALIFIER_WORDS[qualifier] or "exact"
+def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
+    """Put the qualifier with an already formatted value: 'more than 170,000', '약 9만 명',
+    '17만여 개', '14.3% 이상'."""
+    word = QUALIFIER_WORDS[_language(lang)][qualifier]
+    if not word:
+        return shown
+    if lang == "ko" and qualifier == "more-than":
+        whole = _WHOLE_THEN_COUNTER.fullmatch(shown)
+        if not whole:
+            return f"{shown} {KOREAN_OR_MORE}"
+        counter = (whole["counter"] or "").strip()
+        return f"{whole['number']}{word}{' ' + counter if counter else ''}"
+    return f"{word} {shown}"
 
 
-def point_words(year: int, month: int | None = None, day: int | None = None) -> str:
-    """A year, a month or a day: '2021', 'July 2021', '22 July 2021'."""
+def qualifier_name(qualifier: str, lang: str = "en") -> str:
+    """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 초과 or 정확."""
+    return QUALIFIER_NAMES[_language(lang)].get(qualifier) or QUALIFIER_WORDS[lang][qualifier]
+
+
+def point_words(year: int, month: int | None = None, day: int | None = None, lang: str = "en") -> str:
+    """A year, a month or a day: '2021', 'July 2021', '22 July 2021'; '2021년', '2021년 7월', '2021년 7월 22일'."""
+    if _language(lang) == "ko":
+        from babel.dates import format_date, format_skeleton
+
+        if day and month:
+            return format_date(dt.date(year, month, day), "long", locale="ko")
+        return format_skeleton("yMMMM" if month else "y", dt.date(year, month or 1, 1), locale="ko")
     if day and month:
         return f"{day} {calendar.month_name[month]} {year}"
     if month:
@@ -84,25 +198,50 @@ def point_words(year: int, month: int | None = None, day: int | None = None) -> 
     return str(year)
 
 
-def span_words(start: tuple[int, int | None, int | None], end: tuple[int, int | None, int | None]) -> str:
-    """An interval of time: 'the second half of 2021', or '2020 to 2025', 'July 2020 to July 2021'."""
+def span_words(
+    start: tuple[int, int | None, int | None], end: tuple[int, int | None, int | None], lang: str = "en"
+) -> str:
+    """An interval of time: 'the second half of 2021', or '2020 to 2025', 'July 2020 to July 2021';
+    '2021년 하반기', '2020년 ~ 2025년', '2020년 7월 ~ 2021년 7월'."""
     (y1, m1, d1), (y2, m2, d2) = start, end
-    halves = {(1, 6): "first", (7, 12): "second"}
-    if y1 == y2 and not (d1 or d2) and (m1, m2) in halves:
-        return f"the {halves[m1, m2]} half of {y1}"
+    half = HALVES.get((m1, m2)) if y1 == y2 and not (d1 or d2) else None
+    if _language(lang) == "ko":
+        if half:
+            return f"{point_words(y1, lang='ko')} {half['ko']}"
+        return _korean_span(start, end)
+    if half:
+        return f"the {half['en']} half of {y1}"
     return f"{point_words(*start)} to {point_words(*end)}"
 
 
-def language_words(code: str) -> str:
-    """A language tag in English words, from Babel's locale data: 'ko' -> 'Korean'."""
+def _korean_span(start: tuple[int, int | None, int | None], end: tuple[int, int | None, int | None]) -> str:
+    """Babel's Korean interval format for two points of one precision, its fallback pattern otherwise."""
+    from babel import Locale
+    from babel.dates import format_interval
+
+    (y1, m1, d1), (y2, m2, d2) = start, end
+    if (m1 is None) == (m2 is None) and (d1 is None) == (d2 is None):
+        skeleton = "yMMMd" if d1 else "yMMM" if m1 else "y"
+        return format_interval(
+            dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale="ko"
+        )
+    return (
+        Locale("ko")
+        .interval_formats[None]
+        .format(point_words(*start, lang="ko"), point_words(*end, lang="ko"))
+    )
+
+
+def language_words(code: str, lang: str = "en") -> str:
+    """A language tag in words, from Babel's locale data: 'ko' -> 'Korean' (in Korean, '한국어')."""
     from babel import Locale
 
-    return Locale("en").languages.get(code, code)
+    return Locale(_language(lang)).languages.get(code, code)
 
 
-def day_words(day: dt.date) -> str:
-    """A date as the site writes it: '25 November 2026'."""
-    return point_words(day.year, day.month, day.day)
+def day_words(day: dt.date, lang: str = "en") -> str:
+    """A date as the site writes it: '25 November 2026'; '2026년 11월 25일'."""
+    return point_words(day.year, day.month, day.day, lang)
 
 
 def size_words(size: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..data.package import Package
+from ..data.words import day_words, plain
 from . import html
 from .tables import Row, table
 
@@ -18,8 +19,54 @@ CONSTRAINT_WORDS = {
 
 
 def data_dictionary(package: Package) -> str:
-    """One section per resource: description, file, fields table, primary and foreign keys."""
-    return "\n\n".join(_resource(r) for r in package.descriptor["resources"])
+    """One section per resource: description, file, fields table, primary and foreign keys; then which
+    Korean terms follow the Korean original."""
+    return "\n\n".join([*(_resource(r) for r in package.descriptor["resources"]), korean_terms(package)])
+
+
+def korean_terms(package: Package) -> str:
+    """The Korean terms, each with the English wording it renders, and whether it follows the Korean
+    original of the release (and where it was read) or the ministry's later Korean texts."""
+    if not package.terms:
+        return ""
+    original = package.sources.get(package.outlined.reports or "")
+    rows = []
+    for term in package.terms:
+        source = package.sources[term.source]
+        korean = html.text(term.ko) + (f" ({html.text(term.common_ko)})" if term.common_ko else "")
+        rows.append(
+            Row(
+                [
+                    " / ".join(html.text(w) for w in term.wordings),
+                    f'<span lang="ko">{korean}</span>',
+                    "the Korean original" if term.original else "the ministry's later usage",
+                    html.text(f"{source.publisher}, {source.title}, {day_words(source.date)}"),
+                    html.text(term.note or ""),
+                ],
+                id=f"term-{term.id}",
+            )
+        )
+    follows = sum(t.original for t in package.terms)
+    intro = (
+        "Every figure, topic, unit, check and source has a Korean text beside its English one "
+        "(<code>label_ko</code>, <code>title_ko</code>, <code>explanation_ko</code>), in the compilers' words. "
+        f"Of the Korean terms they use, {plain(follows)} follow the Korean original"
+        + (
+            f", the ministry's Korean release of {html.text(day_words(original.date))} as the news reports that "
+            "reproduce it write them"
+            if original
+            else ""
+        )
+        + f", and {plain(len(package.terms) - follows)} the ministry's later Korean texts. Wherever an English text "
+        "uses the English wording, its Korean twin uses the term, and a coinage of the source stands with the "
+        "common term in brackets; the validator checks both. Other Korean wording is the compilers' own."
+    )
+    terms = table(
+        "Korean terms and the source each follows (terms.csv)",
+        ("English wording", "Korean term", "Follows", "Read in", "Note"),
+        rows,
+    )
+    return "\n\n".join(["## Korean terms {#korean-terms}", f"<p>{intro}</p>", terms])
 
 
 def _resource(resource: dict) -> str:

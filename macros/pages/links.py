@@ -53,9 +53,10 @@ def check_link(page, check_id: str) -> str:
 
 def value_link(page, figure: Figure, shown: str | None = None, title: bool = False) -> str:
     """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page."""
+    lang = page.language
     href = html.url(figure_link(page, figure.id))
-    titled = f' title="{html.text(figure.label)}"' if title else ""
-    return f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text())}</a>'
+    titled = f' title="{html.text(figure.label_in(lang))}"' if title else ""
+    return f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text(lang))}</a>'
 
 
 def fig(package: Package, page, figure_id: str, form: str = "text") -> str:
@@ -67,6 +68,7 @@ def fig(package: Package, page, figure_id: str, form: str = "text") -> str:
     found = figure(package, page, figure_id)
     if form not in FORMS:
         raise page.error(f"fig('{figure_id}'): unknown form '{form}'; use one of {', '.join(FORMS)}")
+    lang = page.language
     if form == "bare":
-        return html.text(found.text())
-    return value_link(page, found, found.shown() if form == "value" else None, title=True)
+        return html.text(found.text(lang))
+    return value_link(page, found, found.shown(lang) if form == "value" else None, title=True)

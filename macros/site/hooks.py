@@ -51,26 +51,27 @@ def on_env(env, config, files):
     return env
 
 
+def on_config(config):
+    """Stop before building when a page lacks its twin in another edition (docs/x.md and docs/x.ko.md),
+    or when twins do not call the same macros."""
+    from macros.site import editions
+
+    docs = Path(config.docs_dir)
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    problems = editions.missing_twins(list(pages), editions.languages(config))
+    problems += editions.macro_differences(pages)
+    if problems:
+        raise PluginError("Each page and its twin in the other language must match:\n" + "\n".join(problems))
+    return config
+
+
+@event_priority(-200)
 def on_files(files, config):
-    """Add a page for every figure at figures/<id>/, made from the data (no Markdown file in docs/)."""
-    from mkdocs.structure.files import File
+    """Add a page for every figure at figures/<id>/ in this build's edition, made from the data (no
+    Markdown file in docs/). Late, after the i18n plugin has chosen the edition's files."""
+    from macros.site.figure_files import add_figure_pages
 
-    from macros.pages.figure_page import figure_markdown
-    from macros.pages.links import figure_page
-    from macros.site.data import site_package
-    from macros.site.page import PageAt
-
-    package = site_package()
-    site_url = config.get("site_url") or None
-    for figure in package.figures.values():
-        uri = figure_page(figure.id)
-        if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"docs/{uri}: this path is made from the data; remove the file from docs/")
-        file = File.generated(config, uri, content="")
-        page = PageAt(config, uri, file.url)
-        file.content_string = figure_markdown(package, page, figure, site_url)
-        files.append(file)
-    return files
+    return add_figure_pages(files, config)
 
 
 def on_page_content(html, page, config, files):

@@ -7,6 +7,8 @@ import os
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from . import editions
+
 
 class PageError(Exception):
     """A page asks for something the data lacks; the message names the page and the thing."""
@@ -29,15 +31,23 @@ class Page:
     def error(self, message: str) -> PageError:
         return PageError(f"{self.source()}: {message}")
 
+    @property
+    def language(self) -> str:
+        """The language of this page's edition ('en' or 'ko')."""
+        return editions.current(self._conf)
+
     def link(self, target: str, anchor: str | None = None) -> str:
-        """A relative address from this page to a site path or to a Markdown page."""
+        """A relative address from this page to a site path, or to a Markdown page of its own edition."""
         if target.endswith(".md"):
-            target = File(
-                target,
-                self._conf["docs_dir"],
-                self._conf["site_dir"],
-                self._conf["use_directory_urls"],
-            ).url
+            target = (
+                editions.prefix(self.language)
+                + File(
+                    target,
+                    self._conf["docs_dir"],
+                    self._conf["site_dir"],
+                    self._conf["use_directory_urls"],
+                ).url
+            )
         relative = get_relative_url(target, self.url)
         return f"{relative}#{anchor}" if anchor else relative
 

@@ -23,7 +23,7 @@ SEMVER = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
 CORRECTIONS_CSV = "datapackage/data/corrections.csv"
 DESCRIPTOR = "datapackage/datapackage.json"
 # Figure fields whose change is only wording, so a patch release.
-WORDING = {"label", "note"}
+WORDING = {"label", "label_ko", "note"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ def _compare_figures(diff: PackageDiff) -> None:
             continue
         before, after = figure_fields(diff.old, old[figure_id]), figure_fields(diff.new, figure)
         for name, value in after.items():
-            if before.get(name, "") != value:
+            # A column the old schema lacks is reported once, as a schema change, not row by row.
+            if name in before and before[name] != value:
                 diff.changed.append(FieldChange(figure_id, name, before.get(name, ""), value))
                 level = "patch" if name in WORDING else "minor"
                 reason = "a value was corrected" if name == "value" else f"a figure's {name} changed"
@@ -143,11 +144,13 @@ def _compare_definitions(diff: PackageDiff) -> None:
         "units": (diff.old.units, diff.new.units),
         "sources": (diff.old.sources, diff.new.sources),
         "checks": ({c.id: c for c in diff.old.checks}, {c.id: c for c in diff.new.checks}),
+        "terms": ({t.id: t for t in diff.old.terms}, {t.id: t for t in diff.new.terms}),
     }
     for name, (before, after) in tables.items():
+        shared = set(diff.old.columns(name)) & set(diff.new.columns(name))
         added = [i for i in after if i not in before]
         removed = [i for i in before if i not in after]
-        edited = [i for i in after if i in before and _without_row(before[i]) != _without_row(after[i])]
+        edited = [i for i in after if i in before and _fields(before[i], shared) != _fields(after[i], shared)]
         for verb, ids in (("added", added), ("removed", removed), ("changed", edited)):
             if ids:
                 diff.other.append(f"{name} {verb}: " + ", ".join(f"`{i}`" for i in ids))
@@ -158,6 +161,16 @@ def _compare_definitions(diff: PackageDiff) -> None:
             n for n in schemas[0].keys() | schemas[1].keys() if schemas[0].get(n) != schemas[1].get(n)
         )
         diff.other.append("table schema changed: " + ", ".join(f"`{n}`" for n in names))
+        for verb, first, second in (("added", diff.new, diff.old), ("removed", diff.old, diff.new)):
+            columns = [
+                f"`{name}.{column}`"
+                for name in first.tables
+                if name != "charts"
+                for column in first.columns(name)
+                if name in second.tables and second.tables[name].fields and column not in second.columns(name)
+            ]
+            if columns:
+                diff.other.append(f"columns {verb}: " + ", ".join(columns))
         diff.reasons["major"].append("the schema changed")
     metadata = [_metadata(diff.old), _metadata(diff.new)]
     keys = sorted(
@@ -286,6 +299,11 @@ def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) ->
 def _e(text: str) -> str:
     """Data text made inert in a Markdown table: HTML-escaped, pipes escaped, on one line."""
     return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def _fields(item, columns: set[str]) -> dict:
+    """A record's fields that both versions' schemas have, so a new column does not mark every row changed."""
+    return {name: getattr(item, name) for name in item.__dataclass_fields__ if name in columns}
 
 
 def _without_row(item):

@@ -9,6 +9,7 @@ unchanged package gives an unchanged archive.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -159,9 +160,19 @@ def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule]
         "value": ("value", number_value(f.value)),
         "unit": (
             "unit",
-            {"id": f.unit.id, "label": f.unit.label, "symbol": f.unit.symbol, "display": f.unit.display},
+            {
+                "id": f.unit.id,
+                "label": f.unit.label,
+                "label_ko": f.unit.label_ko,
+                "symbol": f.unit.symbol,
+                "counter_ko": f.unit.counter_ko,
+                "display": f.unit.display,
+            },
         ),
-        "period": ("period", {"iso": f.period.text, "words": f.period.words()}),
+        "period": (
+            "period",
+            {"iso": f.period.text, "words": f.period.words(), "words_ko": f.period.words("ko")},
+        ),
         "locator": ("locators", [{"topic": loc.topic, "part": loc.part} for loc in f.locators]),
     }
     document = {}
@@ -170,6 +181,7 @@ def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule]
         document[key] = value
         if column == "as_printed":
             document["shown"] = f.text()
+            document["shown_ko"] = f.text("ko")
             document["interval"] = {**_interval(bounds[0]), "rule": bounds[1].name} if bounds else None
     return document
 
@@ -243,6 +255,7 @@ def export_json(package: Package) -> bytes:
                 "id": s.id,
                 "publisher": s.publisher,
                 "title": s.title,
+                "title_ko": s.title_ko,
                 "date": s.date.isoformat(),
                 "language": s.language,
                 "kind": s.kind,
@@ -277,9 +290,11 @@ def export_json(package: Package) -> bytes:
                 "outcome_words": o.words,
                 "expected": o.check.expected,
                 "explanation": o.check.explanation,
+                "explanation_ko": o.check.explanation_ko,
             }
             for o in package.outcomes
         ],
+        "terms": [{k: v for k, v in dataclasses.asdict(t).items() if k != "row"} for t in package.terms],
         "corrections": [_correction(c) for c in package.corrections],
     }
     return _json(document)

@@ -1,0 +1,38 @@
+"""The languages the package is written in, and how a record gives a text in one of them.
+
+English is the package's first language: a text column (`label`) is English, and its Korean twin is
+the same name with `_ko` (`label_ko`). Each Korean text is required and holds Hangul (the schema's
+HANGUL_PATTERN); its terms follow the Korean sources listed in terms.csv (see `rules`).
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGUAGES = ("en", "ko")
+HANGUL = re.compile(r"[가-힣]")
+# The Table Schema pattern of every Korean text column: at least one Hangul syllable.
+HANGUL_PATTERN = ".*[가-힣].*"
+# What the loader says when a cell does not match a pattern named here.
+PATTERN_HINTS = {HANGUL_PATTERN: "has no Hangul; write the Korean text in Korean script"}
+
+
+def column(field: str, lang: str) -> str:
+    """The column that holds `field` in a language: label -> label (English), label_ko (Korean)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
+    return field if lang == LANGUAGES[0] else f"{field}_{lang}"
+
+
+def text_in(record: object, field: str, lang: str) -> str:
+    """A record's text field in a language: text_in(figure, 'label', 'ko') is figure.label_ko."""
+    return getattr(record, column(field, lang))
+
+
+def twins(columns: list[str], lang: str = "ko") -> dict[str, str]:
+    """The text columns of a table in a language, each with its English twin: {'label_ko': 'label'}."""
+    return {
+        column(name, lang): name
+        for name in columns
+        if column(name, lang) in columns and name != column(name, lang)
+    }
