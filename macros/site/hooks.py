@@ -107,7 +107,8 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
 
     def link(target: str, anchor: str | None) -> str:
-        url = files.get_file_from_path(target).url if target.endswith(".md") else target
+        file = files.get_file_from_path(target) if target.endswith(".md") else None
+        url = file.url if file else target.removesuffix("index.md")
         relative = get_relative_url(url, page.url)
         return f"{relative}#{anchor}" if anchor else relative
 
