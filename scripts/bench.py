@@ -5,6 +5,8 @@ Usage: python scripts/bench.py [--runs N] [--scales 10,100] [--no-lighthouse]
 - Build time of the site, and of the same pages with the macros plugin removed (pages then show
   their raw `{{ }}` text; only the time matters), alternated run by run, with the median ratio.
 - `make validate` time (scripts/validate.py as a subprocess).
+- Releases: reading every version from the git history and writing it, with and without the cache of
+  validated releases, and a build in a clone (with history) against a build of a copy (without).
 - Scaling: synthetic packages with 10x and 100x the figures, validated and built, time per figure.
 - Page weight of the home page and of the largest page against the budget, and the pages whose
   meta description is only the site-wide one.
@@ -189,6 +191,75 @@ def bench_scaling(work: Path, scales: list[int], runs: int) -> None:
         )
 
 
+RELEASE_STEP = (
+    "import pathlib, sys, time; from macros.tools import releases; s = time.perf_counter(); "
+    "h = releases.release_history(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])); "
+    "releases.write_releases(h, pathlib.Path(sys.argv[3])); "
+    "print(len(h.releases), sum(len(c) for r in h.releases for _, c in r.site_files()), time.perf_counter() - s)"
+)
+
+
+def release_step(clone: Path, cache: Path, out: Path) -> tuple[int, int, float]:
+    """Versions, bytes written and seconds of reading the history and writing every version, timed
+    inside a fresh process (so frictionless' import counts when a release is validated)."""
+    command = [
+        sys.executable,
+        "-c",
+        RELEASE_STEP,
+        str(clone / "datapackage" / "datapackage.json"),
+        str(cache),
+        str(out),
+    ]
+    done = subprocess.run(command, cwd=clone, env=ENVIRONMENT, capture_output=True, text=True, check=True)
+    versions, size, seconds = done.stdout.split()
+    return int(versions), int(size), float(seconds)
+
+
+def bench_releases(work: Path, runs: int) -> None:
+    clone = work / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    rows = []
+    for case, warm in (("no cache (a fresh clone, CI)", False), ("cache of validated releases", True)):
+        results = []
+        for run in range(runs):
+            cache = work / ("release-cache" if warm else f"release-cache-cold-{run}")
+            if warm and not cache.exists():
+                release_step(clone, cache, work / "release-warm-up")
+            results.append(release_step(clone, cache, work / f"release-out-{case[:2]}-{run}"))
+        versions, size, _ = results[0]
+        times = [seconds for _, _, seconds in results]
+        rows.append(
+            [
+                case,
+                versions,
+                f"{size / 1024:.0f}",
+                f"{statistics.median(times) * 1000:.0f}",
+                f"{min(times) * 1000:.0f}",
+            ]
+        )
+    print_table(
+        f"Releases: read the git history and write every version (HEAD of {ROOT.name}, median of {runs})",
+        ["case", "versions", "KB written", "median ms", "min ms"],
+        rows,
+    )
+    copy = copy_project(work / "no-history")
+    build(clone / "mkdocs.yml", work / "site-clone")  # warm-up, which also fills the clone's cache
+    with_history, without = [], []
+    for _ in range(runs):
+        with_history.append(build(clone / "mkdocs.yml", work / "site-clone"))
+        without.append(build(copy / "mkdocs.yml", work / "site-copy"))
+    lines = []
+    for what in ("wall", "cpu"):
+        clone_s = statistics.median(getattr(r, what) for r in with_history)
+        copy_s = statistics.median(getattr(r, what) for r in without)
+        lines.append(
+            f"{what}: {clone_s:.2f} s with the whole history (clone, cache warm), {copy_s:.2f} s without "
+            f"(copy, current version only), difference {clone_s - copy_s:+.2f} s "
+            f"({(clone_s - copy_s) / copy_s * 100:+.0f}%)"
+        )
+    print(f"\nbuild, median of {runs} alternated runs:\n" + "\n".join(lines))
+
+
 def bench_weight(site: Path) -> None:
     rows, verdicts = page_weights(site)
     print_table(
@@ -283,6 +354,7 @@ def main() -> int:
             f"\nmake validate (scripts/validate.py, median of 3): "
             f"{validate_time(ROOT / 'datapackage' / 'datapackage.json', 3):.2f} s"
         )
+        bench_releases(work, 3)
         bench_scaling(work, scales, 3)
         bench_weight(site)
         report_descriptions(site)

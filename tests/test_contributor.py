@@ -146,6 +146,7 @@ def journey(tmp_path_factory) -> Journey:
     citation = (clone / "CITATION.cff").read_text(encoding="utf-8")
     citation = re.sub(r"(?m)^version: .*$", f"version: {new_version}", citation)
     citation = re.sub(r"(?m)^date-released: .*$", f"date-released: {TODAY.isoformat()}", citation)
+    citation = citation.replace(f"data/download/{package.version}/", f"data/download/{new_version}/")
     (clone / "CITATION.cff").write_text(citation, encoding="utf-8")
     changelog = (clone / "CHANGELOG.md").read_text(encoding="utf-8")
     entry = f"## {new_version} ({TODAY.isoformat()})\n\n- Corrected `{FIGURE}`.\n\n## "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -50,12 +51,15 @@ def scripted(tmp_path_factory):
     return site
 
 
-def test_every_csv_and_the_descriptor_are_offered_byte_for_byte(built_site):
+def test_every_csv_is_offered_byte_for_byte_and_the_descriptor_adds_each_files_size_and_hash(built_site):
     package = load_package()
-    for resource in package.descriptor["resources"]:
-        offered = built_site.site / DOWNLOADS / resource["path"]
-        assert offered.read_bytes() == package.resource_path(resource["name"]).read_bytes()
-    assert (built_site.site / DOWNLOADS / "datapackage.json").read_bytes() == package.path.read_bytes()
+    offered = json.loads((built_site.site / DOWNLOADS / "datapackage.json").read_text(encoding="utf-8"))
+    for resource, published in zip(package.descriptor["resources"], offered["resources"], strict=True):
+        content = (built_site.site / DOWNLOADS / resource["path"]).read_bytes()
+        assert content == package.resource_path(resource["name"]).read_bytes()
+        assert published.pop("bytes") == len(content)
+        assert published.pop("hash") == f"sha256:{hashlib.sha256(content).hexdigest()}"
+    assert offered == package.descriptor
 
 
 def test_the_archive_holds_the_package_with_fixed_order_dates_and_permissions(built_site):

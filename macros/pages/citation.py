@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..data.package import Package
 from ..data.words import day_words, language_words
+from ..tools.releases import archive_address
 from . import html
 from .tables import Row, table
 
@@ -57,11 +58,19 @@ def authors(package: Package, fallback: str | None = None) -> str:
 
 
 def package_citation(package: Package, site_url: str | None = None) -> str:
-    """'Authors. Title, version 1.0.0, 25 November 2026. URL' as plain text."""
+    """'Authors. Title, version 1.0.0, 25 November 2026. URL' as plain text, the URL being where this
+    version's archive stays (`data/download/1.0.0/datapackage.zip`), absolute when the site's address
+    is known, else relative to the site."""
     date = date_words(package)
     text = f"{authors(package)}. {package.descriptor.get('title', '')}, version {package.version}"
     text += f", {date}." if date else "."
-    return f"{text} {site_url}" if site_url else text
+    return f"{text} {version_address(package, site_url)}"
+
+
+def version_address(package: Package, site_url: str | None = None) -> str:
+    """This version's archive: its absolute address with the site's, else its path in the site."""
+    path = archive_address(package.version)
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
 def figure_citation(package: Package, figure, address: str | None = None) -> str:
@@ -73,16 +82,21 @@ def figure_citation(package: Package, figure, address: str | None = None) -> str
     return f"{text} {address}" if address else text
 
 
-def cite_box(package: Package, site_url: str | None = None, example: str | None = None) -> str:
-    """An admonition with the package citation, a one-figure citation and the source's attribution."""
+def cite_box(package: Package, site_url: str | None = None, example: str | None = None, page=None) -> str:
+    """An admonition with the package citation, a one-figure citation and the source's attribution.
+
+    The package citation names the version and the address where it stays, linked from the page."""
     figure = package.figures.get(example) if example else next(iter(package.figures.values()))
     if figure is None:
         raise ValueError(f"unknown figure id '{example}'")
+    citation, address = package_citation(package, site_url), version_address(package, site_url)
+    href = address if site_url or page is None else page.link(archive_address(package.version))
+    cited = html.text(citation.removesuffix(address)) + f'<a href="{html.url(href)}">{html.text(address)}</a>'
     one = figure_citation(package, figure)
     lines = [
         '<div class="admonition quote dnd-cite">',
         '<p class="admonition-title">Cite this</p>',
-        f'<p>The data package:</p><p class="dnd-citation">{html.text(package_citation(package, site_url))}</p>',
+        f'<p>The data package:</p><p class="dnd-citation">{cited}</p>',
         "<p>One figure: give its id and the data version, so the value can be looked up again even "
         f'after a correction. For example:</p><p class="dnd-citation">{html.text(one)}</p>',
     ]

@@ -83,15 +83,33 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
-    """Append CHANGELOG.md to the changelog page, after the macros ran, so its text is never a template."""
+    """Append CHANGELOG.md to the changelog page, after the macros ran, so its text is never a template;
+    each version's heading gets an id and, when the site offers that version, a link to its download."""
     from macros.data.package import CHANGELOG
     from macros.pages.links import CHANGELOG_PAGE
 
     if page.file.src_uri != CHANGELOG_PAGE:
         return markdown
+    from mkdocs.utils import get_relative_url
+
+    from macros.pages.downloads import changelog_with_downloads
+    from macros.site.data import site_package
+    from macros.tools.releases import ReleaseError, release_history
+
     path = Path(config.config_file_path).parent / CHANGELOG
     try:
         changelog = path.read_text(encoding="utf-8")
     except OSError as error:
         raise PluginError(f"{CHANGELOG_PAGE}: cannot read {path} ({error.strerror})") from None
-    return f"{markdown.rstrip()}\n\n{changelog}"
+    try:
+        history = release_history(site_package().path)
+    except ReleaseError as error:
+        raise PluginError(str(error)) from None
+
+    def link(target: str, anchor: str | None) -> str:
+        file = files.get_file_from_path(target) if target.endswith(".md") else None
+        url = file.url if file else target.removesuffix("index.md")
+        relative = get_relative_url(url, page.url)
+        return f"{relative}#{anchor}" if anchor else relative
+
+    return f"{markdown.rstrip()}\n\n{changelog_with_downloads(changelog, history, link)}"

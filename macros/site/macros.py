@@ -1,13 +1,31 @@
 """The page macros: each wires one builder of `macros.pages` to the loaded package and the page."""
 
+import logging
+
+from mkdocs.exceptions import Abort
+
 from ..data.checks import OUTCOMES
 from ..data.words import day_words, plain
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
+from ..pages.downloads import release_table
 from ..tools.export import write_downloads
+from ..tools.releases import ReleaseError, release_history, write_releases
 from .blocks import keep
 from .data import site_package
 from .page import CurrentPage
+
+log = logging.getLogger("mkdocs.plugins.dnd")
+
+
+def _history(package):
+    """Every released version (macros/tools/releases.py), or a stopped build naming the commit at fault."""
+    try:
+        return release_history(package.path)
+    except ReleaseError as error:
+        raise Abort(
+            f"A release in the git history cannot be published; the site was not built:\n{error}"
+        ) from None
 
 
 def define_env(env):
@@ -16,6 +34,7 @@ def define_env(env):
         # Edit links need a repository address; a local clone leaves them out rather than broken.
         env.conf["edit_uri"] = None
     package = site_package()
+    history = _history(package)
     page = CurrentPage(env)
     site_url = env.conf.get("site_url") or None
     author = env.conf.get("site_author")
@@ -68,7 +87,12 @@ def define_env(env):
     def cite_box(example: str | None = None) -> str:
         if example is not None:
             links.figure(package, page, example)
-        return keep(citation.cite_box(package, site_url, example))
+        return keep(citation.cite_box(package, site_url, example, page))
+
+    @env.macro
+    def versions_table() -> str:
+        changelog = {section.version for section in package.changelog}
+        return keep(release_table(history, page, changelog, page.repo_url))
 
     @env.macro
     def data_version() -> str:
@@ -133,5 +157,11 @@ def define_env(env):
 
 
 def on_post_build(env):
-    """Write the downloads next to the pages, from the same bytes the pages describe."""
-    write_downloads(site_package(), env.conf["site_dir"])
+    """Write the downloads next to the pages, from the same bytes the pages describe, and every
+    version at its own address; say once why earlier versions are missing, if they are."""
+    package = site_package()
+    write_downloads(package, env.conf["site_dir"])
+    history = _history(package)
+    write_releases(history, env.conf["site_dir"])
+    for note in history.notes:
+        log.info(note)

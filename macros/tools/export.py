@@ -1,6 +1,8 @@
 """The files a reader downloads, made once per build from the package and byte-identical per commit.
 
 The same bytes serve the page (sizes shown in `downloads()`) and the files written after the build.
+`publish` is the one writer of a package as the site offers it, for the current version and for every
+earlier one (`releases.py`): the descriptor with each resource's `bytes` and `hash`, and the archive.
 The ZIP entries carry the package's creation date, fixed permissions and a fixed order, so an
 unchanged package gives an unchanged archive.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import json
 import zipfile
@@ -52,21 +55,21 @@ def downloads_of(package: Package) -> list[Download]:
     cached = _cache.get(id(package))
     if cached and cached[0] is package:
         return cached[1]
-    descriptor = package.path.read_bytes()
     csvs = [
         (r["path"], r.get("title", r["name"]), package.resource_path(r["name"]).read_bytes())
         for r in package.descriptor["resources"]
     ]
+    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c in csvs])
     files = [
         Download(
             ZIP_NAME,
             "The whole data package (descriptor and CSV files)",
             "application/zip",
-            _zip(package, descriptor, csvs),
+            archive,
         ),
         Download(
             "datapackage.json",
-            "The package descriptor with every Table Schema",
+            "The package descriptor with every Table Schema, and each file's size and SHA-256 hash",
             "application/json",
             descriptor,
         ),
@@ -83,11 +86,42 @@ def downloads_of(package: Package) -> list[Download]:
     return files
 
 
-def _zip(package: Package, descriptor: bytes, csvs: list[tuple[str, str, bytes]]) -> bytes:
-    stamp = _timestamp(package)
+def publish(descriptor: bytes, files: list[tuple[str, bytes]]) -> tuple[bytes, bytes]:
+    """A package as the site offers it, made from its raw files alone (the descriptor's bytes, and each
+    resource's path and bytes in the descriptor's order): the descriptor with the `bytes` and `hash` of
+    every resource, so stock frictionless checks what a reader fetched, and the archive of it all.
+
+    Nothing else goes in (no clock, no code version, no loaded records), so the same files give the
+    same bytes whichever commit runs this: an old release built today from its own commit's files.
+    """
+    document = json.loads(descriptor)
+    contents = dict(files)
+    resources = []
+    for resource in document.get("resources", []):
+        path = resource.get("path")
+        content = contents.get(path) if isinstance(path, str) else None
+        stats = {}
+        if content is not None:
+            stats = {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+        # The two keys follow `path`; a resource that already states them has them replaced.
+        ordered = {}
+        for key, value in resource.items():
+            if key not in stats:
+                ordered[key] = value
+            if key == "path":
+                ordered.update(stats)
+        resources.append(ordered)
+    if "resources" in document:
+        document["resources"] = resources
+    published = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return published, _zip(document.get("created"), published, files)
+
+
+def _zip(created: str | None, descriptor: bytes, files: list[tuple[str, bytes]]) -> bytes:
+    stamp = _timestamp(created)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in [("datapackage.json", descriptor), *((p, c) for p, _, c in csvs)]:
+        for name, content in [("datapackage.json", descriptor), *files]:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
@@ -96,9 +130,9 @@ def _zip(package: Package, descriptor: bytes, csvs: list[tuple[str, str, bytes]]
     return buffer.getvalue()
 
 
-def _timestamp(package: Package) -> tuple[int, int, int, int, int, int]:
+def _timestamp(created: str | None) -> tuple[int, int, int, int, int, int]:
     """The package's own creation date, so the archive does not change with the clock."""
-    created = package.descriptor.get("created", "1980-01-01T00:00:00Z")
+    created = created or "1980-01-01T00:00:00Z"
     moment = dt.datetime.fromisoformat(created.replace("Z", "+00:00"))
     return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
