@@ -6,7 +6,18 @@ from ..data.package import Package
 from ..data.words import day_words, language_words
 from ..tools.releases import archive_address
 from . import html
+from .i18n import N_, tr
 from .tables import Row, table
+
+# The cite box's texts, marked for the translation catalogue.
+CITE_THIS = N_("Cite this")
+THE_PACKAGE = N_("The data package:")
+ONE_FIGURE = N_(
+    "One figure: give its id and the data version, so the value can be looked up again even after a "
+    "correction. For example:"
+)
+THE_RELEASE = N_("The release:")
+OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
 
 
 def both_dates(package: Package) -> str:
@@ -93,19 +104,21 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     href = address if site_url or page is None else page.link(archive_address(package.version))
     cited = html.text(citation.removesuffix(address)) + f'<a href="{html.url(href)}">{html.text(address)}</a>'
     one = figure_citation(package, figure)
+    lang = page.language if page is not None else "en"
+    heading, whole, single = (html.text(tr(lang, text)) for text in (CITE_THIS, THE_PACKAGE, ONE_FIGURE))
     lines = [
         '<div class="admonition quote dnd-cite">',
-        '<p class="admonition-title">Cite this</p>',
-        f'<p>The data package:</p><p class="dnd-citation">{cited}</p>',
-        "<p>One figure: give its id and the data version, so the value can be looked up again even "
-        f'after a correction. For example:</p><p class="dnd-citation">{html.text(one)}</p>',
+        f'<p class="admonition-title">{heading}</p>',
+        f'<p>{whole}</p><p class="dnd-citation">{cited}</p>',
+        f'<p>{single}</p><p class="dnd-citation">{html.text(one)}</p>',
     ]
     release = package.outlined
     attribution = release.attribution if release.attribution.endswith(".") else release.attribution + "."
+    the_release, others = html.text(tr(lang, THE_RELEASE)), html.text(tr(lang, OTHER_SOURCES))
     lines.append(
-        f"<p>The release: {html.text(release.publisher)}, {html.text(release.title)}, "
+        f"<p>{the_release} {html.text(release.publisher)}, {html.text(release.title_in(lang))}, "
         f"{html.text(both_dates(package))}. "
-        f"{html.text(attribution)} Figures from other sources cite their own, listed with the sources.</p>"
+        f"{html.text(attribution)} {others}</p>"
     )
     lines.append("</div>")
     return "\n".join(lines)

@@ -12,10 +12,12 @@ from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
 from ..tools.releases import History
 from . import html
+from .i18n import N_, tr
 from .links import CHANGELOG_PAGE
 from .tables import Row, table
 
 DATA_PAGE = "data/index.md"
+VERSIONS = N_("Every version of the data package, newest first")
 
 
 def version_anchor(version: str) -> str:
@@ -74,8 +76,11 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
                 id=version_anchor(release.version),
             )
         )
-    headers = ("Version", "Released", "Download", "SHA-256 of the archive")
-    return table("Every version of the data package, newest first", headers, rows)
+    lang = page.language
+    headers = [
+        tr(lang, h) for h in (N_("Version"), N_("Released"), N_("Download"), N_("SHA-256 of the archive"))
+    ]
+    return table(tr(lang, VERSIONS), headers, rows)
 
 
 def changelog_with_downloads(changelog: str, history: History, link: Callable[[str, str | None], str]) -> str:
