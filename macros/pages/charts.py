@@ -147,7 +147,7 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
         "svg.fonttype": "none",
         "svg.hashsalt": f"dnd-{name}",
         # A Korean font where the machine has one, so matplotlib measures Hangul labels as drawn.
-        "font.family": ["DejaVu Sans", "Noto Sans CJK KR", "NanumGothic", "sans-serif"],
+        "font.family": ["DejaVu Sans", "Noto Sans CJK KR", "sans-serif"],
         # SVG user units are points here, and the chart is shown at one CSS pixel per unit (never
         # shrunk), so 12 is the smallest text a reader sees.
         "font.size": 12,

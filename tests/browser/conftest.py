@@ -32,6 +32,7 @@ HERE = Path(__file__).parent
 REPO_URL = "https://github.com/example/example"
 DESKTOP = {"width": 1280, "height": 800}
 FIGURE_PAGES = "figures/"
+KOREAN = "ko/"
 FIGURE_SAMPLE = (
     "voucher-smes-restated",
     "voucher-non-ict-companies",
@@ -69,14 +70,18 @@ class Site:
         ]
 
     def pages(self) -> list[str]:
-        """Every written page, and the figure pages of FIGURE_SAMPLE: the figure pages share one builder,
-        so the sample covers its shapes (a correction, links, checks, a date, a secondary source)."""
-        return [
-            path
-            for path in self.all_pages()
-            if not path.startswith(FIGURE_PAGES)
-            or path.removeprefix(FIGURE_PAGES).strip("/") in FIGURE_SAMPLE
-        ]
+        """Every written page in both editions, and the figure pages of FIGURE_SAMPLE: the figure pages
+        share one builder, so the sample covers its shapes (a correction, links, checks, a date, a
+        secondary source)."""
+
+        def sampled(path: str) -> bool:
+            page = path.removeprefix(KOREAN)
+            return (
+                not page.startswith(FIGURE_PAGES)
+                or page.removeprefix(FIGURE_PAGES).strip("/") in FIGURE_SAMPLE
+            )
+
+        return [path for path in self.all_pages() if sampled(path)]
 
     def html(self, path: str) -> str:
         file = self.root / path
