@@ -42,7 +42,14 @@ from scripts.build import mkdocs_build_command
 
 RATIO_AIM = 1.25
 # The pages Lighthouse scores: home, a pillar, the explorer and a figure's page; and the mobile budget.
-LIGHTHOUSE_PAGES = ("", "first-year/leap-forward/", "data/explorer/", "figures/budget-invested/")
+LIGHTHOUSE_PAGES = (
+    "",
+    "first-year/leap-forward/",
+    "data/explorer/",
+    "figures/budget-invested/",
+    "ko/",
+    "ko/data/explorer/",
+)
 LIGHTHOUSE_BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROMIUM = os.environ.get("DND_CHROMIUM") or "/usr/bin/chromium"
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1630281600"}
