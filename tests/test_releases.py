@@ -421,3 +421,19 @@ def test_the_pages_workflow_fetches_the_whole_history():
         s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout")
     ]
     assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_the_repositorys_own_history_can_be_published():
+    """CI (full history) stops a pull request whose history the Pages build would refuse: a version
+    that goes down, one claimed twice with other data, or a release that does not load."""
+    if (
+        subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True
+        ).stdout.strip()
+        != "false"
+    ):
+        pytest.skip("no full git history here (a shallow clone or a copy)")
+    releases._memo.clear()
+    history = release_history(ROOT / "datapackage" / "datapackage.json")
+    assert history.read and len(history.releases) > 1
+    assert history.current.version == load_package().version
