@@ -87,8 +87,10 @@ def on_page_markdown(markdown, page, config, files):
     each version's heading gets an id and, when the site offers that version, a link to its download."""
     from macros.data.package import CHANGELOG
     from macros.pages.links import CHANGELOG_PAGE
+    from macros.site.editions import DEFAULT, twin
 
-    if page.file.src_uri != CHANGELOG_PAGE:
+    # In every edition: the Korean changelog page shows the same (English) release notes.
+    if twin(page.file.src_uri, DEFAULT) != CHANGELOG_PAGE:
         return markdown
     from mkdocs.utils import get_relative_url
 
