@@ -41,7 +41,8 @@ HIDDEN = re.compile(
     re.S | re.M,
 )
 # Names that contain digits and are not quantities.
-ALLOWED = re.compile(r"(?<![\w.])(?:[12]\.0|[56]G|K-12|Subsidy24)(?![\w]|\.\d)")
+# Names with digits; a Korean particle may follow one (5G는, 2.0은), a Latin letter or digit may not.
+ALLOWED = re.compile(r"(?<![\w.])(?:[12]\.0|[56]G|K-12|Subsidy24|보조금24)(?![A-Za-z0-9_]|\.\d)")
 NUMBER = re.compile(r"[\w.,%+\-]*\d[\w.,%+\-]*")
 
 

@@ -10,6 +10,7 @@ from .i18n import N_, tr
 from .tables import Row, table
 
 # The cite box's texts, marked for the translation catalogue.
+BOTH_DATES = N_("{date} (the {language} translation of the {original} release of {original_date})")
 CITE_THIS = N_("Cite this")
 THE_PACKAGE = N_("The data package:")
 ONE_FIGURE = N_(
@@ -20,15 +21,17 @@ THE_RELEASE = N_("The release:")
 OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
 
 
-def both_dates(package: Package) -> str:
+def both_dates(package: Package, lang: str = "en") -> str:
     """The release's dates: '30 August 2021 (the English translation of the Korean release of 22 July 2021)'."""
     release = package.outlined
     original = package.sources.get(release.reports or "")
     if not original:
-        return day_words(release.date)
-    return (
-        f"{day_words(release.date)} (the {language_words(release.language)} translation of the "
-        f"{language_words(original.language)} release of {day_words(original.date)})"
+        return day_words(release.date, lang)
+    return tr(lang, BOTH_DATES).format(
+        date=day_words(release.date, lang),
+        language=language_words(release.language, lang),
+        original=language_words(original.language, lang),
+        original_date=day_words(original.date, lang),
     )
 
 
@@ -58,9 +61,9 @@ def sources_table(package: Package) -> str:
     return table("Every source the figures come from", headers, rows, css="dnd-table dnd-wide")
 
 
-def date_words(package: Package) -> str:
+def date_words(package: Package, lang: str = "en") -> str:
     """The package's creation date in words; empty when the descriptor has none."""
-    return day_words(package.created) if package.created else ""
+    return day_words(package.created, lang) if package.created else ""
 
 
 def authors(package: Package, fallback: str | None = None) -> str:
@@ -117,7 +120,7 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     the_release, others = html.text(tr(lang, THE_RELEASE)), html.text(tr(lang, OTHER_SOURCES))
     lines.append(
         f"<p>{the_release} {html.text(release.publisher)}, {html.text(release.title_in(lang))}, "
-        f"{html.text(both_dates(package))}. "
+        f"{html.text(both_dates(package, lang))}. "
         f"{html.text(attribution)} {others}</p>"
     )
     lines.append("</div>")

@@ -100,7 +100,7 @@ def define_env(env):
 
     @env.macro
     def data_date() -> str:
-        return citation.date_words(package)
+        return citation.date_words(package, page.language)
 
     @env.macro
     def source_date(source_id: str | None = None) -> str:
@@ -108,7 +108,7 @@ def define_env(env):
         source = package.sources.get(source_id) if source_id else next(iter(package.sources.values()))
         if source is None:
             raise page.error(f"source_date: unknown source '{source_id}'")
-        return day_words(source.date)
+        return day_words(source.date, page.language)
 
     @env.macro
     def period(figure_id: str, part: str = "all") -> str:
@@ -117,7 +117,8 @@ def define_env(env):
         points = {"all": None, "start": found.start, "end": found.end or found.start}
         if part not in points:
             raise page.error(f"period('{figure_id}'): unknown part '{part}'; use all, start or end")
-        return html.text(found.words() if part == "all" else points[part].words())
+        lang = page.language
+        return html.text(found.words(lang) if part == "all" else points[part].words(lang))
 
     @env.macro
     def share(part_id: str, whole_id: str) -> str:
@@ -130,7 +131,7 @@ def define_env(env):
     @env.macro
     def release_dates() -> str:
         """The release's English date and the date of the Korean original it translates."""
-        return citation.both_dates(package)
+        return citation.both_dates(package, page.language)
 
     @env.macro
     def sources_table() -> str:
