@@ -30,6 +30,12 @@ class Release:
 
         return day_words(self.date)
 
+    def date_in(self, lang: str) -> str:
+        """The release day in a language: '26 November 2026', '2026년 11월 26일'."""
+        from macros.data.words import day_words
+
+        return day_words(self.date, lang)
+
 
 def release(package) -> Release:
     """The package's version and date (its `created` day), its licences, and its sources' attributions."""
