@@ -365,8 +365,14 @@ def test_every_page_footer_names_the_data_version_date_licences_and_attribution(
     for page in pages:
         html = page.read_text(encoding="utf-8")
         footer = html[html.index('<div class="md-copyright">') :]
-        assert f">{package.version}</a> of {created.day} {created:%B %Y}." in footer, page
-        assert "MIT licence" in footer and ">CC BY 4.0</a>" in footer, page
+        if page.relative_to(built_site.site).parts[0] == "ko":
+            assert f">{package.version}</a>({created.year}년 {created.month}월 {created.day}일)." in footer, (
+                page
+            )
+            assert "MIT 라이선스" in footer and ">CC BY 4.0</a>" in footer, page
+        else:
+            assert f">{package.version}</a> of {created.day} {created:%B %Y}." in footer, page
+            assert "MIT licence" in footer and ">CC BY 4.0</a>" in footer, page
         assert source.attribution.replace("&", "&amp;") in footer, page
 
 

@@ -127,8 +127,9 @@ def test_a_broken_package_fails_the_build_lists_every_problem_and_keeps_the_old_
     assert sorted(p.name for p in site.parent.iterdir()) == ["project", "public"]
 
 
-OLD = re.compile(r"(?<![\d.,#])787(?![\d])")
-NEW = re.compile(r"(?<![\d.,#])788(?![\d])")
+# A number standing alone: not inside a longer number, a hash (hex) or a JSON escape of Hangul (\uc787).
+OLD = re.compile(r"(?<![\w.,#])787(?![\d])")
+NEW = re.compile(r"(?<![\w.,#])788(?![\d])")
 
 
 def pages_with(site: Path, pattern: re.Pattern) -> dict[str, int]:

@@ -78,7 +78,8 @@ def specimen(tmp_path_factory):
     """A copy with a page that uses every form of the macros, and one label full of markup."""
     project = copy_project(tmp_path_factory.mktemp("specimen") / "project")
     set_label(project, "robot-caregiver-types", HOSTILE_LABEL)
-    (project / "docs" / "first-year" / "specimen.md").write_text(SPECIMEN, encoding="utf-8")
+    for name in ("specimen.md", "specimen.ko.md"):  # every page has its Korean twin
+        (project / "docs" / "first-year" / name).write_text(SPECIMEN, encoding="utf-8")
     build = build_site(project)
     assert build.returncode == 0, build.output
     return build
@@ -206,8 +207,9 @@ def test_two_charts_on_one_page_have_no_clashing_ids(specimen):
     ],
 )
 def test_an_unknown_name_in_a_page_fails_the_build_naming_page_and_name(project, call, message):
-    page = project / "docs" / "first-year" / "recovery.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    for name in ("recovery.md", "recovery.ko.md"):  # both twins, so they still call the same macros
+        page = project / "docs" / "first-year" / name
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
     build = build_site(project)
     assert build.returncode != 0
     assert message in build.output

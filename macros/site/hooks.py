@@ -121,3 +121,15 @@ def on_page_markdown(markdown, page, config, files):
         return f"{relative}#{anchor}" if anchor else relative
 
     return f"{markdown.rstrip()}\n\n{changelog_with_downloads(changelog, history, link)}"
+
+
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    """Make the language switch's links relative to the site root: the i18n plugin writes the home
+    pages' as absolute paths ('/', '/ko/'), which break when the site is served under a path (GitHub
+    Pages). Late, after the plugin has set this page's links."""
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = alternate.get("link") or ""
+        if link.startswith("/"):
+            alternate["link"] = link.lstrip("/") or "./"
+    return context
