@@ -11,6 +11,7 @@ from ..pages.downloads import downloads as download_list
 from ..pages.downloads import release_table
 from ..tools.export import write_downloads
 from ..tools.releases import ReleaseError, release_history, write_releases
+from . import editions
 from .blocks import keep
 from .data import site_package
 from .page import CurrentPage
@@ -159,7 +160,10 @@ def define_env(env):
 
 def on_post_build(env):
     """Write the downloads next to the pages, from the same bytes the pages describe, and every
-    version at its own address; say once why earlier versions are missing, if they are."""
+    version at its own address; say once why earlier versions are missing, if they are. Once per
+    site: the downloads are shared by both editions, so the other editions' builds skip this."""
+    if editions.current(env.conf) != editions.DEFAULT:
+        return
     package = site_package()
     write_downloads(package, env.conf["site_dir"])
     history = _history(package)
