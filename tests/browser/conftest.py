@@ -99,6 +99,15 @@ class Visit:
     status: int | None = None
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Console errors and missing files, except the theme's known prefetch: Material asks for a
+        `sitemap.xml` beside each hreflang alternate, which with one alternate per page does not exist
+        (the site's sitemap is at its root). Any other missing file is a problem."""
+        missing = [url for url in self.missing if not url.endswith("/sitemap.xml")]
+        logged = [e for e in self.errors if not e.startswith("Failed to load resource")]
+        return logged + [f"missing: {url}" for url in missing]
 
     def foreign(self, origin: str) -> list[str]:
         return [url for url in self.requests if not is_local(url, origin)]
@@ -114,8 +123,13 @@ class Reader:
         self.context.route("**/*", self._guard)
         self.page = self.context.new_page()
         self.page.on("request", lambda request: self.visit.requests.append(request.url))
+        self.page.on("response", self._response)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.visit.errors.append(f"uncaught: {error}"))
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.visit.missing.append(response.url)
 
     def _guard(self, route) -> None:
         if is_local(route.request.url, self.site.origin):

@@ -29,7 +29,7 @@ def test_search_finds_a_figure_by_a_word_of_its_label(site, reader, label):
     reader.open("")
     reader.page.locator(".md-search__input").click()
     reader.page.keyboard.type(QUERY)
-    reader.page.wait_for_selector(".md-search-result__link", timeout=10_000)
+    reader.page.wait_for_selector(".md-search-result__link", timeout=30_000)
     found = reader.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
     pages = {urlsplit(url).path.removeprefix("/") for url in found}
     assert pages & holders, (

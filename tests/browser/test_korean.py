@@ -49,7 +49,7 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
     reader.open("ko/")
     reader.page.locator(".md-search__input").click()
     reader.page.keyboard.type(word)
-    reader.page.wait_for_selector(".md-search-result__link", timeout=10_000)
+    reader.page.wait_for_selector(".md-search-result__link", timeout=30_000)
     found = reader.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
     pages = {urlsplit(url).path.removeprefix("/") for url in found}
     assert pages & holders, f"search for {word!r} gave {sorted(pages)}, none of {sorted(holders)}"

@@ -24,7 +24,7 @@ def report(problems: list[tuple[str, str]]) -> str:
 def load_problems(reader: Reader, path: str) -> list[tuple[str, str]]:
     visit = reader.open(path)
     problems = [f"status {visit.status}"] if visit.status != 200 else []
-    problems += [f"console error: {error}" for error in visit.errors]
+    problems += [f"console error: {error}" for error in visit.problems()]
     problems += [f"request to another host: {url}" for url in visit.foreign(reader.site.origin)]
     description = reader.evaluate("document.querySelector('meta[name=description]')?.content ?? ''")
     if not description.strip():

@@ -190,6 +190,6 @@ def test_every_figure_page_loads_offline_without_an_error(site, reader):
     problems = []
     for path in figures:
         visit = reader.open(path, until="load")
-        if visit.status != 200 or visit.errors or visit.foreign(site.origin):
-            problems.append((path, visit.status, visit.errors, visit.foreign(site.origin)))
+        if visit.status != 200 or visit.problems() or visit.foreign(site.origin):
+            problems.append((path, visit.status, visit.problems(), visit.foreign(site.origin)))
     assert not problems, problems
