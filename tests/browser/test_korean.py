@@ -47,8 +47,12 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
     holders = {path for path in site.pages() if path.startswith("ko/") and word in site.html(path)}
     assert holders, f"no Korean page shows {word!r}"
     reader.open("ko/")
-    reader.page.locator(".md-search__input").click()
-    reader.page.keyboard.type(word)
+    field = reader.page.locator(".md-search__input")
+    field.click()
+    # Hangul is entered as text, not as key presses (Playwright types it without key events), so a
+    # key press follows for the theme's search to read the field.
+    field.fill(word)
+    reader.page.keyboard.press("End")
     reader.page.wait_for_selector(".md-search-result__link", timeout=30_000)
     found = reader.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
     pages = {urlsplit(url).path.removeprefix("/") for url in found}
