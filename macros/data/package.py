@@ -96,6 +96,13 @@ class Package:
         """Every link that starts or ends at this figure."""
         return [link for link in self.links if figure_id in (link.figure, link.other)]
 
+    def outcomes_of(self, figure_id: str) -> list[Outcome]:
+        """The checks a figure takes part in, as the stated figure or as one it works from."""
+        return [o for o in self.outcomes if figure_id == o.check.result or figure_id in o.check.operands]
+
+    def corrections_of(self, figure_id: str) -> list[Correction]:
+        return [c for c in self.corrections if c.figure == figure_id]
+
     def figures_in(self, topic_id: str, deep: bool = True) -> list[Figure]:
         """Figures whose topic is this one (or, with deep, one below it), in file order."""
         return [

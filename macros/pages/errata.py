@@ -21,14 +21,6 @@ def _named(f: Figure, lang: str = "en") -> str:
     return f"{f.label_in(lang)} ({f.text(lang)})"
 
 
-def formula_words(outcome: Outcome, figures: dict[str, Figure]) -> str:
-    """The check's formula with the figures' labels and values in place of the ids."""
-    check = outcome.check
-    terms = [_named(figures[o]) for o in check.operands]
-    relation = "must not exceed" if check.kind == "at-most" else "should give"
-    return f"{KINDS[check.kind].formula(terms)} {relation} {_named(figures[check.result])}"
-
-
 def computed(outcome: Outcome, figures: dict[str, Figure]) -> str:
     """What the operands give, written in the result's unit."""
     return figures[outcome.check.result].unit.words(round(outcome.computed, 3))

@@ -139,9 +139,7 @@ def _source(package: Package, f: Figure, lang: str) -> str:
 def _checks(package: Package, page, f: Figure) -> str:
     lang = page.language
     items = []
-    for o in package.outcomes:
-        if f.id != o.check.result and f.id not in o.check.operands:
-            continue
+    for o in package.outcomes_of(f.id):
         role = (
             tr(lang, "this figure is the stated figure")
             if o.check.result == f.id
@@ -160,7 +158,7 @@ def _checks(package: Package, page, f: Figure) -> str:
 
 def _corrections(package: Package, page, f: Figure) -> str:
     lang = page.language
-    found = [c for c in package.corrections if c.figure == f.id]
+    found = package.corrections_of(f.id)
     if not found:
         return f"<p>{html.text(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))}</p>"
     items = [

@@ -201,10 +201,9 @@ def figure_document(package: Package, f: Figure) -> dict:
                 "outcome": o.status,
                 "outcome_words": o.words,
             }
-            for o in package.outcomes
-            if f.id == o.check.result or f.id in o.check.operands
+            for o in package.outcomes_of(f.id)
         ],
-        "corrections": [_correction(c) for c in package.corrections if c.figure == f.id],
+        "corrections": [_correction(c) for c in package.corrections_of(f.id)],
         "links": [
             {"relation": words, "figure": other}
             for words, other in (link.seen_from(f.id) for link in package.links_of(f.id))
