@@ -8,16 +8,22 @@ whose datapackage/ is then read as committed at that revision.
 """
 
 import argparse
+import datetime as dt
 import io
+import re
 import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
 
-from macros.data.package import Package, load_package
+from macros.data.package import CHANGELOG, Package, load_package
 from macros.data.problem import PackageError
 from macros.tools.diff import compare, markdown
+from macros.tools.release_notes import CITATION, release_notes, repository_of
+
+# The files beside datapackage/ that a release must update too.
+NOTES = (CHANGELOG, CITATION)
 
 
 class Unreadable(Exception):
@@ -34,7 +40,12 @@ def extract(revision: str, target: Path) -> Path:
             f"'{revision}' is neither a datapackage.json file nor a git revision "
             "(for a pull request, fetch the base branch first: git fetch origin main)"
         )
-    archive = subprocess.run(["git", "archive", "--format=tar", revision, "datapackage"], capture_output=True)
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", revision, *NOTES], capture_output=True, text=True
+    ).stdout.split()
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", revision, "datapackage", *listed], capture_output=True
+    )
     if archive.returncode != 0:
         raise Unreadable(
             f"revision '{revision}' has no datapackage/ folder: "
@@ -43,6 +54,26 @@ def extract(revision: str, target: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(target, filter="data")
     return target / "datapackage" / "datapackage.json"
+
+
+def release_day(argument: str, version: str) -> dt.date | None:
+    """The date of the commit that first carries `version` in the history of `argument` (a revision,
+    or HEAD for a file in the working tree); None while the version is not committed."""
+    path = Path(argument)
+    revision, cwd = (argument, None) if not path.is_file() else ("HEAD", path.resolve().parent)
+    pattern = rf'"version": *"{re.escape(version)}"'
+    found = subprocess.run(
+        ["git", "log", "--format=%cI", "-G", pattern, revision, "--", "datapackage/datapackage.json"]
+        if cwd is None
+        else ["git", "log", "--format=%cI", "-G", pattern, revision, "--", path.name],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
+    stamps = found.stdout.split()
+    if found.returncode != 0 or not stamps:
+        return None
+    return dt.datetime.fromisoformat(stamps[-1]).astimezone(dt.UTC).date()
 
 
 def load(side: str, argument: str, workspace: Path) -> Package:
@@ -78,7 +109,9 @@ def main() -> int:
         except Unreadable as error:
             print(f"diff_package: {error}", file=sys.stderr)
             return 2
-        diff = compare(old, new)
+        diff = compare(old, new, release_day(args.new, new.version))
+        if any((repository_of(new) / name).is_file() for name in NOTES):
+            diff.problems += [str(note) for note in release_notes(diff)]
         print(markdown(diff, args.old, args.new))
     if diff.problems:
         print(

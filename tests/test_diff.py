@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -162,11 +163,12 @@ def test_a_changed_value_without_a_correction_row_is_refused_with_the_row_to_add
     result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
 
     assert result.returncode == 1
+    row = load_package(ROOT / "datapackage/datapackage.json").figures["smart-factories"].row
     assert (
-        "the value of `smart-factories` changed from 8,000 to 8,500 without a correction: "
-        "datapackage/data/corrections.csv: add a row with id=smart-factories-revision, "
-        "figure=smart-factories, field=value, printed=8000, used=8500, kind=revision, "
-        f"reason=(what was wrong, and the evidence), date={TODAY}, version={MINOR}"
+        f"datapackage/data/figures.csv:{row}:value: `smart-factories` changed from 8,000 to 8,500 "
+        "without a correction: datapackage/data/corrections.csv: add a row with "
+        "id=smart-factories-revision, figure=smart-factories, field=value, printed=8000, used=8500, "
+        f"kind=revision, reason=(what was wrong, and the evidence), date={TODAY}, version={MINOR}"
     ) in result.stdout
     assert "1 problem(s) to fix before merging" in result.stderr
 
@@ -181,7 +183,8 @@ def test_changed_data_under_the_same_version_is_refused_naming_the_part_to_bump(
 
     assert result.returncode == 1
     assert (
-        f"the data changed but the version is still {version}: this is a minor release "
+        f"datapackage/datapackage.json:6:version: the data changed but the version is still {version}: "
+        "this is a minor release "
         f"(a value was corrected; corrections were recorded), so bump the minor part: "
         f'set "version" in datapackage/datapackage.json to {major}.{minor + 1}.0'
     ) in result.stdout
@@ -328,3 +331,62 @@ def test_an_old_revision_that_todays_loader_refuses_is_reported_as_such(reposito
     assert result.returncode == 2
     assert "the old package (HEAD) does not load with today's loader" in result.stderr
     assert "figures.csv:" in result.stderr and ":value: 'eight thousand' is not a number" in result.stderr
+
+
+def test_a_removed_id_and_an_added_id_with_the_same_number_are_reported_as_a_likely_rename(copy):
+    rows = copy.rows("figures")
+    for row in rows:
+        if row["id"] == "smart-factories":
+            row["id"] = "smart-factories-built"
+    copy.write("figures", rows)
+    old = load_package(ROOT / "datapackage/datapackage.json")
+
+    report = markdown(compare(old, load_package(copy.descriptor)), "old", "new")
+
+    assert "`smart-factories` was removed and `smart-factories-built` added with the same number" in report
+
+
+def git_at(repo: Path, day: str, *args: str) -> None:
+    """Run git in `repo` as if on `day`, so a test does not depend on when it runs."""
+    stamp = f"{day}T12:00:00+00:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.invalid", "-C", str(repo), *args],
+        check=True,
+        env=env,
+    )
+
+
+def test_created_is_judged_against_the_day_of_the_commit_that_releases_the_version(repository):
+    copy = Copy(repository / "datapackage")
+    copy.set("figures", "smart-factories", label="Factories with smart technologies")
+    patch = bump(CURRENT, "patch")
+    descriptor = json.loads(copy.descriptor.read_text(encoding="utf-8"))
+    descriptor.update(version=patch, created="2030-01-02T00:00:00Z")
+    copy.descriptor.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    assert diff("main", "datapackage/datapackage.json", cwd=repository).returncode == 0, "not committed yet"
+    git_at(repository, "2030-01-02", "commit", "-q", "-am", "release")
+    assert diff("main~0^", "HEAD", cwd=repository).returncode == 0
+    git_at(repository, "2030-01-09", "commit", "-q", "--amend", "--no-edit", "--reset-author")
+
+    late = diff("HEAD^", "HEAD", cwd=repository)
+    assert late.returncode == 1
+    assert (
+        f'"created" says 2030-01-02T00:00:00Z, but the commit that releases {patch} is dated 2030-01-09: '
+        'set it to "2030-01-09T00:00:00Z"'
+    ) in late.stdout
+
+
+def test_the_diff_against_the_commit_before_the_current_release_passes_on_any_day():
+    version = load_package(ROOT / "datapackage/datapackage.json").version
+    commits = subprocess.run(
+        ["git", "log", "--format=%H", "-G", f'"version": *"{version}"', "--", "datapackage/datapackage.json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    if not commits:
+        pytest.skip("no git history here (a tarball or a shallow clone)")
+    result = diff(f"{commits[-1]}^", "datapackage/datapackage.json")
+    assert result.returncode == 0, result.stdout + result.stderr

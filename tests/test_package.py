@@ -23,12 +23,18 @@ def test_the_stock_frictionless_validation_finds_nothing():
     assert stock_problems(DESCRIPTOR) == []
 
 
-def test_make_validate_prints_every_check_and_a_one_line_summary():
-    run = subprocess.run([sys.executable, "scripts/validate.py"], cwd=ROOT, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+def test_make_validate_prints_one_summary_line_and_every_check_when_asked():
+    quiet = subprocess.run([sys.executable, "scripts/validate.py"], cwd=ROOT, capture_output=True, text=True)
+    assert quiet.returncode == 0, quiet.stderr
+    (summary,) = quiet.stdout.strip().splitlines()
+    assert summary.startswith("datapackage/datapackage.json: valid, version ")
+    assert "figures" in summary and "fail as the release does" in summary
+    assert summary.endswith("ids, all in the data")
+    run = subprocess.run(
+        [sys.executable, "scripts/validate.py", "-v"], cwd=ROOT, capture_output=True, text=True
+    )
     lines = run.stdout.strip().splitlines()
-    assert lines[-1].startswith("datapackage/datapackage.json: valid, version ")
-    assert "figures" in lines[-1] and "fail as the release does" in lines[-1]
+    assert lines[-1] == summary
     assert (
         "non-ict-share: fails: 12,000 ÷ 127,000 × 100 = 9.4488, against a stated 94.6; "
         "as printed, exactly 9.4488 against from 94.55 to 94.65" in lines

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.package import load_package
+from macros.tools.prose import typed_number_problems, typed_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -23,34 +24,6 @@ PROSE_PAGES = (
     "context/",
     "context/targets/",
 )
-
-# What is not a typed quantity: macro calls, Jinja comments, attribute lists, link and image
-# targets, reference definitions, HTML tags with their attributes, ordered-list markers (numbering,
-# not data) and snippet includes.
-HIDDEN = re.compile(
-    r"\{\{.*?\}\}"
-    r"|\{%.*?%\}"
-    r"|\{##.*?##\}"
-    r"|\{:?\s*[#.][^}\n]*\}"
-    r"|\]\([^)\n]*\)"
-    r"|^\s*\[[^\]\n]+\]:\s*\S+.*$"
-    r"|<!--.*?-->"
-    r"|</?[A-Za-z][^>\n]*>"
-    r"|^[ \t]*\d+\.(?=[ \t])"
-    r"|^[ \t]*-{1,3}8<-{1,3}.*$",
-    re.S | re.M,
-)
-# Names that contain digits and are not quantities.
-# Names with digits; a Korean particle may follow one (5G는, 2.0은), a Latin letter or digit may not.
-ALLOWED = re.compile(r"(?<![\w.])(?:[12]\.0|[56]G|K-12|Subsidy24|보조금24)(?![A-Za-z0-9_]|\.\d)")
-NUMBER = re.compile(r"[\w.,%+\-]*\d[\w.,%+\-]*")
-
-
-def typed_numbers(markdown: str) -> list[tuple[int, str]]:
-    """(line, token) for every digit a reader would see that no macro produced."""
-    visible = HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
-    visible = ALLOWED.sub(lambda m: " " * len(m.group()), visible)
-    return [(visible.count("\n", 0, m.start()) + 1, m.group().strip(".,")) for m in NUMBER.finditer(visible)]
 
 
 class FigureLinks(HTMLParser):
@@ -125,11 +98,7 @@ def test_the_lint_catches_a_number_hidden_in_an_allowed_name():
 
 
 def test_no_page_types_a_number():
-    found = [
-        f"{page.relative_to(ROOT)}:{line}: {token}"
-        for page in sorted(DOCS.rglob("*.md"))
-        for line, token in typed_numbers(page.read_text(encoding="utf-8"))
-    ]
+    found = [str(problem) for problem in typed_number_problems(DOCS)]
     assert found == [], "numbers typed outside macros:\n" + "\n".join(found)
 
 

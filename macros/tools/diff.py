@@ -21,6 +21,7 @@ from ..data.package import Package
 LEVELS = ("patch", "minor", "major")
 SEMVER = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
 CORRECTIONS_CSV = "datapackage/data/corrections.csv"
+FIGURES_CSV = "datapackage/data/figures.csv"
 DESCRIPTOR = "datapackage/datapackage.json"
 # Figure fields whose change is only wording, so a patch release.
 WORDING = {"label", "label_ko", "note"}
@@ -70,8 +71,12 @@ def figure_fields(package: Package, figure: Figure) -> dict[str, str]:
     return {column: figure.cell(column) for column in package.columns("figures") if column != "id"}
 
 
-def compare(old: Package, new: Package, today: dt.date | None = None) -> PackageDiff:
-    """Compare two loaded packages; the result lists the changes and the problems that block a release."""
+def compare(old: Package, new: Package, released: dt.date | None = None) -> PackageDiff:
+    """Compare two loaded packages; the result lists the changes and the problems that block a release.
+
+    `released` is the date of the commit that releases the new version (None while it is not
+    committed): `created` is judged against it, never against the day the comparison runs, so a
+    correct change passes on any day."""
     diff = PackageDiff(old, new)
     for package in (old, new):
         if not SEMVER.fullmatch(package.version):
@@ -82,10 +87,10 @@ def compare(old: Package, new: Package, today: dt.date | None = None) -> Package
     _compare_outcomes(diff)
     _compare_corrections(diff)
     _compare_definitions(diff)
+    _note_renames(diff)
     if not diff.problems:
-        today = today or dt.date.today()
-        version = _check_version(diff, today)
-        _check_corrections(diff, version, today)
+        version = _check_version(diff, released)
+        _check_corrections(diff, version)
     return diff
 
 
@@ -181,7 +186,7 @@ def _compare_definitions(diff: PackageDiff) -> None:
         diff.reasons["patch"].append("the descriptor's metadata changed")
 
 
-def _check_version(diff: PackageDiff, today: dt.date) -> str:
+def _check_version(diff: PackageDiff, released: dt.date | None) -> str:
     """Check the bump against the changes; return the version this change should publish."""
     old, new = _parse(diff.old.version), _parse(diff.new.version)
     required = diff.required
@@ -191,37 +196,69 @@ def _check_version(diff: PackageDiff, today: dt.date) -> str:
         )
         return bump(diff.old.version, required or "patch")
     made = _level(old, new)
-    created = str(diff.new.descriptor.get("created", ""))
-    if made and created == diff.old.descriptor.get("created") and created[:10] != today.isoformat():
-        diff.problems.append(
-            f'the version went to {diff.new.version} but "created" in {DESCRIPTOR} still says '
-            f"{created}: set it to the release day, such as "
-            f'"{today.isoformat()}T00:00:00Z" (the footer and CITATION.cff show this date)'
-        )
+    if made:
+        _check_created(diff, released)
     if required is None or (made is not None and LEVELS.index(made) >= LEVELS.index(required)):
         return diff.new.version
     wanted = bump(diff.old.version, required)
     why = "; ".join(diff.reasons[required])
     now = "is still" if made is None else "only went to"
     diff.problems.append(
-        f"the data changed but the version {now} {diff.new.version}: this is a {required} release "
+        f"{_at(diff.new, 'version')}the data changed but the version {now} {diff.new.version}: "
+        f"this is a {required} release "
         f'({why}), so bump the {required} part: set "version" in {DESCRIPTOR} to {wanted}, '
         f"and add a section for {wanted} to CHANGELOG.md"
     )
     return wanted
 
 
-def _check_corrections(diff: PackageDiff, version: str, today: dt.date) -> None:
+def _check_created(diff: PackageDiff, released: dt.date | None) -> None:
+    """A new version's `created` is its release day: the day of the commit that first carries it (a
+    day either side for time zones), and never before the previous version's."""
+    created, before = diff.new.created, diff.old.created
+    stamp = diff.new.descriptor.get("created", "")
+    if created is None:
+        diff.problems.append(
+            f'{_at(diff.new, "created")}"created" is missing or not a date; write the release day'
+        )
+    elif before is not None and created < before:
+        diff.problems.append(
+            f'{_at(diff.new, "created")}"created" says {stamp}, before {before.isoformat()}, the day of '
+            f"{diff.old.version}: set it to the day this version is committed"
+        )
+    elif released is not None and abs((created - released).days) > 1:
+        diff.problems.append(
+            f'{_at(diff.new, "created")}"created" says {stamp}, but the commit that releases {diff.new.version} '
+            f'is dated {released.isoformat()}: set it to "{released.isoformat()}T00:00:00Z" '
+            "(the footer and CITATION.cff show this date)"
+        )
+
+
+def _note_renames(diff: PackageDiff) -> None:
+    """A removed id and an added id with the same number as printed, unit and topic are most likely a
+    rename: say so, since ids are cited and a page may still use the old one."""
+    for gone in diff.removed:
+        for new in diff.added:
+            if (gone.as_printed, gone.unit, gone.topic) == (new.as_printed, new.unit, new.topic):
+                diff.other.append(
+                    f"`{gone.id}` was removed and `{new.id}` added with the same number, unit and topic: "
+                    f"a rename? Ids are cited, so keep `{gone.id}` unless it was wrong, and change every "
+                    f'`fig("{gone.id}")` in docs/ (make validate lists them)'
+                )
+
+
+def _check_corrections(diff: PackageDiff, version: str) -> None:
     """Every changed value needs a new correction row, carrying the version that publishes it."""
     explained = {(c.figure, c.field) for c in diff.corrections_added}
     for change in diff.changed:
         if change.field == "value" and (change.figure, "value") not in explained:
+            row = diff.new.figures[change.figure].row
             diff.problems.append(
-                f"the value of `{change.figure}` changed from {change.old} to {change.new} without a "
-                f"correction: {CORRECTIONS_CSV}: add a row with id={change.figure}-revision, "
+                f"{FIGURES_CSV}:{row}:value: `{change.figure}` changed from {change.old} to {change.new} "
+                f"without a correction: {CORRECTIONS_CSV}: add a row with id={change.figure}-revision, "
                 f"figure={change.figure}, field=value, printed={change.old.replace(',', '')}, "
                 f"used={change.new.replace(',', '')}, kind=revision, "
-                f"reason=(what was wrong, and the evidence), date={today.isoformat()}, "
+                f"reason=(what was wrong, and the evidence), date={_release_day(diff)}, "
                 f"version={version}, reference=(the issue or pull request)"
             )
     for correction in diff.corrections_added:
@@ -231,6 +268,19 @@ def _check_corrections(diff: PackageDiff, version: str, today: dt.date) -> None:
                 f"says version {correction.version}, but this change publishes version {version}; "
                 f"write {version}"
             )
+
+
+def _at(package: Package, key: str) -> str:
+    """`datapackage/datapackage.json:LINE:key: `, the place of a descriptor key, as editors link it."""
+    lines = package.path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith(f'"{key}"')), 1)
+    return f"{DESCRIPTOR}:{line}:{key}: "
+
+
+def _release_day(diff: PackageDiff) -> str:
+    """The day to write on a correction: the new version's `created`, once it is set."""
+    created, before = diff.new.created, diff.old.created
+    return created.isoformat() if created and created != before else "(the release day, YYYY-MM-DD)"
 
 
 def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:

@@ -1,0 +1,103 @@
+"""The prose pages as text: the data each macro call names, and the numbers a writer typed by hand.
+
+`make validate` and `make check` read docs/ with these, without building the site, so a figure
+renamed in the data but still used by a page is named by page and line (`docs/index.md:12:fig: …`)
+before any build, and a number typed into prose is caught where it was typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..data.package import Package
+from ..data.problem import Problem
+
+# Each page macro that names data, with the table its quoted arguments name, in order.
+REFERENCES: dict[str, tuple[str, ...]] = {
+    "fig": ("figure",),
+    "period": ("figure",),
+    "share": ("figure", "figure"),
+    "cite_box": ("figure",),
+    "figure_table": ("topic",),
+    "chart": ("chart",),
+    "source_date": ("source",),
+}
+# Where each kind of id lives, and how to know one.
+TABLES: dict[str, tuple[str, Callable[[Package], object]]] = {
+    "figure": ("datapackage/data/figures.csv", lambda p: p.figures),
+    "topic": ("datapackage/data/topics.csv", lambda p: p.topics),
+    "chart": ("datapackage/charts.csv", lambda p: p.charts),
+    "source": ("datapackage/data/sources.csv", lambda p: p.sources),
+}
+CALL = re.compile(r"\{\{-?\s*(\w+)\((.*?)\)\s*-?\}\}", re.S)
+STRING = re.compile(r"""(?<![\w=])\s*(['"])(.*?)\1""")
+
+# What is not a typed quantity: macro calls, Jinja comments, attribute lists, link and image
+# targets, reference definitions, HTML tags with their attributes, ordered-list markers (numbering,
+# not data) and snippet includes.
+HIDDEN = re.compile(
+    r"\{\{.*?\}\}"
+    r"|\{%.*?%\}"
+    r"|\{##.*?##\}"
+    r"|\{:?\s*[#.][^}\n]*\}"
+    r"|\]\([^)\n]*\)"
+    r"|^\s*\[[^\]\n]+\]:\s*\S+.*$"
+    r"|<!--.*?-->"
+    r"|</?[A-Za-z][^>\n]*>"
+    r"|^[ \t]*\d+\.(?=[ \t])"
+    r"|^[ \t]*-{1,3}8<-{1,3}.*$",
+    re.S | re.M,
+)
+# Names with digits; a Korean particle may follow one (5G는, 2.0은), a Latin letter or digit may not.
+ALLOWED = re.compile(r"(?<![\w.])(?:[12]\.0|[56]G|K-12|Subsidy24|보조금24)(?![A-Za-z0-9_]|\.\d)")
+NUMBER = re.compile(r"[\w.,%+\-]*\d[\w.,%+\-]*")
+
+
+def references(markdown: str) -> list[tuple[int, str, str, str]]:
+    """(line, macro, kind, id) for every quoted argument of a macro that names data."""
+    found = []
+    for call in CALL.finditer(markdown):
+        kinds = REFERENCES.get(call.group(1))
+        if not kinds:
+            continue
+        line = markdown.count("\n", 0, call.start()) + 1
+        positional = [m.group(2) for m in STRING.finditer(call.group(2).split("=")[0])]
+        found += [(line, call.group(1), kind, value) for kind, value in zip(kinds, positional, strict=False)]
+    return found
+
+
+def typed_numbers(markdown: str) -> list[tuple[int, str]]:
+    """(line, token) for every digit a reader would see that no macro produced."""
+    visible = HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
+    visible = ALLOWED.sub(lambda m: " " * len(m.group()), visible)
+    return [(visible.count("\n", 0, m.start()) + 1, m.group().strip(".,")) for m in NUMBER.finditer(visible)]
+
+
+def pages(docs: Path) -> dict[str, str]:
+    """Every Markdown page under docs/, by its path as a contributor opens it ('docs/index.md')."""
+    return {
+        f"docs/{path.relative_to(docs).as_posix()}": path.read_text(encoding="utf-8")
+        for path in sorted(docs.rglob("*.md"))
+    }
+
+
+def reference_problems(package: Package, docs: Path) -> list[Problem]:
+    """Every id a page names that the data lacks, as docs/page.md:line:macro: what is wrong."""
+    problems = []
+    for name, markdown in pages(docs).items():
+        for line, macro, kind, value in references(markdown):
+            table, ids = TABLES[kind]
+            if value not in ids(package):
+                problems.append(Problem(name, line, macro, f"'{value}' is not a {kind} id in {table}"))
+    return problems
+
+
+def typed_number_problems(docs: Path) -> list[Problem]:
+    """Every number typed into a page instead of coming from the data through a macro."""
+    return [
+        Problem(name, line, "-", f"'{token}' is typed; numbers come from the data: {{{{ fig(\"…\") }}}}")
+        for name, markdown in pages(docs).items()
+        for line, token in typed_numbers(markdown)
+    ]
