@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a banner about its successor on every build; the pinned versions are deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test build validate lint bench diff audit clean
+.PHONY: help serve test check build validate lint bench diff audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -27,14 +27,18 @@ $(STAMP): requirements.lock
 serve: $(STAMP) validate ## Validate the data, build the site and serve it with live reload at http://127.0.0.1:8000
 	DND_MACROS_FAIL=false $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) ## Run the whole test suite (make check first, then the tests in parallel)
+	@$(PY) scripts/check.py $(BASE)
 	$(PY) -m pytest
+
+check: $(STAMP) ## Check a change as CI will, without a browser: data, pages, diff against BASE, changelog, lint
+	@$(PY) scripts/check.py $(BASE)
 
 build: $(STAMP) ## Build the site strictly into site/ (left untouched if the build fails)
 	$(PY) scripts/build.py site
 
-validate: $(STAMP) ## Validate the data package (frictionless plus the project's own rules)
-	$(PY) scripts/validate.py datapackage/datapackage.json
+validate: $(STAMP) ## Validate the data package and the pages' references to it (-v: V=1)
+	@$(PY) scripts/validate.py datapackage/datapackage.json $(if $(V),-v)
 
 audit: $(STAMP) ## Account for every number in the release text (SOURCE=path to the text; REDACTED=file also writes the masked copy)
 	$(PY) scripts/audit_source.py --source $(or $(SOURCE),$(DND_SOURCE_TEXT),../shared/source/msit-press-release-2021-08-30.txt) $(if $(REDACTED),--write-redacted $(REDACTED))

@@ -1,0 +1,97 @@
+"""Everything CI rejects in a data or prose change, but the browser, in a few seconds.
+
+Usage: python scripts/check.py [BASE]
+
+1. the data package: its rules and stock frictionless (as `make validate`);
+2. the pages: every id a macro names exists in the data, and no number is typed into prose;
+3. the change against BASE (a git revision; origin/main when there is one, else HEAD): correction
+   rows, the version bump, `created`, the CHANGELOG.md section and CITATION.cff (as `make diff`);
+4. ruff, lint and format.
+
+Each problem is one located line (`path:line:field: what is wrong`); the last line says how many.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from macros.data.package import package_path
+from macros.data.problem import PackageError
+from macros.data.validation import validate
+from macros.tools.diff import compare
+from macros.tools.prose import reference_problems, typed_number_problems
+from macros.tools.release_notes import release_notes
+from scripts.diff_package import Unreadable, load, release_day
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def default_base() -> str:
+    """origin/main when the clone has it (a pull request's base), else the last commit."""
+    found = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "origin/main"], cwd=ROOT, capture_output=True
+    )
+    return "origin/main" if found.returncode == 0 else "HEAD"
+
+
+def data_and_pages() -> list[str]:
+    try:
+        package = validate(package_path())
+    except PackageError as error:
+        return [str(p) for p in error.problems]
+    docs = ROOT / "docs"
+    return [str(p) for p in reference_problems(package, docs) + typed_number_problems(docs)]
+
+
+def change(base: str) -> Callable[[], list[str]]:
+    def against_base() -> list[str]:
+        descriptor = str(package_path())
+        with tempfile.TemporaryDirectory(prefix="dnd-check-") as workspace:
+            try:
+                old = load("old", base, Path(workspace))
+                new = load("new", descriptor, Path(workspace))
+            except (Unreadable, PackageError) as error:
+                return [f"make diff BASE={base}: {error}"]
+            diff = compare(old, new, release_day(descriptor, new.version))
+            return diff.problems + [str(note) for note in release_notes(diff)]
+
+    return against_base
+
+
+def lint() -> list[str]:
+    ruff = Path(sys.executable).parent / "ruff"
+    problems = []
+    for args in (["check", "--output-format=concise", "--quiet"], ["format", "--check", "--quiet"]):
+        done = subprocess.run([str(ruff), *args, "."], cwd=ROOT, capture_output=True, text=True)
+        if done.returncode != 0:
+            problems += [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    base = argv[0] if argv else default_base()
+    steps = [
+        ("data and pages", data_and_pages),
+        (f"change against {base}", change(base)),
+        ("ruff", lint),
+    ]
+    problems = []
+    for _, step in steps:
+        found = step()
+        for line in found:
+            print(line, file=sys.stderr)
+        problems += found
+    names = ", ".join(name for name, _ in steps)
+    if problems:
+        print(f"make check: {len(problems)} problem(s) ({names})", file=sys.stderr)
+        return 1
+    print(f"make check: all clear ({names})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
