@@ -3,7 +3,7 @@
 `make diff` and `make check` ask for them, so that a contributor learns what CI will say before CI
 says it. A section is `## VERSION (YYYY-MM-DD)`, dated the descriptor's `created` day, holding a
 `- Contents:` line and a `- Checks:` line with the package's own counts (the tool writes both lines
-for you) and naming, in backticks, every figure and correction the change adds, removes or edits.
+for you) and naming, in backticks, every figure the change adds, removes, edits or corrects.
 An id in backticks that no table of the package knows is a typo, and the figure's page would miss
 the entry. CITATION.cff carries the same version, date and download address.
 """
@@ -86,7 +86,8 @@ def _section(lines: list[str], version: str) -> tuple[int, int, str | None]:
 
 
 def changelog_notes(diff: PackageDiff) -> list[Note]:
-    """What the new version's CHANGELOG.md section lacks or gets wrong."""
+    """What the new version's CHANGELOG.md section lacks or gets wrong; what it must name is asked
+    only of a new version (an unbumped change is told to bump first)."""
     new = diff.new
     path = repository_of(new) / CHANGELOG
     if not path.is_file():
@@ -118,9 +119,11 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
             notes.append(
                 Note(CHANGELOG, place, f"the section for {new.version} must hold the line `{wanted}`")
             )
+    if new.version == diff.old.version:
+        return notes
     named = set(CODE.findall(text))
     changed = [f.id for f in diff.added + diff.removed] + [c.figure for c in diff.changed]
-    changed += [c.id for c in diff.corrections_added + diff.corrections_removed]
+    changed += [c.figure for c in diff.corrections_added + diff.corrections_removed]
     missing = [i for i in dict.fromkeys(changed) if i not in named]
     if missing:
         listed = ", ".join(f"`{i}`" for i in missing)
