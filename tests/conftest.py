@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.tools import measure
-from scripts.build import mkdocs_build_command
+from scripts.build import GENERATOR, mkdocs_build_command
 
 PROJECT_PARTS = (
     "mkdocs.yml",
@@ -40,14 +40,16 @@ def copy_project(target: Path) -> Path:
     return measure.copy_project(target, PROJECT_PARTS)
 
 
-def build_site(project: Path, site: Path | None = None, env: dict | None = None) -> Build:
+def build_site(
+    project: Path, site: Path | None = None, env: dict | None = None, generator: str = GENERATOR
+) -> Build:
     """Run a strict mkdocs build of `project` into `site` and keep its output for assertions."""
     site = site or project / "site"
     # The copy builds its own datapackage/ unless the caller names another one.
     inherited = {k: v for k, v in os.environ.items() if k != "DND_DATAPACKAGE"}
     environment = {**inherited, "SOURCE_DATE_EPOCH": "1630281600", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
-        mkdocs_build_command(project / "mkdocs.yml", site),
+        mkdocs_build_command(project / "mkdocs.yml", site, generator),
         cwd=project,
         env=environment,
         capture_output=True,
