@@ -57,3 +57,22 @@ def test_properdocs_builds_the_same_site_file_for_file_but_the_generator_tag(bui
     ]
     assert differ == []
     assert b'content="mkdocs-ProperDocs 1.6.7' in (other.site / "index.html").read_bytes()
+
+
+def test_the_build_log_is_short_and_says_only_what_matters(built_site):
+    lines = [line for line in built_site.output.splitlines() if line.strip()]
+    assert len(lines) <= 15, "\n".join(lines)
+    assert not [
+        line for line in lines if 'not included in the "nav"' in line or "does not contain an anchor" in line
+    ]
+
+
+def test_a_link_to_an_anchor_no_page_has_fails_the_build_naming_the_page(project):
+    page = project / "docs/first-year/index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[gone](../data/checks.md#check-no-such-check)\n",
+        encoding="utf-8",
+    )
+    build = build_site(project)
+    assert build.returncode != 0
+    assert "'first-year/index.md' contains a link '../data/checks.md#check-no-such-check'" in build.output

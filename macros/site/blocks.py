@@ -14,6 +14,7 @@ import re
 _kept: dict[str, str] = {}
 _numbers = itertools.count(1)
 PLACE = re.compile(r"<!--dnd-block:(\d+)-->")
+ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
 def keep(html: str) -> str:
@@ -26,3 +27,8 @@ def keep(html: str) -> str:
 def put_back(html: str) -> str:
     """Replace each placeholder with its block; a placeholder's block is used once and forgotten."""
     return PLACE.sub(lambda match: _kept.pop(match.group(1)), html)
+
+
+def anchors(html: str) -> set[str]:
+    """Every id in a page's HTML: the anchors a link into the page may name."""
+    return set(ID.findall(html))

@@ -8,7 +8,7 @@ files, each with its twin in the other languages as its `alternates`: the langua
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from ..pages.figure_page import figure_markdown
 from ..pages.links import figure_page
@@ -18,7 +18,7 @@ from .page import PageAt
 
 
 def _file(config, uri: str, language: str) -> File:
-    file = File.generated(config, uri, content="")
+    file = File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
     file.dest_uri = editions.prefix(language) + file.dest_uri
     return file
 

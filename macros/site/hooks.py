@@ -48,6 +48,18 @@ def release(package) -> Release:
     return Release(package.version, day, licences, attributions)
 
 
+# Plugins whose every-build INFO lines (modules found, editions built, variables) bury what matters.
+CHATTY = ("mkdocs.plugins.mkdocs_macros", "mkdocs.plugins.mkdocs_static_i18n")
+
+
+def on_startup(command, dirty):
+    """Keep the build's log to what a writer acts on: the plugins' routine notes are debug, not info."""
+    import logging
+
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 @event_priority(-50)
 def on_env(env, config, files):
     """Give the theme templates the release; late, so the macros plugin has imported this project's package."""
@@ -81,10 +93,14 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    """Put back the blocks the macros kept out of Markdown (macros/site/blocks.py)."""
-    from macros.site.blocks import put_back
+    """Put back the blocks the macros kept out of Markdown (macros/site/blocks.py), and tell MkDocs the
+    anchors they hold, so its link validation knows `checks.md#check-…` exists."""
+    from macros.site.blocks import anchors, put_back
 
-    return put_back(html)
+    html = put_back(html)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchors(html)
+    return html
 
 
 @event_priority(-50)
