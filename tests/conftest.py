@@ -21,6 +21,7 @@ PROJECT_PARTS = (
     "datapackage",
     "scripts",
     "CHANGELOG.md",
+    "CITATION.cff",
 )
 
 

@@ -89,3 +89,9 @@ def macro_differences(pages: dict[str, str]) -> list[str]:
                 f"docs/{other}: uses {call}, which docs/{uri} lacks" for call in sorted(theirs - calls)
             ]
     return problems
+
+
+def edition_of(url_path: str) -> str:
+    """The edition a URL path belongs to: '/ko/data/' is Korean, '/data/' the default language."""
+    first = url_path.lstrip("/").split("/", 1)[0]
+    return first if first in LANGUAGES[1:] else DEFAULT
