@@ -29,7 +29,7 @@ serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.
 
 test: $(STAMP) ## Run the whole test suite (make check first, then the tests in parallel)
 	@$(PY) scripts/check.py $(BASE)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 check: $(STAMP) ## Check a change as CI will, without a browser: data, pages, diff against BASE, changelog, lint
 	@$(PY) scripts/check.py $(BASE)

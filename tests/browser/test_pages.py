@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import REPO_URL, Reader
+from .conftest import Reader
 
 pytestmark = pytest.mark.browser
 
@@ -50,21 +50,6 @@ def describe(violation: dict) -> str:
 
 def axe_problems(reader: Reader, path: str) -> list[tuple[str, str]]:
     return [(path, describe(v)) for v in Axe().run(reader.page).response["violations"]]
-
-
-def test_with_a_repository_address_pages_link_to_it_but_never_call_its_host(browser, repo_site):
-    """The repository's link, edit links and correction links are extra content: offline and accessible too."""
-    reader = Reader(browser, repo_site)
-    try:
-        problems = []
-        for path in repo_site.pages():
-            problems += load_problems(reader, path)
-            if not reader.page.locator(f'a[href^="{REPO_URL}"]').count():
-                problems.append((path, "no link to the repository"))
-            problems += axe_problems(reader, path)
-    finally:
-        reader.close()
-    assert not problems, report(problems)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
