@@ -371,7 +371,7 @@ def test_the_pull_request_template_is_the_reviewers_checklist():
         assert any(duty in check for check in checks), duty
 
 
-def test_ci_tests_every_push_and_reports_the_data_diff_on_pull_requests():
+def test_ci_checks_first_tests_every_push_and_reports_the_data_diff_on_pull_requests():
     workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
     assert {"push", "pull_request"} <= set(workflow[True])  # YAML reads the key `on` as true
     steps = workflow["jobs"]["test"]["steps"]
@@ -379,6 +379,8 @@ def test_ci_tests_every_push_and_reports_the_data_diff_on_pull_requests():
     assert any(s.get("with", {}).get("python-version") == "3.11" for s in steps)
     runs = "\n".join(s.get("run", "") for s in steps)
     assert "DND_CHROMIUM=" in runs and "GITHUB_ENV" in runs and "make test" in runs
+    commands = [s.get("run", "") for s in steps if s.get("run", "").startswith("make")]
+    assert commands[0].startswith("make check BASE=origin/"), "CI answers a contributor in seconds first"
     (diff,) = [s for s in steps if "make" in s.get("run", "") and "diff" in s["run"]]
     assert diff["if"] == "github.event_name == 'pull_request'"
     assert "BASE=origin/${{ github.base_ref }}" in diff["run"] and "$GITHUB_STEP_SUMMARY" in diff["run"]

@@ -5,6 +5,7 @@ import logging
 from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
+from ..data.package import RESOURCES
 from ..data.words import day_words, plain
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
@@ -156,6 +157,14 @@ def define_env(env):
     @env.macro
     def topic_count() -> str:
         return plain(len(package.topics))
+
+    @env.macro
+    def count(table: str) -> str:
+        """How many rows a table of the package has: count("sources"), count("links"), count("terms")."""
+        if table not in RESOURCES:
+            raise page.error(f"count: unknown table '{table}'; use one of {', '.join(RESOURCES)}")
+        rows = getattr(package, table)
+        return plain(len(rows))
 
 
 def on_post_build(env):
