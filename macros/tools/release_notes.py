@@ -119,9 +119,24 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
             notes.append(
                 Note(CHANGELOG, place, f"the section for {new.version} must hold the line `{wanted}`")
             )
+    in_items, item = set(), False
+    for number, line in enumerate(body, start + 1):
+        item = line.startswith("- ") or (item and line.startswith("  ") and bool(line.strip()))
+        ids = [token for token in CODE.findall(line) if token in new.figures]
+        if item:
+            in_items.update(CODE.findall(line))
+        elif ids:
+            notes.append(
+                Note(
+                    CHANGELOG,
+                    number,
+                    f"{', '.join(f'`{i}`' for i in ids)} named outside a `- ` line: a figure's page lists "
+                    "only the section's `- ` lines, so start this line with `- `",
+                )
+            )
     if new.version == diff.old.version:
         return notes
-    named = set(CODE.findall(text))
+    named = in_items
     changed = [f.id for f in diff.added + diff.removed] + [c.figure for c in diff.changed]
     changed += [c.figure for c in diff.corrections_added + diff.corrections_removed]
     missing = [i for i in dict.fromkeys(changed) if i not in named]

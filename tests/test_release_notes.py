@@ -1,0 +1,129 @@
+"""What a release needs beside its data, as `make check` and `make diff` tell a contributor: a CHANGELOG.md
+section with the package's counts that names each changed figure in a `- ` line, and CITATION.cff with
+the same version, date and download address."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.data.package import load_package
+from macros.tools.diff import bump, compare
+from macros.tools.release_notes import checks_line, contents_line, release_notes
+
+ROOT = Path(__file__).resolve().parents[1]
+FIGURE = "smart-factories"
+DAY = "2030-01-02"
+
+
+class Release:
+    """A copy of the package with one label changed and the version bumped to a patch, with its notes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        for part in ("datapackage", "CHANGELOG.md", "CITATION.cff"):
+            source = ROOT / part
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+        self.old = load_package(ROOT / "datapackage/datapackage.json")
+        self.version = bump(self.old.version, "patch")
+        figures = root / "datapackage/data/figures.csv"
+        text = figures.read_text(encoding="utf-8")
+        figures.write_text(
+            text.replace(self.old.figures[FIGURE].label, "Factories with smart kit", 1), encoding="utf-8"
+        )
+        descriptor = json.loads((root / "datapackage/datapackage.json").read_text(encoding="utf-8"))
+        descriptor.update(version=self.version, created=f"{DAY}T00:00:00Z")
+        (root / "datapackage/datapackage.json").write_text(
+            json.dumps(descriptor, indent=2, ensure_ascii=False)
+        )
+
+    def cite(self) -> None:
+        path = self.root / "CITATION.cff"
+        text = re.sub(r"(?m)^version: .*$", f"version: {self.version}", path.read_text(encoding="utf-8"))
+        text = re.sub(r"(?m)^date-released: .*$", f"date-released: {DAY}", text)
+        path.write_text(
+            text.replace(f"download/{self.old.version}/", f"download/{self.version}/"), encoding="utf-8"
+        )
+
+    def section(self, *lines: str) -> None:
+        new = load_package(self.root / "datapackage/datapackage.json")
+        body = [f"## {self.version} ({DAY})", "", contents_line(new), checks_line(new), *lines, "", ""]
+        path = self.root / "CHANGELOG.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("\n## ", "\n" + "\n".join(body) + "## ", 1),
+            encoding="utf-8",
+        )
+
+    def notes(self) -> list[str]:
+        return [
+            str(note)
+            for note in release_notes(
+                compare(self.old, load_package(self.root / "datapackage/datapackage.json"))
+            )
+        ]
+
+
+@pytest.fixture
+def release(tmp_path) -> Release:
+    return Release(tmp_path)
+
+
+def test_a_complete_release_has_nothing_to_add(release):
+    release.cite()
+    release.section(f"- The label of `{FIGURE}` says what is counted.")
+    assert release.notes() == []
+
+
+def test_a_missing_section_is_named_at_the_line_to_write_it_with_its_counts(release):
+    release.cite()
+    (note,) = release.notes()
+    assert re.fullmatch(
+        rf"CHANGELOG\.md:\d+: no section for {release.version}: add `## {release.version} \({DAY}\)` .*", note
+    )
+    assert "- Contents: " in note and "- Checks: " in note
+
+
+def test_an_id_the_package_lacks_is_named_with_its_line(release):
+    release.cite()
+    release.section(f"- The label of `{FIGURE}` and of `smart-factorys` changed.")
+    (note,) = release.notes()
+    assert re.fullmatch(r"CHANGELOG\.md:\d+: `smart-factorys` is not an id in the data package", note)
+
+
+def test_a_figure_named_only_in_a_paragraph_is_refused_because_its_page_would_miss_it(release):
+    release.cite()
+    release.section(f"The label of `{FIGURE}` says what is counted.")
+    notes = release.notes()
+    assert any(
+        re.fullmatch(rf"CHANGELOG\.md:\d+: `{FIGURE}` named outside a `- ` line: .*", n) for n in notes
+    )
+    assert any(n.endswith(f"does not name `{FIGURE}`") for n in notes)
+
+
+def test_counts_that_are_not_the_packages_are_refused_with_the_line_to_write(release):
+    release.cite()
+    release.section(f"- `{FIGURE}` relabelled.")
+    path = release.root / "CHANGELOG.md"
+    path.write_text(
+        re.sub(
+            r"- Contents: \d+ figures", "- Contents: 1 figures", path.read_text(encoding="utf-8"), count=1
+        ),
+        encoding="utf-8",
+    )
+    (note,) = release.notes()
+    assert "must hold the line `- Contents: " in note
+
+
+def test_citation_cff_must_follow_the_version(release):
+    release.section(f"- `{FIGURE}` relabelled.")
+    notes = release.notes()
+    assert f"CITATION.cff:15: write `version: {release.version}`" in notes
+    assert f"CITATION.cff:16: write `date-released: {DAY}`" in notes
+    assert any(
+        n.startswith("CITATION.cff:") and f"data/download/{release.version}/datapackage.zip" in n
+        for n in notes
+    )
