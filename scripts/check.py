@@ -65,6 +65,8 @@ def change(base: str) -> Callable[[], list[str]]:
             except (Unreadable, PackageError) as error:
                 return [f"make diff BASE={base}: {error}"]
             diff = compare(old, new, release_day(descriptor, new.version))
+            for hint in diff.renames:
+                print(f"hint: {hint}", file=sys.stderr)
             return diff.problems + [str(note) for note in release_notes(diff)]
 
     return against_base

@@ -155,7 +155,7 @@ def main(argv: list[str]) -> int:
 
     def builder(config=None) -> None:
         started = time.monotonic()
-        partial = config is None and server.open_editions() == {DEFAULT} and not server.failure
+        partial = config is None and server.open_editions() == {DEFAULT}
         try:
             check_first()
             config = config or load_config(config_file=config_file, site_dir=site_dir, dev_addr=args.dev_addr)

@@ -91,7 +91,10 @@ def test_an_id_the_package_lacks_is_named_with_its_line(release):
     release.cite()
     release.section(f"- The label of `{FIGURE}` and of `smart-factorys` changed.")
     (note,) = release.notes()
-    assert re.fullmatch(r"CHANGELOG\.md:\d+: `smart-factorys` is not an id in the data package", note)
+    assert re.fullmatch(
+        r"CHANGELOG\.md:\d+: `smart-factorys` is not an id in the data package; did you mean .smart-factories.\?",
+        note,
+    )
 
 
 def test_a_figure_named_only_in_a_paragraph_is_refused_because_its_page_would_miss_it(release):
@@ -127,3 +130,11 @@ def test_citation_cff_must_follow_the_version(release):
         n.startswith("CITATION.cff:") and f"data/download/{release.version}/datapackage.zip" in n
         for n in notes
     )
+
+
+def test_before_the_bump_the_notes_say_nothing_so_no_released_section_is_asked_to_change(release):
+    descriptor = release.root / "datapackage/datapackage.json"
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    data.update(version=release.old.version, created=release.old.descriptor["created"])
+    descriptor.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    assert release.notes() == []

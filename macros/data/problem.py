@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,3 +35,9 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def did_you_mean(name: str, names: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" when a known name is close to a mistyped one, else ''."""
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.8)
+    return f"; did you mean '{close[0]}'?" if close else ""

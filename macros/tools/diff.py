@@ -53,6 +53,9 @@ class PackageDiff:
     corrections_added: list[Correction] = field(default_factory=list)
     corrections_removed: list[Correction] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
+    renames: list[str] = field(
+        default_factory=list
+    )  # hints: a removal and an addition that look like a rename
     reasons: dict[str, list[str]] = field(default_factory=lambda: {level: [] for level in LEVELS})
     problems: list[str] = field(default_factory=list)
 
@@ -240,7 +243,7 @@ def _note_renames(diff: PackageDiff) -> None:
     for gone in diff.removed:
         for new in diff.added:
             if (gone.as_printed, gone.unit, gone.topic) == (new.as_printed, new.unit, new.topic):
-                diff.other.append(
+                diff.renames.append(
                     f"`{gone.id}` was removed and `{new.id}` added with the same number, unit and topic: "
                     f"a rename? Ids are cited, so keep `{gone.id}` unless it was wrong, and change every "
                     f'`fig("{gone.id}")` in docs/ (make validate lists them)'
@@ -328,8 +331,8 @@ def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
             ]
             headers = ("Correction", "Figure", "Field", "Printed or old", "Used", "Kind", "Version", "Reason")
             lines += _table(f"{title} ({len(corrections)})", headers, rows)
-    if diff.other:
-        lines += ["### Other changes", "", *(f"- {_e(item)}" for item in diff.other), ""]
+    if diff.other or diff.renames:
+        lines += ["### Other changes", "", *(f"- {_e(item)}" for item in diff.other + diff.renames), ""]
     if diff.problems:
         lines += ["### Problems to fix before merging", "", *(f"- {_e(p)}" for p in diff.problems), ""]
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..data.package import Package
-from ..data.problem import Problem
+from ..data.problem import Problem, did_you_mean
 
 # Each page macro that names data, with the table its quoted arguments name, in order.
 REFERENCES: dict[str, tuple[str, ...]] = {
@@ -89,8 +89,10 @@ def reference_problems(package: Package, docs: Path) -> list[Problem]:
     for name, markdown in pages(docs).items():
         for line, macro, kind, value in references(markdown):
             table, ids = TABLES[kind]
-            if value not in ids(package):
-                problems.append(Problem(name, line, macro, f"'{value}' is not a {kind} id in {table}"))
+            known = ids(package)
+            if value not in known:
+                message = f"'{value}' is not a {kind} id in {table}{did_you_mean(value, known)}"
+                problems.append(Problem(name, line, macro, message))
     return problems
 
 

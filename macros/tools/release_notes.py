@@ -19,6 +19,7 @@ import yaml
 from ..data.changelog import CODE, HEADING
 from ..data.checks import OUTCOMES
 from ..data.package import CHANGELOG, Package
+from ..data.problem import did_you_mean
 from .diff import PackageDiff
 from .releases import archive_address
 
@@ -147,7 +148,13 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
     for number, line in enumerate(body, start + 1):
         for token in CODE.findall(line):
             if ID.fullmatch(token) and token not in known:
-                notes.append(Note(CHANGELOG, number, f"`{token}` is not an id in the data package"))
+                notes.append(
+                    Note(
+                        CHANGELOG,
+                        number,
+                        f"`{token}` is not an id in the data package{did_you_mean(token, known)}",
+                    )
+                )
     return notes
 
 
@@ -180,7 +187,10 @@ def citation_notes(package: Package) -> list[Note]:
 
 
 def release_notes(diff: PackageDiff) -> list[Note]:
-    """Everything the new package's release notes lack, in file order."""
+    """Everything the new package's release notes lack, in file order. Nothing while the data changed
+    under the old version: the diff asks for the bump first, and the notes follow the new version."""
+    if diff.new.version == diff.old.version and not diff.empty:
+        return []
     return changelog_notes(diff) + citation_notes(diff.new)
 
 

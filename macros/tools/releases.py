@@ -16,7 +16,8 @@ site offers the current version only, and `History.notes` says why.
 
 Reading the history costs four git commands whatever its length (rev-parse, log, and two batched
 cat-file reads); the stock validation of an old version, the only slow part, is done once per distinct
-content and remembered in `macros/.cache/releases/`.
+content and remembered in `.cache/releases/` at the top of the checkout (outside the folders `make serve`
+watches, so writing it does not start another build).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pathlib import Path
 from .diff import SEMVER
 from .export import DOWNLOAD_DIR, ZIP_NAME, publish
 
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "releases"
+CACHE = Path(__file__).resolve().parents[2] / ".cache" / "releases"
 DESCRIPTOR_NAME = "datapackage.json"
 GIT_TIMEOUT = 60
 
