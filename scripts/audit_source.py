@@ -1,4 +1,5 @@
-"""List every number in the release text that no figure accounts for, and every as_printed not found where located."""
+"""List every number in the release text that no figure accounts for, every as_printed not found where
+located, and every release figure's quote not found verbatim."""
 
 import argparse
 import sys
@@ -38,10 +39,13 @@ def main() -> int:
     for problem in result.problems:
         print(problem)
     if result.problems:
-        print(f"{len(result.problems)} number(s) or figure(s) not accounted for", file=sys.stderr)
+        print(f"{len(result.problems)} number(s), figure(s) or quote(s) not accounted for", file=sys.stderr)
         return 1
     parts = ", ".join(f"{count} by {kind}" for kind, count in result.accounted.items())
-    print(f"{args.source}: all {result.tokens} number tokens accounted for ({parts})")
+    quotes = sum(1 for f in package.figures.values() if package.source_of(f).outlined)
+    print(
+        f"{args.source}: all {result.tokens} number tokens accounted for ({parts}); all {quotes} quotes found verbatim"
+    )
     return 0
 
 

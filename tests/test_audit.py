@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def package():
 
 
 def test_a_text_holding_exactly_the_figures_is_fully_accounted_for(package):
-    result = audit(synthetic_release(package), package)
+    result = audit(synthetic_release(package), package, quotes=False)
     assert result.problems == []
     release = [f for f in package.figures.values() if package.source_of(f).outlined]
     assert result.accounted["figure"] + result.accounted["dated phrase"] >= len(release)
@@ -43,7 +44,7 @@ def test_a_text_holding_exactly_the_figures_is_fully_accounted_for(package):
 
 def test_a_number_no_figure_accounts_for_is_reported_with_its_place(package):
     text = synthetic_release(package).replace("[5]\n", "[5]\nand 999 robots were counted\n")
-    (problem,) = audit(text, package).problems
+    (problem,) = audit(text, package, quotes=False).problems
     assert "'999'" in problem.message and "topic 'leap-technologies'" in problem.message
     assert problem.row == text.splitlines().index("and 999 robots were counted") + 1
 
@@ -51,7 +52,7 @@ def test_a_number_no_figure_accounts_for_is_reported_with_its_place(package):
 def test_a_figure_printed_elsewhere_than_its_locator_is_reported(package):
     text = synthetic_release(package).replace("stated as 407 here", "stated as four hundred here")
     text = text.replace("[Inclusiveness]\n", "[Inclusiveness]\nsee 407\n")
-    messages = [str(p) for p in audit(text, package).problems]
+    messages = [str(p) for p in audit(text, package, quotes=False).problems]
     assert any(
         ":as_printed: '407' is not in the release text at leap-technologies (patents-granted)" in m
         for m in messages
@@ -63,7 +64,7 @@ def test_structure_and_periods_are_not_mistaken_for_figures(package):
     text = synthetic_release(package).replace(
         "[6]\n", "[6]\nIn the 2019 and 2020 editions, see item [6]\n2. A numbered heading\n"
     )
-    assert audit(text, package).problems == []
+    assert audit(text, package, quotes=False).problems == []
 
 
 def test_the_release_has_no_number_left_over_and_every_as_printed_is_where_its_locator_says():
@@ -75,6 +76,23 @@ def test_the_release_has_no_number_left_over_and_every_as_printed_is_where_its_l
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "all 195 number tokens accounted for" in run.stdout
+    assert "all 117 quotes found verbatim" in run.stdout
+
+
+def test_a_release_quote_that_is_not_the_releases_sentence_is_located_by_row_and_field(package):
+    """Run on the redacted copy (or the real text where there is one): one altered quote, one problem."""
+    text = Path(SOURCE).read_text(encoding="utf-8") if SOURCE else REDACTED.read_text(encoding="utf-8")
+    figure = package.figures["patents-granted"]
+    altered = replace(figure, quote=figure.quote.replace("acquired", "won"))
+    package = replace(package, figures={**package.figures, figure.id: altered})
+    (problem,) = audit(text, package).problems
+    assert (problem.path, problem.row, problem.field) == ("datapackage/data/figures.csv", figure.row, "quote")
+    assert "'patents-granted' is not in the release text verbatim" in problem.message
+
+
+def test_every_release_quote_is_found_whatever_the_line_breaks(package):
+    text = REDACTED.read_text(encoding="utf-8").replace(" ", "\n")
+    assert [p for p in audit(text, package).problems if p.field == "quote"] == []
 
 
 @pytest.mark.skipif(not SOURCE, reason="set DND_SOURCE_TEXT to the release text to compare (.ci/run does)")

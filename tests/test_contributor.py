@@ -171,14 +171,16 @@ def journey(tmp_path_factory) -> Journey:
     # Step 2: change the value, then as_printed.
     set_cells(figures, FIGURE, value=plain(new_value).replace(",", ""))
     step("make validate")
-    set_cells(figures, FIGURE, as_printed=plain(new_value))
+    # As the guide says: as_printed, and the same number in the quote (the release's sentence).
+    quote = package.figures[FIGURE].quote.replace(plain(old_value), plain(new_value), 1)
+    set_cells(figures, FIGURE, as_printed=plain(new_value), quote=quote)
     step("make validate")
     step("make check")
 
     # Steps 3 and 4: the correction row, the version, CITATION.cff; the changelog comes last.
     (row,) = guide_blocks("csv")
     numbers = {"8000": plain(old_value).replace(",", ""), "8500": plain(new_value).replace(",", "")}
-    versions = {"4.2.0": new_version, "2026-12-01": TODAY.isoformat()}
+    versions = {"5.1.0": new_version, "2026-12-01": TODAY.isoformat()}
     with open(data / "data" / "corrections.csv", "a", encoding="utf-8") as file:
         file.write(as_shown(row, **numbers, **versions))
     descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
@@ -294,7 +296,8 @@ def test_the_diff_lists_exactly_the_change_and_its_correction(journey):
         f"| `{FIGURE}` | value | {old} | {new} |",
         f"| `{FIGURE}` | as_printed | {old} | {new} |",
     ]
-    assert table_rows[2].startswith(f"| `{FIGURE}-revision` | `{FIGURE}` | value | {old.replace(',', '')} |")
+    assert table_rows[2].startswith(f"| `{FIGURE}` | quote | ") and table_rows[2].count(new) == 1
+    assert table_rows[3].startswith(f"| `{FIGURE}-revision` | `{FIGURE}` | value | {old.replace(',', '')} |")
     assert "### Figures added" not in result.stdout and "### Figures removed" not in result.stdout
     assert "### Problems" not in result.stdout
     assert f"{journey.old_version} → " in result.stdout and "(minor release)" in result.stdout
@@ -324,6 +327,18 @@ def test_the_built_site_shows_the_new_value_the_correction_and_the_version(journ
     for path in ("", "first-year/leap-forward", "data/corrections"):
         assert f">{version}</a> of {TODAY.day} {TODAY:%B %Y}." in journey.page(path)
     assert f"{version} ({TODAY.isoformat()})" in journey.page("about/changelog")
+
+
+def test_the_guides_example_names_one_version_before_and_one_after_throughout():
+    """Step 7 and the footer must speak of the version the example publishes, not of an older one."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    example = guide[guide.index("## Correct a figure, step by step") : guide.index("## Add a missing figure")]
+    before, after = re.search(r"\*\*Version:\*\* (\S+) → (\S+) ", example).groups()
+    following = "{}.{}.0".format(*(int(p) + (i == 1) for i, p in enumerate(after.split(".")[:2])))
+    named = set(re.findall(r"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", example)) - {"1.0.0"}  # 1.0.0: the history
+    assert named <= {before, after, following}, (
+        f"versions the example does not publish: {named - {before, after, following}}"
+    )
 
 
 def test_the_guides_make_targets_run_the_scripts_the_journey_runs():

@@ -133,3 +133,38 @@ def test_the_data_page_offers_downloads_citation_and_a_dataset_description(built
 def test_counts_in_the_data_pages_come_from_the_package(built_site):
     text = parse(built_site.page("data/explorer/")).text
     assert f"{len(load_package().figures)} in all" in text
+
+
+def test_each_figure_page_shows_its_sources_sentence_with_the_printed_token_marked_and_linked(built_site):
+    """In both editions, the quote stays in its source's language, with a lang attribute and a link."""
+    package = load_package()
+    for figure_id, prefix in (
+        ("budget-invested", ""),
+        ("budget-invested", "ko/"),
+        ("new-deal-fund-size-ko", ""),
+        ("new-deal-fund-size-ko", "ko/"),
+    ):
+        figure = package.figures[figure_id]
+        source = package.source_of(figure)
+        page = built_site.page(f"{prefix}figures/{figure_id}/")
+        block = re.search(r'<figure class="dnd-quote">.*?</figure>', page, re.S).group(0)
+        assert f'<blockquote lang="{source.language}"' in block
+        assert f"<mark>{figure.as_printed}</mark>" in unescape(block)
+        assert f'href="{source.url.replace("&", "&amp;")}#:~:text=' in block
+        before, _, after = figure.quote_parts()
+        assert unescape(re.sub(r"<[^>]+>", "", block)).startswith(before + figure.as_printed + after)
+
+
+def test_the_explorer_rows_carry_the_quote_for_the_text_filter(built_site):
+    page = built_site.page("data/explorer/")
+    row = re.search(r'<tr id="fig-new-deal-fund-size-ko".*?</tr>', page, re.S).group(0)
+    attributes = parse(row).tags[0][1]
+    assert "3조701억원의 펀드를 조성했으며" in attributes["data-quote"]
+
+
+def test_each_figures_json_carries_its_quote_and_the_sources_language(built_site):
+    document = json.loads(
+        (built_site.site / "figures" / "new-deal-fund-size-ko.json").read_text(encoding="utf-8")
+    )
+    assert "3조701억원" in document["figure"]["quote"]
+    assert document["source"]["language"] == "ko"

@@ -45,6 +45,7 @@ def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
         "status": enum(package, "figures", "status"),
         "outcome": list(OUTCOMES.values()),
         "check kind": [kind.words for kind in KINDS.values()],
+        "check relation": [kind.relation for kind in KINDS.values()],
         "relation": [words for pair in RELATIONS.values() for words in pair],
         "source kind": [k.replace("-", " ") for k in enum(package, "sources", "kind")],
         "standing": enum(package, "sources", "standing"),

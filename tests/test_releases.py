@@ -271,7 +271,14 @@ def second_version(tmp_path_factory):
     old, new = package.figures[FIGURE].value, package.figures[FIGURE].value + 500
     major, minor, _ = package.version.split(".")
     version = f"{major}.{int(minor) + 1}.0"
-    set_cells(data / "data" / "figures.csv", FIGURE, value=plain(new).replace(",", ""), as_printed=plain(new))
+    quote = package.figures[FIGURE].quote.replace(plain(old), plain(new), 1)
+    set_cells(
+        data / "data" / "figures.csv",
+        FIGURE,
+        value=plain(new).replace(",", ""),
+        as_printed=plain(new),
+        quote=quote,
+    )
     with open(data / "data" / "corrections.csv", "a", newline="", encoding="utf-8") as file:
         csv.writer(file, lineterminator="\n").writerow(
             [

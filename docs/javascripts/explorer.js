@@ -30,8 +30,9 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var original = rows.slice();
+    // A row is found by its cells' text and by its figure's quote, which has no column of its own.
     var texts = rows.map(function (row) {
-      return row.textContent.toLowerCase();
+      return (row.textContent + " " + (row.dataset.quote || "")).toLowerCase();
     });
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var sort = { column: -1, order: "ascending" };

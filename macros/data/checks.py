@@ -33,6 +33,14 @@ class Kind:
     bounds: Callable[[list[Interval]], Interval]
     # The display the result must have (None: the operands' own unit; 'rank-change' gives places).
     result_display: str | None = None
+    # True when the stated figure is a ceiling the operands must not pass, rather than a value to meet.
+    ceiling: bool = False
+    # How the computed value stands to the stated one, as the checks page says it.
+    relation: str = "which should meet"
+    # How the arithmetic line ends, with the stated number: 'against a stated 10.1 trillion'.
+    against: str = "against a stated {stated}"
+    # The display every operand and the result must have (None: any, as the units allow).
+    compares: str | None = None
 
 
 def _sum(intervals: list[Interval]) -> Interval:
@@ -43,7 +51,29 @@ KINDS = {
     kind.name: kind
     for kind in (
         Kind("sum", None, "sum", " + ".join, sum, _sum),
-        Kind("at-most", None, "parts within a total", " + ".join, sum, _sum),
+        Kind(
+            "at-most",
+            None,
+            "parts within a total",
+            " + ".join,
+            sum,
+            _sum,
+            ceiling=True,
+            relation="which must not exceed",
+            against="against a stated total of {stated} (must not exceed it)",
+        ),
+        Kind(
+            "rank-at-or-above",
+            1,
+            "rank at or above another",
+            lambda t: t[0],
+            lambda v: v[0],
+            lambda i: i[0],
+            ceiling=True,
+            relation="which must be at or above",
+            against="against the rank {stated} (a smaller number is a higher rank: it must not be larger)",
+            compares="rank",
+        ),
         Kind("equal", 1, "same figure stated twice", lambda t: t[0], lambda v: v[0], lambda i: i[0]),
         Kind(
             "difference",
@@ -145,14 +175,12 @@ class Outcome:
 
     def arithmetic(self, figures: dict[str, Figure]) -> str:
         """'2.4 trillion + 7.7 trillion = 10.1 trillion (stated 10.1 trillion)', with raw numbers."""
+        kind = KINDS[self.check.kind]
         terms = [plain(figures[o].value) for o in self.check.operands]
-        formula = KINDS[self.check.kind].formula(terms)
-        if len(terms) > 1 or self.check.kind not in ("at-most", "equal"):
+        formula = kind.formula(terms)
+        if len(terms) > 1 or not (kind.arity == 1 or kind.ceiling):
             formula = f"{formula} = {plain(self.computed, 4)}"
-        if self.check.kind == "at-most":
-            formula = f"{formula}, against a stated total of {plain(self.stated, 4)} (must not exceed it)"
-        else:
-            formula = f"{formula}, against a stated {plain(self.stated, 4)}"
+        formula = f"{formula}, {kind.against.format(stated=plain(self.stated, 4))}"
         return f"{formula}; as printed, {self.computed_bounds.words()} against {self.stated_bounds.words()}"
 
     def line(self, figures: dict[str, Figure]) -> str:
@@ -163,7 +191,7 @@ def evaluate(check: Check, figures: dict[str, Figure], bounds: dict[str, Interva
     """Evaluate one check on the intervals its figures' printing allows (`bounds`, by figure id)."""
     kind = KINDS[check.kind]
     computed, stated = kind.bounds([bounds[o] for o in check.operands]), bounds[check.result]
-    meets = computed.reaches_down_to(stated) if check.kind == "at-most" else computed.meets(stated)
+    meets = computed.reaches_down_to(stated) if kind.ceiling else computed.meets(stated)
     return Outcome(
         check,
         kind.compute([figures[o].value for o in check.operands]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .language import text_in
@@ -28,6 +29,8 @@ class Figure:
     row: int
     # New fields go last, with a default, so records built by position keep working.
     label_ko: str | None = None
+    # The sentence of the source that states the figure, in the source's language, holding as_printed.
+    quote: str | None = None
 
     def label_in(self, lang: str) -> str:
         """The label in a language ('en' or 'ko')."""
@@ -42,6 +45,17 @@ class Figure:
     def text(self, lang: str = "en") -> str:
         """The value with its qualifier in words, as running text needs it ('more than 170,000'; '17만여 개')."""
         return qualify(self.qualifier, self.shown(lang), lang)
+
+    def quote_parts(self) -> tuple[str, str, str]:
+        """The quote split around the printed token: (before, token, after); the token is found as a whole
+        number where it stands as one ('4' not inside '4,000'), else at its first occurrence."""
+        quote = self.quote or ""
+        whole = re.search(r"(?<![\w.,])" + re.escape(self.as_printed) + r"(?![\w]|[.,]\d)", quote)
+        start = whole.start() if whole else quote.find(self.as_printed)
+        if start < 0:
+            return quote, "", ""
+        end = start + len(self.as_printed)
+        return quote[:start], quote[start:end], quote[end:]
 
     def cell(self, column: str) -> str:
         """The field as figures.csv writes it, so two versions of a figure compare column by column."""

@@ -41,6 +41,9 @@ RELATIVE_DATES = (
     (re.compile(r"[Bb]y the year[’']s end"), "{y}-12-31"),
     (re.compile(r"(?:[Ii]n )?(?P<month>[A-Z][a-z]+) this year"), "{y}-{m:02d}"),
     (re.compile(r"this year"), "{y}"),
+    # Korean: 상반기(중) 'in the first half', 하반기 'in the second half', of the writing year.
+    (re.compile(r"(?:올해 ?)?상반기(?: ?중)?"), "{y}-01/{y}-06"),
+    (re.compile(r"(?:올해 ?)?하반기(?: ?중)?"), "{y}-07/{y}-12"),
 )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .checks import DIVIDING, KINDS, OUTCOMES
 from .intervals import RULE_FOR
-from .language import HANGUL_PATTERN, twins
+from .language import HANGUL, HANGUL_PATTERN, twins
 from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, display_path
@@ -199,6 +199,51 @@ def locators_name_topics(package: Package) -> list[Problem]:
                     figure.row,
                     "topic",
                     f"the topic '{figure.topic}' must be one of the topics in the locator ({figure.cell('locator')})",
+                )
+            )
+    return problems
+
+
+def quotes_hold_their_tokens(package: Package) -> list[Problem]:
+    """A figure's quote is the source's sentence that prints it: it holds as_printed exactly."""
+    at, problems = _reporter(package, "figures"), []
+    for figure in package.figures.values():
+        if figure.quote and figure.as_printed not in figure.quote:
+            problems.append(
+                at(
+                    figure.row,
+                    "quote",
+                    f"the quote does not hold the printed token '{figure.as_printed}'; quote the sentence "
+                    "(or the table cell) of the source that prints it, exactly as printed",
+                )
+            )
+    return problems
+
+
+def quotes_are_in_the_source_language(package: Package) -> list[Problem]:
+    """A quote is in its source's language: Korean (with Hangul) for a Korean source, never Korean for another."""
+    at, problems = _reporter(package, "figures"), []
+    for figure in package.figures.values():
+        source = package.sources.get(figure.source)
+        if not figure.quote or source is None:
+            continue
+        korean = bool(HANGUL.search(figure.quote))
+        if source.language == "ko" and not korean:
+            problems.append(
+                at(
+                    figure.row,
+                    "quote",
+                    f"'{source.id}' is in Korean (language ko in {package.tables['sources'].path}), so the quote is "
+                    "its Korean sentence; this quote has no Hangul",
+                )
+            )
+        elif source.language != "ko" and korean:
+            problems.append(
+                at(
+                    figure.row,
+                    "quote",
+                    f"'{source.id}' is in '{source.language}', so the quote is its own sentence, not a Korean one; "
+                    "this quote has Hangul",
                 )
             )
     return problems
@@ -477,6 +522,8 @@ def checks_are_computable(package: Package) -> list[Problem]:
         if check.kind == "rank-change":
             if any(f.unit.display != "rank" for f in operands) or result.unit.id != "places":
                 fail("result", "a rank-change check takes two ranks and gives a number of places")
+        elif kind.compares and any(f.unit.display != kind.compares for f in [*operands, result]):
+            fail("operands", f"a {check.kind} check compares figures in a {kind.compares} unit only")
         elif wanted and result.unit.display != wanted:
             fail(
                 "result",
@@ -655,6 +702,8 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     schema_names_match_the_code,
     korean_columns_are_checked,
     locators_name_topics,
+    quotes_hold_their_tokens,
+    quotes_are_in_the_source_language,
     values_fit_the_unit,
     status_agrees_with_the_label,
     dates_are_as_printed,

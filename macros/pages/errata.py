@@ -50,9 +50,7 @@ def checks_table(package: Package, page) -> str:
     for o in package.outcomes:
         check, result = o.check, figures[o.check.result]
         printed = "".join(f"<li>{_linked(package, page, figures[i])}</li>" for i in check.operands)
-        relation = (
-            tr(lang, "which must not exceed") if check.kind == "at-most" else tr(lang, "which should meet")
-        )
+        relation = tr(lang, KINDS[check.kind].relation, "check relation")
         notes = html.text(check.explanation_in(lang))
         if check.assumption:
             assumed = html.text(tr(lang, "Assumed:"))

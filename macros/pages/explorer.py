@@ -114,6 +114,8 @@ def _row_data(package: Package, f: Figure) -> dict[str, str]:
     data = {facet.name: facet.value(package, f, "en")[0] for facet in FACETS}
     data.update({"id": f.id, "label": f.label, "value": _number_key(f)})
     data.update({"period": f.period.text, "as-printed": f.as_printed})
+    # The source's sentence: the text filter finds a figure by it, without a column of its own.
+    data["quote"] = f.quote or ""
     return data
 
 

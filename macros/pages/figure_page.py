@@ -45,6 +45,11 @@ NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_ = N_("None: the package uses the figure
 VERSION = N_("version")
 NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE = N_("No other figure is linked to this one.")
 NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG = N_("No entry of the changelog names this figure.")
+QUOTED_FROM = N_("Quoted from")
+VERBATIM = N_("word for word from the release, checked against its text")
+AS_READ = N_("as read in the stored copy of the page at this address")
+# A text fragment longer than this is linked by its first and last words ('start,end').
+FRAGMENT_WORDS = 6
 
 
 def figure_markdown(package: Package, page, figure: Figure, site_url: str | None = None) -> str:
@@ -124,12 +129,47 @@ def _summary(package: Package, page, f: Figure) -> str:
     )
 
 
+def quote_address(url: str, quote: str) -> str:
+    """The source's address with a text fragment that scrolls a reader's browser to the quote's
+    paragraph (browsers without text fragments open the page at its top)."""
+    words = quote.rstrip("…").split()
+    if len(words) > 2 * FRAGMENT_WORDS:
+        target = (
+            html.query(" ".join(words[:FRAGMENT_WORDS])) + "," + html.query(" ".join(words[-FRAGMENT_WORDS:]))
+        )
+    else:
+        target = html.query(" ".join(words))
+    return f"{url}#:~:text={target}"
+
+
+def _quote(package: Package, f: Figure, lang: str) -> str:
+    """The source's sentence in the source's language, its printed token marked, with where it is and a link."""
+    source = package.source_of(f)
+    before, token, after = f.quote_parts()
+    sentence = f"{html.text(before)}<mark>{html.text(token)}</mark>{html.text(after)}"
+    name = html.text(f"{source.publisher}, {source.title_in(lang)}")
+    cite = ""
+    if source.url:
+        address = html.url(quote_address(source.url, f.quote or ""))
+        cite = f' cite="{html.url(source.url)}"'
+        name = f'<a href="{address}" hreflang="{html.text(source.language)}">{name}</a>'
+    how = VERBATIM if source.outlined else AS_READ
+    # The release's place is a topic trail; another source's, its place in words (its name is the link).
+    where = places(package, f, lang) if source.outlined else "; ".join(loc.part_words() for loc in f.locators)
+    return (
+        f'<figure class="dnd-quote"><blockquote lang="{html.text(source.language)}"{cite}><p>{sentence}</p></blockquote>'
+        f"<figcaption>{html.text(tr(lang, QUOTED_FROM))} {name}, {html.text(where)} "
+        f"({html.text(tr(lang, how))}).</figcaption></figure>"
+    )
+
+
 def _source(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
     standing = tr(lang, source.standing, "standing")
     kind = tr(lang, source.kind.replace("-", " "), "source kind")
     citation = f"{source.publisher}, {source.title_in(lang)}, {day_words(source.date, lang)}."
     return (
+        _quote(package, f, lang) + "\n"
         f"<p>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
         f"{html.text(citation)}</p>\n"
         f"<p>{html.text(tr(lang, WHERE))}: {html.text(places(package, f, lang))}</p>"

@@ -134,8 +134,9 @@ def _occurrences(token: str, text: str, start: int, end: int) -> list[tuple[int,
     return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
 
 
-def audit(text: str, package: Package, source_name: str = "release") -> Audit:
-    """Every number token not accounted for, and every as_printed not found where its locator says."""
+def audit(text: str, package: Package, source_name: str = "release", quotes: bool = True) -> Audit:
+    """Every number token not accounted for, every as_printed not found where its locator says, and
+    (with `quotes`) every release quote not found verbatim."""
     result = Audit()
     spans = regions(text, package, source_name, result.problems)
     figures_path = display_path(package.resource_path("figures"))
@@ -158,6 +159,9 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
                 )
             for hit in hits:
                 covered[hit] = "figure"
+
+    if quotes:
+        result.problems += quotes_not_in(text, package, figures_path)
 
     for source in package.sources.values():
         dateline = f"{source.date:%b} {source.date.day},{source.date.year}"
@@ -221,6 +225,35 @@ def audit(text: str, package: Package, source_name: str = "release") -> Audit:
             )
         )
     return result
+
+
+def _spaced(text: str) -> str:
+    """Text with every run of whitespace as one space, so a quote matches across the release's line breaks."""
+    return " ".join(text.split())
+
+
+def quotes_not_in(text: str, package: Package, figures_path: str) -> list[Problem]:
+    """Every release figure's quote occurs verbatim in the release text (whitespace aside).
+
+    Against the redacted copy (tests/fixtures), the quote is redacted the same way first, so the check
+    runs where the text cannot be shipped and still fails on a quote that is not the release's.
+    """
+    body = _spaced(text)
+    problems = []
+    for figure in _outlined_figures(package):
+        if not figure.quote:
+            continue
+        if _spaced(figure.quote) in body or _spaced(redact(figure.quote, package)) in body:
+            continue
+        problems.append(
+            Problem(
+                figures_path,
+                figure.row,
+                "quote",
+                f"the quote of '{figure.id}' is not in the release text verbatim; copy the release's sentence exactly",
+            )
+        )
+    return problems
 
 
 def redact(text: str, package: Package) -> str:

@@ -23,8 +23,8 @@ SEMVER = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
 CORRECTIONS_CSV = "datapackage/data/corrections.csv"
 FIGURES_CSV = "datapackage/data/figures.csv"
 DESCRIPTOR = "datapackage/datapackage.json"
-# Figure fields whose change is only wording, so a patch release.
-WORDING = {"label", "label_ko", "note"}
+# Figure fields whose change is only wording, so a patch release (a quote copied more exactly among them).
+WORDING = {"label", "label_ko", "note", "quote"}
 
 
 @dataclass(frozen=True)

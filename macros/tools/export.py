@@ -192,7 +192,12 @@ def figure_document(package: Package, f: Figure) -> dict:
     return {
         "version": package.version,
         "figure": _figure(f, package.columns("figures"), package.bounds.get(f.id)),
-        "source": {"id": source.id, "citation": source.citation(), "url": source.url},
+        "source": {
+            "id": source.id,
+            "citation": source.citation(),
+            "url": source.url,
+            "language": source.language,
+        },
         "checks": [
             {
                 "id": o.check.id,

@@ -71,6 +71,17 @@ def test_the_explorer_filter_narrows_the_table_to_matching_rows(reader):
     assert visible_rows(field) == every
 
 
+def test_the_explorer_filter_finds_a_figure_by_a_word_of_its_sources_sentence(reader):
+    """The quote has no column, yet a word only the source's sentence holds finds the figure."""
+    figure = load_package().figures["new-deal-fund-size-ko"]
+    word = "뉴딜펀드로"
+    assert word in figure.quote and word not in figure.label_ko and word not in figure.label
+    field = open_explorer(reader)
+    field.wait_for(state="visible")
+    field.fill(word)
+    assert f"fig-{figure.id}" in visible_rows(field)
+
+
 TARGET = """() => {
   const row = document.querySelector(':target');
   if (!row) return null;
