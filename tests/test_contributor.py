@@ -437,10 +437,11 @@ def test_every_page_footer_names_the_data_version_date_licences_and_attribution(
                 page
             )
             assert "MIT 라이선스" in footer and ">CC BY 4.0</a>" in footer, page
+            assert source.attribution_in("ko") in footer, page
         else:
             assert f">{package.version}</a> of {created.day} {created:%B %Y}." in footer, page
             assert "MIT licence" in footer and ">CC BY 4.0</a>" in footer, page
-        assert source.attribution.replace("&", "&amp;") in footer, page
+            assert source.attribution.replace("&", "&amp;") in footer, page
 
 
 def test_the_changelog_page_shows_the_changelog(built_site, package):

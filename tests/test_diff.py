@@ -88,6 +88,8 @@ def correction(figure: str, printed: str, used: str, version: str) -> dict:
         "date": TODAY,
         "version": version,
         "reference": "a pull request",
+        "reason_ko": "보도자료의 숫자가 다릅니다.",
+        "reference_ko": "풀 리퀘스트",
     }
 
 

@@ -4,6 +4,7 @@ builders has its Korean words in the catalogue."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -106,9 +107,8 @@ def faulty(tmp_path_factory):
     first = sorted(c for c in macro_calls(english) if c.startswith("fig("))[0]
     figure_id = first.split("'")[1]
     text = home.read_text(encoding="utf-8")
-    text = text.replace(f'{{{{ fig("{figure_id}") }}}}', "").replace(
-        f'{{{{ fig("{figure_id}", "value") }}}}', ""
-    )
+    # Every call of that figure, whatever its form or particle ('{{ fig("id", josa="을") }}').
+    text = re.sub(r'\{\{ fig\("' + re.escape(figure_id) + r'"[^}]*\}\}', "", text)
     home.write_text(text, encoding="utf-8")
     (project / "docs" / "about" / "glossary.ko.md").unlink()
     return build_site(project), figure_id

@@ -277,13 +277,50 @@ CELL_FAULTS = {
         None,
         "the English says 'data dam', so the Korean says 데이터 댐",
     ),
-    "a coinage without the common term beside it": cell_fault(
+    "the Sejong Times' coinage where Korean writes 중소·벤처기업": cell_fault(
         FIG,
         "smes-startups-participating",
         "label_ko",
         "참여 기업 가운데 중소·개척기업",
         None,
-        "so the Korean says 개척기업 with 벤처기업 beside it",
+        "so the Korean says 벤처기업",
+    ),
+    "a figure note without its Korean twin": cell_fault(
+        FIG, "policy-measures", "note_ko", "", None, "the note has no Korean twin"
+    ),
+    "a figure note's Korean twin in English": cell_fault(
+        FIG, "policy-measures", "note_ko", "Drawn up with the ministries.", None, "has no Hangul"
+    ),
+    "a Korean note without the English one": cell_fault(
+        FIG, "patents-granted", "note_ko", "설명입니다.", None, "a Korean text without its English note"
+    ),
+    "a link note without its Korean twin": cell_fault(
+        "data/links.csv", "voucher-smes", "note_ko", "", None, "value is required"
+    ),
+    "a correction reason in English only": cell_fault(
+        "data/corrections.csv",
+        "voucher-count-separator",
+        "reason_ko",
+        "Misplaced separator.",
+        None,
+        "has no Hangul",
+    ),
+    "a source's Korean publisher in English": cell_fault(
+        "data/sources.csv", "sejongtimes-2021-07-22", "publisher_ko", "Sejong Times", None, "has no Hangul"
+    ),
+    "a source's Korean attribution left out": cell_fault(
+        "data/sources.csv", "etnews-2021-07-22", "attribution_ko", "", None, "value is required"
+    ),
+    "a place in another source with no Korean words": cell_fault(
+        FIG, "voucher-smes-ko", "locator", "sidebar", None, "the place 'sidebar' has no Korean words"
+    ),
+    "a check's assumption without its Korean twin": cell_fault(
+        "data/checks.csv",
+        "public-services-parts",
+        "assumption_ko",
+        "",
+        None,
+        "the assumption has no Korean twin",
     ),
     "a term said to follow the Korean original whose source does not": cell_fault(
         "data/terms.csv",
@@ -549,7 +586,33 @@ def test_a_korean_column_that_loses_its_hangul_pattern_is_caught_in_the_schema(p
     path.write_text(
         text[:start] + text[start:].replace('"pattern": ".*[가-힣].*"', '"minLength": 1', 1), encoding="utf-8"
     )
-    expect(pkg, "datapackage.json", 1, "checks.explanation_ko", "a Korean text column is required")
+    expect(pkg, "datapackage.json", 1, "checks.explanation_ko", "a Korean text column has the pattern")
+
+
+def test_a_field_description_without_its_korean_stops_the_dictionary(pkg):
+    path = pkg / "datapackage.json"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"name": "as_printed"')
+    end = text.index('"description_ko"', start)
+    line_end = text.index("\n", end)
+    path.write_text(text[: text.rindex(",", start, end)] + text[line_end:], "utf-8")
+    expect(
+        pkg, "datapackage.json", 1, "figures.as_printed.description_ko", "the Korean description is missing"
+    )
+
+
+def test_a_korean_twin_of_a_required_text_must_be_required_too(pkg):
+    path = pkg / "datapackage.json"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"name": "reason_ko"')
+    path.write_text(text[:start] + text[start:].replace('"required": true', '"required": false', 1), "utf-8")
+    expect(
+        pkg,
+        "datapackage.json",
+        1,
+        "corrections.reason_ko",
+        "required exactly when its English column reason is",
+    )
 
 
 def test_the_validator_prints_one_line_per_problem_and_writes_nothing(pkg):

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 LINK_ATTRIBUTES = {"href", "src"}
-# The 404 page is served at whatever address was missed, so it alone must link from the site root.
-ROOT_LINKED = {"404.html"}
+# The 404 pages (one per edition) are served at whatever address was missed, so they alone link from the site root.
+ROOT_LINKED = {"404.html", "ko/404.html"}
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -144,7 +145,12 @@ def test_markup_in_a_label_is_shown_as_text_and_never_run_or_rendered(specimen):
     article = specimen.page("figures/robot-caregiver-types/").split("<article", 1)[1].split("</article>")[0]
     own = parse(article)
     assert HOSTILE_LABEL in own.text and "49" not in own.text
-    assert [tag for tag, _ in own.tags if tag in ("script", "strong", "em")] == []
+    # The one script is the page's JSON-LD, whose text is data: the label in it stays a JSON string.
+    scripts = [attrs.get("type") for tag, attrs in own.tags if tag == "script"]
+    assert scripts == ["application/ld+json"]
+    assert [tag for tag, _ in own.tags if tag in ("strong", "em")] == []
+    (document,) = [json.loads(m) for m in re.findall(r'ld\+json">(.*?)</script>', article, re.S)]
+    assert document["name"] == HOSTILE_LABEL
     assert f"<title>{HOSTILE_LABEL} - " in unescape(specimen.page("figures/robot-caregiver-types/"))
     tooltip = parse(item(specimen.page("first-year/specimen/"), "hostile")).tags[0][1]["title"]
     assert tooltip == HOSTILE_LABEL

@@ -51,7 +51,15 @@ class Release:
 
     def section(self, *lines: str) -> None:
         new = load_package(self.root / "datapackage/datapackage.json")
-        body = [f"## {self.version} ({DAY})", "", contents_line(new), checks_line(new), *lines, "", ""]
+        body = [
+            f"## {self.version} ({DAY})",
+            "",
+            "한국어: 라벨 하나를 고침.",
+            "",
+            contents_line(new),
+            checks_line(new),
+        ]
+        body += [*lines, "", ""]
         path = self.root / "CHANGELOG.md"
         path.write_text(
             path.read_text(encoding="utf-8").replace("\n## ", "\n" + "\n".join(body) + "## ", 1),
@@ -105,6 +113,19 @@ def test_a_figure_named_only_in_a_paragraph_is_refused_because_its_page_would_mi
         re.fullmatch(rf"CHANGELOG\.md:\d+: `{FIGURE}` named outside a `- ` line: .*", n) for n in notes
     )
     assert any(n.endswith(f"does not name `{FIGURE}`") for n in notes)
+
+
+def test_a_section_without_its_korean_line_is_refused(release):
+    release.cite()
+    release.section(f"- `{FIGURE}` relabelled.")
+    path = release.root / "CHANGELOG.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("한국어: 라벨 하나를 고침.\n", "", 1), encoding="utf-8"
+    )
+    (note,) = release.notes()
+    assert re.fullmatch(
+        rf"CHANGELOG\.md:\d+: the section for {release.version} must hold a line `한국어: …`.*", note
+    )
 
 
 def test_counts_that_are_not_the_packages_are_refused_with_the_line_to_write(release):

@@ -292,6 +292,8 @@ def second_version(tmp_path_factory):
                 TODAY.isoformat(),
                 version,
                 "Leap forward, digitalisation of businesses, first paragraph",
+                "옮기면서 수를 잘못 적었습니다. 보도자료의 새 값을 씁니다.",
+                "도약 분야, 기업의 디지털 전환, 첫 문단",
             ]
         )
     descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))

@@ -6,8 +6,11 @@ import pytest
 
 from macros.data.words import (
     day_words,
+    fill,
+    interval_words,
     language_words,
     ordinal,
+    particle,
     plain,
     point_words,
     qualifier_name,
@@ -114,10 +117,72 @@ def test_korean_numbers_count_in_myriads_with_separators_in_the_mantissa(number,
 
 
 @pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (3.701e12, "3조 7,010억"),
+        (10.05e12, "10조 500억"),
+        (10.15e12, "10조 1,500억"),
+        (114_099_950_000_000, "114조 999억 5,000만"),
+        (16_950, "1만 6,950"),
+        (44.75e12, "44조 7,500억"),
+    ],
+)
+def test_korean_never_writes_more_than_one_decimal_of_a_myriad_word_but_the_compound_form(number, words):
+    assert scaled(number, "ko") == words
+
+
+def test_korean_counts_write_their_myriads_whole():
+    assert value_words(127_000, "count", "개", "ko") == "12만 7,000개"
+    assert value_words(170_000, "count", "개", "ko") == "17만 개"
+    assert qualify("more-than", value_words(12_000, "count", "개", "ko"), "ko") == "1만 2,000여 개"
+    assert value_words(12.7e12, "currency", "원", "ko") == "12.7조 원"
+
+
+@pytest.mark.parametrize(
+    ("ends", "words"),
+    [
+        ((10.05e12, 10.15e12, False, False), "10조 500억 원 이상 10조 1,500억 원 이하"),
+        ((170_000, 180_000, True, True), "17만 원 초과 18만 원 미만"),
+        ((8_000, 8_000, False, False), "정확히 8,000원"),
+    ],
+)
+def test_korean_ranges_name_each_end_as_included_or_excluded(ends, words):
+    assert interval_words(*ends, write=lambda n: value_words(n, "currency", "원", "ko"), lang="ko") == words
+
+
+@pytest.mark.parametrize(
+    ("word", "josa", "joined"),
+    [
+        ("8,000개", "으로", "8,000개로"),
+        ("10.1조 원", "으로", "10.1조 원으로"),
+        ("14.3%", "으로", "14.3%로"),
+        ("49,000,000,000,000", "과", "49,000,000,000,000와"),
+        ("10,100,000,000,000", "과", "10,100,000,000,000과"),
+        ("8위", "이라고", "8위라고"),
+        ("17만여 개", "이", "17만여 개가"),
+        ("2,200명", "이", "2,200명이"),
+        ("36,000km²", "으로", "36,000km²로"),
+    ],
+)
+def test_a_korean_particle_takes_the_form_the_last_sound_calls_for(word, josa, joined):
+    assert particle(word, josa) == joined
+
+
+def test_a_word_whose_last_sound_cannot_be_told_stops_instead_of_showing_a_placeholder():
+    with pytest.raises(ValueError, match="cannot tell"):
+        particle("5G", "으로")
+
+
+def test_fill_puts_particles_after_values_and_formats_the_rest():
+    assert fill("{a:으로} 늘었고 {b}", a="8위", b="끝") == "8위로 늘었고 끝"
+    assert fill("{a} to {b}", a="1", b="2") == "1 to 2"
+
+
+@pytest.mark.parametrize(
     ("value", "display", "counter", "words"),
     [
         (10.1e12, "currency", "원", "10.1조 원"),
-        (3.701e12, "currency", "원", "3.701조 원"),
+        (3.701e12, "currency", "원", "3조 7,010억 원"),
         (105e9, "currency", "원", "1,050억 원"),
         (170_000, "count", "개", "17만 개"),
         (2_200_000, "count", "명", "220만 명"),

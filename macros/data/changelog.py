@@ -12,6 +12,8 @@ from pathlib import Path
 
 HEADING = re.compile(r"^## (?P<version>\d+\.\d+\.\d+) \((?P<date>\d{4}-\d{2}-\d{2})\)\s*$")
 ITEM = re.compile(r"^- (?P<text>.*)$")
+# The release's summary in Korean: one line '한국어: ...' in each section, shown on the Korean pages.
+KOREAN = re.compile(r"^한국어: (?P<text>.+)$")
 CODE = re.compile(r"`([^`]+)`")
 
 
@@ -31,6 +33,7 @@ class Section:
     version: str
     date: str
     entries: tuple[Entry, ...]
+    summary_ko: str = ""
 
 
 def read_changelog(path: Path) -> list[Section]:
@@ -38,12 +41,17 @@ def read_changelog(path: Path) -> list[Section]:
     if not path.exists():
         return []
     sections: list[tuple[str, str, list[str]]] = []
+    korean: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         heading = HEADING.match(line)
         if heading:
             sections.append((heading["version"], heading["date"], []))
             continue
         if not sections:
+            continue
+        summary = KOREAN.match(line)
+        if summary:
+            korean[sections[-1][0]] = summary["text"].strip()
             continue
         items = sections[-1][2]
         item = ITEM.match(line)
@@ -54,7 +62,12 @@ def read_changelog(path: Path) -> list[Section]:
         elif not line.strip() and items and items[-1] != "":
             items.append("")
     return [
-        Section(version, date, tuple(Entry(version, date, text) for text in items if text))
+        Section(
+            version,
+            date,
+            tuple(Entry(version, date, text) for text in items if text),
+            korean.get(version, ""),
+        )
         for version, date, items in sections
     ]
 

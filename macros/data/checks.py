@@ -18,7 +18,7 @@ from operator import add
 from .figure import Figure
 from .intervals import Interval
 from .language import text_in
-from .words import plain
+from .words import fill, plain
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,10 @@ class Kind:
     ceiling: bool = False
     # How the computed value stands to the stated one, as the checks page says it.
     relation: str = "which should meet"
-    # How the arithmetic line ends, with the stated number: 'against a stated 10.1 trillion'.
+    # How the arithmetic line ends, with the stated number: 'against a stated 10.1 trillion'; and in Korean,
+    # where a particle after the number is chosen by its last sound ({stated:과}).
     against: str = "against a stated {stated}"
+    against_ko: str = "발표값 {stated:과} 비교"
     # The display every operand and the result must have (None: any, as the units allow).
     compares: str | None = None
 
@@ -61,6 +63,7 @@ KINDS = {
             ceiling=True,
             relation="which must not exceed",
             against="against a stated total of {stated} (must not exceed it)",
+            against_ko="발표된 전체 {stated:과} 비교(넘지 않아야 함)",
         ),
         Kind(
             "rank-at-or-above",
@@ -72,6 +75,7 @@ KINDS = {
             ceiling=True,
             relation="which must be at or above",
             against="against the rank {stated} (a smaller number is a higher rank: it must not be larger)",
+            against_ko="순위 {stated:과} 비교(숫자가 작을수록 높은 순위이므로 이보다 크지 않아야 함)",
             compares="rank",
         ),
         Kind("equal", 1, "same figure stated twice", lambda t: t[0], lambda v: v[0], lambda i: i[0]),
@@ -149,9 +153,13 @@ class Check:
     assumption: str | None
     row: int
     explanation_ko: str | None = None
+    assumption_ko: str | None = None
 
     def explanation_in(self, lang: str) -> str:
         return text_in(self, "explanation", lang)
+
+    def assumption_in(self, lang: str) -> str | None:
+        return text_in(self, "assumption", lang)
 
 
 @dataclass(frozen=True)
@@ -173,15 +181,22 @@ class Outcome:
     def words(self) -> str:
         return OUTCOMES[self.status]
 
-    def arithmetic(self, figures: dict[str, Figure]) -> str:
+    def arithmetic(self, figures: dict[str, Figure], lang: str = "en") -> str:
         """'2.4 trillion + 7.7 trillion = 10.1 trillion (stated 10.1 trillion)', with raw numbers."""
         kind = KINDS[self.check.kind]
-        terms = [plain(figures[o].value) for o in self.check.operands]
+        terms = [plain(figures[o].value, lang=lang) for o in self.check.operands]
         formula = kind.formula(terms)
         if len(terms) > 1 or not (kind.arity == 1 or kind.ceiling):
-            formula = f"{formula} = {plain(self.computed, 4)}"
-        formula = f"{formula}, {kind.against.format(stated=plain(self.stated, 4))}"
-        return f"{formula}; as printed, {self.computed_bounds.words()} against {self.stated_bounds.words()}"
+            formula = f"{formula} = {plain(self.computed, 4, lang)}"
+        stated = plain(self.stated, 4, lang)
+        computed, printed = self.computed_bounds.words(lang=lang), self.stated_bounds.words(lang=lang)
+        if lang == "ko":
+            template = (
+                f"{formula}, {kind.against_ko}. 표기 기준 범위: 계산값 {{computed}}, 발표값 {{printed}}"
+            )
+            return fill(template, stated=stated, computed=computed, printed=printed)
+        formula = f"{formula}, {kind.against.format(stated=stated)}"
+        return f"{formula}; as printed, {computed} against {printed}"
 
     def line(self, figures: dict[str, Figure]) -> str:
         return f"{self.check.id}: {self.words}: {self.arithmetic(figures)}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .language import text_in
+
 
 @dataclass(frozen=True)
 class Correction:
@@ -19,3 +21,11 @@ class Correction:
     version: str
     reference: str | None
     row: int
+    reason_ko: str | None = None
+    reference_ko: str | None = None
+
+    def reason_in(self, lang: str) -> str:
+        return text_in(self, "reason", lang)
+
+    def reference_in(self, lang: str) -> str | None:
+        return text_in(self, "reference", lang)

@@ -31,10 +31,14 @@ class Figure:
     label_ko: str | None = None
     # The sentence of the source that states the figure, in the source's language, holding as_printed.
     quote: str | None = None
+    note_ko: str | None = None
 
     def label_in(self, lang: str) -> str:
         """The label in a language ('en' or 'ko')."""
         return text_in(self, "label", lang)
+
+    def note_in(self, lang: str) -> str | None:
+        return text_in(self, "note", lang)
 
     def shown(self, lang: str = "en") -> str:
         """The bare value as formatted ('KRW 10.1 trillion', '8th'; '10.1조 원', '8위'); a date figure shows its date."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import text_in
+
 # Each relation as seen from the figure that states it, and from the other figure.
 RELATIONS = {
     "translates": ("translation of", "translated as"),
@@ -20,6 +22,10 @@ class Link:
     other: str
     note: str
     row: int
+    note_ko: str | None = None
+
+    def note_in(self, lang: str) -> str:
+        return text_in(self, "note", lang)
 
     def seen_from(self, figure_id: str) -> tuple[str, str]:
         """The relation's words from one end, and the id of the figure at the other end."""

@@ -84,23 +84,72 @@ def schema_names_match_the_code(package: Package) -> list[Problem]:
 
 
 def korean_columns_are_checked(package: Package) -> list[Problem]:
-    """Every Korean twin of an English text column (label_ko of label) is required and holds Hangul."""
+    """Every Korean twin of an English text column (label_ko of label) holds Hangul, and is required
+    where its English column is (an optional text, such as a note, is held by `korean_twins_are_present`)."""
     problems = []
     for name, table in package.tables.items():
-        for field in table.fields:
-            if field["name"] not in twins([f["name"] for f in table.fields]):
-                continue
-            constraints = field.get("constraints", {})
-            if not constraints.get("required") or constraints.get("pattern") != HANGUL_PATTERN:
+        fields = {f["name"]: f for f in table.fields}
+        for korean, english in twins(list(fields)).items():
+            constraints = fields[korean].get("constraints", {})
+            required = bool(fields[english].get("constraints", {}).get("required"))
+            if bool(constraints.get("required")) != required or constraints.get("pattern") != HANGUL_PATTERN:
                 problems.append(
                     Problem(
                         display_path(package.path),
                         1,
-                        f"{name}.{field['name']}",
-                        f'a Korean text column is required and has the pattern "{HANGUL_PATTERN}" (Hangul), '
-                        "so no row can leave it out or write it in another script",
+                        f"{name}.{korean}",
+                        f'a Korean text column has the pattern "{HANGUL_PATTERN}" (Hangul) and is required '
+                        f"exactly when its English column {english} is, so no row can leave it out or write "
+                        "it in another script",
                     )
                 )
+    return problems
+
+
+def descriptor_texts_have_korean(package: Package) -> list[Problem]:
+    """The descriptor's title and description, and each resource's and field's, have their Korean twins
+    (`title_ko`, `description_ko`) in Hangul: the Korean data dictionary and JSON-LD show them."""
+    problems = []
+
+    def check(item: dict, where: str) -> None:
+        for key in ("title", "description"):
+            korean = item.get(f"{key}_ko")
+            if item.get(key) and not (korean and HANGUL.search(korean)):
+                what = "has no Hangul" if korean else "is missing"
+                problems.append(
+                    Problem(display_path(package.path), 1, f"{where}{key}_ko", f"the Korean {key} {what}")
+                )
+
+    check(package.descriptor, "")
+    for resource in package.descriptor.get("resources", []):
+        check(resource, f"{resource['name']}.")
+        for field in resource.get("schema", {}).get("fields", []):
+            check(field, f"{resource['name']}.{field['name']}.")
+    return problems
+
+
+def places_have_korean_words(package: Package) -> list[Problem]:
+    """A figure of another source names its place in words the Korean edition can say."""
+    at, problems = _reporter(package, "figures"), []
+    for figure in package.figures.values():
+        for locator in figure.locators:
+            try:
+                locator.place_words("ko")
+            except ValueError as error:
+                problems.append(at(figure.row, "locator", str(error)))
+    return problems
+
+
+def korean_twins_are_present(package: Package) -> list[Problem]:
+    """A row with an English text has its Korean twin, and a Korean twin stands beside an English text."""
+    problems = []
+    for table, row, korean, english in _texts(package):
+        if row.get(english) and not row.get(korean):
+            message = f"the {english} has no Korean twin; write it in Korean here"
+            problems.append(Problem(table.path, row["_row"], korean, message))
+        elif row.get(korean) and not row.get(english):
+            message = f"a Korean text without its English {english}; write the English too, or remove both"
+            problems.append(Problem(table.path, row["_row"], korean, message))
     return problems
 
 
@@ -701,6 +750,9 @@ TABLE_RULES: tuple[Callable[[dict[str, Table]], list[Problem]], ...] = (foreign_
 RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     schema_names_match_the_code,
     korean_columns_are_checked,
+    korean_twins_are_present,
+    descriptor_texts_have_korean,
+    places_have_korean_words,
     locators_name_topics,
     quotes_hold_their_tokens,
     quotes_are_in_the_source_language,

@@ -24,10 +24,22 @@ class Source:
     licence: str
     attribution: str
     title_ko: str | None = None
+    publisher_ko: str | None = None
+    licence_ko: str | None = None
+    attribution_ko: str | None = None
 
     def title_in(self, lang: str) -> str:
         return text_in(self, "title", lang)
 
-    def citation(self) -> str:
+    def publisher_in(self, lang: str) -> str:
+        return text_in(self, "publisher", lang)
+
+    def licence_in(self, lang: str) -> str:
+        return text_in(self, "licence", lang)
+
+    def attribution_in(self, lang: str) -> str:
+        return text_in(self, "attribution", lang)
+
+    def citation(self, lang: str = "en") -> str:
         """Publisher, title and date, as a reader cites the release."""
-        return f"{self.publisher}, {self.title}, {day_words(self.date)}."
+        return f"{self.publisher_in(lang)}, {self.title_in(lang)}, {day_words(self.date, lang)}."

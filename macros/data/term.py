@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import text_in
+
 
 @dataclass(frozen=True)
 class Term:
@@ -18,6 +20,10 @@ class Term:
     original: bool
     note: str | None
     row: int
+    note_ko: str | None = None
+
+    def note_in(self, lang: str) -> str | None:
+        return text_in(self, "note", lang)
 
     @property
     def wordings(self) -> tuple[str, ...]:

@@ -66,14 +66,42 @@ def plain(number: float, max_decimals: int = 3, lang: str = "en") -> str:
     return f"{number:,.{decimals}f}"
 
 
-def scaled(number: float, lang: str = "en") -> str:
+def scaled(number: float, lang: str = "en", decimals: int = 1) -> str:
     """Large round amounts in words, as the release writes them: 10.1 trillion, 48 million; in
-    Korean by myriads, the mantissa with its separators: 10.1조, 220만, 4,800만."""
-    scales = _korean_scales() if _language(lang) == "ko" else SCALES
-    for size, word in scales:
+    Korean by myriads, the mantissa with its separators and at most `decimals` decimals: 10.1조,
+    220만, 4,800만 (with decimals=0, as Korean writes a count: 12만 7,000)."""
+    if _language(lang) == "ko":
+        return _korean_scaled(number, decimals)
+    for size, word in SCALES:
         if abs(number) >= size and abs(number / size - round(number / size, 3)) < 1e-9:
-            return f"{plain(number / size, lang=lang)}{'' if lang == 'ko' else ' '}{word}"
-    return plain(number, lang=lang)
+            return f"{plain(number / size)} {word}"
+    return plain(number)
+
+
+def _korean_scaled(number: float, decimals: int = 1) -> str:
+    """Korean writes at most one decimal of a myriad word (10.1조, 12.7만); a round number that needs
+    more is written in compound form, each myriad with its own digits (3조 7,010억, 10조 500억, 1만 6,950),
+    and a number that is not round in digits (123,456)."""
+    scales = _korean_scales()
+    for n, (size, word) in enumerate(scales):
+        # A myriad word holds its number when the mantissa is below the next word (47조, not 4,700억).
+        below_next = n == 0 or abs(number) < scales[n - 1][0]
+        if size <= abs(number) and below_next and _decimals(number / size, 3) <= decimals:
+            return f"{plain(number / size, lang='ko')}{word}"
+    round_at_a_scale = any(
+        size <= abs(number) and abs(number / size - round(number / size, 3)) < 1e-9 for size, _ in scales
+    )
+    if not round_at_a_scale:
+        return plain(number, lang="ko")
+    parts, rest = [], abs(number)
+    for size, word in scales:
+        if rest >= size:
+            whole = int(rest // size)
+            parts.append(f"{plain(whole, lang='ko')}{word}")
+            rest -= whole * size
+    if rest > 1e-9:
+        parts.append(plain(rest, lang="ko"))
+    return ("-" if number < 0 else "") + " ".join(parts)
 
 
 @cache
@@ -127,7 +155,7 @@ def value_words(value: float, display: str, symbol: str = "", lang: str = "en") 
 
 
 def _korean_value_words(value: float, display: str, counter: str) -> str:
-    """'10.1조 원', '17만 개', '8,000개', '14.3%', '8위', '2.9배', '36,000km²'."""
+    """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '36,000km²'."""
     match display:
         case "percent":
             from babel.numbers import format_percent
@@ -135,8 +163,11 @@ def _korean_value_words(value: float, display: str, counter: str) -> str:
             return format_percent(
                 Decimal(f"{value:.{_decimals(value, 3)}f}") / 100, locale="ko", decimal_quantization=False
             )
-        case "currency" | "count":
+        case "currency":
             return with_counter(scaled(value, "ko"), counter)
+        case "count":
+            # Korean writes a count's myriads whole: 12만 7,000개, not 12.7만 개.
+            return with_counter(scaled(value, "ko", decimals=0), counter)
         case _:
             return with_counter(plain(value, lang="ko"), counter)
 
@@ -150,8 +181,21 @@ def with_counter(number: str, counter: str) -> str:
     return f"{number}{' ' if spaced else ''}{counter}"
 
 
-def interval_words(low: float, high: float, low_open: bool, high_open: bool, write=plain) -> str:
-    """A range as a reader says it: 'exactly 8,000', 'from 16.85 to 16.95', 'above 170,000, below 180,000'."""
+# The ends of a range in Korean: an included end takes 이상/이하, an excluded one 초과/미만.
+KOREAN_ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
+
+
+def interval_words(
+    low: float, high: float, low_open: bool, high_open: bool, write=plain, lang: str = "en"
+) -> str:
+    """A range as a reader says it: 'exactly 8,000', 'from 16.85 to 16.95', 'above 170,000, below 180,000';
+    '정확히 8,000', '16조 8,500억 원 이상 16조 9,500억 원 이하', '17만 초과 18만 미만'."""
+    if _language(lang) == "ko":
+        if low == high:
+            return f"정확히 {write(low)}"
+        return (
+            f"{write(low)} {KOREAN_ENDS[(low_open, 'low')]} {write(high)} {KOREAN_ENDS[(high_open, 'high')]}"
+        )
     if low == high:
         return f"exactly {write(low)}"
     if low_open or high_open:
@@ -159,8 +203,11 @@ def interval_words(low: float, high: float, low_open: bool, high_open: bool, wri
     return f"from {write(low)} to {write(high)}"
 
 
-# A Korean value whose number is whole and followed by its counter (or nothing): 여 can follow it.
-_WHOLE_THEN_COUNTER = re.compile(r"(?P<number>[0-9][0-9,]*[만억조]?)(?P<counter> ?[가-힣]+)?")
+# A Korean value whose number is whole (in myriads too: 1만 2,000) and followed by its counter (or
+# nothing): 여 can follow it.
+_WHOLE_THEN_COUNTER = re.compile(
+    r"(?P<number>[0-9][0-9,]*[만억조]?(?: [0-9][0-9,]*[만억조]?)*)(?P<counter> ?[가-힣]+)?"
+)
 
 
 def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
@@ -176,6 +223,37 @@ def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
         counter = (whole["counter"] or "").strip()
         return f"{whole['number']}{word}{' ' + counter if counter else ''}"
     return f"{word} {shown}"
+
+
+# How a symbol after a Korean number is read aloud, which decides the particle after it.
+READINGS = {"%": "퍼센트", "km²": "제곱킬로미터", "×": "배"}
+
+
+def particle(word: str, josa: str) -> str:
+    """The word with the form of a Korean particle its final sound takes, chosen by tossi ('8,000개로',
+    '10.1조 원으로', '14.3%로'); a word whose sound cannot be told raises, so no '(으)로' is ever shown."""
+    import tossi
+
+    reading = word.replace(",", "")
+    for symbol, said in READINGS.items():
+        if reading.endswith(symbol):
+            reading = reading[: -len(symbol)] + said
+    joined = tossi.postfix(reading, josa)
+    if "(" in joined[len(reading) :]:
+        raise ValueError(f"cannot tell which form of '{josa}' follows '{word}'")
+    return word + joined[len(reading) :]
+
+
+def fill(template: str, **values: str) -> str:
+    """str.format, where a Korean particle as format spec takes the form the value's last sound calls
+    for: fill('{last:으로} 늘었습니다', last='8,000개') is '8,000개로 늘었습니다'."""
+    import string
+
+    class _Particles(string.Formatter):
+        def format_field(self, value, spec):
+            return particle(str(value), spec) if HANGUL.match(spec) else super().format_field(value, spec)
+
+    return _Particles().format(template, **values)
 
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
@@ -232,10 +310,17 @@ def _korean_span(start: tuple[int, int | None, int | None], end: tuple[int, int 
     )
 
 
-def language_words(code: str, lang: str = "en") -> str:
-    """A language tag in words, from Babel's locale data: 'ko' -> 'Korean' (in Korean, '한국어')."""
+# Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
+KOREAN_DOCUMENT_LANGUAGES = {"ko": "국문", "en": "영문"}
+
+
+def language_words(code: str, lang: str = "en", document: bool = False) -> str:
+    """A language tag in words, from Babel's locale data: 'ko' -> 'Korean' (in Korean, '한국어'); of a
+    document in Korean, the word Korean writes before it ('국문', '영문')."""
     from babel import Locale
 
+    if document and _language(lang) == "ko" and code in KOREAN_DOCUMENT_LANGUAGES:
+        return KOREAN_DOCUMENT_LANGUAGES[code]
     return Locale(_language(lang)).languages.get(code, code)
 
 
@@ -244,10 +329,11 @@ def day_words(day: dt.date, lang: str = "en") -> str:
     return point_words(day.year, day.month, day.day, lang)
 
 
-def size_words(size: int) -> str:
-    """A file size as the downloads list shows it: '812 bytes', '14.2 kB', '1.3 MB'."""
+def size_words(size: int, lang: str = "en") -> str:
+    """A file size as the downloads list shows it: '812 bytes', '14.2 kB', '1.3 MB'; '812바이트', '14.2kB'."""
     if size < 1000:
-        return f"{size} bytes"
+        return f"{plain(size, lang=lang)}바이트" if _language(lang) == "ko" else f"{size} bytes"
+    space = "" if lang == "ko" else " "
     if size < 1_000_000:
-        return f"{plain(round(size / 1000, 1))} kB"
-    return f"{plain(round(size / 1_000_000, 1))} MB"
+        return f"{plain(round(size / 1000, 1), lang=lang)}{space}kB"
+    return f"{plain(round(size / 1_000_000, 1), lang=lang)}{space}MB"

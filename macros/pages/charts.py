@@ -19,6 +19,7 @@ from pathlib import Path
 from ..data.charts import Chart
 from ..data.figure import Figure
 from ..data.package import Package
+from ..data.words import fill
 from . import html
 from .i18n import N_, tr
 from .links import value_link
@@ -98,7 +99,7 @@ def describe(spec: Chart, groups: list[list[Figure]], lang: str = "en") -> str:
             "end": last.period.words(lang),
         }
         if len(figures) == 1:
-            sentences.append(tr(lang, ONE).format(**words))
+            sentences.append(fill(tr(lang, ONE), **words))
             continue
         if last.value == first.value:
             change = STAYED
@@ -106,7 +107,7 @@ def describe(spec: Chart, groups: list[list[Figure]], lang: str = "en") -> str:
             change = IMPROVED if last.value < first.value else WORSENED
         else:
             change = ROSE if last.value > first.value else FELL
-        sentences.append(tr(lang, change).format(**words))
+        sentences.append(fill(tr(lang, change), **words))
     if spec.lower_is_better:
         sentences.append(tr(lang, LOWER_IS_BETTER))
     return " ".join(sentences)

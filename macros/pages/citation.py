@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, language_words
 from ..tools.releases import archive_address
@@ -19,6 +20,8 @@ ONE_FIGURE = N_(
 )
 THE_RELEASE = N_("The release:")
 OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
+TRANSLATES = N_("; translates {publisher}, {date}")
+REPORTS = N_("; reports {publisher}, {date}")
 
 
 def both_dates(package: Package, lang: str = "en") -> str:
@@ -29,36 +32,55 @@ def both_dates(package: Package, lang: str = "en") -> str:
         return day_words(release.date, lang)
     return tr(lang, BOTH_DATES).format(
         date=day_words(release.date, lang),
-        language=language_words(release.language, lang),
-        original=language_words(original.language, lang),
+        language=language_words(release.language, lang, document=True),
+        original=language_words(original.language, lang, document=True),
         original_date=day_words(original.date, lang),
     )
 
 
-def sources_table(package: Package) -> str:
+def sources_table(package: Package, lang: str = "en") -> str:
     """Every source: publisher, title, date, kind and standing, what it reports, the address as seen."""
     rows = []
     for s in package.sources.values():
         reported = package.sources.get(s.reports or "")
-        what = f"{s.kind.replace('-', ' ')}, {s.standing}"
+        kind = tr(lang, s.kind.replace("-", " "), "source kind")
+        what = tr(lang, "{kind}, {standing}").format(kind=kind, standing=tr(lang, s.standing, "standing"))
         if reported:
-            what += f"; {'translates' if s.kind == 'translation' else 'reports'} {reported.publisher}, {day_words(reported.date)}"
-        address = f'<a href="{html.url(s.url)}">{html.text(s.url)}</a>' if s.url else "not read directly"
+            relation = TRANSLATES if s.kind == "translation" else REPORTS
+            what += tr(lang, relation).format(
+                publisher=reported.publisher_in(lang), date=day_words(reported.date, lang)
+            )
+        address = (
+            f'<a href="{html.url(s.url)}">{html.text(s.url)}</a>'
+            if s.url
+            else html.text(tr(lang, "not read directly"))
+        )
         rows.append(
             Row(
                 [
                     f"<code>{html.text(s.id)}</code>",
-                    html.text(f"{s.publisher}, {s.title}"),
-                    html.text(day_words(s.date)),
+                    html.text(f"{s.publisher_in(lang)}, {s.title_in(lang)}"),
+                    html.text(day_words(s.date, lang)),
                     html.text(what),
                     address,
-                    html.text(s.attribution),
+                    html.text(s.attribution_in(lang)),
                 ],
                 id=f"source-{s.id}",
             )
         )
-    headers = ("Source", "Publisher and title", "Date", "Kind and standing", "Address as seen", "Attribution")
-    return table("Every source the figures come from", headers, rows, css="dnd-table dnd-wide")
+    headers = [
+        tr(lang, h)
+        for h in (
+            N_("Source"),
+            N_("Publisher and title"),
+            N_("Date"),
+            N_("Kind and standing"),
+            N_("Address as seen"),
+            N_("Attribution"),
+        )
+    ]
+    caption = tr(lang, "Every source the figures come from")
+    return table(caption, headers, rows, css="dnd-table dnd-wide")
 
 
 def date_words(package: Package, lang: str = "en") -> str:
@@ -66,19 +88,33 @@ def date_words(package: Package, lang: str = "en") -> str:
     return day_words(package.created, lang) if package.created else ""
 
 
-def authors(package: Package, fallback: str | None = None) -> str:
-    names = [c["title"] for c in package.descriptor.get("contributors", []) if "author" in c.get("roles", [])]
+def authors(package: Package, fallback: str | None = None, lang: str = "en") -> str:
+    names = [
+        c.get(column("title", lang)) or c["title"]
+        for c in package.descriptor.get("contributors", [])
+        if "author" in c.get("roles", [])
+    ]
     return "; ".join(names) or fallback or package.descriptor.get("name", "")
 
 
-def package_citation(package: Package, site_url: str | None = None) -> str:
+def title(package: Package, lang: str = "en") -> str:
+    """The package's title in a language (the descriptor's `title`, `title_ko`)."""
+    d = package.descriptor
+    return d.get(column("title", lang)) or d.get("title", "")
+
+
+def package_citation(package: Package, site_url: str | None = None, lang: str = "en") -> str:
     """'Authors. Title, version 1.0.0, 25 November 2026. URL' as plain text, the URL being where this
     version's archive stays (`data/download/1.0.0/datapackage.zip`), absolute when the site's address
-    is known, else relative to the site."""
-    date = date_words(package)
-    text = f"{authors(package)}. {package.descriptor.get('title', '')}, version {package.version}"
+    is known, else relative to the site. In Korean: '편집진. 「제목」, 버전 1.0.0, 2026년 11월 25일. URL'."""
+    date = date_words(package, lang)
+    address = version_address(package, site_url)
+    if lang == "ko":
+        text = f"{authors(package, lang=lang)}. 「{title(package, lang)}」, 버전 {package.version}"
+    else:
+        text = f"{authors(package)}. {title(package)}, version {package.version}"
     text += f", {date}." if date else "."
-    return f"{text} {version_address(package, site_url)}"
+    return f"{text} {address}"
 
 
 def version_address(package: Package, site_url: str | None = None) -> str:
@@ -87,12 +123,19 @@ def version_address(package: Package, site_url: str | None = None) -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
-def figure_citation(package: Package, figure, address: str | None = None) -> str:
-    """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text."""
-    text = (
-        f"{authors(package)}, {package.descriptor.get('title', '')}, data version {package.version}, "
-        f"figure {figure.id} ({figure.label})."
-    )
+def figure_citation(package: Package, figure, address: str | None = None, lang: str = "en") -> str:
+    """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text; in Korean
+    '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id>(<라벨>). <주소>', as a Korean reader pastes it."""
+    if lang == "ko":
+        text = (
+            f"{authors(package, lang=lang)}, 「{title(package, lang)}」, 데이터 버전 {package.version}, "
+            f"수치 {figure.id}({figure.label_in(lang)})."
+        )
+    else:
+        text = (
+            f"{authors(package)}, {title(package)}, data version {package.version}, "
+            f"figure {figure.id} ({figure.label})."
+        )
     return f"{text} {address}" if address else text
 
 
@@ -103,11 +146,11 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     figure = package.figures.get(example) if example else next(iter(package.figures.values()))
     if figure is None:
         raise ValueError(f"unknown figure id '{example}'")
-    citation, address = package_citation(package, site_url), version_address(package, site_url)
+    lang = page.language if page is not None else "en"
+    citation, address = package_citation(package, site_url, lang), version_address(package, site_url)
     href = address if site_url or page is None else page.link(archive_address(package.version))
     cited = html.text(citation.removesuffix(address)) + f'<a href="{html.url(href)}">{html.text(address)}</a>'
-    one = figure_citation(package, figure)
-    lang = page.language if page is not None else "en"
+    one = figure_citation(package, figure, lang=lang)
     heading, whole, single = (html.text(tr(lang, text)) for text in (CITE_THIS, THE_PACKAGE, ONE_FIGURE))
     lines = [
         '<div class="admonition quote dnd-cite">',
@@ -116,10 +159,10 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         f'<p>{single}</p><p class="dnd-citation">{html.text(one)}</p>',
     ]
     release = package.outlined
-    attribution = release.attribution if release.attribution.endswith(".") else release.attribution + "."
+    attribution = release.attribution_in(lang).rstrip(".") + "."
     the_release, others = html.text(tr(lang, THE_RELEASE)), html.text(tr(lang, OTHER_SOURCES))
     lines.append(
-        f"<p>{the_release} {html.text(release.publisher)}, {html.text(release.title_in(lang))}, "
+        f"<p>{the_release} {html.text(release.publisher_in(lang))}, {html.text(release.title_in(lang))}, "
         f"{html.text(both_dates(package, lang))}. "
         f"{html.text(attribution)} {others}</p>"
     )

@@ -1,30 +1,60 @@
-"""The data dictionary, generated from the Table Schemas in datapackage.json."""
+"""The data dictionary, generated from the Table Schemas in datapackage.json, in the page's language.
+
+The descriptor carries each resource's and field's title and description in English and, beside them,
+in Korean (`title_ko`, `description_ko`); the validator holds every Korean one (`rules`)."""
 
 from __future__ import annotations
 
+from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, plain
 from . import html
+from .i18n import N_, tr
 from .tables import Row, table
 
+# What each constraint says, in English and in Korean; the value goes where {v} is.
 CONSTRAINT_WORDS = {
-    "unique": lambda v: "unique" if v else "",
-    "pattern": lambda v: f"matches <code>{html.text(v)}</code>",
-    "enum": lambda v: "one of " + ", ".join(f"<code>{html.text(x)}</code>" for x in v),
-    "minimum": lambda v: f"at least {html.text(v)}",
-    "maximum": lambda v: f"at most {html.text(v)}",
-    "minLength": lambda v: f"at least {html.text(v)} characters",
-    "maxLength": lambda v: f"at most {html.text(v)} characters",
+    "en": {
+        "unique": "unique",
+        "pattern": "matches {v}",
+        "enum": "one of {v}",
+        "minimum": "at least {v}",
+        "maximum": "at most {v}",
+        "minLength": "at least {v} characters",
+        "maxLength": "at most {v} characters",
+    },
+    "ko": {
+        "unique": "고유",
+        "pattern": "{v} 형식",
+        "enum": "다음 중 하나: {v}",
+        "minimum": "{v} 이상",
+        "maximum": "{v} 이하",
+        "minLength": "{v}자 이상",
+        "maxLength": "{v}자 이하",
+    },
 }
+FIELDS_OF = N_("Fields of {title} ({path})")
+FILE_LINE = N_("File: {path} (resource name {name})")
+PRIMARY_KEY = N_("Primary key: {fields}")
+FOREIGN_KEY = N_("Foreign key: {fields} refers to {target_fields} in {target}")
+YES, NO = N_("yes"), N_("no")
+HEADERS = (N_("Field"), N_("Title"), N_("Type"), N_("Required"), N_("Constraints"), N_("Description"))
 
 
-def data_dictionary(package: Package) -> str:
+def described(item: dict, key: str, lang: str) -> str:
+    """A descriptor's title or description in a language ('title', 'title_ko')."""
+    return item.get(column(key, lang)) or ""
+
+
+def data_dictionary(package: Package, lang: str = "en") -> str:
     """One section per resource: description, file, fields table, primary and foreign keys; then which
     Korean terms follow the Korean original."""
-    return "\n\n".join([*(_resource(r) for r in package.descriptor["resources"]), korean_terms(package)])
+    return "\n\n".join(
+        [*(_resource(r, lang) for r in package.descriptor["resources"]), korean_terms(package, lang)]
+    )
 
 
-def korean_terms(package: Package) -> str:
+def korean_terms(package: Package, lang: str = "en") -> str:
     """The Korean terms, each with the English wording it renders, and whether it follows the Korean
     original of the release (and where it was read) or the ministry's later Korean texts."""
     if not package.terms:
@@ -34,93 +64,126 @@ def korean_terms(package: Package) -> str:
     for term in package.terms:
         source = package.sources[term.source]
         korean = html.text(term.ko) + (f" ({html.text(term.common_ko)})" if term.common_ko else "")
+        follows = "the Korean original" if term.original else "the ministry's later usage"
         rows.append(
             Row(
                 [
-                    " / ".join(html.text(w) for w in term.wordings),
+                    " / ".join(f'<span lang="en">{html.text(w)}</span>' for w in term.wordings),
                     f'<span lang="ko">{korean}</span>',
-                    "the Korean original" if term.original else "the ministry's later usage",
-                    html.text(f"{source.publisher}, {source.title}, {day_words(source.date)}"),
-                    html.text(term.note or ""),
+                    html.text(tr(lang, follows, "term follows")),
+                    html.text(source.citation(lang).rstrip(".")),
+                    html.text(term.note_in(lang) or ""),
                 ],
                 id=f"term-{term.id}",
             )
         )
     follows = sum(t.original for t in package.terms)
-    intro = (
+    intro = tr(
+        lang,
         "Every figure, topic, unit, check and source has a Korean text beside its English one "
-        "(<code>label_ko</code>, <code>title_ko</code>, <code>explanation_ko</code>), in the compilers' words. "
-        f"Of the Korean terms they use, {plain(follows)} follow the Korean original"
-        + (
-            f", the ministry's Korean release of {html.text(day_words(original.date))} as the news reports that "
-            "reproduce it write them"
-            if original
-            else ""
-        )
-        + f", and {plain(len(package.terms) - follows)} the ministry's later Korean texts. Wherever an English text "
-        "uses the English wording, its Korean twin uses the term, and a coinage of the source stands with the "
-        "common term in brackets; the validator checks both. Other Korean wording is the compilers' own."
+        "({columns}), in the compilers' words. Of the Korean terms they use, {original} follow the Korean "
+        "original{release}, and {later} the ministry's later Korean texts. Wherever an English text uses the "
+        "English wording, its Korean twin uses the term, and a coinage of the source stands with the common "
+        "term in brackets; the validator checks both. Other Korean wording is the compilers' own.",
+    )
+    release = (
+        tr(lang, ", the ministry's Korean release of {date} as the news reports that reproduce it write them")
+        if original
+        else ""
+    )
+    columns = ", ".join(
+        f"<code>{name}</code>" for name in ("label_ko", "title_ko", "explanation_ko", "note_ko")
+    )
+    text = html.fill(
+        intro,
+        columns=columns,
+        original=html.text(plain(follows)),
+        release=html.text(release.format(date=day_words(original.date, lang))) if original else "",
+        later=html.text(plain(len(package.terms) - follows)),
     )
     terms = table(
-        "Korean terms and the source each follows (terms.csv)",
-        ("English wording", "Korean term", "Follows", "Read in", "Note"),
+        tr(lang, "Korean terms and the source each follows (terms.csv)"),
+        [
+            tr(lang, h)
+            for h in (N_("English wording"), N_("Korean term"), N_("Follows"), N_("Read in"), N_("Note"))
+        ],
         rows,
     )
-    return "\n\n".join(["## Korean terms {#korean-terms}", f"<p>{intro}</p>", terms])
+    heading = tr(lang, "Korean terms")
+    return "\n\n".join([f"## {html.text(heading)} {{#korean-terms}}", f"<p>{text}</p>", terms])
 
 
-def _resource(resource: dict) -> str:
+def _resource(resource: dict, lang: str) -> str:
     schema = resource.get("schema", {})
     name = resource["name"]
+    title = described(resource, "title", lang) or name
     rows = [
         Row(
             [
                 f"<code>{html.text(f['name'])}</code>",
-                html.text(f.get("title", "")),
+                html.text(described(f, "title", lang)),
                 html.text(f.get("type", "string") + (f" ({f['format']})" if "format" in f else "")),
-                "yes" if f.get("constraints", {}).get("required") else "no",
-                _constraints(f.get("constraints", {})),
-                html.text(f.get("description", "")),
+                html.text(tr(lang, YES if f.get("constraints", {}).get("required") else NO)),
+                _constraints(f.get("constraints", {}), lang),
+                html.text(described(f, "description", lang)),
             ]
         )
         for f in schema.get("fields", [])
     ]
     fields = table(
-        f"Fields of {resource.get('title', name)} ({resource['path']})",
-        ("Field", "Title", "Type", "Required", "Constraints", "Description"),
+        tr(lang, FIELDS_OF).format(title=title, path=resource["path"]),
+        [tr(lang, h) for h in HEADERS],
         rows,
+    )
+    file_line = html.fill(
+        tr(lang, FILE_LINE),
+        path=f"<code>{html.text(resource['path'])}</code>",
+        name=f"<code>{html.text(name)}</code>",
     )
     return "\n\n".join(
         [
-            f"## {html.text(resource.get('title', name))} {{#resource-{name}}}",
-            f"<p>{html.text(resource.get('description', ''))}</p>",
-            f"<p>File: <code>{html.text(resource['path'])}</code> (resource name <code>{html.text(name)}</code>)</p>",
+            f"## {html.text(title)} {{#resource-{name}}}",
+            f"<p>{html.text(described(resource, 'description', lang))}</p>",
+            f"<p>{file_line}</p>",
             fields,
-            _keys(name, schema),
+            _keys(name, schema, lang),
         ]
     )
 
 
-def _constraints(constraints: dict) -> str:
-    words = [CONSTRAINT_WORDS[k](v) for k, v in constraints.items() if k in CONSTRAINT_WORDS]
-    return "; ".join(w for w in words if w) or "none"
+def _constraints(constraints: dict, lang: str) -> str:
+    words = []
+    for key, value in constraints.items():
+        if key not in CONSTRAINT_WORDS[lang] or value is False:
+            continue
+        if key == "pattern":
+            shown = f"<code>{html.text(value)}</code>"
+        elif key == "enum":
+            shown = ", ".join(f"<code>{html.text(x)}</code>" for x in value)
+        else:
+            shown = html.text(plain(value, lang=lang)) if isinstance(value, int | float) else html.text(value)
+        words.append(html.fill(CONSTRAINT_WORDS[lang][key], v=shown))
+    return "; ".join(words) or html.text(tr(lang, "none"))
 
 
 def _code(names: list[str]) -> str:
     return ", ".join(f"<code>{html.text(n)}</code>" for n in names)
 
 
-def _keys(name: str, schema: dict) -> str:
-    code = _code
+def _keys(name: str, schema: dict, lang: str) -> str:
     lines = []
     if schema.get("primaryKey"):
         key = schema["primaryKey"]
-        lines.append(f"<li>Primary key: {code(key if isinstance(key, list) else [key])}</li>")
+        fields = _code(key if isinstance(key, list) else [key])
+        lines.append(f"<li>{html.fill(tr(lang, PRIMARY_KEY), fields=fields)}</li>")
     for fk in schema.get("foreignKeys", []):
         ref = fk["reference"]
         target = ref.get("resource") or name
-        lines.append(
-            f"<li>Foreign key: {code(fk['fields'])} refers to {code(ref['fields'])} in "
-            f'<a href="#resource-{html.text(target)}">{html.text(target)}</a></li>'
+        words = html.fill(
+            tr(lang, FOREIGN_KEY),
+            fields=_code(fk["fields"]),
+            target_fields=_code(ref["fields"]),
+            target=f'<a href="#resource-{html.text(target)}">{html.text(target)}</a>',
         )
+        lines.append(f"<li>{words}</li>")
     return '<ul class="dnd-keys">\n' + "\n".join(lines) + "\n</ul>" if lines else ""

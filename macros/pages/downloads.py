@@ -4,9 +4,10 @@ version headings linked to their downloads."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from ..data.changelog import HEADING
+from ..data.changelog import CODE, HEADING, KOREAN
 from ..data.package import Package
 from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
@@ -18,6 +19,9 @@ from .tables import Row, table
 
 DATA_PAGE = "data/index.md"
 VERSIONS = N_("Every version of the data package, newest first")
+NOT_COMMITTED = N_("not committed yet")
+NO_HISTORY = N_("commit unknown: built without the git history")
+WHAT_CHANGED = N_("what changed")
 
 
 def version_anchor(version: str) -> str:
@@ -32,7 +36,7 @@ def downloads(package: Package, page) -> str:
         href = html.url(page.link(d.site_path))
         items.append(
             f'<li><a class="dnd-download" href="{href}" download><code>{html.text(d.path)}</code></a>: '
-            f"{html.text(d.title)}, {html.text(size_words(len(d.content)))}</li>"
+            f"{html.text(d.title_in(page.language))}, {html.text(size_words(len(d.content), page.language))}</li>"
         )
     return '<ul class="dnd-downloads">\n' + "\n".join(items) + "\n</ul>"
 
@@ -42,18 +46,23 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
     its archive and descriptor at their stable address, and the archive's SHA-256 (which may wrap at
     every sixteenth digit, and is copied whole)."""
     rows = []
+    lang = page.language
     for release in history.releases:
-        current = " (current)" if release.version == history.current.version else ""
+        current = tr(lang, " (current)") if release.version == history.current.version else ""
         if release.commit is None:
-            commit = "not committed yet" if history.read else "commit unknown: built without the git history"
+            unknown = NOT_COMMITTED if history.read else NO_HISTORY
+            commit = html.text(tr(lang, unknown))
         else:
             short = f"<code>{html.text(release.commit[:12])}</code>"
             target = f"{repo_url}/commit/{release.commit}" if repo_url else None
-            commit = "commit " + (f'<a href="{html.url(target)}">{short}</a>' if target else short)
-        day = html.text(day_words(release.day)) + "<br>" if release.day else ""
+            commit = html.fill(
+                tr(lang, "commit {commit}"),
+                commit=f'<a href="{html.url(target)}">{short}</a>' if target else short,
+            )
+        day = html.text(day_words(release.day, lang)) + "<br>" if release.day else ""
         files = (
             f'<a class="dnd-download" href="{html.url(page.link(release.archive_path))}" download>'
-            f"<code>datapackage.zip</code></a> ({html.text(size_words(len(release.archive)))})<br>"
+            f"<code>datapackage.zip</code></a> ({html.text(size_words(len(release.archive), lang))})<br>"
             f'<a href="{html.url(page.link(release.descriptor_path))}"><code>datapackage.json</code></a>'
         )
         digest = "<wbr>".join(
@@ -61,7 +70,7 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
         )
         changes = (
             f'<br><a href="{html.url(page.link(CHANGELOG_PAGE, version_anchor(release.version)))}">'
-            "what changed</a>"
+            f"{html.text(tr(lang, WHAT_CHANGED))}</a>"
             if release.version in changelog
             else ""
         )
@@ -76,32 +85,78 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
                 id=version_anchor(release.version),
             )
         )
-    lang = page.language
     headers = [
         tr(lang, h) for h in (N_("Version"), N_("Released"), N_("Download"), N_("SHA-256 of the archive"))
     ]
     return table(tr(lang, VERSIONS), headers, rows)
 
 
-def changelog_with_downloads(changelog: str, history: History, link: Callable[[str, str | None], str]) -> str:
+def changelog_with_downloads(
+    changelog: str, history: History, link: Callable[[str, str | None], str], lang: str = "en"
+) -> str:
     """CHANGELOG.md with an id on each version's heading, and under each version the site offers a
     line linking its archive and its row on the data page. `link(target, anchor)` is relative to the
-    changelog page. The lines are HTML, so MkDocs does not look for the downloads among the pages."""
+    changelog page. The lines are HTML, so MkDocs does not look for the downloads among the pages.
 
-    def section(line: str) -> str:
-        heading = HEADING.match(line)
-        if not heading:
-            return line
+    In English the Korean summaries ('한국어: ...') are left out; in another language the page has its
+    own introduction, and each version shows its summary, then the English notes marked as English."""
+    sections: list[list[str]] = [[]]
+    for line in changelog.splitlines():
+        if HEADING.match(line):
+            sections.append([])
+        sections[-1].append(line)
+    lines = [] if lang != "en" else [line for line in sections[0]]
+    for section in sections[1:]:
+        heading = HEADING.match(section[0])
         version = heading["version"]
-        line = f"{line.rstrip()} {{#{version_anchor(version)}}}"
+        body = [line for line in section[1:] if not KOREAN.match(line)]
+        summary = next((KOREAN.match(line)["text"] for line in section if KOREAN.match(line)), "")
+        title = section[0].rstrip()
+        if lang != "en":
+            day = dt.date.fromisoformat(heading["date"])
+            title = f"## {version} ({day_words(day, lang)})"
+        lines += ["", f"{title} {{#{version_anchor(version)}}}", ""]
         release = history.find(version)
-        if release is None:
-            return line
-        return (
-            f'{line}\n\n<p class="dnd-release-download"><a href="{html.url(link(release.archive_path, None))}" '
-            f"download>Download version {html.text(version)}</a> as it was released (the archive's SHA-256 and "
-            f'every version are on <a href="{html.url(link(DATA_PAGE, version_anchor(version)))}">the data '
-            "page</a>).</p>"
-        )
+        if lang != "en" and summary:
+            lines += [f"<p>{_with_code(summary)}</p>", ""]
+        if release is not None:
+            archive, page = link(release.archive_path, None), link(DATA_PAGE, version_anchor(version))
+            lines += [_download_line(version, archive, page, lang), ""]
+        if lang == "en":
+            lines += body
+        else:
+            english = html.text(tr(lang, "The release notes in English"))
+            lines += [
+                '<details class="dnd-changelog-en" markdown="1">',
+                f"<summary>{english}</summary>",
+                '<div lang="en" markdown="1">',
+                *body,
+                "",
+                "</div>",
+                "</details>",
+            ]
+    return "\n".join(lines).strip("\n") + "\n"
 
-    return "".join(section(line) + "\n" for line in changelog.splitlines())
+
+def _with_code(text: str) -> str:
+    """Text escaped, its `id` spans as code."""
+    parts = CODE.split(text)
+    return "".join(
+        html.text(p) if n % 2 == 0 else f"<code>{html.text(p)}</code>" for n, p in enumerate(parts)
+    )
+
+
+def _download_line(version: str, archive: str, data_page: str, lang: str) -> str:
+    """The line under a version's heading: its archive, and its row on the data page."""
+    words = tr(
+        lang,
+        "<a1>Download version {version}</a1> as it was released (the archive's SHA-256 and every version "
+        "are on <a2>the data page</a2>).",
+    )
+    words = html.text(words.format(version=version))
+    for mark, tag in (
+        ("a1", f'<a href="{html.url(archive)}" download>'),
+        ("a2", f'<a href="{html.url(data_page)}">'),
+    ):
+        words = words.replace(html.text(f"<{mark}>"), tag).replace(html.text(f"</{mark}>"), "</a>")
+    return f'<p class="dnd-release-download">{words}</p>'

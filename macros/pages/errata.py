@@ -6,11 +6,11 @@ from ..data.checks import KINDS, Outcome
 from ..data.figure import Figure
 from ..data.intervals import RULES, Interval
 from ..data.package import Package
-from ..data.words import day_words
+from ..data.words import day_words, fill, qualifier_name
 from . import html
 from .i18n import N_, tr
 from .links import check_anchor, check_link, figure_link
-from .tables import Row, table
+from .tables import Row, printed_token, table
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
 SEE_THE_CHECK = N_("See the check")
@@ -21,14 +21,15 @@ def _named(f: Figure, lang: str = "en") -> str:
     return f"{f.label_in(lang)} ({f.text(lang)})"
 
 
-def computed(outcome: Outcome, figures: dict[str, Figure]) -> str:
+def computed(outcome: Outcome, figures: dict[str, Figure], lang: str = "en") -> str:
     """What the operands give, written in the result's unit."""
-    return figures[outcome.check.result].unit.words(round(outcome.computed, 3))
+    return figures[outcome.check.result].unit.words(round(outcome.computed, 3), lang)
 
 
-def _range(interval: Interval, figure: Figure) -> str:
-    """An interval in the figure's unit, as words: 'from KRW 16.85 trillion to KRW 16.95 trillion'."""
-    return interval.words(lambda number: figure.unit.words(round(number, 3)))
+def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
+    """An interval in the figure's unit, as words: 'from KRW 16.85 trillion to KRW 16.95 trillion';
+    '16조 8,500억 원 이상 16조 9,500억 원 이하'."""
+    return interval.words(lambda number: figure.unit.words(round(number, 3), lang), lang)
 
 
 def _linked(package: Package, page, figure: Figure) -> str:
@@ -36,10 +37,11 @@ def _linked(package: Package, page, figure: Figure) -> str:
     linked to the figure's page."""
     lang = page.language
     interval, rule = package.bounds[figure.id]
-    printed = tr(lang, "printed “{token}”").format(token=figure.as_printed)
-    rest = f", {printed}: {_range(interval, figure)} ({rule.name})"
+    token = printed_token(package, figure)
+    printed = html.fill(tr(lang, "printed {token}"), token=token)
+    rest = html.text(f": {_range(interval, figure, lang)} ({rule.name_in(lang)})")
     label = figure.label_in(lang)
-    return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>{html.text(rest)}'
+    return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
 
 
 def checks_table(package: Package, page) -> str:
@@ -54,7 +56,7 @@ def checks_table(package: Package, page) -> str:
         notes = html.text(check.explanation_in(lang))
         if check.assumption:
             assumed = html.text(tr(lang, "Assumed:"))
-            notes += f'<br><small>{assumed} <span lang="en">{html.text(check.assumption)}</span></small>'
+            notes += f"<br><small>{assumed} {html.text(check.assumption_in(lang))}</small>"
         rows.append(
             Row(
                 [
@@ -62,8 +64,8 @@ def checks_table(package: Package, page) -> str:
                     f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.words, "outcome"))}</span>',
                     html.text(tr(lang, KINDS[check.kind].words, "check kind")),
                     f'<ul class="dnd-operands">{printed}</ul>',
-                    f"{html.text(_range(o.computed_bounds, result))}, {html.text(relation)} "
-                    f"{_linked(package, page, result)}<br><small>{html.text(o.arithmetic(figures))}</small>",
+                    f"{html.text(_range(o.computed_bounds, result, lang))}, {html.text(relation)} "
+                    f"{_linked(package, page, result)}<br><small>{html.text(o.arithmetic(figures, lang))}</small>",
                     notes,
                 ],
                 id=check_anchor(check.id),
@@ -82,20 +84,14 @@ def checks_table(package: Package, page) -> str:
 
 
 def interval_rules(page) -> str:
-    """The rules that turn a printed number into an interval, with their reasons (their wording is English)."""
+    """The rules that turn a printed number into an interval, with their reasons, in the page's language."""
     lang = page.language
-
-    def english(text: str) -> str:
-        return html.text(text) if lang == "en" else f'<span lang="en">{html.text(text)}</span>'
-
     rows = [
         Row(
             [
-                html.text(r.name),
-                english(r.qualifier),
-                english(r.applies),
-                english(r.interval),
-                english(r.reason),
+                html.text(r.name_in(lang)),
+                html.text(qualifier_name(r.qualifier, lang)),
+                *(html.text(text) for text in r.texts_in(lang)),
             ]
         )
         for r in RULES
@@ -117,11 +113,16 @@ def contradictions(package: Package, page) -> str:
             continue
         result = figures[o.check.result]
         sources = ", ".join(_named(figures[i], lang) for i in o.check.operands)
-        sentence = tr(
-            lang,
-            "the release states {stated}, but working it out from {sources} gives {computed}, "
-            "which cannot meet it at any rounding of the printed numbers.",
-        ).format(stated=result.text(lang), sources=sources, computed=computed(o, figures))
+        sentence = fill(
+            tr(
+                lang,
+                "the release states {stated}, but working it out from {sources} gives {computed}, "
+                "which cannot meet it at any rounding of the printed numbers.",
+            ),
+            stated=result.text(lang),
+            sources=sources,
+            computed=computed(o, figures, lang),
+        )
         items.append(
             f'<li id="contradiction-{html.text(o.check.id)}"><strong>{html.text(result.label_in(lang))}</strong>: '
             f"{html.text(sentence)} {html.text(o.check.explanation_in(lang))} "
@@ -149,9 +150,8 @@ def corrections_table(package: Package, page) -> str:
                     html.text(c.printed),
                     html.text(c.used),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
-                    f'<span lang="en">{html.text(c.reason)}'
-                    + (f"<br><small>{html.text(c.reference)}</small>" if c.reference else "")
-                    + "</span>",
+                    html.text(c.reason_in(lang))
+                    + (f"<br><small>{html.text(c.reference_in(lang))}</small>" if c.reference else ""),
                     html.text(day_words(c.date, lang)),
                     html.text(c.version),
                 ],

@@ -18,7 +18,7 @@ from ..tools.export import number_value
 from . import html
 from .i18n import N_, tr
 from .links import figure_anchor, figure_link
-from .tables import Row, source_words, table
+from .tables import Row, printed_token, source_words, table
 
 ISSUE_TEMPLATE = "correction.yml"
 # The controls' texts, marked for the translation catalogue.
@@ -61,7 +61,7 @@ def _number_key(f: Figure) -> str:
 COLUMNS = (
     Column(N_("Figure"), _label),
     Column(N_("Value"), lambda p, page, f: html.text(f.text(page.language)), _number_key),
-    Column(N_("As printed"), lambda p, page, f: html.text(f.as_printed)),
+    Column(N_("As printed"), lambda p, page, f: printed_token(p, f)),
     Column(
         N_("Period"), lambda p, page, f: html.text(f.period.words(page.language)), lambda f: f.period.text
     ),
@@ -165,6 +165,8 @@ def report_url(repo: str, f: Figure) -> str:
     return f"{repo}/issues/new?" + "&".join(f"{k}={html.query(v)}" for k, v in fields.items())
 
 
-def report_link(repo: str, f: Figure) -> str:
-    name = html.text(f"Report a correction to {f.label}")
-    return f'<a class="dnd-report" href="{html.url(report_url(repo, f))}" aria-label="{name}">Report a correction</a>'
+def report_link(repo: str, f: Figure, lang: str = "en") -> str:
+    """The link to the correction form; the form itself is in English, so the figure goes in in English."""
+    name = html.text(tr(lang, "Report a correction to {label}").format(label=f.label_in(lang)))
+    words = html.text(tr(lang, "Report a correction"))
+    return f'<a class="dnd-report" href="{html.url(report_url(repo, f))}" aria-label="{name}">{words}</a>'

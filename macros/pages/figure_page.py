@@ -7,6 +7,7 @@ language of its edition (`page.language`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import yaml
@@ -17,12 +18,12 @@ from ..data.package import Package
 from ..data.topic import trail
 from ..data.words import day_words, qualifier_name
 from ..tools.export import figure_json
-from . import html
+from . import html, jsonld
 from .citation import figure_citation
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import CHANGELOG_PAGE, CHECKS, check_link, explorer_link
-from .tables import places, related, source_words
+from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
 # Each section: its anchor (the same in every language) and its heading.
@@ -37,6 +38,7 @@ SECTIONS = (
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
 THIS_FIGURE_AS_JSON = N_("This figure as JSON")
+CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
 STANDING_SOURCE_KIND = N_("{standing} source ({kind})")
 WHERE = N_("Where")
@@ -59,7 +61,7 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     # The theme writes title and description into the page unescaped, so they go in escaped.
     meta = {
         "title": html.text(label),
-        "description": html.text(_description(package, figure, lang)),
+        "description": _description(package, figure, lang),
         "render_macros": False,
         # Figure pages are not in the navigation; its empty column would only narrow the page.
         "hide": ["navigation"],
@@ -72,9 +74,12 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
         _changes(package, page, figure),
         _cite(package, page, figure, site_url),
     )
-    body = [f"<h1>{html.text(label)}</h1>", _summary(package, page, figure)]
+    address = site_url.rstrip("/") + "/" + page.url if site_url else None
+    structured = jsonld.script(jsonld.figure_dataset(package, page, figure, meta["description"], address))
+    body = [f"<h1>{html.text(label)}</h1>", _summary(package, page, figure), structured]
     for (anchor, title), block in zip(SECTIONS, blocks, strict=True):
         body.append(f"## {html.text(tr(lang, title))} {{#{anchor}}}\n\n{block}")
+    meta["description"] = html.text(meta["description"])
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
@@ -86,7 +91,7 @@ def _description(package: Package, f: Figure, lang: str) -> str:
         value=f.text(lang),
         period=f.period.words(lang),
         status=tr(lang, f.status, "status"),
-        publisher=source.publisher,
+        publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
     )
 
@@ -97,10 +102,12 @@ def _summary(package: Package, page, f: Figure) -> str:
     bounds = package.bounds.get(f.id)
     facts = [
         (N_("Value"), html.text(f.text(lang))),
-        (N_("As printed"), f"<q>{html.text(f.as_printed)}</q>"),
+        (N_("As printed"), printed_token(package, f)),
         (
             N_("The range the printing allows"),
-            html.text(f"{bounds[0].words(lambda n: f.unit.words(round(n, 3)))} ({bounds[1].name})")
+            html.text(
+                f"{bounds[0].words(lambda n: f.unit.words(round(n, 3), lang), lang)} ({bounds[1].name_in(lang)})"
+            )
             if bounds
             else html.text(tr(lang, "a date, not a number")),
         ),
@@ -112,9 +119,7 @@ def _summary(package: Package, page, f: Figure) -> str:
         (N_("Id"), f"<code>{html.text(f.id)}</code>"),
     ]
     if f.note:
-        facts.append(
-            (N_("Note"), f'<span lang="en">{html.text(f.note)}</span>' if lang != "en" else html.text(f.note))
-        )
+        facts.append((N_("Note"), html.text(f.note_in(lang))))
     items = "".join(f"<dt>{html.text(tr(lang, term))}</dt><dd>{value}</dd>" for term, value in facts)
     links = [
         f'<a href="{html.url(page.link(figure_json(f.id)))}" type="application/json">'
@@ -122,7 +127,7 @@ def _summary(package: Package, page, f: Figure) -> str:
         f'<a href="{html.url(explorer_link(page, f.id))}">{html.text(tr(lang, ITS_ROW_IN_THE_FIGURE_EXPLORER))}</a>',
     ]
     if page.repo_url:
-        links.append(report_link(page.repo_url, f))
+        links.append(report_link(page.repo_url, f, lang))
     return (
         f'<p class="dnd-figure-value">{html.text(f.text(lang))}</p>\n<dl class="dnd-facts">{items}</dl>\n'
         f'<p class="dnd-figure-links">{" · ".join(links)}</p>'
@@ -147,7 +152,7 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
     before, token, after = f.quote_parts()
     sentence = f"{html.text(before)}<mark>{html.text(token)}</mark>{html.text(after)}"
-    name = html.text(f"{source.publisher}, {source.title_in(lang)}")
+    name = html.text(f"{source.publisher_in(lang)}, {source.title_in(lang)}")
     cite = ""
     if source.url:
         address = html.url(quote_address(source.url, f.quote or ""))
@@ -155,7 +160,11 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
         name = f'<a href="{address}" hreflang="{html.text(source.language)}">{name}</a>'
     how = VERBATIM if source.outlined else AS_READ
     # The release's place is a topic trail; another source's, its place in words (its name is the link).
-    where = places(package, f, lang) if source.outlined else "; ".join(loc.part_words() for loc in f.locators)
+    where = (
+        places(package, f, lang)
+        if source.outlined
+        else "; ".join(loc.place_words(lang) for loc in f.locators)
+    )
     return (
         f'<figure class="dnd-quote"><blockquote lang="{html.text(source.language)}"{cite}><p>{sentence}</p></blockquote>'
         f"<figcaption>{html.text(tr(lang, QUOTED_FROM))} {name}, {html.text(where)} "
@@ -167,7 +176,7 @@ def _source(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
     standing = tr(lang, source.standing, "standing")
     kind = tr(lang, source.kind.replace("-", " "), "source kind")
-    citation = f"{source.publisher}, {source.title_in(lang)}, {day_words(source.date, lang)}."
+    citation = source.citation(lang)
     return (
         _quote(package, f, lang) + "\n"
         f"<p>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
@@ -206,7 +215,7 @@ def _corrections(package: Package, page, f: Figure) -> str:
         f"<q>{html.text(c.printed)}</q> → <q>{html.text(c.used)}</q> "
         f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {html.text(day_words(c.date, lang))}, "
         f"{html.text(tr(lang, VERSION))} {html.text(c.version)}). "
-        f'<span lang="en">{html.text(c.reason)}</span></li>'
+        f"{html.text(c.reason_in(lang))}</li>"
         for c in found
     ]
     return "<ul>" + "".join(items) + "</ul>"
@@ -217,7 +226,7 @@ def _related(package: Package, page, f: Figure) -> str:
     if not package.links_of(f.id):
         return f"<p>{html.text(tr(lang, NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE))}</p>"
     notes = "".join(
-        f'<li lang="en">{html.text(link.note)}</li>' for link in package.links_of(f.id) if link.note
+        f"<li>{html.text(link.note_in(lang))}</li>" for link in package.links_of(f.id) if link.note
     )
     return f"<p>{related(package, page, f)}</p>" + (f"<ul>{notes}</ul>" if notes else "")
 
@@ -228,25 +237,41 @@ def _changes(package: Package, page, f: Figure) -> str:
     changelog = html.url(page.link(CHANGELOG_PAGE))
     if not entries:
         return f'<p><a href="{changelog}">{html.text(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))}</a></p>'
+    if lang == "en":
+        items = [
+            f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(e.text)}</li>"
+            for e in entries
+        ]
+        return "<ul>" + "".join(items) + "</ul>"
+    # Other editions: the version's summary in the page's language, beside the English entry it quotes.
+    summaries = {s.version: s.summary_ko for s in package.changelog}
     items = [
-        f'<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): <span lang="en">{_code(html.text(e.text))}</span></li>'
+        f"<li><strong>{html.text(e.version)}</strong> "
+        f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {html.text(summaries.get(e.version, ''))} "
+        f'<q lang="en">{_code(e.text)}</q></li>'
         for e in entries
     ]
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def _code(escaped: str) -> str:
-    """The changelog's `id` spans as code; the text is already escaped, so no markup can enter."""
-    return CODE.sub(lambda m: f"<code>{m.group(1)}</code>", escaped)
+def _code(text: str) -> str:
+    """The changelog's text escaped, its `id` spans as code, so no markup can enter."""
+    parts = CODE.split(text)
+    return "".join(
+        html.text(p) if n % 2 == 0 else f"<code>{html.text(p)}</code>" for n, p in enumerate(parts)
+    )
 
 
 def _cite(package: Package, page, f: Figure, site_url: str | None) -> str:
+    """A box with the citation as a reader pastes it (in the page's language), and the source's
+    attribution to give with the value."""
     lang = page.language
     address = site_url.rstrip("/") + "/" + page.url if site_url else None
     source = package.source_of(f)
     attribute = tr(lang, "Quoting the value, attribute its source too:")
     return (
-        f'<p class="dnd-citation">{html.text(figure_citation(package, f, address))}</p>\n'
-        f"<p>{html.text(attribute)} {html.text(source.attribution.rstrip('.'))}.</p>"
-        + ("" if lang == "en" else f"<p>{html.text(source_words(package, f, lang))}</p>")
+        '<div class="admonition quote dnd-cite">'
+        f'<p class="admonition-title">{html.text(tr(lang, CITATION))}</p>\n'
+        f'<p class="dnd-citation">{html.text(figure_citation(package, f, address, lang))}</p>\n'
+        f"<p>{html.text(attribute)} {html.text(source.attribution_in(lang).rstrip('.'))}.</p></div>"
     )

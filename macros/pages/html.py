@@ -6,6 +6,7 @@ reference, so a label is shown exactly as written and never becomes markup or a 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 SIGNIFICANT = "&<>\"'*_[]`{}|#\\"
@@ -25,3 +26,13 @@ def url(value: str) -> str:
 def query(value: str) -> str:
     """Percent-encode one query-string value."""
     return quote(value, safe="")
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, **markup: str) -> str:
+    """A translated template with its text escaped and each {name} replaced by HTML built here:
+    the words come from a catalogue, the markup (a link, a code span) from the builder."""
+    parts = _FIELD.split(template)
+    return "".join(text(p) if n % 2 == 0 else markup[p] for n, p in enumerate(parts))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..data.figure import Figure
 from ..data.package import Package
+from ..data.words import particle
 from ..tools.export import FIGURE_DIR
 from . import html
 
@@ -59,16 +60,26 @@ def value_link(page, figure: Figure, shown: str | None = None, title: bool = Fal
     return f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text(lang))}</a>'
 
 
-def fig(package: Package, page, figure_id: str, form: str = "text") -> str:
+def fig(package: Package, page, figure_id: str, form: str = "text", josa: str | None = None) -> str:
     """The figure for running text.
 
     'text': qualifier and value, linked; 'value': the value alone, linked;
     'bare': qualifier and value as plain text, for places where a link cannot go.
+    `josa`, on a Korean page, is the particle after the value, in the form its last sound takes
+    (fig('id', josa='으로') gives '8,000개로' or '10.1조 원으로'), so no page types a particle the
+    value could outgrow.
     """
     found = figure(package, page, figure_id)
     if form not in FORMS:
         raise page.error(f"fig('{figure_id}'): unknown form '{form}'; use one of {', '.join(FORMS)}")
     lang = page.language
+    shown = found.shown(lang) if form == "value" else found.text(lang)
+    after = ""
+    if josa:
+        try:
+            after = html.text(particle(shown, josa)[len(shown) :])
+        except ValueError as error:
+            raise page.error(f"fig('{figure_id}', josa='{josa}'): {error}") from None
     if form == "bare":
-        return html.text(found.text(lang))
-    return value_link(page, found, found.shown(lang) if form == "value" else None, title=True)
+        return html.text(shown) + after
+    return value_link(page, found, shown if form == "value" else None, title=True) + after

@@ -63,10 +63,16 @@ def _cell(header: bool, content: str, sort_key: str | None) -> str:
     return f"<{tag}{scope}{key}>{content}</{tag}>"
 
 
+def printed_token(package: Package, figure: Figure) -> str:
+    """The number as its source prints it, quoted in the source's language ('second half of this year'
+    stays English on a Korean page, marked so)."""
+    return f'<q lang="{html.text(package.source_of(figure).language)}">{html.text(figure.as_printed)}</q>'
+
+
 def source_words(package: Package, figure: Figure, lang: str = "en") -> str:
     """The figure's source in short: 'etnews, 22 July 2021 (secondary: a news report)'."""
     source = package.source_of(figure)
-    words = f"{source.publisher}, {day_words(source.date, lang)}"
+    words = f"{source.publisher_in(lang)}, {day_words(source.date, lang)}"
     if source.standing != "secondary":
         return words
     return words + tr(lang, " (secondary: {kind})").format(
@@ -79,7 +85,7 @@ def places(package: Package, figure: Figure, lang: str = "en") -> str:
     body text; in another source, the source and the place in words (the place in the source's words)."""
     if not package.source_of(figure).outlined:
         return "; ".join(
-            f"{source_words(package, figure, lang)}, {loc.part_words()}" for loc in figure.locators
+            f"{source_words(package, figure, lang)}, {loc.place_words(lang)}" for loc in figure.locators
         )
     where = []
     for locator in figure.locators:

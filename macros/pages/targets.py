@@ -47,9 +47,7 @@ def targets_table(package: Package, page) -> str:
                     f"{value_link(page, target)}, {html.text(target.period.words(lang))} "
                     f"({html.text(source_words(package, target, lang))})",
                     revised or html.text(tr(lang, NONE)),
-                    html.text(link.note)
-                    if lang == "en"
-                    else f'<span lang="en">{html.text(link.note)}</span>',
+                    html.text(link.note_in(lang)),
                 ]
             )
         )

@@ -23,6 +23,11 @@ class Release:
     date: dt.date
     licences: tuple[tuple[str, str], ...]
     attributions: tuple[str, ...]
+    attributions_ko: tuple[str, ...] = ()
+
+    def attributions_in(self, lang: str) -> tuple[str, ...]:
+        """The footer's attributions in a language (the sources' `attribution`, `attribution_ko`)."""
+        return self.attributions_ko if lang == "ko" else self.attributions
 
     @property
     def date_words(self) -> str:
@@ -45,7 +50,7 @@ def release(package) -> Release:
     )
     # The footer attributes the release itself; every other source is attributed on the licences page.
     attributions = (package.outlined.attribution,)
-    return Release(package.version, day, licences, attributions)
+    return Release(package.version, day, licences, attributions, (package.outlined.attribution_in("ko"),))
 
 
 # Plugins whose every-build INFO lines (modules found, editions built, variables) bury what matters.
@@ -100,18 +105,41 @@ def on_page_content(html, page, config, files):
     html = put_back(html)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors(html)
+    lang = config.theme["language"]
+    if lang != "en":
+        from macros.pages.typography import keep_words_whole
+
+        english = f'title="{PERMALINK_TITLES["en"]}"'
+        html = keep_words_whole(html.replace(english, f'title="{PERMALINK_TITLES[lang]}"'))
     return html
+
+
+# The abbreviations each edition's pages end with, shown as hover definitions in that language.
+ABBREVIATIONS = {"en": "includes/abbreviations.md", "ko": "includes/abbreviations.ko.md"}
+# Python-Markdown's toc writes this on each heading's permalink; the Korean edition says it in Korean.
+PERMALINK_TITLES = {"en": "Permanent link", "ko": "이 제목으로 바로 가는 링크"}
+
+
+def _with_abbreviations(markdown: str, config) -> str:
+    """The page's Markdown followed by its edition's abbreviations."""
+    path = Path(config.config_file_path).parent / ABBREVIATIONS[config.theme["language"]]
+    return f"{markdown.rstrip()}\n\n{path.read_text(encoding='utf-8')}"
 
 
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
     """Append CHANGELOG.md to the changelog page, after the macros ran, so its text is never a template;
-    each version's heading gets an id and, when the site offers that version, a link to its download."""
+    each version's heading gets an id and, when the site offers that version, a link to its download.
+    Every page then ends with its edition's abbreviations."""
+    return _with_abbreviations(_with_changelog(markdown, page, config, files), config)
+
+
+def _with_changelog(markdown, page, config, files):
     from macros.data.package import CHANGELOG
     from macros.pages.links import CHANGELOG_PAGE
     from macros.site.editions import DEFAULT, twin
 
-    # In every edition: the Korean changelog page shows the same (English) release notes.
+    # In every edition: the Korean changelog page shows each version's Korean summary and the English notes.
     if twin(page.file.src_uri, DEFAULT) != CHANGELOG_PAGE:
         return markdown
     from mkdocs.utils import get_relative_url
@@ -136,7 +164,8 @@ def on_page_markdown(markdown, page, config, files):
         relative = get_relative_url(url, page.url)
         return f"{relative}#{anchor}" if anchor else relative
 
-    return f"{markdown.rstrip()}\n\n{changelog_with_downloads(changelog, history, link)}"
+    lang = config.theme["language"]
+    return f"{markdown.rstrip()}\n\n{changelog_with_downloads(changelog, history, link, lang)}"
 
 
 @event_priority(-100)
@@ -149,3 +178,49 @@ def on_page_context(context, page, config, nav):
         if link.startswith("/"):
             alternate["link"] = link.lstrip("/") or "./"
     return context
+
+
+# Each edition's 404 page: the default edition's at the site root, another's under its language
+# (/ko/404.html). Every edition's build writes 404.html at the root, so the page written first is kept
+# here while the next edition's is moved to its folder.
+_not_found: dict[str, bytes] = {}
+
+
+def _site_base(config) -> str:
+    """The site's path on its host ('/' or '/repo/'): a 404 page is served at any address, so its links
+    start from there."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(config.site_url or "").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def on_template_context(context, template_name, config):
+    """On the 404 page, the language switch leads to each edition's home, not to the last page built."""
+    from macros.site.editions import DEFAULT
+
+    if template_name != "404.html":
+        return context
+    base = _site_base(config)
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        lang = alternate.get("lang") or DEFAULT
+        alternate["link"] = base if lang == DEFAULT else f"{base}{lang}/"
+    return context
+
+
+def on_post_build(config):
+    """Keep the default edition's 404.html at the root and put every other edition's in its folder."""
+    from macros.site.editions import DEFAULT
+
+    site = Path(config.site_dir)
+    page = site / "404.html"
+    lang = config.theme["language"]
+    if not page.exists():
+        return
+    if lang == DEFAULT:
+        _not_found[str(site)] = page.read_bytes()
+        return
+    (site / lang).mkdir(parents=True, exist_ok=True)
+    page.replace(site / lang / "404.html")
+    if str(site) in _not_found:
+        page.write_bytes(_not_found[str(site)])

@@ -42,8 +42,8 @@ def define_env(env):
     author = env.conf.get("site_author")
 
     @env.macro
-    def fig(figure_id: str, form: str = "text") -> str:
-        return links.fig(package, page, figure_id, form)
+    def fig(figure_id: str, form: str = "text", josa: str | None = None) -> str:
+        return links.fig(package, page, figure_id, form, josa)
 
     @env.macro
     def figure_table(topic_id: str, caption: str | None = None, deep: bool = True) -> str:
@@ -59,7 +59,7 @@ def define_env(env):
 
     @env.macro
     def data_dictionary() -> str:
-        return dictionary.data_dictionary(package)  # Markdown headings: Markdown must read it
+        return dictionary.data_dictionary(package, page.language)  # Markdown headings: Markdown must read it
 
     @env.macro
     def checks_table() -> str:
@@ -137,7 +137,7 @@ def define_env(env):
 
     @env.macro
     def sources_table() -> str:
-        return keep(citation.sources_table(package))
+        return keep(citation.sources_table(package, page.language))
 
     @env.macro
     def figure_count() -> str:

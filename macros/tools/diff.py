@@ -262,7 +262,8 @@ def _check_corrections(diff: PackageDiff, version: str) -> None:
                 f"figure={change.figure}, field=value, printed={change.old.replace(',', '')}, "
                 f"used={change.new.replace(',', '')}, kind=revision, "
                 f"reason=(what was wrong, and the evidence), date={_release_day(diff)}, "
-                f"version={version}, reference=(the issue or pull request)"
+                f"version={version}, reference=(the issue or pull request), reason_ko=(the reason in Korean), "
+                "reference_ko=(the reference in Korean)"
             )
     for correction in diff.corrections_added:
         if correction.version != version:

@@ -41,6 +41,10 @@ class Download:
     title: str
     media_type: str
     content: bytes
+    title_ko: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return self.title_ko if lang == "ko" else self.title
 
     @property
     def site_path(self) -> str:
@@ -56,29 +60,40 @@ def downloads_of(package: Package) -> list[Download]:
     if cached and cached[0] is package:
         return cached[1]
     csvs = [
-        (r["path"], r.get("title", r["name"]), package.resource_path(r["name"]).read_bytes())
+        (
+            r["path"],
+            r.get("title", r["name"]),
+            package.resource_path(r["name"]).read_bytes(),
+            r.get("title_ko", ""),
+        )
         for r in package.descriptor["resources"]
     ]
-    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c in csvs])
+    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c, _ in csvs])
     files = [
         Download(
             ZIP_NAME,
             "The whole data package (descriptor and CSV files)",
             "application/zip",
             archive,
+            "데이터 패키지 전체(설명 파일과 CSV 파일)",
         ),
         Download(
             "datapackage.json",
             "The package descriptor with every Table Schema, and each file's size and SHA-256 hash",
             "application/json",
             descriptor,
+            "모든 테이블 스키마와 파일마다의 크기·SHA-256 해시를 담은 패키지 설명 파일",
         ),
-        *(Download(path, f"{title} (CSV)", "text/csv", content) for path, title, content in csvs),
+        *(
+            Download(path, f"{title} (CSV)", "text/csv", content, f"{korean}(CSV)")
+            for path, title, content, korean in csvs
+        ),
         Download(
             JSON_NAME,
             "Every figure, check and correction with typed fields (JSON)",
             "application/json",
             export_json(package),
+            "모든 수치·검산·정정을 자료형이 있는 필드로 담은 파일(JSON)",
         ),
     ]
     _cache.clear()
@@ -195,6 +210,7 @@ def figure_document(package: Package, f: Figure) -> dict:
         "source": {
             "id": source.id,
             "citation": source.citation(),
+            "citation_ko": source.citation("ko"),
             "url": source.url,
             "language": source.language,
         },
@@ -238,9 +254,11 @@ def _correction(c) -> dict:
         "used": c.used,
         "kind": c.kind,
         "reason": c.reason,
+        "reason_ko": c.reason_ko,
         "date": c.date.isoformat(),
         "version": c.version,
         "reference": c.reference,
+        "reference_ko": c.reference_ko,
     }
 
 
@@ -250,6 +268,7 @@ def export_json(package: Package) -> bytes:
     document = {
         "name": d.get("name"),
         "title": d.get("title"),
+        "title_ko": d.get("title_ko"),
         "version": package.version,
         "created": d.get("created"),
         "description": d.get("description"),
@@ -258,6 +277,7 @@ def export_json(package: Package) -> bytes:
             {
                 "id": s.id,
                 "publisher": s.publisher,
+                "publisher_ko": s.publisher_ko,
                 "title": s.title,
                 "title_ko": s.title_ko,
                 "date": s.date.isoformat(),
@@ -267,8 +287,11 @@ def export_json(package: Package) -> bytes:
                 "reports": s.reports,
                 "url": s.url,
                 "licence": s.licence,
+                "licence_ko": s.licence_ko,
                 "attribution": s.attribution,
+                "attribution_ko": s.attribution_ko,
                 "citation": s.citation(),
+                "citation_ko": s.citation("ko"),
             }
             for s in package.sources.values()
         ],
@@ -276,7 +299,13 @@ def export_json(package: Package) -> bytes:
             _figure(f, package.columns("figures"), package.bounds.get(f.id)) for f in package.figures.values()
         ],
         "links": [
-            {"figure": link.figure, "relation": link.relation, "other": link.other, "note": link.note}
+            {
+                "figure": link.figure,
+                "relation": link.relation,
+                "other": link.other,
+                "note": link.note,
+                "note_ko": link.note_ko,
+            }
             for link in package.links
         ],
         "checks": [
@@ -286,6 +315,7 @@ def export_json(package: Package) -> bytes:
                 "result": o.check.result,
                 "operands": list(o.check.operands),
                 "assumption": o.check.assumption,
+                "assumption_ko": o.check.assumption_ko,
                 "computed_interval": _interval(o.computed_bounds),
                 "stated_interval": _interval(o.stated_bounds),
                 "computed": number_value(round(o.computed, 9)),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..data.changelog import CODE, HEADING
+from ..data.changelog import CODE, HEADING, KOREAN
 from ..data.checks import OUTCOMES
 from ..data.package import CHANGELOG, Package
 from ..data.problem import did_you_mean
@@ -103,8 +103,8 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
                 CHANGELOG,
                 first,
                 f"no section for {new.version}: add `## {new.version} ({day})` above this line, "
-                f"with `{contents_line(new)}`, `{checks_line(new)}` and a line naming each changed id "
-                "in backticks",
+                f"with a line `한국어: …` (the release in Korean), `{contents_line(new)}`, "
+                f"`{checks_line(new)}` and a line naming each changed id in backticks",
             )
         ]
     notes = []
@@ -114,6 +114,15 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
         )
     body = lines[start : end - 1]
     text = "\n".join(body)
+    if not any(KOREAN.match(line) for line in body):
+        notes.append(
+            Note(
+                CHANGELOG,
+                start,
+                f"the section for {new.version} must hold a line `한국어: …`: the release in "
+                "Korean, for the Korean changelog page",
+            )
+        )
     for wanted, prefix in ((contents_line(new), "- Contents:"), (checks_line(new), "- Checks:")):
         if wanted not in text:
             place = next((start + 1 + i for i, line in enumerate(body) if line.startswith(prefix)), start)

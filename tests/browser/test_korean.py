@@ -10,7 +10,46 @@ import pytest
 
 from macros.data.package import load_package
 
+from .conftest import Reader
+
 pytestmark = pytest.mark.browser
+PHONE = {"width": 375, "height": 812}
+# One page of each Korean page type: home, prose, a figure page, the explorer, the checks, the
+# dictionary, the sources table, the changelog and the 404 page.
+KOREAN_PAGE_TYPES = (
+    "ko/",
+    "ko/first-year/leap-forward/",
+    "ko/figures/voucher-smes-restated/",
+    "ko/data/explorer/",
+    "ko/data/checks/",
+    "ko/data/dictionary/",
+    "ko/about/licence/",
+    "ko/about/changelog/",
+    "ko/404.html",
+)
+# Every word of the page's text with Hangul, laid out on more than one line. Words end at spaces and
+# before an opening bracket, where Korean typesetting may break ('비교' | '(넘지 않아야 함)'); code and
+# ids (not words a reader reads as Korean) are left out.
+SPLIT_WORDS = r"""
+() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode()); ) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, code, pre, svg') || !parent.getClientRects().length) continue;
+    for (const found of node.textContent.matchAll(/\(?[^\s(]+/g)) {
+      const word = found[0];
+      if (!/[가-힣]/.test(word) || /[a-z]-[a-z]/.test(word)) continue;
+      const range = document.createRange();
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + word.length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) split.push(word);
+    }
+  }
+  return split;
+}
+"""
 
 
 @pytest.mark.parametrize(
@@ -57,3 +96,17 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
     found = reader.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
     pages = {urlsplit(url).path.removeprefix("/") for url in found}
     assert pages & holders, f"search for {word!r} gave {sorted(pages)}, none of {sorted(holders)}"
+
+
+def test_no_korean_word_is_split_across_two_lines_on_a_phone(browser, site):
+    reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        split = {}
+        for path in KOREAN_PAGE_TYPES:
+            reader.open(path, until="load")
+            words = reader.evaluate(SPLIT_WORDS)
+            if words:
+                split[path] = words[:5]
+    finally:
+        reader.close()
+    assert split == {}

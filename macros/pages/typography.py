@@ -1,0 +1,55 @@
+"""Korean line breaking the stylesheet cannot express: a word joined to a middle dot, a bracket, a
+percent sign, a hyphen or a quotation mark stays on one line.
+
+`word-break: keep-all` keeps Hangul syllables together, but browsers still break around the middle
+dot of 중소·벤처기업, before the bracket of 공급기업(2019년) and after the % of 0.1%포인트. Korean
+typesetting treats each of these as one word (어절), so on Korean pages each is wrapped in a span
+that does not wrap (`.dnd-word` in extra.css). Only text between tags changes; code, scripts and
+styles are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+TAG = re.compile(r"(<[^>]+>)")
+# Elements whose text is not running Korean text.
+SKIPPED = ("script", "style", "code", "pre", "svg", "textarea")
+# A word (between spaces and tags) with Hangul or a digit that joins something a browser breaks at.
+BREAKS = "·()%~‘’“”\\[\\]/-"
+JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<>]*[가-힣0-9])[^\s<>]*")
+# Longer than this, a word may break after all rather than push a narrow screen sideways.
+LONGEST = 24
+
+
+def keep_words_whole(html: str) -> str:
+    """The page with each joined Korean word in a span that keeps it on one line."""
+    parts = TAG.split(html)
+    skipping: list[str] = []
+    for n, part in enumerate(parts):
+        if n % 2:
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            tag = name.group(1).lower() if name else ""
+            if tag in SKIPPED and not part.endswith("/>"):
+                if part.startswith("</"):
+                    if skipping and skipping[-1] == tag:
+                        skipping.pop()
+                else:
+                    skipping.append(tag)
+            continue
+        if skipping or not part.strip():
+            continue
+        parts[n] = JOINED.sub(_wrap, part)
+    return "".join(parts)
+
+
+def _wrap(found: re.Match) -> str:
+    word = found.group()
+    if len(word) > LONGEST:
+        return word
+    if word.count("(") != word.count(")") or word.count("[") != word.count("]"):
+        # A bracket opened in one text and closed in another holds a tag or a space between: keep
+        # whole what stands on either side of it ('데이터·네트워크·인공지능' | '(').
+        pieces = re.split(r"([()\[\]])", word)
+        return "".join(_wrap(JOINED.fullmatch(p)) if JOINED.fullmatch(p) else p for p in pieces)
+    return f'<span class="dnd-word">{word}</span>'

@@ -1,0 +1,228 @@
+"""The Korean edition reads as Korean: no English left outside quotations and bracketed glosses, no
+particle placeholders, Korean number forms and terms, a Korean citation and Korean JSON-LD on every
+figure page, and its own 404 page. The style guide these hold is in CONTRIBUTING.md."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.pages.i18n import catalogue
+from macros.pages.typography import keep_words_whole
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Three or more Latin-script words in a row: an English phrase, not a name such as 'ICT' or '5G'.
+ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[\s,;:/]+[A-Za-z][A-Za-z'’.-]*){2,}")
+# A bracketed gloss ('산업 디지털화 혁신 펀드(Digitalization Industry Innovation Fund)') and an address.
+GLOSS = re.compile(r"\([^()]*\)")
+ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
+# What a machine leaves where it cannot choose a particle by the last sound: '1,126개(으)로'.
+PLACEHOLDER = re.compile(r"\((?:으|이|을|를|은|는|과|와|가)\)")
+# Korean never writes more than one decimal of 조 ('3조 7,010억', not '3.701조').
+DECIMALS_OF_JO = re.compile(r"[0-9]+\.[0-9]{2,}조")
+# Wording the style guide replaced: a machine's 'printed', a coinage, and a term Korean texts do not use.
+REPLACED = ("인쇄", "개척기업", "감염병 대유행")
+ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# The changelog quotes the English release notes in full, each beside its Korean summary.
+ASIDE = {"ko/about/changelog/index.html"}
+
+
+class EnglishRuns(HTMLParser):
+    """The English runs of a page's text and attributes, outside elements marked as another language's
+    (`lang="en"`) and outside code, scripts and styles."""
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []
+        self.runs: list[str] = []
+
+    def _quoted(self) -> bool:
+        return any(skip for _, skip in self.open)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        skip = (
+            tag in ("script", "style", "code", "pre", "svg", "kbd")
+            or (attributes.get("lang") or "ko") != "ko"
+        )
+        if not self._quoted() and not skip:
+            for name in ATTRIBUTES:
+                self._scan(attributes.get(name) or "", f"@{name}")
+        if tag not in VOID:
+            self.open.append((tag, skip))
+
+    def handle_endtag(self, tag):
+        for n in range(len(self.open) - 1, -1, -1):
+            if self.open[n][0] == tag:
+                del self.open[n:]
+                return
+
+    def handle_data(self, data):
+        if not self._quoted():
+            self._scan(data, "")
+
+    def _scan(self, text: str, where: str) -> None:
+        text = ADDRESS.sub(" ", text)
+        while GLOSS.search(text):
+            text = GLOSS.sub(" ", text)
+        self.runs += [where + run.group() for run in ENGLISH_RUN.finditer(text)]
+
+
+def korean_pages(site):
+    return sorted((site / "ko").rglob("*.html"))
+
+
+def english_runs(html: str) -> list[str]:
+    parser = EnglishRuns()
+    parser.feed(html)
+    return parser.runs
+
+
+def test_the_scanner_finds_english_and_lets_quotations_and_glosses_be():
+    assert english_runs("<p>이 수치는 Switch to dark mode 입니다</p>") == ["Switch to dark mode"]
+    assert english_runs('<button title="Switch to dark mode"></button>') == ["@titleSwitch to dark mode"]
+    assert english_runs('<p>원문 표기 <q lang="en">second half of this year</q></p>') == []
+    assert english_runs("<p>산업 디지털화 혁신 펀드(Digitalization Industry Innovation Fund)</p>") == []
+    assert english_runs("<p><code>make validate now</code> https://www.korea.net/Government/x</p>") == []
+
+
+def test_no_korean_page_has_an_english_run_outside_a_quotation_or_a_gloss(built_site):
+    found = {}
+    for path in korean_pages(built_site.site):
+        name = path.relative_to(built_site.site).as_posix()
+        if name in ASIDE:
+            continue
+        runs = english_runs(path.read_text(encoding="utf-8"))
+        if runs:
+            found[name] = runs[:5]
+    assert found == {}, 'English left on Korean pages (mark a quotation lang="en", or write it in Korean)'
+
+
+def test_no_page_of_either_edition_shows_a_particle_placeholder(built_site):
+    found = [
+        path.relative_to(built_site.site).as_posix()
+        for path in built_site.site.rglob("*.html")
+        if PLACEHOLDER.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_catalogue_writes_particles_as_format_specs_not_placeholders():
+    leftovers = [text for text in catalogue("ko").values() if PLACEHOLDER.search(text)]
+    assert leftovers == []
+
+
+def readable(html: str) -> str:
+    """A page's Korean as the style guide reads it: no scripts, nothing marked as English, and no word
+    quoted from a source (‘…’)."""
+    html = re.sub(r"<script.*?</script>", "", html, flags=re.S)
+    html = re.sub(r'<(q|span|div) lang="en"[^>]*>.*?</\1>', "", html, flags=re.S)
+    return re.sub(r"‘[^’]*’", "", html)
+
+
+@pytest.mark.parametrize("pattern", [DECIMALS_OF_JO, *(re.compile(word) for word in REPLACED)])
+def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
+    found = [
+        path.relative_to(built_site.site).as_posix()
+        for path in korean_pages(built_site.site)
+        if path.relative_to(built_site.site).as_posix() not in ASIDE
+        and pattern.search(readable(path.read_text(encoding="utf-8")))
+    ]
+    assert found == [], pattern.pattern
+
+
+# A particle whose form depends on the sound before it, typed after a value that could change.
+TYPED_PARTICLE = re.compile(r"\}\}(으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
+
+
+def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{text[: m.start()].count(chr(10)) + 1}: }}}}{m.group(1)}"
+        for path in sorted((ROOT / "docs").rglob("*.ko.md"))
+        for text in [path.read_text(encoding="utf-8")]
+        for m in TYPED_PARTICLE.finditer(text)
+    ]
+    assert found == [], "write {{ fig('id', josa='으로') }} instead"
+
+
+def text(html: str) -> str:
+    """HTML without its tags."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def structured(html: str) -> list[dict]:
+    return [
+        json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def test_a_korean_figure_page_cites_in_korean_and_describes_itself_in_korean(built_site):
+    html = built_site.page("ko/figures/budget-invested/")
+    citation = text(re.search(r'<p class="dnd-citation">(.*?)</p>', html, re.S).group(1))
+    assert "데이터 버전" in citation and "「" in citation and "수치 budget-invested(디지털 뉴딜" in citation
+    (document,) = structured(html)
+    assert document["inLanguage"] == "ko"
+    assert re.search("[가-힣]", document["name"]) and re.search("[가-힣]", document["description"])
+    assert "10.1조 원" in document["description"]
+
+
+def test_every_korean_figure_page_has_its_citation_and_json_ld(built_site):
+    pages = sorted((built_site.site / "ko" / "figures").glob("*/index.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert '<p class="dnd-citation">' in html and "데이터 버전" in html, page
+        assert [d["inLanguage"] for d in structured(html)] == ["ko"], page
+
+
+def test_the_korean_range_line_says_each_end_in_korean(built_site):
+    html = text(built_site.page("ko/figures/budget-invested/"))
+    assert "10조 500억 원 이상 10조 1,500억 원 이하 (반올림)" in html
+
+
+def test_the_korean_data_page_describes_the_dataset_in_korean(built_site):
+    (document,) = structured(built_site.page("ko/data/"))
+    assert document["inLanguage"] == "ko" and document["name"].startswith("한국 디지털 뉴딜")
+    (english,) = structured(built_site.page("data/"))
+    assert english["inLanguage"] == "en"
+
+
+def test_the_korean_footer_attributes_the_source_in_korean(built_site):
+    html = built_site.page("ko/")
+    footer = html[html.index('<div class="md-copyright">') :]
+    assert "공공누리 제1유형" in footer and "Source:" not in footer
+
+
+def test_each_edition_has_its_own_404_page_whose_switch_leads_home(built_site):
+    english = (built_site.site / "404.html").read_text(encoding="utf-8")
+    korean = (built_site.site / "ko" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and "Page not found" in english
+    assert '<html lang="ko"' in korean and "페이지를 찾을 수 없습니다" in korean
+    for page in (english, korean):
+        switch = dict(re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)"', page))
+        assert set(switch.values()) == {"en", "ko"}
+        assert {lang: link for link, lang in switch.items()} == {"en": "/", "ko": "/ko/"}
+
+
+def test_a_korean_word_joined_to_a_dot_a_bracket_or_a_sign_is_kept_on_one_line():
+    html = keep_words_whole(
+        '<p>중소·벤처기업이 공급기업(2019년) 0.1%포인트 SHA-256 plain words <a title="가·나">다</a></p>'
+        "<code>가·나(1)</code><script>var a = '가·나';</script>"
+    )
+    assert html == (
+        '<p><span class="dnd-word">중소·벤처기업이</span> <span class="dnd-word">공급기업(2019년)</span> '
+        '<span class="dnd-word">0.1%포인트</span> <span class="dnd-word">SHA-256</span> plain words '
+        "<a title=\"가·나\">다</a></p><code>가·나(1)</code><script>var a = '가·나';</script>"
+    )
+
+
+def test_korean_pages_keep_their_joined_words_whole(built_site):
+    html = built_site.page("ko/first-year/recovery/")
+    assert '<span class="dnd-word">중소·벤처기업' in html
+    assert "dnd-word" not in built_site.page("first-year/recovery/")
