@@ -128,9 +128,14 @@ def test_the_korean_edition_writes_figures_in_korean_and_links_to_the_english_tw
     korean = built_site.page("ko/figures/budget-invested/")
     assert '<html lang="ko"' in korean
     assert figure.label_ko in korean and figure.text("ko") in korean
-    assert '<link rel="alternate" href="../../../figures/budget-invested/" hreflang="en">' in korean
+    # The language switch leads to the twin; the hreflang pairs are in the sitemap, not in the head,
+    # where the theme would fetch a sitemap.xml beside each (overrides/main.html).
+    assert '<a href="../../../figures/budget-invested/" hreflang="en" class="md-select__link">' in korean
     english = built_site.page("figures/budget-invested/")
-    assert '<link rel="alternate" href="../../ko/figures/budget-invested/" hreflang="ko">' in english
+    assert '<a href="../../ko/figures/budget-invested/" hreflang="ko" class="md-select__link">' in english
+    assert '<link rel="alternate"' not in korean + english
+    sitemap = (built_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert '<xhtml:link rel="alternate" hreflang="ko" href="ko/figures/budget-invested/"/>' in sitemap
     home = built_site.page("ko/")
     assert figure.text("ko") in home
 
@@ -148,6 +153,6 @@ def test_the_korean_edition_has_every_page_of_the_english_one(built_site):
 
 
 def test_the_search_index_holds_korean_pages_in_korean(built_site):
-    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    korean = [doc for doc in index["docs"] if doc["location"].startswith("ko/")]
+    index = json.loads((built_site.site / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    korean = index["docs"]
     assert korean and any("데이터" in doc["text"] for doc in korean)

@@ -187,6 +187,12 @@ def test_a_chart_is_inline_svg_with_a_text_alternative_written_from_the_data(spe
         '<svg class="dnd-chart-svg" role="img" aria-labelledby="data-ai-businesses-title data-ai-businesses-desc"'
         in chart
     )
+    narrow = re.search(r'<svg class="dnd-chart-svg dnd-chart-narrow".*?</svg>', chart, re.S)
+    assert narrow, "a second, narrow drawing for a phone"
+    assert ">1,126<" in narrow.group(
+        0
+    ) and 'aria-labelledby="data-ai-businesses-narrow-title' in narrow.group(0)
+    assert 'dnd-chart-frame" role="group"' in chart, "the chart scales to its column; no scroll box"
     assert "rose from 393 in 2019 to 1,126 in 2021" in chart
     assert "rose from 220 in December 2019 to 991 in 2021" in chart
     assert "<figcaption>" in chart and "<details" in chart and "<table" in chart

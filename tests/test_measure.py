@@ -100,6 +100,17 @@ def test_page_parts_are_the_page_and_its_local_css_js_worker_and_search_index(si
     }
 
 
+def test_a_page_of_another_edition_weighs_its_editions_search_index(site):
+    write(site / "ko" / "search" / "search_index.json", '{"docs": []}')
+    write(site / "ko" / "about" / "index.html", "<html><head></head><body>소개</body></html>")
+    assert page_parts(site, site / "ko" / "about" / "index.html")["search index"] == [
+        site / "ko" / "search" / "search_index.json"
+    ]
+    assert page_parts(site, site / "about" / "index.html")["search index"] == [
+        site / "search" / "search_index.json"
+    ]
+
+
 def test_weight_counts_the_bytes_raw_and_compressed(site):
     files = [f for kind in page_parts(site, site / "index.html").values() for f in kind]
     raw, compressed = weight(files)

@@ -1,4 +1,5 @@
-// Figure explorer: text filter, facets, sorting, the view in the address and a CSV of the rows shown.
+// Figure explorer: text filter, facets, sorting, the view in the address (with a button that copies
+// it) and a CSV of the rows shown.
 // Everything it needs is in the table's HTML (data- attributes); it asks no other host for anything.
 // The controls are hidden in the HTML and shown here, so a reader without scripts never sees a dead one.
 (function () {
@@ -17,6 +18,11 @@
     ["source", "source"],
   ];
 
+  // Lower case, and digits without the separators between them: "8,000" reads as "8000".
+  function plain(text) {
+    return text.toLowerCase().replace(/(\d),(?=\d)/g, "$1");
+  }
+
   function setUp() {
     var input = document.getElementById("dnd-filter-input");
     var table = document.getElementById("dnd-explorer");
@@ -30,9 +36,10 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var original = rows.slice();
-    // A row is found by its cells' text and by its figure's quote, which has no column of its own.
+    // What the text filter searches: the row as shown, its value as stored (so "8000" and "8,000" both
+    // find a figure shown as "about 8,000"), and its figure's quote, which has no column of its own.
     var texts = rows.map(function (row) {
-      return (row.textContent + " " + (row.dataset.quote || "")).toLowerCase();
+      return plain(row.textContent + " " + (row.dataset.value || "") + " " + (row.dataset.quote || ""));
     });
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var sort = { column: -1, order: "ascending" };
@@ -87,9 +94,18 @@
           return order === "descending" ? -result : result;
         });
       }
-      sorted.forEach(function (row) {
-        body.appendChild(row);
+      // Rows move only when their order changes, in one step: moving them costs a new layout.
+      var current = Array.prototype.slice.call(body.rows);
+      var moved = sorted.some(function (row, i) {
+        return current[i] !== row;
       });
+      if (moved) {
+        var fragment = document.createDocumentFragment();
+        sorted.forEach(function (row) {
+          fragment.appendChild(row);
+        });
+        body.appendChild(fragment);
+      }
       headers.forEach(function (th, i) {
         if (i === index) {
           th.setAttribute("aria-sort", order);
@@ -100,7 +116,7 @@
     }
 
     function apply() {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var words = plain(input.value).split(/\s+/).filter(Boolean);
       var chosen = selects.filter(function (s) {
         return s.value;
       });
@@ -123,11 +139,13 @@
         .replace("{total}", rows.length);
     }
 
-    // The view lives in the address: ?q=words&unit=krw&sort=Value&order=descending
+    // The view lives in the address: ?filter=words&unit=krw&sort=Value&order=descending. Not `q`,
+    // which the theme reads as a site search to open (a `q` of an older link is renamed by the
+    // explorer page itself, before the theme starts: see macros/pages/explorer.py).
     function save() {
       var params = new URLSearchParams();
       if (input.value.trim()) {
-        params.set("q", input.value.trim());
+        params.set(input.dataset.parameter, input.value.trim());
       }
       selects.forEach(function (s) {
         if (s.value) {
@@ -144,7 +162,7 @@
 
     function restore() {
       var params = new URLSearchParams(location.search);
-      input.value = params.get("q") || "";
+      input.value = params.get(input.dataset.parameter) || "";
       selects.forEach(function (s) {
         var wanted = params.get(s.dataset.facet) || "";
         var known = Array.prototype.some.call(s.options, function (o) {
@@ -185,6 +203,20 @@
       }, 0);
     }
 
+    function copyLink() {
+      var copied = document.getElementById("dnd-filter-copied");
+      var done = function () {
+        copied.textContent = copied.dataset.words;
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(location.href).then(done, function () {
+          copied.textContent = location.href;
+        });
+      } else {
+        copied.textContent = location.href;
+      }
+    }
+
     box.hidden = false;
     input.addEventListener("input", function () {
       apply();
@@ -197,6 +229,7 @@
       });
     });
     document.getElementById("dnd-filter-csv").addEventListener("click", downloadShown);
+    document.getElementById("dnd-filter-link").addEventListener("click", copyLink);
     document.getElementById("dnd-filter-reset").addEventListener("click", function () {
       input.value = "";
       selects.forEach(function (s) {

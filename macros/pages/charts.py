@@ -1,8 +1,10 @@
 """Charts drawn at build time as inline SVG, with a text alternative and the data as a table.
 
-Text, axes and ticks are drawn in a sentinel colour that becomes `currentColor`, so the chart
-follows the light and the dark palette; the bars use mid-tones with at least 3:1 contrast on
-both backgrounds. The SVG is deterministic (fixed hash salt, no date) and its ids carry the
+Each chart is drawn twice: wide, with labels beside the bars, and narrow for a phone, with each label
+above its bar; the stylesheet shows one of them, scaled to the column, never below one CSS pixel per
+unit, so its text is never under 12 px. Text, axes and ticks are drawn in a sentinel colour that
+becomes `currentColor`, so the chart follows the light and the dark palette; the bars use mid-tones
+with at least 3:1 contrast on both backgrounds. The SVG is deterministic (fixed hash salt, no date) and its ids carry the
 chart's name, so two charts on one page do not clash.
 """
 
@@ -43,6 +45,9 @@ CODE_STAMP = hashlib.sha256(Path(__file__).read_bytes() + version("matplotlib").
 SENTINEL = "#010203"
 # Contrast about 4:1 on white and on Material's slate background (#1e2129).
 BAR_COLOURS = ("#4a7fd4", "#b86e00")
+FONTS = ["DejaVu Sans", "Noto Sans CJK KR", "sans-serif"]
+# The narrow drawing, in points shown as CSS pixels: its width fits a 375 px screen's column.
+NARROW = {"width": 320.0, "line": 16.0, "bar": 14.0, "gap": 9.0, "text": 12.0}
 
 
 def chart(package: Package, page, name: str) -> str:
@@ -54,7 +59,10 @@ def chart(package: Package, page, name: str) -> str:
     groups = [[package.figures[i] for i in s.figures] for s in spec.series]
     title = spec.title_in(lang)
     description = describe(spec, groups, lang)
-    svg = _cached_svg(name, spec, groups, html.text(title), html.text(description), lang)
+    svgs = [
+        _cached_svg(name, spec, groups, html.text(title), html.text(description), lang, narrow)
+        for narrow in (False, True)
+    ]
     rows = [
         Row(
             [
@@ -73,8 +81,8 @@ def chart(package: Package, page, name: str) -> str:
     return "\n".join(
         [
             f'<figure class="dnd-chart" id="chart-{name}">',
-            f'<div class="dnd-scroll dnd-chart-frame" tabindex="0" role="region" aria-label="{frame}">',
-            svg,
+            f'<div class="dnd-chart-frame" role="group" aria-label="{frame}">',
+            *svgs,
             "</div>",
             f"<figcaption>{html.text(title)}</figcaption>",
             '<details class="dnd-chart-data">',
@@ -114,18 +122,26 @@ def describe(spec: Chart, groups: list[list[Figure]], lang: str = "en") -> str:
 
 
 def _cached_svg(
-    name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str, lang: str = "en"
+    name: str,
+    spec: Chart,
+    groups: list[list[Figure]],
+    title: str,
+    description: str,
+    lang: str = "en",
+    narrow: bool = False,
 ) -> str:
     """The chart's SVG, drawn once per distinct input: importing and running matplotlib costs more
     than the rest of the build, while the charts change only when their figures or this code do."""
     inputs = json.dumps(
-        [name, lang, repr(spec), title, description, CODE_STAMP]
+        [name, lang, narrow, repr(spec), title, description, CODE_STAMP]
         + [[f.label, f.value, f.shown(lang), f.period.words(lang)] for figures in groups for f in figures]
     )
-    path = CACHE / f"{name}-{lang}-{hashlib.sha256(inputs.encode()).hexdigest()[:20]}.svg"
+    layout = "narrow" if narrow else "wide"
+    path = CACHE / f"{name}-{lang}-{layout}-{hashlib.sha256(inputs.encode()).hexdigest()[:20]}.svg"
     if path.exists():
         return path.read_text(encoding="utf-8")
-    svg = _svg(name, spec, groups, title, description, lang)
+    draw = _narrow_svg if narrow else _svg
+    svg = draw(name, spec, groups, title, description, lang)
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")
     partial.write_text(svg, encoding="utf-8")
@@ -148,9 +164,9 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
         "svg.fonttype": "none",
         "svg.hashsalt": f"dnd-{name}",
         # A Korean font where the machine has one, so matplotlib measures Hangul labels as drawn.
-        "font.family": ["DejaVu Sans", "Noto Sans CJK KR", "sans-serif"],
-        # SVG user units are points here, and the chart is shown at one CSS pixel per unit (never
-        # shrunk), so 12 is the smallest text a reader sees.
+        "font.family": FONTS,
+        # SVG user units are points here, and the chart is shown at one CSS pixel per unit or more,
+        # so 12 is the smallest text a reader sees.
         "font.size": 12,
         "text.color": SENTINEL,
         "axes.edgecolor": SENTINEL,
@@ -201,6 +217,96 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
     return _inline(buffer.getvalue(), name, title, description)
 
 
+def _narrow_svg(
+    name: str, spec: Chart, groups: list[list[Figure]], title: str, description: str, lang: str
+) -> str:
+    """The phone's drawing: each series named on its own line(s), then per figure its period above
+    its bar and the value at the bar's end; ranks as dots on a reversed scale, better to the right."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.patches import Rectangle
+    from matplotlib.textpath import TextToPath
+
+    size, line, bar, gap = NARROW["text"], NARROW["line"], NARROW["bar"], NARROW["gap"]
+    width = NARROW["width"]
+    measure, font = TextToPath(), FontProperties(family=FONTS, size=size)
+
+    def wide(text: str) -> float:
+        return measure.get_text_width_height_descent(text, font, ismath=False)[0]
+
+    def wrapped(text: str) -> list[str]:
+        lines: list[str] = []
+        for word in text.split():
+            if lines and wide(f"{lines[-1]} {word}") <= width:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        return lines
+
+    values = [f.value for figures in groups for f in figures]
+    longest = max(wide(f.shown(lang)) for figures in groups for f in figures)
+    room = width - longest - 10
+    if spec.lower_is_better:
+        far = max(values) * 1.25 + 1
+
+        def reach(value: float) -> float:
+            return room * (far - value) / (far - 0.5)
+    else:
+
+        def reach(value: float) -> float:
+            return room * value / max(values)
+
+    texts, marks, y = [], [], 0.0
+    notes = [tr(lang, RANK_AXIS)] if spec.lower_is_better else []
+    for note in notes:
+        texts += [(0.0, y, words, "normal") for words in wrapped(note)]
+        y += line * len(wrapped(note)) + gap
+    for series, figures in zip(spec.series, groups, strict=True):
+        for words in wrapped(series.name_in(lang)):
+            texts.append((0.0, y, words, "bold"))
+            y += line
+        for index, f in enumerate(figures):
+            texts.append((0.0, y, f.period.words(lang), "normal"))
+            y += line + 2
+            end = reach(f.value)
+            marks.append((end, y, BAR_COLOURS[index % len(BAR_COLOURS)]))
+            texts.append(
+                (end + 6 if not spec.lower_is_better else end + 9, y + bar / 2, f.shown(lang), "value")
+            )
+            y += bar + gap
+        y += gap
+    rc = {"svg.fonttype": "none", "svg.hashsalt": f"dnd-{name}-narrow", "font.family": FONTS}
+    with plt.rc_context(rc):
+        figure = plt.figure(figsize=(width / 72, y / 72))
+        axes = figure.add_axes((0, 0, 1, 1))
+        axes.set_xlim(0, width)
+        axes.set_ylim(y, 0)
+        axes.axis("off")
+        for end, top, colour in marks:
+            if spec.lower_is_better:
+                axes.scatter([end], [top + bar / 2], s=90, c=[colour], zorder=3)
+            else:
+                axes.add_patch(Rectangle((0, top), end, bar, color=colour, lw=0))
+        for x, top, words, kind in texts:
+            centred = kind == "value"
+            axes.text(
+                x,
+                top,
+                words,
+                fontsize=size,
+                color=SENTINEL,
+                fontweight="bold" if kind == "bold" else "normal",
+                va="center" if centred else "top",
+            )
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
+        plt.close(figure)
+    return _inline(buffer.getvalue(), f"{name}-narrow", title, description, "dnd-chart-svg dnd-chart-narrow")
+
+
 def _ranks(axes, positions: list[float], values: list[float], colours: list[str], axis: str) -> None:
     """Ranks as dots on a reversed scale, so better is to the right; a bar would grow as a rank worsens."""
     axes.scatter(values, positions, s=90, c=colours, zorder=3)
@@ -208,7 +314,7 @@ def _ranks(axes, positions: list[float], values: list[float], colours: list[str]
     axes.set_xlabel(axis)
 
 
-def _inline(svg: str, name: str, title: str, description: str) -> str:
+def _inline(svg: str, name: str, title: str, description: str, css: str = "dnd-chart-svg") -> str:
     """Make matplotlib's SVG fit for inlining: no prolog, no page-wide style, prefixed ids, a11y text."""
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
@@ -217,11 +323,10 @@ def _inline(svg: str, name: str, title: str, description: str) -> str:
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", svg)
     svg = re.sub(r'xlink:href="#([^"]+)"', rf'xlink:href="#{name}-\1"', svg)
     svg = svg.replace(SENTINEL, "currentColor")
-    # One CSS pixel per user unit: the chart keeps its size and its frame scrolls on a narrow screen.
+    # One CSS pixel per user unit where the stylesheet does not scale it (its viewBox keeps the shape).
     svg = re.sub(r'\s(width|height)="([0-9.]+)pt"', r' \1="\2"', svg, count=2)
-    opening = (
-        f'<svg class="dnd-chart-svg" role="img" aria-labelledby="{name}-title {name}-desc" focusable="false"'
-    )
+    opening = f'<svg class="{css}" role="img" aria-labelledby="{name}-title {name}-desc" focusable="false"'
+
     svg = svg.replace("<svg", opening, 1)
     head_end = svg.index(">") + 1
     svg = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data.checks import KINDS, Outcome
+from ..data.checks import KINDS, OUTCOMES, Outcome
 from ..data.figure import Figure
 from ..data.intervals import RULES, Interval
 from ..data.package import Package
@@ -15,6 +15,13 @@ from .tables import Row, printed_token, table
 # Texts shown inside the HTML below, marked here for the translation catalogue.
 SEE_THE_CHECK = N_("See the check")
 EVERY_CHECK_HOLDS = N_("Every check holds.")
+ARITHMETIC = N_("The arithmetic")
+CHECK_ID = N_("Check id:")
+ALL_CHECKS = N_("All")
+SHOW = N_("Show")
+ASSUMED = N_("Assumed:")
+FIGURES_AS_PRINTED = N_("Figures as printed")
+CAPTION = N_("Every check between figures, computed on the intervals the printed numbers allow")
 
 
 def _named(f: Figure, lang: str = "en") -> str:
@@ -44,43 +51,55 @@ def _linked(package: Package, page, figure: Figure) -> str:
     return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
 
 
-def checks_table(package: Package, page) -> str:
-    """Every check: its figures as printed with their intervals, what they give, the outcome."""
+def checks_list(package: Package, page) -> str:
+    """Every check as one compact block: its outcome first, the stated figure and why, and the arithmetic
+    one tap away (left out of the site search, whose results it would fill with numbers); buttons
+    (shown by docs/javascripts/checks.js) narrow the list to one outcome."""
     figures = package.figures
     lang = page.language
-    rows = []
+    items = []
     for o in package.outcomes:
         check, result = o.check, figures[o.check.result]
         printed = "".join(f"<li>{_linked(package, page, figures[i])}</li>" for i in check.operands)
         relation = tr(lang, KINDS[check.kind].relation, "check relation")
-        notes = html.text(check.explanation_in(lang))
+        assumed = ""
         if check.assumption:
-            assumed = html.text(tr(lang, "Assumed:"))
-            notes += f"<br><small>{assumed} {html.text(check.assumption_in(lang))}</small>"
-        rows.append(
-            Row(
-                [
-                    f"<code>{html.text(check.id)}</code>",
-                    f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.words, "outcome"))}</span>',
-                    html.text(tr(lang, KINDS[check.kind].words, "check kind")),
-                    f'<ul class="dnd-operands">{printed}</ul>',
-                    f"{html.text(_range(o.computed_bounds, result, lang))}, {html.text(relation)} "
-                    f"{_linked(package, page, result)}<br><small>{html.text(o.arithmetic(figures, lang))}</small>",
-                    notes,
-                ],
-                id=check_anchor(check.id),
-            )
+            assumed = f"<p>{html.text(tr(lang, ASSUMED))} {html.text(check.assumption_in(lang))}</p>"
+        label = html.text(result.label_in(lang))
+        items.append(
+            f'<li class="dnd-check" id="{check_anchor(check.id)}" data-outcome="{o.status}">'
+            f'<p class="dnd-check-head"><span class="dnd-outcome dnd-outcome-{o.status}">'
+            f"{html.text(tr(lang, o.words, 'outcome'))}</span> · "
+            f"{html.text(tr(lang, KINDS[check.kind].words, 'check kind'))}: "
+            f'<a href="{html.url(figure_link(page, result.id))}">{label}</a></p>'
+            f"<p>{html.text(check.explanation_in(lang))}</p>"
+            f"<details data-search-exclude><summary>{html.text(tr(lang, ARITHMETIC))}</summary>"
+            f"<p>{html.text(tr(lang, FIGURES_AS_PRINTED))}:</p>"
+            f'<ul class="dnd-operands">{printed}</ul>'
+            f"<p>{html.text(_range(o.computed_bounds, result, lang))}, {html.text(relation)} "
+            f"{_linked(package, page, result)}.</p>"
+            f"<p><small>{html.text(o.arithmetic(figures, lang))}</small></p>{assumed}"
+            f"<p><small>{html.text(tr(lang, CHECK_ID))} <code>{html.text(check.id)}</code></small></p>"
+            "</details></li>"
         )
-    headers = (
-        N_("Check"),
-        N_("Outcome"),
-        N_("Kind"),
-        N_("Figures as printed"),
-        N_("What they give, against the stated figure"),
-        N_("Why"),
+    counts = {status: sum(o.status == status for o in package.outcomes) for status in OUTCOMES}
+    buttons = [(ALL_CHECKS, "", len(package.outcomes))] + [
+        (OUTCOMES[status], status, counts[status]) for status in OUTCOMES
+    ]
+    filters = "".join(
+        f'<button type="button" class="md-button" data-outcome="{status}" '
+        f'aria-pressed="{"true" if not status else "false"}">'
+        f"{html.text(tr(lang, words, 'outcome') if status else tr(lang, words))} ({count})</button>"
+        for words, status, count in buttons
     )
-    caption = tr(lang, "Every check between figures, computed on the intervals the printed numbers allow")
-    return table(caption, [tr(lang, h) for h in headers], rows, css="dnd-table dnd-fit dnd-checks")
+    return "\n".join(
+        [
+            f'<div class="dnd-checks-filter" role="group" aria-label="{html.text(tr(lang, SHOW))}" hidden>',
+            f"<span>{html.text(tr(lang, SHOW))}:</span>{filters}",
+            "</div>",
+            f'<ol class="dnd-checks" aria-label="{html.text(tr(lang, CAPTION))}">{"".join(items)}</ol>',
+        ]
+    )
 
 
 def interval_rules(page) -> str:

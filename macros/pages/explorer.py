@@ -27,6 +27,21 @@ COUNT = N_("{shown} of {total} figures shown")
 FILTER = N_("Filter by any word in a row")
 DOWNLOAD = N_("Download the rows shown (CSV)")
 RESET = N_("Show every figure")
+COPY_LINK = N_("Copy a link to this view")
+LINK_COPIED = N_("Link copied")
+# The address parameter of the text filter, and the one older links used: the theme opens its site
+# search for `q`, so the page renames it before the theme's script runs (the script is in the page,
+# ahead of the theme's, which is at the end of the body).
+FILTER_PARAMETER = "filter"
+OLD_PARAMETER = "q"
+RENAME = (
+    "<script>(function () {"
+    "var address = new URL(location.href), params = address.searchParams;"
+    f'if (params.has("{OLD_PARAMETER}")) {{'
+    f'if (!params.has("{FILTER_PARAMETER}")) params.set("{FILTER_PARAMETER}", params.get("{OLD_PARAMETER}"));'
+    f'params.delete("{OLD_PARAMETER}"); history.replaceState(history.state, "", address.href);'
+    "}})();</script>"
+)
 
 
 @dataclass(frozen=True)
@@ -54,14 +69,19 @@ def _label(package: Package, page, f: Figure) -> str:
     )
 
 
+def _number(words: str) -> str:
+    """A number with its unit and qualifier, kept on one line (`.dnd-num` in the stylesheet)."""
+    return f'<span class="dnd-num">{html.text(words)}</span>'
+
+
 def _number_key(f: Figure) -> str:
     return "" if f.value is None else str(number_value(f.value))
 
 
 COLUMNS = (
     Column(N_("Figure"), _label),
-    Column(N_("Value"), lambda p, page, f: html.text(f.text(page.language)), _number_key),
-    Column(N_("As printed"), lambda p, page, f: printed_token(p, f)),
+    Column(N_("Value"), lambda p, page, f: _number(f.text(page.language)), _number_key),
+    Column(N_("As printed"), lambda p, page, f: f'<span class="dnd-num">{printed_token(p, f)}</span>'),
     Column(
         N_("Period"), lambda p, page, f: html.text(f.period.words(page.language)), lambda f: f.period.text
     ),
@@ -136,17 +156,22 @@ def _controls(package: Package, figures: list[Figure], lang: str) -> str:
     # The script writes the count with this sentence, replacing {shown} and {total}.
     count, filter_label = html.text(tr(lang, COUNT)), html.text(tr(lang, FILTER))
     download, reset = html.text(tr(lang, DOWNLOAD)), html.text(tr(lang, RESET))
+    copy, copied = html.text(tr(lang, COPY_LINK)), html.text(tr(lang, LINK_COPIED))
     return "\n".join(
         [
+            RENAME,
             '<div class="dnd-filter" hidden>',
             f'<div class="dnd-filter-text"><label for="dnd-filter-input">{filter_label}</label>',
-            '<input type="search" id="dnd-filter-input" autocomplete="off" aria-controls="dnd-explorer"></div>',
+            '<input type="search" id="dnd-filter-input" autocomplete="off" aria-controls="dnd-explorer" '
+            f'data-parameter="{FILTER_PARAMETER}"></div>',
             '<div class="dnd-facets">' + "".join(selects) + "</div>",
             '<div class="dnd-filter-actions">'
             f'<p id="dnd-filter-status" role="status" aria-live="polite" data-total="{len(figures)}" '
             f'data-words="{count}"></p>',
             f'<button type="button" class="md-button" id="dnd-filter-csv">{download}</button>',
             f'<button type="button" class="md-button" id="dnd-filter-reset">{reset}</button>',
+            f'<button type="button" class="md-button" id="dnd-filter-link">{copy}</button>',
+            f'<p id="dnd-filter-copied" role="status" aria-live="polite" data-words="{copied}"></p>',
             "</div>",
             "</div>",
         ]

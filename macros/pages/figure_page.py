@@ -22,7 +22,7 @@ from . import html, jsonld
 from .citation import figure_citation
 from .explorer import report_link
 from .i18n import N_, tr
-from .links import CHANGELOG_PAGE, CHECKS, check_link, explorer_link
+from .links import check_link, explorer_link
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -76,7 +76,11 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     )
     address = site_url.rstrip("/") + "/" + page.url if site_url else None
     structured = jsonld.script(jsonld.figure_dataset(package, page, figure, meta["description"], address))
-    body = [f"<h1>{html.text(label)}</h1>", _summary(package, page, figure), structured]
+    body = [
+        f"<h1>{html.text(label)}</h1>",
+        _summary(package, page, figure, _description(package, figure, lang)),
+        structured,
+    ]
     for (anchor, title), block in zip(SECTIONS, blocks, strict=True):
         body.append(f"## {html.text(tr(lang, title))} {{#{anchor}}}\n\n{block}")
     meta["description"] = html.text(meta["description"])
@@ -96,8 +100,10 @@ def _description(package: Package, f: Figure, lang: str) -> str:
     )
 
 
-def _summary(package: Package, page, f: Figure) -> str:
-    """The value large, then each field as a term and its description."""
+def _summary(package: Package, page, f: Figure, sentence: str) -> str:
+    """The value large, the figure in one sentence, then each field as a term and its description.
+    The site search indexes the sentence and skips the value, the list and the links
+    (`data-search-exclude`), so a result reads as a sentence, not as fields run together."""
     lang = page.language
     bounds = package.bounds.get(f.id)
     facts = [
@@ -129,8 +135,10 @@ def _summary(package: Package, page, f: Figure) -> str:
     if page.repo_url:
         links.append(report_link(page.repo_url, f, lang))
     return (
-        f'<p class="dnd-figure-value">{html.text(f.text(lang))}</p>\n<dl class="dnd-facts">{items}</dl>\n'
-        f'<p class="dnd-figure-links">{" · ".join(links)}</p>'
+        f'<p class="dnd-figure-value" data-search-exclude>{html.text(f.text(lang))}</p>\n'
+        f'<p class="dnd-figure-summary">{html.text(sentence)}</p>\n'
+        f'<dl class="dnd-facts" data-search-exclude>{items}</dl>\n'
+        f'<p class="dnd-figure-links" data-search-exclude>{" · ".join(links)}</p>'
     )
 
 
@@ -176,11 +184,14 @@ def _source(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
     standing = tr(lang, source.standing, "standing")
     kind = tr(lang, source.kind.replace("-", " "), "source kind")
-    citation = source.citation(lang)
+    title = html.text(source.title_in(lang))
+    if source.url:
+        title = f'<a href="{html.url(source.url)}" hreflang="{html.text(source.language)}">{title}</a>'
+    citation = f"{html.text(source.publisher_in(lang))}, {title}, {html.text(day_words(source.date, lang))}."
     return (
         _quote(package, f, lang) + "\n"
         f"<p>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
-        f"{html.text(citation)}</p>\n"
+        f"{citation}</p>\n"
         f"<p>{html.text(tr(lang, WHERE))}: {html.text(places(package, f, lang))}</p>"
     )
 
@@ -200,8 +211,7 @@ def _checks(package: Package, page, f: Figure) -> str:
             f"{html.text(role)}. {html.text(o.check.explanation_in(lang))}</li>"
         )
     if not items:
-        checks = html.url(page.link(CHECKS))
-        return f'<p><a href="{checks}">{html.text(tr(lang, NO_CHECK_USES_THIS_FIGURE))}</a></p>'
+        return f"<p>{html.text(tr(lang, NO_CHECK_USES_THIS_FIGURE))}</p>"
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -234,9 +244,8 @@ def _related(package: Package, page, f: Figure) -> str:
 def _changes(package: Package, page, f: Figure) -> str:
     lang = page.language
     entries = entries_naming(package.changelog, f.id)
-    changelog = html.url(page.link(CHANGELOG_PAGE))
     if not entries:
-        return f'<p><a href="{changelog}">{html.text(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))}</a></p>'
+        return f"<p>{html.text(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))}</p>"
     if lang == "en":
         items = [
             f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(e.text)}</li>"
@@ -269,8 +278,9 @@ def _cite(package: Package, page, f: Figure, site_url: str | None) -> str:
     address = site_url.rstrip("/") + "/" + page.url if site_url else None
     source = package.source_of(f)
     attribute = tr(lang, "Quoting the value, attribute its source too:")
+    # Not indexed by the site search: the same words on every figure's page would crowd its results.
     return (
-        '<div class="admonition quote dnd-cite">'
+        '<div class="admonition quote dnd-cite" data-search-exclude>'
         f'<p class="admonition-title">{html.text(tr(lang, CITATION))}</p>\n'
         f'<p class="dnd-citation">{html.text(figure_citation(package, f, address, lang))}</p>\n'
         f"<p>{html.text(attribute)} {html.text(source.attribution_in(lang).rstrip('.'))}.</p></div>"

@@ -34,7 +34,9 @@ def table(
 ) -> str:
     """A captioned table in a focusable scroll container, so wide tables scroll, not overflow.
 
-    No blank lines and no indentation: Markdown keeps the block as raw HTML.
+    Each data cell carries its column's title (`data-label`): on a phone the stylesheet shows a row as
+    a block, the row header first, then each cell as a labelled line. No blank lines and no
+    indentation: Markdown keeps the block as raw HTML.
     """
     lines = [
         f'<div class="dnd-scroll" tabindex="0" role="region" aria-label="{html.text(caption)}">',
@@ -48,19 +50,22 @@ def table(
         attributes += "".join(f' data-{k}="{html.text(v)}"' for k, v in (row.data or {}).items())
         keys = row.sort_keys or [None] * len(row.cells)
         cells = [
-            _cell(n == 0, content, key) for n, (content, key) in enumerate(zip(row.cells, keys, strict=True))
+            _cell(n == 0, content, key, header)
+            for n, (content, key, header) in enumerate(zip(row.cells, keys, headers, strict=True))
         ]
         lines.append(f"<tr{attributes}>" + "".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
 
 
-def _cell(header: bool, content: str, sort_key: str | None) -> str:
-    """A row header or a data cell; `data-sort` when a script should sort by something else than its text."""
-    tag = "th" if header else "td"
-    scope = ' scope="row"' if header else ""
+def _cell(header: bool, content: str, sort_key: str | None, title: str) -> str:
+    """A row header or a data cell labelled with its column's title; `data-sort` when a script should
+    sort by something else than its text."""
     key = f' data-sort="{html.text(sort_key)}"' if sort_key is not None else ""
-    return f"<{tag}{scope}{key}>{content}</{tag}>"
+    if header:
+        return f'<th scope="row"{key}>{content}</th>'
+    # The content in one span, so that on a phone it flows as one text beside its label.
+    return f'<td data-label="{html.text(title)}"{key}><span class="dnd-cell">{content}</span></td>'
 
 
 def printed_token(package: Package, figure: Figure) -> str:

@@ -172,18 +172,17 @@ def _with_changelog(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     """Make the language switch's links relative to the site root: the i18n plugin writes the home
     pages' as absolute paths ('/', '/ko/'), which break when the site is served under a path (GitHub
-    Pages). Late, after the plugin has set this page's links."""
+    Pages). Late, after the plugin has set this page's links. Give the template the edition's root,
+    where the theme finds this edition's search index (macros/site/search.py)."""
     for alternate in getattr(config.extra, "alternate", None) or []:
         link = alternate.get("link") or ""
         if link.startswith("/"):
             alternate["link"] = link.lstrip("/") or "./"
+    from macros.site.editions import current
+    from macros.site.search import edition_base
+
+    context["edition_base"] = edition_base(current(config), page.url)
     return context
-
-
-# Each edition's 404 page: the default edition's at the site root, another's under its language
-# (/ko/404.html). Every edition's build writes 404.html at the root, so the page written first is kept
-# here while the next edition's is moved to its folder.
-_not_found: dict[str, bytes] = {}
 
 
 def _site_base(config) -> str:
@@ -208,19 +207,28 @@ def on_template_context(context, template_name, config):
     return context
 
 
-def on_post_build(config):
-    """Keep the default edition's 404.html at the root and put every other edition's in its folder."""
+def on_post_template(output_content, template_name, config):
+    """Each edition's 404 page: the default edition's at the site root, another's under its language
+    (/ko/404.html). Every edition's build writes 404.html at the root; the default edition builds first,
+    so a later edition writes its own page into its folder and leaves the root's as it is."""
     from macros.site.editions import DEFAULT
 
-    site = Path(config.site_dir)
-    page = site / "404.html"
     lang = config.theme["language"]
-    if not page.exists():
-        return
-    if lang == DEFAULT:
-        _not_found[str(site)] = page.read_bytes()
-        return
+    if template_name != "404.html" or lang == DEFAULT:
+        return output_content
+    site = Path(config.site_dir)
     (site / lang).mkdir(parents=True, exist_ok=True)
-    page.replace(site / lang / "404.html")
-    if str(site) in _not_found:
-        page.write_bytes(_not_found[str(site)])
+    (site / lang / "404.html").write_text(output_content, encoding="utf-8")
+    root = site / "404.html"
+    return root.read_text(encoding="utf-8") if root.exists() else output_content
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """Split the search index the i18n plugin merged into one per edition (macros/site/search.py).
+    After the plugin's own post-build step (-100), which builds the other editions and merges."""
+    from macros.site.editions import languages
+    from macros.site.search import INDEX, split_index
+
+    if (Path(config.site_dir) / INDEX).exists():
+        split_index(Path(config.site_dir), languages(config))

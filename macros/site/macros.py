@@ -62,8 +62,8 @@ def define_env(env):
         return dictionary.data_dictionary(package, page.language)  # Markdown headings: Markdown must read it
 
     @env.macro
-    def checks_table() -> str:
-        return keep(errata.checks_table(package, page))
+    def checks_list() -> str:
+        return keep(errata.checks_list(package, page))
 
     @env.macro
     def interval_rules() -> str:

@@ -156,13 +156,25 @@ def page_parts(site: Path, page: Path) -> dict[str, list[Path]]:
     """What a browser fetches for `page`, by kind; JS includes the search worker every page starts."""
     assets = read_assets(page)
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search*.js"))
-    index = site / "search" / "search_index.json"
+    index = edition_index(site, page)
     return {
         "HTML": [page],
         "CSS": local(page, assets.css),
         "JS": local(page, assets.js) + workers,
-        "search index": [index] if index.exists() else [],
+        "search index": [index] if index else [],
     }
+
+
+def edition_index(site: Path, page: Path) -> Path | None:
+    """The search index a page fetches: its edition's, the nearest one above it (the Korean pages'
+    is under ko/, the English pages' at the root)."""
+    for folder in (page.parent, *page.parent.parents):
+        index = folder / "search" / "search_index.json"
+        if index.exists():
+            return index
+        if folder == site:
+            return None
+    return None
 
 
 def page_weights(site: Path) -> tuple[list[list[object]], list[str]]:

@@ -102,12 +102,10 @@ class Visit:
     missing: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        """Console errors and missing files, except the theme's known prefetch: Material asks for a
-        `sitemap.xml` beside each hreflang alternate, which with one alternate per page does not exist
-        (the site's sitemap is at its root). Any other missing file is a problem."""
-        missing = [url for url in self.missing if not url.endswith("/sitemap.xml")]
+        """Console errors and missing files (a missing file is named once, by its address, rather
+        than by the browser's generic console line)."""
         logged = [e for e in self.errors if not e.startswith("Failed to load resource")]
-        return logged + [f"missing: {url}" for url in missing]
+        return logged + [f"missing: {url}" for url in self.missing]
 
     def foreign(self, origin: str) -> list[str]:
         return [url for url in self.requests if not is_local(url, origin)]

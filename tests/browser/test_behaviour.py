@@ -35,6 +35,7 @@ def test_search_finds_a_figure_by_a_word_of_its_label(site, reader, label):
     assert pages & holders, (
         f"search results {sorted(pages)} miss every page showing the label: {sorted(holders)}"
     )
+    assert not [page for page in pages if page.startswith("ko/")], "an English search lists Korean pages"
 
 
 def open_explorer(reader):

@@ -96,6 +96,9 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
     found = reader.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.href)")
     pages = {urlsplit(url).path.removeprefix("/") for url in found}
     assert pages & holders, f"search for {word!r} gave {sorted(pages)}, none of {sorted(holders)}"
+    assert all(page.startswith("ko/") for page in pages), (
+        f"a Korean search lists English pages: {sorted(pages)}"
+    )
 
 
 def test_no_korean_word_is_split_across_two_lines_on_a_phone(browser, site):

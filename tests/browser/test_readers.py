@@ -88,7 +88,7 @@ def test_a_facet_narrows_to_its_figures_and_the_address_restores_the_same_view(r
     periods = [figures[i].period.text for i in shown]
     assert periods == sorted(periods, reverse=True)
     address = page.url
-    assert "unit=krw" in address and "q=budget" in address and "order=descending" in address
+    assert "unit=krw" in address and "filter=budget" in address and "order=descending" in address
 
     other = Reader(reader.page.context.browser, reader.site)
     try:
@@ -131,7 +131,10 @@ def test_an_unknown_choice_in_the_address_shows_every_figure_rather_than_none(re
     assert page.evaluate(ROWS) == list(load_package().figures)
 
 
-CHART_TEXT = """() => [...document.querySelectorAll('svg.dnd-chart-svg text')].map(text => {
+# The text of the charts drawn at this width (each chart has a wide and a narrow drawing; one shows).
+CHART_TEXT = """() => [...document.querySelectorAll('svg.dnd-chart-svg')]
+  .filter(svg => svg.getClientRects().length)
+  .flatMap(svg => [...svg.querySelectorAll('text')]).map(text => {
   const m = text.getScreenCTM();
   return [text.textContent, parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b)];
 })"""
