@@ -174,7 +174,8 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
         else "; ".join(loc.place_words(lang) for loc in f.locators)
     )
     return (
-        f'<figure class="dnd-quote"><blockquote lang="{html.text(source.language)}"{cite}><p>{sentence}</p></blockquote>'
+        f'<figure class="dnd-quote"><blockquote lang="{html.text(source.language)}"{cite} data-search-exclude>'
+        f"<p>{sentence}</p></blockquote>"
         f"<figcaption>{html.text(tr(lang, QUOTED_FROM))} {name}, {html.text(where)} "
         f"({html.text(tr(lang, how))}).</figcaption></figure>"
     )

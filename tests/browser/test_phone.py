@@ -59,9 +59,12 @@ LAYOUT = """([width, minText]) => {
     .filter(element => element.getClientRects().length && !scrolls(element))
     .filter(element => element.getBoundingClientRect().right > width + 1)
     .map(element => `${name(element)} reaches ${Math.round(element.getBoundingClientRect().right)} px`);
+  // An inline element gives a box per line, and one per child on a line (a marked word, a quotation):
+  // the lines are the distinct tops of its boxes.
+  const lines = element => new Set([...element.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
   const numbers = [...content.querySelectorAll('.dnd-fig, .dnd-num')]
-    .filter(number => number.getClientRects().length > 1)
-    .map(number => `number "${number.textContent}" on ${number.getClientRects().length} lines`);
+    .filter(number => lines(number) > 1)
+    .map(number => `number "${number.textContent}" on ${lines(number)} lines`);
   const words = [];
   const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
