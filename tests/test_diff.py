@@ -233,6 +233,19 @@ def test_a_korean_label_edit_is_a_patch_release(copy):
     assert [(c.figure, c.field) for c in changes.changed] == [("smart-factories", "label_ko")]
 
 
+def test_korean_rewording_in_any_table_is_a_patch_release_and_an_english_edit_is_not(copy):
+    old = load_package(ROOT / "datapackage/datapackage.json")
+    copy.set("sources", "etnews-2021-07-22", attribution_ko="전자신문 보도(2021년 7월 22일)")
+    copy.set(
+        "checks", "non-ict-share", explanation_ko="영문 보도자료의 비ICT 기업 비율은 두 수치와 맞지 않습니다."
+    )
+
+    assert compare(old, load_package(copy.descriptor)).required == "patch"
+
+    copy.set("checks", "non-ict-share", explanation="The share does not follow from the two counts.")
+    assert compare(old, load_package(copy.descriptor)).required == "minor"
+
+
 def test_a_new_column_and_resource_are_reported_once_not_row_by_row(copy, tmp_path):
     """An older version without label_ko and terms.csv, as version 3.0.0 was published."""
     descriptor = json.loads(copy.descriptor.read_text(encoding="utf-8"))
@@ -396,6 +409,8 @@ def test_the_diff_against_the_commit_before_the_current_release_passes_on_any_da
         text=True,
     ).stdout.split()
     if not commits:
-        pytest.skip("no git history here (a tarball or a shallow clone)")
+        pytest.skip(
+            "the current version is not committed yet, or there is no git history (a tarball, a shallow clone)"
+        )
     result = diff(f"{commits[-1]}^", "datapackage/datapackage.json")
     assert result.returncode == 0, result.stdout + result.stderr

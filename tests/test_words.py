@@ -225,7 +225,7 @@ def test_korean_qualifier_names():
     assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
         "정확",
         "약",
-        "초과",
+        "여·이상",
     ]
     assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == [
         "exact",

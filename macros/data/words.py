@@ -15,9 +15,9 @@ Qualifiers in Korean follow what the Korean original writes for these figures ('
 is the suffix 여 ('and some', above the number) after a whole number, before its counter
 ('17만여 개', '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes
 이상 after it ('14.3% 이상'); 이상 reads 'that much or more', which is how Korean press writes
-'more than' for a rate. 초과 (strictly above) is a legal register the original does not use in its
-sentences; it serves only as the qualifier's name in a table column (QUALIFIER_NAMES), where the word
-itself (여) could not stand alone.
+'more than' for a rate. In a table column the qualifier is named by both its words, 여·이상
+(QUALIFIER_NAMES), as the checks page names its rule: 여 alone could not stand as a name, and 초과
+(strictly above) is a legal register the original does not use.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ QUALIFIER_WORDS = {
     "ko": {"exact": "", "approximately": "약", "more-than": "여"},
 }
 # The qualifier as a table column names it, where the word itself is not a name ('exact').
-QUALIFIER_NAMES = {"en": {"exact": "exact"}, "ko": {"exact": "정확", "more-than": "초과"}}
+QUALIFIER_NAMES = {"en": {"exact": "exact"}, "ko": {"exact": "정확", "more-than": "여·이상"}}
 # After a decimal fraction or a sign, Korean cannot use 여 and writes 이상 after the value.
 KOREAN_OR_MORE = "이상"
 HALVES = {(1, 6): {"en": "first", "ko": "상반기"}, (7, 12): {"en": "second", "ko": "하반기"}}
@@ -80,13 +80,15 @@ def scaled(number: float, lang: str = "en", decimals: int = 1) -> str:
 
 def _korean_scaled(number: float, decimals: int = 1) -> str:
     """Korean writes at most one decimal of a myriad word (10.1조, 12.7만); a round number that needs
-    more is written in compound form, each myriad with its own digits (3조 7,010억, 10조 500억, 1만 6,950),
-    and a number that is not round in digits (123,456)."""
+    more, or whose mantissa runs to thousands, is written in compound form, each myriad with its own digits
+    (3조 7,010억, 10조 500억, 1만 6,950, 1,049억 5,000만), and a number that is not round in digits (123,456)."""
     scales = _korean_scales()
     for n, (size, word) in enumerate(scales):
         # A myriad word holds its number when the mantissa is below the next word (47조, not 4,700억).
         below_next = n == 0 or abs(number) < scales[n - 1][0]
-        if size <= abs(number) and below_next and _decimals(number / size, 3) <= decimals:
+        # A decimal stays on a short mantissa (19.5조); a long one is compound (1,049억 5,000만, not 1,049.5억).
+        places = _decimals(number / size, 3)
+        if size <= abs(number) and below_next and places <= (decimals if abs(number) < 1000 * size else 0):
             return f"{plain(number / size, lang='ko')}{word}"
     round_at_a_scale = any(
         size <= abs(number) and abs(number / size - round(number / size, 3)) < 1e-9 for size, _ in scales
@@ -257,7 +259,7 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 초과 or 정확."""
+    """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 여·이상 or 정확."""
     return QUALIFIER_NAMES[_language(lang)].get(qualifier) or QUALIFIER_WORDS[lang][qualifier]
 
 

@@ -24,7 +24,12 @@ CORRECTIONS_CSV = "datapackage/data/corrections.csv"
 FIGURES_CSV = "datapackage/data/figures.csv"
 DESCRIPTOR = "datapackage/datapackage.json"
 # Figure fields whose change is only wording, so a patch release (a quote copied more exactly among them).
-WORDING = {"label", "label_ko", "note", "quote"}
+# Every Korean twin (a column ending in _ko) is wording too, in any table.
+WORDING = {"label", "label_ko", "note", "note_ko", "quote"}
+
+
+def _wording(column: str) -> bool:
+    return column in WORDING or column.endswith("_ko")
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,7 @@ def _compare_figures(diff: PackageDiff) -> None:
             # A column the old schema lacks is reported once, as a schema change, not row by row.
             if name in before and before[name] != value:
                 diff.changed.append(FieldChange(figure_id, name, before.get(name, ""), value))
-                level = "patch" if name in WORDING else "minor"
+                level = "patch" if _wording(name) else "minor"
                 reason = "a value was corrected" if name == "value" else f"a figure's {name} changed"
                 if reason not in diff.reasons[level]:
                     diff.reasons[level].append(reason)
@@ -159,12 +164,29 @@ def _compare_definitions(diff: PackageDiff) -> None:
         added = [i for i in after if i not in before]
         removed = [i for i in before if i not in after]
         edited = [i for i in after if i in before and _fields(before[i], shared) != _fields(after[i], shared)]
+        # Only the Korean twins edited: wording, a patch.
+        reworded = [
+            i
+            for i in edited
+            if _fields(before[i], shared - _korean(shared)) == _fields(after[i], shared - _korean(shared))
+        ]
+        edited = [i for i in edited if i not in reworded]
         for verb, ids in (("added", added), ("removed", removed), ("changed", edited)):
             if ids:
                 diff.other.append(f"{name} {verb}: " + ", ".join(f"`{i}`" for i in ids))
                 diff.reasons["minor"].append(f"{name} {verb}")
+        if reworded:
+            diff.other.append(f"{name} reworded in Korean: " + ", ".join(f"`{i}`" for i in reworded))
+            diff.reasons["patch"].append(f"{name} reworded in Korean")
     schemas = [_schemas(diff.old), _schemas(diff.new)]
-    if schemas[0] != schemas[1]:
+    if schemas[0] != schemas[1] and _without_korean(schemas[0]) == _without_korean(schemas[1]):
+        # Only a Korean title or description of a field or table was reworded: wording, a patch.
+        names = sorted(
+            n for n in schemas[0].keys() | schemas[1].keys() if schemas[0].get(n) != schemas[1].get(n)
+        )
+        diff.other.append("table schema reworded in Korean: " + ", ".join(f"`{n}`" for n in names))
+        diff.reasons["patch"].append("the schema's Korean wording changed")
+    elif schemas[0] != schemas[1]:
         names = sorted(
             n for n in schemas[0].keys() | schemas[1].keys() if schemas[0].get(n) != schemas[1].get(n)
         )
@@ -355,6 +377,11 @@ def _e(text: str) -> str:
     return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
+def _korean(columns: set[str]) -> set[str]:
+    """The Korean twins among a table's columns."""
+    return {c for c in columns if c.endswith("_ko")}
+
+
 def _fields(item, columns: set[str]) -> dict:
     """A record's fields that both versions' schemas have, so a new column does not mark every row changed."""
     return {name: getattr(item, name) for name in item.__dataclass_fields__ if name in columns}
@@ -362,6 +389,15 @@ def _fields(item, columns: set[str]) -> dict:
 
 def _without_row(item):
     return dataclasses.replace(item, row=0) if hasattr(item, "row") else item
+
+
+def _without_korean(value: object) -> object:
+    """A schema without its Korean twins (keys ending in _ko), at any depth."""
+    if isinstance(value, dict):
+        return {k: _without_korean(v) for k, v in value.items() if not k.endswith("_ko")}
+    if isinstance(value, list):
+        return [_without_korean(v) for v in value]
+    return value
 
 
 def _schemas(package: Package) -> dict[str, object]:
