@@ -226,3 +226,9 @@ def test_korean_pages_keep_their_joined_words_whole(built_site):
     html = built_site.page("ko/first-year/recovery/")
     assert '<span class="dnd-word">중소·벤처기업' in html
     assert "dnd-word" not in built_site.page("first-year/recovery/")
+
+
+def test_a_closing_bracket_stays_with_the_particle_after_it():
+    assert keep_words_whole("<p>‘여’(그 이상)라는 말</p>") == (
+        '<p><span class="dnd-word">‘여’</span>(그 <span class="dnd-word">이상)라는</span> 말</p>'
+    )

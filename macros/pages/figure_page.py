@@ -155,6 +155,12 @@ def quote_address(url: str, quote: str) -> str:
     return f"{url}#:~:text={target}"
 
 
+def _nothing(words: str) -> str:
+    """A section's 'none' sentence: the same on many figures' pages, so out of the site search, whose
+    results it would crowd."""
+    return f"<p data-search-exclude>{html.text(words)}</p>"
+
+
 def _quote(package: Package, f: Figure, lang: str) -> str:
     """The source's sentence in the source's language, its printed token marked, with where it is and a link."""
     source = package.source_of(f)
@@ -176,7 +182,7 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
     return (
         f'<figure class="dnd-quote"><blockquote lang="{html.text(source.language)}"{cite} data-search-exclude>'
         f"<p>{sentence}</p></blockquote>"
-        f"<figcaption>{html.text(tr(lang, QUOTED_FROM))} {name}, {html.text(where)} "
+        f"<figcaption data-search-exclude>{html.text(tr(lang, QUOTED_FROM))} {name}, {html.text(where)} "
         f"({html.text(tr(lang, how))}).</figcaption></figure>"
     )
 
@@ -191,7 +197,7 @@ def _source(package: Package, f: Figure, lang: str) -> str:
     citation = f"{html.text(source.publisher_in(lang))}, {title}, {html.text(day_words(source.date, lang))}."
     return (
         _quote(package, f, lang) + "\n"
-        f"<p>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
+        f"<p data-search-exclude>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
         f"{citation}</p>\n"
         f"<p>{html.text(tr(lang, WHERE))}: {html.text(places(package, f, lang))}</p>"
     )
@@ -212,7 +218,7 @@ def _checks(package: Package, page, f: Figure) -> str:
             f"{html.text(role)}. {html.text(o.check.explanation_in(lang))}</li>"
         )
     if not items:
-        return f"<p>{html.text(tr(lang, NO_CHECK_USES_THIS_FIGURE))}</p>"
+        return _nothing(tr(lang, NO_CHECK_USES_THIS_FIGURE))
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -220,7 +226,7 @@ def _corrections(package: Package, page, f: Figure) -> str:
     lang = page.language
     found = package.corrections_of(f.id)
     if not found:
-        return f"<p>{html.text(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))}</p>"
+        return _nothing(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))
     items = [
         f'<li id="correction-{html.text(c.id)}"><code>{html.text(c.field)}</code>: '
         f"<q>{html.text(c.printed)}</q> → <q>{html.text(c.used)}</q> "
@@ -235,7 +241,7 @@ def _corrections(package: Package, page, f: Figure) -> str:
 def _related(package: Package, page, f: Figure) -> str:
     lang = page.language
     if not package.links_of(f.id):
-        return f"<p>{html.text(tr(lang, NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE))}</p>"
+        return _nothing(tr(lang, NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE))
     notes = "".join(
         f"<li>{html.text(link.note_in(lang))}</li>" for link in package.links_of(f.id) if link.note
     )
@@ -246,7 +252,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     lang = page.language
     entries = entries_naming(package.changelog, f.id)
     if not entries:
-        return f"<p>{html.text(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))}</p>"
+        return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
     if lang == "en":
         items = [
             f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(e.text)}</li>"

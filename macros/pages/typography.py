@@ -49,7 +49,12 @@ def _wrap(found: re.Match) -> str:
         return word
     if word.count("(") != word.count(")") or word.count("[") != word.count("]"):
         # A bracket opened in one text and closed in another holds a tag or a space between: keep
-        # whole what stands on either side of it ('데이터·네트워크·인공지능' | '(').
-        pieces = re.split(r"([()\[\]])", word)
-        return "".join(_wrap(JOINED.fullmatch(p)) if JOINED.fullmatch(p) else p for p in pieces)
-    return f'<span class="dnd-word">{word}</span>'
+        # whole what stands on either side of an opening bracket ('데이터·네트워크·인공지능' | '('); a
+        # closing one stays with the particle after it ('(그 이상)라는': '이상)라는' is one word).
+        pieces = re.split(r"([(\[])", word)
+        return "".join(_span(p) if JOINED.fullmatch(p) else p for p in pieces)
+    return _span(word)
+
+
+def _span(word: str) -> str:
+    return word if len(word) > LONGEST else f'<span class="dnd-word">{word}</span>'
