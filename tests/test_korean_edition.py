@@ -41,12 +41,25 @@ class EnglishRuns(HTMLParser):
         super().__init__()
         self.open: list[tuple[str, bool]] = []
         self.runs: list[str] = []
+        self.text = ""  # the running text since the last tag that is not a kept-whole word's span
+
+    def _flush(self) -> None:
+        self._scan(self.text, "")
+        self.text = ""
+
+    def _word(self, tag: str, attributes: dict | None = None) -> bool:
+        """A kept-whole word's span (macros/pages/typography.py) is part of the text around it."""
+        return tag == "span" and (attributes is None or attributes.get("class") == "dnd-word")
 
     def _quoted(self) -> bool:
         return any(skip for _, skip in self.open)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if self._word(tag, attributes):
+            self.open.append((tag, False))
+            return
+        self._flush()
         skip = (
             tag in ("script", "style", "code", "pre", "svg", "kbd")
             or (attributes.get("lang") or "ko") != "ko"
@@ -58,6 +71,8 @@ class EnglishRuns(HTMLParser):
             self.open.append((tag, skip))
 
     def handle_endtag(self, tag):
+        if not self._word(tag):
+            self._flush()
         for n in range(len(self.open) - 1, -1, -1):
             if self.open[n][0] == tag:
                 del self.open[n:]
@@ -65,7 +80,7 @@ class EnglishRuns(HTMLParser):
 
     def handle_data(self, data):
         if not self._quoted():
-            self._scan(data, "")
+            self.text += data
 
     def _scan(self, text: str, where: str) -> None:
         text = ADDRESS.sub(" ", text)
@@ -81,6 +96,7 @@ def korean_pages(site):
 def english_runs(html: str) -> list[str]:
     parser = EnglishRuns()
     parser.feed(html)
+    parser._flush()
     return parser.runs
 
 
@@ -89,6 +105,10 @@ def test_the_scanner_finds_english_and_lets_quotations_and_glosses_be():
     assert english_runs('<button title="Switch to dark mode"></button>') == ["@titleSwitch to dark mode"]
     assert english_runs('<p>원문 표기 <q lang="en">second half of this year</q></p>') == []
     assert english_runs("<p>산업 디지털화 혁신 펀드(Digitalization Industry Innovation Fund)</p>") == []
+    glossed = keep_words_whole(
+        "<p>산업 디지털화 혁신 펀드(Digitalization Industry Innovation Fund)의 규모</p>"
+    )
+    assert english_runs(glossed) == []
     assert english_runs("<p><code>make validate now</code> https://www.korea.net/Government/x</p>") == []
 
 
