@@ -47,8 +47,8 @@ lint: $(STAMP) ## Lint the Python code with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(STAMP) ## Measure build and validation cost, scaling and page weight
-	$(PY) scripts/bench.py
+bench: $(STAMP) ## Measure build and validation cost, scaling, page weight and Lighthouse (ARGS=--lighthouse-only)
+	$(PY) scripts/bench.py $(ARGS)
 
 diff: $(STAMP) ## Compare the data package with BASE (a git revision, default origin/main) as Markdown
 	$(PY) scripts/diff_package.py $(or $(BASE),origin/main) datapackage/datapackage.json
