@@ -41,7 +41,7 @@ validate: $(STAMP) ## Validate the data package and the pages' references to it 
 	@$(PY) scripts/validate.py datapackage/datapackage.json $(if $(V),-v)
 
 audit: $(STAMP) ## Account for every number in the release text (SOURCE=path to the text; REDACTED=file also writes the masked copy)
-	$(PY) scripts/audit_source.py --source $(or $(SOURCE),$(DND_SOURCE_TEXT),../shared/source/msit-press-release-2021-08-30.txt) $(if $(REDACTED),--write-redacted $(REDACTED))
+	@$(PY) scripts/audit_source.py --source $(or $(SOURCE),$(DND_SOURCE_TEXT),../shared/source/msit-press-release-2021-08-30.txt) $(if $(REDACTED),--write-redacted $(REDACTED))
 
 lint: $(STAMP) ## Lint the Python code with ruff
 	$(BIN)/ruff check .
@@ -51,7 +51,7 @@ bench: $(STAMP) ## Measure build and validation cost, scaling, page weight and L
 	$(PY) scripts/bench.py $(ARGS)
 
 diff: $(STAMP) ## Compare the data package with BASE (a git revision, default origin/main) as Markdown
-	$(PY) scripts/diff_package.py $(or $(BASE),origin/main) datapackage/datapackage.json
+	@$(PY) scripts/diff_package.py $(or $(BASE),origin/main) datapackage/datapackage.json
 
 clean: ## Remove the virtual environment, the built site and caches
 	rm -rf $(VENV) site site.tmp .pytest_cache .ruff_cache
