@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from test_prose import PROSE_PAGES
 
 from macros.data.package import load_package
 
@@ -17,16 +18,9 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
 MIN_TEXT_PX = 12
 CHECKS_MAX_PX = 12_000
+# The prose pages, each data page, the licence and two figure pages.
 PAGES = (
-    "",
-    "first-year/",
-    "first-year/recovery/",
-    "first-year/leap-forward/",
-    "first-year/inclusiveness/",
-    "dnd2/",
-    "dnd2/sectors/",
-    "context/",
-    "context/targets/",
+    *PROSE_PAGES,
     "data/",
     "data/explorer/",
     "data/checks/",
