@@ -16,7 +16,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from macros.data.package import package_path
@@ -38,38 +37,29 @@ def default_base() -> str:
     return "origin/main" if found.returncode == 0 else "HEAD"
 
 
-def data_and_pages() -> list[str]:
+def data_and_pages() -> tuple[list[str], bool]:
+    """The package's problems and the pages', and whether the package loads at all."""
     try:
         package = validate(package_path())
     except PackageError as error:
-        return [str(p) for p in error.problems]
+        return [str(p) for p in error.problems], False
     docs = ROOT / "docs"
-    return [str(p) for p in reference_problems(package, docs) + typed_number_problems(docs)]
+    return [str(p) for p in reference_problems(package, docs) + typed_number_problems(docs)], True
 
 
-def loads() -> bool:
-    try:
-        validate(package_path())
-    except PackageError:
-        return False
-    return True
-
-
-def change(base: str) -> Callable[[], list[str]]:
-    def against_base() -> list[str]:
-        descriptor = str(package_path())
-        with tempfile.TemporaryDirectory(prefix="dnd-check-") as workspace:
-            try:
-                old = load("old", base, Path(workspace))
-                new = load("new", descriptor, Path(workspace))
-            except (Unreadable, PackageError) as error:
-                return [f"make diff BASE={base}: {error}"]
-            diff = compare(old, new, release_day(descriptor, new.version))
-            for hint in diff.renames:
-                print(f"hint: {hint}", file=sys.stderr)
-            return diff.problems + [str(note) for note in release_notes(diff)]
-
-    return against_base
+def change(base: str) -> list[str]:
+    """What the change against `base` lacks to be released, as `make diff` says it, with its notes."""
+    descriptor = str(package_path())
+    with tempfile.TemporaryDirectory(prefix="dnd-check-") as workspace:
+        try:
+            old = load("old", base, Path(workspace))
+            new = load("new", descriptor, Path(workspace))
+        except (Unreadable, PackageError) as error:
+            return [f"make diff BASE={base}: {error}"]
+        diff = compare(old, new, release_day(descriptor, new.version))
+        for hint in diff.renames:
+            print(f"hint: {hint}", file=sys.stderr)
+        return diff.problems + [str(note) for note in release_notes(diff)]
 
 
 def lint() -> list[str]:
@@ -84,24 +74,17 @@ def lint() -> list[str]:
 
 def main(argv: list[str]) -> int:
     base = argv[0] if argv else default_base()
-    steps = [
-        ("data and pages", data_and_pages),
-        (f"change against {base}", change(base)),
-        ("ruff", lint),
-    ]
-    problems = []
-    for _, step in steps:
-        found = step()
-        for line in found:
-            print(line, file=sys.stderr)
-        problems += found
-        if found and step is data_and_pages and not loads():
-            break  # the diff would only repeat that the package does not load
-    names = ", ".join(name for name, _ in steps)
+    names = ("data and pages", f"change against {base}", "ruff")
+    problems, loaded = data_and_pages()
+    # A package that does not load has nothing to compare: the diff would only say so again.
+    problems += change(base) if loaded else []
+    problems += lint()
+    for line in problems:
+        print(line, file=sys.stderr)
     if problems:
-        print(f"make check: {len(problems)} problem(s) ({names})", file=sys.stderr)
+        print(f"make check: {len(problems)} problem(s) ({', '.join(names)})", file=sys.stderr)
         return 1
-    print(f"make check: all clear ({names})")
+    print(f"make check: all clear ({', '.join(names)})")
     return 0
 
 
