@@ -60,12 +60,13 @@ def release_day(argument: str, version: str) -> dt.date | None:
     """The date of the commit that first carries `version` in the history of `argument` (a revision,
     or HEAD for a file in the working tree); None while the version is not committed."""
     path = Path(argument)
-    revision, cwd = (argument, None) if not path.is_file() else ("HEAD", path.resolve().parent)
+    if path.is_file():
+        revision, cwd, descriptor = "HEAD", path.resolve().parent, path.name
+    else:
+        revision, cwd, descriptor = argument, None, "datapackage/datapackage.json"
     pattern = rf'"version": *"{re.escape(version)}"'
     found = subprocess.run(
-        ["git", "log", "--format=%cI", "-G", pattern, revision, "--", "datapackage/datapackage.json"]
-        if cwd is None
-        else ["git", "log", "--format=%cI", "-G", pattern, revision, "--", path.name],
+        ["git", "log", "--format=%cI", "-G", pattern, revision, "--", descriptor],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -26,6 +26,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -89,7 +90,7 @@ class DevServer(LiveReloadServer):
         path = environ["PATH_INFO"]
         page = environ.get("HTTP_REFERER", "") if path.startswith("/livereload/") else path
         if page and (path.startswith("/livereload/") or path.endswith(("/", ".html"))):
-            edition = edition_of(page.split("://", 1)[-1].partition("/")[2] if "://" in page else page)
+            edition = edition_of(urlsplit(page).path)
             self.seen[edition] = time.monotonic()
             if edition in self.stale and not path.startswith("/livereload/"):
                 self.rebuild()
@@ -176,7 +177,7 @@ def main(argv: list[str]) -> int:
     server = DevServer(builder=builder, host=host, port=int(port), root=site_dir)
     config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=args.dev_addr)
     try:
-        builder()
+        builder(config)
         for path in [config.docs_dir, config_file, *config.watch]:
             server.watch(path)
         server.serve()
