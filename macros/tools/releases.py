@@ -51,6 +51,11 @@ def archive_address(version: str) -> str:
     return f"{version_folder(version)}/{ZIP_NAME}"
 
 
+def descriptor_address(version: str) -> str:
+    """Where a version's descriptor stays, beside its archive (it loads from there too)."""
+    return f"{version_folder(version)}/{DESCRIPTOR_NAME}"
+
+
 class ReleaseError(Exception):
     """A version in the history that the site cannot publish; the message names the commit."""
 
@@ -77,7 +82,7 @@ class Release:
 
     @property
     def descriptor_path(self) -> str:
-        return f"{self.folder}/{DESCRIPTOR_NAME}"
+        return descriptor_address(self.version)
 
     @property
     def sha256(self) -> str:
