@@ -12,7 +12,7 @@ from ..data.language import LANGUAGES
 from ..data.package import Package
 from ..data.words import day_words, plain
 from ..tools.export import Download
-from ..tools.releases import descriptor_address
+from ..tools.releases import History, Release, descriptor_address
 from ..tools.workbook import Column, Sheet, field_text, ordered_columns, resource_sheets, write_workbook
 from .citation import authors, package_citation, site_address, title
 from .i18n import N_, tr
@@ -45,9 +45,15 @@ def workbook(package: Package, lang: str, site_url: str | None = None) -> bytes:
     )
 
 
+_made: dict[tuple[int, str | None], tuple[Package, list[Download]]] = {}
+
+
 def workbooks(package: Package, site_url: str | None = None) -> list[Download]:
-    """Both editions' workbooks as downloads, Korean after English."""
-    return [
+    """Both editions' workbooks as downloads, English then Korean (made once per loaded package)."""
+    made = _made.get((id(package), site_url))
+    if made and made[0] is package:
+        return made[1]
+    files = [
         Download(
             workbook_name(lang),
             TITLES[lang],
@@ -57,6 +63,19 @@ def workbooks(package: Package, site_url: str | None = None) -> list[Download]:
         )
         for lang in LANGUAGES
     ]
+    _made.clear()
+    _made[(id(package), site_url)] = (package, files)
+    return files
+
+
+def version_workbooks(
+    history: History, release: Release, package: Package, site_url: str | None = None
+) -> list[tuple[str, bytes]]:
+    """A version's workbooks at its stable address: as its release commit's writer made them, from the
+    working tree for the version not committed yet, none for a version released before workbooks."""
+    if release.commit is None:
+        return [(f"{release.folder}/{d.path}", d.content) for d in workbooks(package, site_url)]
+    return history.workbooks(release)
 
 
 def _front(package: Package, lang: str, site_url: str | None, data: list[Sheet]) -> Sheet:
