@@ -28,6 +28,7 @@ CELL_KINDS = {"number": "number", "integer": "integer", "date": "date", "boolean
 TEXT = "text"
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 60
+ROW_HEIGHT = 15  # points, a line of the default font
 # Excel's limits on a sheet name: 31 characters, none of these.
 SHEET_NAME_LENGTH = 31
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -113,14 +114,24 @@ def _width(column: Column, rows: list[list], index: int) -> float:
     if column.width is not None:
         return column.width
 
-    def length(value) -> int:
-        text = str(value) if value is not None else ""
-        if isinstance(value, float):
-            text = f"{value:,.{_decimals(value)}f}"
-        return max((sum(2 if ord(c) > 0x2E80 else 1 for c in line) for line in text.split("\n")), default=0)
-
-    widest = max([length(column.header) + 3, *(length(r[index]) for r in rows)], default=8)
+    widest = max([_length(column.header) + 3, *(_length(r[index]) for r in rows)], default=8)
     return float(min(max(widest + 1, 6), MAX_WIDTH))
+
+
+def _length(value) -> int:
+    """How many character widths a value takes on one line, a Hangul or other wide character two."""
+    text = str(value) if value is not None else ""
+    if isinstance(value, float):
+        text = f"{value:,.{_decimals(value)}f}"
+    return max((sum(2 if ord(c) > 0x2E80 else 1 for c in line) for line in text.split("\n")), default=0)
+
+
+def _lines(values: list, widths: list[float]) -> int:
+    """How many lines the tallest cell of a wrapped row needs (readers do not fit row heights)."""
+    return max(
+        (-(-_length(v) // max(int(w) - 2, 1)) for v, w in zip(values, widths, strict=True) if v is not None),
+        default=1,
+    )
 
 
 def write_workbook(sheets: list[Sheet], title: str, author: str, created: str | None) -> bytes:
@@ -150,10 +161,20 @@ def write_workbook(sheets: list[Sheet], title: str, author: str, created: str | 
     for sheet in sheets:
         ws = book.add_worksheet(sheet.name)
         text = wrapped if sheet.wrap else top
+        widths = [_width(col, sheet.rows, c) for c, col in enumerate(sheet.columns)]
         for c, col in enumerate(sheet.columns):
-            ws.set_column(c, c, _width(col, sheet.rows, c))
+            ws.set_column(c, c, widths[c])
             ws.write_string(0, c, col.header, header)
+        ws.set_paper(9)  # A4
+        if sheet.wrap:
+            ws.fit_to_pages(1, 0)
+        else:
+            ws.set_landscape()
+            ws.repeat_rows(0)
+            ws.print_across()  # a page holds the first rows of every column before the next rows
         for r, values in enumerate(sheet.rows, start=1):
+            if sheet.wrap and _lines(values, widths) > 1:
+                ws.set_row(r, ROW_HEIGHT * _lines(values, widths))
             for c, (col, value) in enumerate(zip(sheet.columns, values, strict=True)):
                 if value is None or value == "":
                     continue
