@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .language import text_in
-from .words import value_words
+from .words import speaker, value_words
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Unit:
 
     def mark(self, lang: str = "en") -> str:
         """What stands beside the number: the symbol in English (KRW), the counter in Korean (원)."""
-        return self.counter_ko if lang == "ko" else self.symbol
+        return speaker(lang).mark(self)
 
     def words(self, value: float, lang: str = "en") -> str:
         return value_words(value, self.display, self.mark(lang), lang)

@@ -18,9 +18,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.catalogue import tr
 from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.intervals import Interval, IntervalRule
+from ..data.language import column as column_in
 from ..data.package import Package
 
 DOWNLOAD_DIR = "data/download"
@@ -41,10 +43,15 @@ class Download:
     title: str
     media_type: str
     content: bytes
-    title_ko: str = ""
+    # A table's file is named by its resource's title in each language ('title', 'title_ko').
+    resource: dict | None = None
 
     def title_in(self, lang: str) -> str:
-        return self.title_ko if lang == "ko" else self.title
+        """The download's title in a language: a text of the catalogue, with the table's title in it."""
+        if self.resource is None:
+            return tr(lang, self.title, "download")
+        title = self.resource.get(column_in("title", lang)) or self.resource["name"]
+        return tr(lang, "{title} (CSV)", "download").format(title=title)
 
     @property
     def site_path(self) -> str:
@@ -60,40 +67,31 @@ def downloads_of(package: Package) -> list[Download]:
     if cached and cached[0] is package:
         return cached[1]
     csvs = [
-        (
-            r["path"],
-            r.get("title", r["name"]),
-            package.resource_path(r["name"]).read_bytes(),
-            r.get("title_ko", ""),
-        )
-        for r in package.descriptor["resources"]
+        (r["path"], r, package.resource_path(r["name"]).read_bytes()) for r in package.descriptor["resources"]
     ]
-    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c, _ in csvs])
+    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c in csvs])
     files = [
         Download(
             ZIP_NAME,
             "The whole data package (descriptor and CSV files)",
             "application/zip",
             archive,
-            "데이터 패키지 전체(설명 파일과 CSV 파일)",
         ),
         Download(
             "datapackage.json",
             "The package descriptor with every Table Schema, and each file's size and SHA-256 hash",
             "application/json",
             descriptor,
-            "모든 테이블 스키마와 파일마다의 크기·SHA-256 해시를 담은 패키지 설명 파일",
         ),
         *(
-            Download(path, f"{title} (CSV)", "text/csv", content, f"{korean}(CSV)")
-            for path, title, content, korean in csvs
+            Download(path, f"{r.get('title', r['name'])} (CSV)", "text/csv", content, r)
+            for path, r, content in csvs
         ),
         Download(
             JSON_NAME,
             "Every figure, check and correction with typed fields (JSON)",
             "application/json",
             export_json(package),
-            "모든 수치·검산·정정을 자료형이 있는 필드로 담은 파일(JSON)",
         ),
     ]
     _cache.clear()
