@@ -312,7 +312,12 @@ CELL_FAULTS = {
         "data/sources.csv", "etnews-2021-07-22", "attribution_ko", "", None, "value is required"
     ),
     "a place in another source with no Korean words": cell_fault(
-        FIG, "voucher-smes-ko", "locator", "sidebar", None, "the place 'sidebar' has no words in every language"
+        FIG,
+        "voucher-smes-ko",
+        "locator",
+        "sidebar",
+        None,
+        "the place 'sidebar' has no words in every language",
     ),
     "a check's assumption without its Korean twin": cell_fault(
         "data/checks.csv",

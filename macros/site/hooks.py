@@ -115,15 +115,13 @@ def on_page_content(html, page, config, files):
 
     lang = config.theme["language"]
     # Python-Markdown's toc writes this title on each heading's permalink; each edition says it in its words.
-    html = html.replace(f'title="{PERMALINK_TITLE}"', f'title="{tr(lang, PERMALINK_TITLE, "permalink")}"')
+    permalink = tr(lang, "Permanent link")
+    html = html.replace('title="Permanent link"', f'title="{permalink}"')
     if speaker(lang).keeps_words_whole:
         from macros.pages.typography import keep_words_whole
 
         html = keep_words_whole(html)
     return html
-
-
-PERMALINK_TITLE = "Permanent link"
 
 
 def _with_abbreviations(markdown: str, config) -> str:

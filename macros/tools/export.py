@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data.catalogue import tr
+from ..data.catalogue import N_, tr
 from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.intervals import Interval, IntervalRule
@@ -37,6 +37,10 @@ def figure_json(figure_id: str) -> str:
     return f"{FIGURE_DIR}/{figure_id}.json"
 
 
+# A table's file is named by its title.
+CSV_TITLE = N_("{title} (CSV)")
+
+
 @dataclass(frozen=True)
 class Download:
     path: str  # relative to DOWNLOAD_DIR
@@ -49,9 +53,9 @@ class Download:
     def title_in(self, lang: str) -> str:
         """The download's title in a language: a text of the catalogue, with the table's title in it."""
         if self.resource is None:
-            return tr(lang, self.title, "download")
+            return tr(lang, self.title)
         title = self.resource.get(column_in("title", lang)) or self.resource["name"]
-        return tr(lang, "{title} (CSV)", "download").format(title=title)
+        return tr(lang, CSV_TITLE).format(title=title)
 
     @property
     def site_path(self) -> str:
@@ -73,23 +77,23 @@ def downloads_of(package: Package) -> list[Download]:
     files = [
         Download(
             ZIP_NAME,
-            "The whole data package (descriptor and CSV files)",
+            N_("The whole data package (descriptor and CSV files)"),
             "application/zip",
             archive,
         ),
         Download(
             "datapackage.json",
-            "The package descriptor with every Table Schema, and each file's size and SHA-256 hash",
+            N_("The package descriptor with every Table Schema, and each file's size and SHA-256 hash"),
             "application/json",
             descriptor,
         ),
         *(
-            Download(path, f"{r.get('title', r['name'])} (CSV)", "text/csv", content, r)
+            Download(path, CSV_TITLE.format(title=r.get("title", r["name"])), "text/csv", content, r)
             for path, r, content in csvs
         ),
         Download(
             JSON_NAME,
-            "Every figure, check and correction with typed fields (JSON)",
+            N_("Every figure, check and correction with typed fields (JSON)"),
             "application/json",
             export_json(package),
         ),
