@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 LANGUAGES = ("en", "ko")
+# Where a language's texts stand in the data: beside the English column `label`, `label_<lang>`.
+SUFFIXES = {lang: "" if lang == LANGUAGES[0] else f"_{lang}" for lang in LANGUAGES}
 HANGUL = re.compile(r"[가-힣]")
 # The Table Schema pattern of every Korean text column: at least one Hangul syllable.
 HANGUL_PATTERN = ".*[가-힣].*"
@@ -19,9 +21,9 @@ PATTERN_HINTS = {HANGUL_PATTERN: "has no Hangul; write the Korean text in Korean
 
 def column(field: str, lang: str) -> str:
     """The column that holds `field` in a language: label -> label (English), label_ko (Korean)."""
-    if lang not in LANGUAGES:
+    if lang not in SUFFIXES:
         raise ValueError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
-    return field if lang == LANGUAGES[0] else f"{field}_{lang}"
+    return f"{field}{SUFFIXES[lang]}"
 
 
 def text_in(record: object, field: str, lang: str) -> str:

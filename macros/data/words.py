@@ -66,6 +66,8 @@ class English:
     'the second half of 2021'."""
 
     code = "en"
+    # The Babel locale whose data writes the numbers and dates.
+    locale = "en"
     # Whether a word joined to a dot, bracket or sign is kept on one line (macros/pages/typography.py).
     keeps_words_whole = False
     # The words before a number that say how it was rounded.
@@ -134,7 +136,7 @@ class English:
     def language_words(self, code: str, document: bool = False) -> str:
         from babel import Locale
 
-        return Locale(self.code).languages.get(code, code)
+        return Locale(self.locale).languages.get(code, code)
 
     def size_words(self, size: int) -> str:
         if size < 1000:
@@ -161,6 +163,7 @@ class Korean(English):
     """
 
     code = "ko"
+    locale = "ko"
     # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
@@ -176,7 +179,7 @@ class Korean(English):
     def plain(self, number: float, max_decimals: int = 3) -> str:
         from babel.numbers import format_decimal
 
-        return format_decimal(Decimal(f"{number:.{_decimals(number, max_decimals)}f}"), locale=self.code)
+        return format_decimal(Decimal(f"{number:.{_decimals(number, max_decimals)}f}"), locale=self.locale)
 
     def scaled(self, number: float, decimals: int = 1) -> str:
         """By myriads, the mantissa with its separators and at most `decimals` decimals: 10.1조, 220만,
@@ -223,7 +226,7 @@ class Korean(English):
 
                 return format_percent(
                     Decimal(f"{value:.{_decimals(value, 3)}f}") / 100,
-                    locale=self.code,
+                    locale=self.locale,
                     decimal_quantization=False,
                 )
             case "currency":
@@ -252,8 +255,8 @@ class Korean(English):
         from babel.dates import format_date, format_skeleton
 
         if day and month:
-            return format_date(dt.date(year, month, day), "long", locale=self.code)
-        return format_skeleton("yMMMM" if month else "y", dt.date(year, month or 1, 1), locale=self.code)
+            return format_date(dt.date(year, month, day), "long", locale=self.locale)
+        return format_skeleton("yMMMM" if month else "y", dt.date(year, month or 1, 1), locale=self.locale)
 
     def span_words(self, start: Date, end: Date) -> str:
         """Babel's Korean interval format for two points of one precision, its fallback pattern otherwise."""
@@ -267,10 +270,12 @@ class Korean(English):
         if (m1 is None) == (m2 is None) and (d1 is None) == (d2 is None):
             skeleton = "yMMMd" if d1 else "yMMM" if m1 else "y"
             return format_interval(
-                dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale=self.code
+                dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale=self.locale
             )
         return (
-            Locale(self.code).interval_formats[None].format(self.point_words(*start), self.point_words(*end))
+            Locale(self.locale)
+            .interval_formats[None]
+            .format(self.point_words(*start), self.point_words(*end))
         )
 
     def language_words(self, code: str, document: bool = False) -> str:
@@ -290,7 +295,7 @@ SPEAKERS: dict[str, English] = {"en": English(), "ko": Korean()}
 
 def speaker(lang: str) -> English:
     """The rules of a language: how its numbers, ranges, qualifiers and dates are written."""
-    if lang not in LANGUAGES or lang not in SPEAKERS:
+    if lang not in SPEAKERS:
         raise ValueError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
     return SPEAKERS[lang]
 
