@@ -36,6 +36,17 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
 RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "terms")
+# The record each table's rows become, and its fields read from a column of another name.
+RECORDS = {
+    "figures": (Figure, {"locators": "locator"}),
+    "topics": (Topic, {}),
+    "units": (Unit, {}),
+    "sources": (Source, {}),
+    "links": (Link, {}),
+    "checks": (Check, {}),
+    "corrections": (Correction, {}),
+    "terms": (Term, {}),
+}
 
 
 def package_path() -> Path:
@@ -179,6 +190,8 @@ def _load(path: Path, as_published: bool = False) -> Package:
     tables["charts"] = read_table(path.parent, CHARTS_RESOURCE, problems)
     for rule in rules.TABLE_RULES:
         problems += rule(tables)
+    if not as_published:
+        problems += records_match_schemas(path, tables)
     if problems:
         raise PackageError(problems)
 
@@ -252,6 +265,38 @@ def _bounds(
         if reading is not None:
             bounds[figure.id] = interval_of(figure.value, figure.qualifier, reading, figure.unit.display)
     return bounds
+
+
+def records_match_schemas(path: Path, tables: dict[str, Table]) -> list[Problem]:
+    """Each column of a table's schema is a field of its record, and each field (but the row number) a
+    column: a column added to the schema alone is a located problem, not an AttributeError in a page
+    or an export. (A version as published may have columns since removed; it is not held to this.)"""
+    problems = []
+    for name, (record, renamed) in RECORDS.items():
+        columns = {f["name"] for f in tables[name].fields}
+        fields = {renamed.get(f, f) for f in record.__dataclass_fields__} - {"row"}
+        module = record.__module__.replace(".", "/") + ".py"
+        for column in sorted(columns - fields):
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"{name}.{column}",
+                    f"the column '{column}' of {name} has no field in the record {record.__name__}; "
+                    f"add `{column}` to {record.__name__} in {module} (a new field goes last, with a default)",
+                )
+            )
+        for missing in sorted(fields - columns):
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"{name}.{missing}",
+                    f"the record {record.__name__} ({module}) has a field '{missing}' that the Table Schema "
+                    f"of {name} does not have; add the column to datapackage.json or remove the field",
+                )
+            )
+    return problems
 
 
 def _fields(row: dict, record: type, *skip: str) -> dict:
