@@ -25,6 +25,7 @@ from macros.data import language
 from macros.data.catalogue import catalogue, tr
 from macros.data.package import load_package
 from macros.data.words import SPEAKERS, Korean
+from macros.pages import charts
 from macros.pages.figure_page import figure_markdown
 from macros.site import blocks, editions
 from macros.site.macros import define_env
@@ -83,6 +84,8 @@ def pseudo(tmp_path_factory):
     # The pseudo-language reads the Korean columns of the data (label_ko).
     patch.setitem(language.SUFFIXES, PSEUDO, "_ko")
     patch.setitem(SPEAKERS, PSEUDO, Pseudo())
+    # The pseudo-language's charts are drawn into the test's own folder, not the project's cache.
+    patch.setattr(charts, "CACHE", tmp_path_factory.mktemp("charts"))
     catalogue.cache_clear()
     yield
     patch.undo()

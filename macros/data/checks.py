@@ -18,7 +18,7 @@ from operator import add
 from .catalogue import tr
 from .figure import Figure
 from .intervals import Interval
-from .language import text_in
+from .language import Translated, text_in
 from .words import fill, plain
 
 
@@ -140,7 +140,7 @@ SUMMARY_WORDS = {"holds": "hold", "fails": "fail as the release does"}
 
 
 @dataclass(frozen=True)
-class Check:
+class Check(Translated):
     id: str
     kind: str
     result: str
@@ -150,8 +150,8 @@ class Check:
     # Why operands in different units may be compared (each type counted as one product, say).
     assumption: str | None
     row: int
-    explanation_ko: str | None = None
-    assumption_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def explanation_in(self, lang: str) -> str:
         return text_in(self, "explanation", lang)

@@ -26,6 +26,29 @@ def column(field: str, lang: str) -> str:
     return f"{field}{SUFFIXES[lang]}"
 
 
+def is_translation(column: str) -> bool:
+    """A column holding a text in a language other than the first: label_ko, counter_ko."""
+    return any(column.endswith(suffix) for suffix in SUFFIXES.values() if suffix)
+
+
+class Translated:
+    """A record with texts in the other languages: the loader gives it each `<column>_<lang>` cell of its
+    row in `texts`, for every configured language, so `figure.label_ko` reads one without a field per
+    language (a column its table lacks reads None)."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or not is_translation(name):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return dict(self.__dict__.get("texts", ())).get(name)
+
+
+def translations(row: dict, empty: str | None = None) -> tuple[tuple[str, str | None], ...]:
+    """The cells of a row in the other languages, for a record's `texts` (an empty one as `empty`)."""
+    return tuple(
+        (name, value if value is not None else empty) for name, value in row.items() if is_translation(name)
+    )
+
+
 def text_in(record: object, field: str, lang: str) -> str:
     """A record's text field in a language: text_in(figure, 'label', 'ko') is figure.label_ko."""
     return getattr(record, column(field, lang))

@@ -21,6 +21,7 @@ from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
 from .figure import Figure
 from .intervals import Interval, IntervalRule, interval_of
+from .language import is_translation, translations
 from .link import Link
 from .locator import parse_locators, place_locator
 from .period import parse_period
@@ -196,9 +197,7 @@ def _load(path: Path, as_published: bool = False) -> Package:
         raise PackageError(problems)
 
     units = {
-        r["id"]: Unit(
-            **{**_fields(r, Unit), "symbol": r["symbol"] or "", "counter_ko": r.get("counter_ko") or ""}
-        )
+        r["id"]: Unit(**{**_fields(r, Unit), "symbol": r["symbol"] or "", "texts": translations(r, empty="")})
         for r in tables["units"].rows
     }
     topics = {
@@ -273,8 +272,12 @@ def records_match_schemas(path: Path, tables: dict[str, Table]) -> list[Problem]
     or an export. (A version as published may have columns since removed; it is not held to this.)"""
     problems = []
     for name, (record, renamed) in RECORDS.items():
-        columns = {f["name"] for f in tables[name].fields}
-        fields = {renamed.get(f, f) for f in record.__dataclass_fields__} - {"row"}
+        # A text in another language (label_ko) is no field of its own: the record reads it from `texts`.
+        columns = {f["name"] for f in tables[name].fields if not is_translation(f["name"])}
+        fields = {renamed.get(f, f) for f in record.__dataclass_fields__ if not is_translation(f)} - {
+            "row",
+            "texts",
+        }
         module = record.__module__.replace(".", "/") + ".py"
         for column in sorted(columns - fields):
             problems.append(
@@ -300,9 +303,12 @@ def records_match_schemas(path: Path, tables: dict[str, Table]) -> list[Problem]
 
 
 def _fields(row: dict, record: type, *skip: str) -> dict:
-    """The row's cells named like the record's fields (the schema and the record share names); a
-    field the row lacks (an older schema) is None."""
-    return {name: row.get(name) for name in record.__dataclass_fields__ if name not in skip and name != "row"}
+    """The row's cells named like the record's fields (the schema and the record share names), and its
+    cells in the other languages as the record's `texts`; a field the row lacks (an older schema) is None."""
+    cells = {
+        name: row.get(name) for name in record.__dataclass_fields__ if name not in skip + ("row", "texts")
+    }
+    return {**cells, "texts": translations(row)}
 
 
 def _figure(
