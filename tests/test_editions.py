@@ -25,14 +25,17 @@ DOCS = ROOT / "docs"
 
 def code_texts() -> set[tuple[str | None, str]]:
     """Every text the code marks for translation, with its context: tr(lang, "..."), tr(lang, "...",
-    "context") and N_("...") anywhere in macros/; and the texts the records define as data of the code
+    "context") and N_("...") anywhere in macros/, tr(lang, "...") in the theme's templates; and the texts the records define as data of the code
     (the interval rules, the check kinds' wording, the places of other sources)."""
     found = extract_from_dir(
         ROOT / "macros",
         method_map=[("**.py", "python")],
         keywords={"tr": {2: (2,), 3: ((3, "c"), 2)}, "N_": None},
     )
-    texts = {(context, message) for _, _, message, _, context in found}
+    templates = extract_from_dir(
+        ROOT / "overrides", method_map=[("**.html", "jinja2.ext:babel_extract")], keywords={"tr": (2,)}
+    )
+    texts = {(context, message) for _, _, message, _, context in [*found, *templates]}
     texts |= {("interval rule", t) for r in RULES for t in (r.name, r.applies, r.interval, r.reason)}
     texts |= {("check", kind.against) for kind in KINDS.values()}
     texts |= {("place", words) for words in PLACES}

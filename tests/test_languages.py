@@ -81,6 +81,7 @@ def pseudo(tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setattr(catalogue_module, "LOCALE", locale)
     patch.setattr(editions, "LANGUAGES", (*editions.LANGUAGES, PSEUDO))
+    patch.setattr(language, "LANGUAGES", (*language.LANGUAGES, PSEUDO))
     # The pseudo-language reads the Korean columns of the data (label_ko).
     patch.setitem(language.SUFFIXES, PSEUDO, "_ko")
     patch.setitem(SPEAKERS, PSEUDO, Pseudo())
@@ -217,6 +218,17 @@ def test_every_figure_page_writes_its_texts_from_the_catalogue(conf):
         markdown = figure_markdown(package, page, figure, conf["site_url"])
         found.update({f"{figure.id}: …{words}…": 1 for words in bypassing(markdown)})
     assert not found, "texts the figure pages write without the catalogue:\n" + "\n".join(found)
+
+
+def test_the_footer_writes_its_texts_from_the_catalogue(pseudo):
+    from macros.site.hooks import release
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    env.filters["url"] = lambda path: f"/{path}"
+    env.globals |= {"tr": tr, "edition_prefix": editions.prefix, "data_release": release(load_package())}
+    footer = env.get_template("partials/copyright.html").render(config={"theme": {"language": PSEUDO}})
+    assert f"{OPEN}Licences and citation{CLOSE}" in footer
+    assert bypassing(footer) == []
 
 
 def test_the_pseudo_catalogue_is_the_one_the_code_reads(pseudo):

@@ -72,10 +72,15 @@ def on_startup(command, dirty):
 
 @event_priority(-50)
 def on_env(env, config, files):
-    """Give the theme templates the release; late, so the macros plugin has imported this project's package."""
+    """Give the theme templates the release, the catalogue (`tr(lang, text)`) and where each edition
+    lives (`edition_prefix(lang)`: '' or 'ko/'); late, so the macros plugin has imported this project's package."""
+    from macros.data.catalogue import tr
     from macros.site.data import site_package
+    from macros.site.editions import prefix
 
     env.globals["data_release"] = release(site_package())
+    env.globals["tr"] = tr
+    env.globals["edition_prefix"] = prefix
     return env
 
 
