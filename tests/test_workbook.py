@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from macros.data.catalogue import tr
 from macros.data.language import twins
 from macros.data.package import load_package
 from macros.pages.citation import package_citation
@@ -89,16 +90,18 @@ def test_a_value_keeps_its_printed_form_beside_it_and_shows_with_thousands_separ
     assert share[value - 1].value == 95.3 and share[value - 1].number_format == "#,##0.0"
 
 
-def test_the_korean_workbook_puts_each_korean_text_where_the_english_one_stands(built_site):
+def test_each_text_stands_beside_its_twin_the_editions_own_language_first(built_site):
     package = load_package()
     english, korean = opened(built_site, "en")["Figures"], opened(built_site, "ko")["수치"]
-    columns = package.columns("figures")
     fields = {f["name"]: f for f in package.tables["figures"].fields}
-    swapped = {**twins(columns), **{v: k for k, v in twins(columns).items()}}
-    assert [c.value for c in korean[1]] == [fields[swapped.get(n, n)]["title_ko"] for n in columns]
-    assert [c.value for c in english[1]] == [fields[n]["title"] for n in columns]
-    label = columns.index("label")
-    assert korean.cell(2, label + 1).value == next(iter(package.figures.values())).label_ko
+    assert [c.value for c in english[1]][:4] == ["Identifier", "Topic", "Label", "Label (Korean)"]
+    assert [c.value for c in korean[1]][:4] == ["식별자", "주제", "라벨(한국어)", "라벨"]
+    for sheet, lang in ((english, "en"), (korean, "ko")):
+        headers = [c.value for c in sheet[1]]
+        for twin, name in twins(package.columns("figures")).items():
+            first, second = (name, twin) if lang == "en" else (twin, name)
+            assert headers.index(title(fields[second], lang)) == headers.index(title(fields[first], lang)) + 1
+    assert korean.cell(2, 3).value == next(iter(package.figures.values())).label_ko
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -106,7 +109,7 @@ def test_the_front_sheet_says_what_the_workbook_is_how_to_cite_it_and_what_each_
     package = load_package()
     book = opened(built_site, lang)
     front = book.worksheets[0]
-    assert front.title == ("안내" if lang == "ko" else "About")
+    assert front.title == tr(lang, "About")
     text = "\n".join(str(c.value) for row in front.iter_rows() for c in row if c.value is not None)
     assert title(package.descriptor, lang) in text
     assert package_citation(package, None, lang) in text
@@ -122,7 +125,7 @@ def test_the_last_sheet_describes_every_column_of_every_sheet_from_its_table_sch
     package = load_package()
     book = opened(built_site, lang)
     sheet = book.worksheets[-1]
-    assert sheet.title == ("열 설명" if lang == "ko" else "Columns")
+    assert sheet.title == tr(lang, "Columns")
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     described = {(r[0], r[2]): r for r in rows}
     for resource in package.descriptor["resources"]:

@@ -8,9 +8,11 @@ text column with a Korean twin shows the twin first.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..data.language import LANGUAGES
 from ..data.package import Package
-from ..data.words import day_words, plain
+from ..data.words import day_words, language_words, plain
 from ..tools.export import Download
 from ..tools.releases import History, Release, descriptor_address
 from ..tools.workbook import Column, Sheet, field_text, ordered_columns, resource_sheets, write_workbook
@@ -20,14 +22,19 @@ from .i18n import N_, tr
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FRONT = N_("About")
 COLUMNS = N_("Columns")
-TITLES = {
-    "en": N_(
-        "The whole package as an Excel workbook in English (a sheet per table, and one describing every column)"
-    ),
-    "ko": N_(
-        "The whole package as an Excel workbook in Korean (a sheet per table, and one describing every column)"
-    ),
-}
+WORKBOOK_TITLE = N_(
+    "The whole package as an Excel workbook in {language} (a sheet per table, and one describing every column)"
+)
+
+
+@dataclass(frozen=True)
+class Workbook(Download):
+    """A workbook as a download: its title names its edition's language in the reader's."""
+
+    edition: str = LANGUAGES[0]
+
+    def title_in(self, lang: str) -> str:
+        return tr(lang, self.title).format(language=language_words(self.edition, lang))
 
 
 def workbook_name(lang: str) -> str:
@@ -54,12 +61,8 @@ def workbooks(package: Package, site_url: str | None = None) -> list[Download]:
     if made and made[0] is package:
         return made[1]
     files = [
-        Download(
-            workbook_name(lang),
-            TITLES[lang],
-            MEDIA_TYPE,
-            workbook(package, lang, site_url),
-            tr("ko", TITLES[lang]),
+        Workbook(
+            workbook_name(lang), WORKBOOK_TITLE, MEDIA_TYPE, workbook(package, lang, site_url), edition=lang
         )
         for lang in LANGUAGES
     ]

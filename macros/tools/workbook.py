@@ -20,8 +20,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..data.language import column, twins
+from ..data.language import LANGUAGES, column, twins
 from ..data.package import Package
+from .export import beside_twins
 
 # How each Table Schema type is written into a cell.
 CELL_KINDS = {"number": "number", "integer": "integer", "date": "date", "boolean": "boolean"}
@@ -67,13 +68,16 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def ordered_columns(columns: list[str], lang: str) -> list[str]:
-    """A resource's columns in the order a sheet shows them: the schema's, except that in Korean each
-    text with a Korean twin shows the twin in its place and the English where the twin was."""
-    if lang == "en":
-        return list(columns)
-    english_of = twins(columns, lang)
-    korean_of = {english: korean for korean, english in english_of.items()}
-    return [korean_of.get(name) or english_of.get(name) or name for name in columns]
+    """A resource's columns in the order a sheet shows them: the schema's, each text's translations
+    right after it (label, label_ko), and in another language than English its own twin first
+    (label_ko, label)."""
+    ordered = beside_twins(columns)
+    if lang == LANGUAGES[0]:
+        return ordered
+    for twin, english in twins(columns, lang).items():
+        ordered.remove(twin)
+        ordered.insert(ordered.index(english), twin)
+    return ordered
 
 
 def field_text(item: dict, key: str, lang: str) -> str:
