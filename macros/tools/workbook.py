@@ -150,6 +150,10 @@ def write_workbook(sheets: list[Sheet], title: str, author: str, created: str | 
     )
     book.set_properties({"title": title, "author": author, "created": moment})
     header = book.add_format({"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"})
+    # A number column's header stands over its right-aligned numbers.
+    number_header = book.add_format(
+        {"bold": True, "bottom": 1, "text_wrap": True, "valign": "top", "align": "right", "indent": 1}
+    )
     top = book.add_format({"valign": "top"})
     wrapped = book.add_format({"valign": "top", "text_wrap": True})
     date = book.add_format({"num_format": DATE_FORMAT, "valign": "top", "align": "left"})
@@ -159,7 +163,9 @@ def write_workbook(sheets: list[Sheet], title: str, author: str, created: str | 
         places = _decimals(value)
         if places not in numbers:
             pattern = "#,##0" + ("." + "0" * places if places else "")
-            numbers[places] = book.add_format({"num_format": pattern, "valign": "top"})
+            numbers[places] = book.add_format(
+                {"num_format": pattern, "valign": "top", "align": "right", "indent": 1}
+            )
         return numbers[places]
 
     for sheet in sheets:
@@ -168,7 +174,7 @@ def write_workbook(sheets: list[Sheet], title: str, author: str, created: str | 
         widths = [_width(col, sheet.rows, c) for c, col in enumerate(sheet.columns)]
         for c, col in enumerate(sheet.columns):
             ws.set_column(c, c, widths[c])
-            ws.write_string(0, c, col.header, header)
+            ws.write_string(0, c, col.header, number_header if col.kind in ("number", "integer") else header)
         ws.set_paper(9)  # A4
         if sheet.wrap:
             ws.fit_to_pages(1, 0)
