@@ -156,7 +156,7 @@ def test_a_text_that_looks_like_a_formula_stays_text(tmp_path):
     assert values == [["a", "n"], ["=1+1", 3], ["0012", 1234.5]]
 
 
-def test_two_writes_give_the_same_bytes_dated_by_the_package_not_the_clock(built_site):
+def test_a_workbook_is_dated_by_the_package_not_the_clock(built_site):
     import zipfile
 
     package = load_package()
