@@ -29,6 +29,8 @@ CELL_KINDS = {"number": "number", "integer": "integer", "date": "date", "boolean
 TEXT = "text"
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 60
+# Characters that take two widths: CJK and everything after it (Hangul among them).
+WIDE = re.compile("[\u2e80-\U0010ffff]")
 ROW_HEIGHT = 15  # points, a line of the default font
 # Excel's limits on a sheet name: 31 characters, none of these.
 SHEET_NAME_LENGTH = 31
@@ -127,7 +129,9 @@ def _length(value) -> int:
     text = str(value) if value is not None else ""
     if isinstance(value, float):
         text = f"{value:,.{_decimals(value)}f}"
-    return max((sum(2 if ord(c) > 0x2E80 else 1 for c in line) for line in text.split("\n")), default=0)
+    if text.isascii() and "\n" not in text:
+        return len(text)
+    return max(len(line) + len(WIDE.findall(line)) for line in text.split("\n"))
 
 
 def _lines(values: list, widths: list[float]) -> int:
