@@ -14,6 +14,7 @@ from conftest import build_site, copy_project
 from macros.data.checks import KINDS, OUTCOMES
 from macros.data.link import RELATIONS
 from macros.data.package import load_package
+from macros.data.standing import STATES
 from macros.pages.i18n import LOCALE, MissingText, catalogue, tr
 from macros.site.editions import macro_calls, macro_differences, missing_twins, twin
 
@@ -50,6 +51,7 @@ def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
         "relation": [words for pair in RELATIONS.values() for words in pair],
         "source kind": [k.replace("-", " ") for k in enum(package, "sources", "kind")],
         "standing": enum(package, "sources", "standing"),
+        "figure standing": [words for state in STATES.values() for words in (state.marker, state.meaning)],
         "correction kind": [k.replace("-", " ") for k in enum(package, "corrections", "kind")],
         "part": sorted(
             {loc.part_words() for f in package.figures.values() for loc in f.locators if not loc.place}

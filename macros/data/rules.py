@@ -670,6 +670,32 @@ def links_join_comparable_figures(package: Package) -> list[Problem]:
     return problems
 
 
+def caveats_rest_on_another_source(package: Package) -> list[Problem]:
+    """A caveat reports another source's evidence: its source is not the figure's own, and its evidence
+    figure, when named, is a figure of that source."""
+    at, problems = _reporter(package, "caveats"), []
+    for caveat in package.caveats:
+        figure = package.figures.get(caveat.figure)
+        if figure is not None and figure.source == caveat.source:
+            problems.append(
+                at(
+                    caveat.row,
+                    "source",
+                    f"'{caveat.source}' is the figure's own source; a caveat reports another's",
+                )
+            )
+        evidence = package.figures.get(caveat.evidence or "")
+        if evidence is not None and evidence.source != caveat.source:
+            problems.append(
+                at(
+                    caveat.row,
+                    "evidence",
+                    f"'{evidence.id}' comes from '{evidence.source}', not from the caveat's source '{caveat.source}'",
+                )
+            )
+    return problems
+
+
 def nothing_is_orphaned(package: Package) -> list[Problem]:
     """Every unit is used by a figure; every source by a figure or by a source that reports it."""
     problems = []
@@ -767,6 +793,7 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     topics_form_a_tree,
     sources_say_what_they_are,
     links_join_comparable_figures,
+    caveats_rest_on_another_source,
     nothing_is_orphaned,
     charts_draw_figures,
     korean_texts_use_the_terms,

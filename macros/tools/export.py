@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import standing
 from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.intervals import Interval, IntervalRule
@@ -224,6 +225,7 @@ def figure_document(package: Package, f: Figure) -> dict:
             }
             for o in package.outcomes_of(f.id)
         ],
+        "standing": standing_document(package, f),
         "corrections": [_correction(c) for c in package.corrections_of(f.id)],
         "links": [
             {"relation": words, "figure": other}
@@ -232,6 +234,18 @@ def figure_document(package: Package, f: Figure) -> dict:
         "changes": [
             {"version": e.version, "date": e.date, "entry": e.text}
             for e in entries_naming(package.changelog, f.id)
+        ],
+    }
+
+
+def standing_document(package: Package, f: Figure) -> dict:
+    """A figure's standing (macros/data/standing.py): its states ('plain' alone when nothing qualifies it)
+    and each reason with the record that explains it (a check, a correction, a figure, a caveat)."""
+    return {
+        "states": list(standing.states(package, f.id)),
+        "reasons": [
+            {"state": r.state, "meaning": standing.STATES[r.state].meaning, r.by: r.id}
+            for r in package.standing(f.id)
         ],
     }
 
@@ -296,7 +310,11 @@ def export_json(package: Package) -> bytes:
             for s in package.sources.values()
         ],
         "figures": [
-            _figure(f, package.columns("figures"), package.bounds.get(f.id)) for f in package.figures.values()
+            {
+                **_figure(f, package.columns("figures"), package.bounds.get(f.id)),
+                "standing": standing_document(package, f),
+            }
+            for f in package.figures.values()
         ],
         "links": [
             {
