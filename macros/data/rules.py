@@ -301,7 +301,8 @@ def quotes_are_in_the_source_language(package: Package) -> list[Problem]:
 # Words in a label that say what the status must be: work under way is no achievement, a plan no result.
 STATUS_WORDS = {
     "under-way": re.compile(r"\bbeing (?:established|built|developed)\b|\bunder way\b", re.I),
-    "target": re.compile(r"\b(?:planned|to be|target|goal)\b", re.I),
+    # A pledge or a decision to invest is not an achievement.
+    "target": re.compile(r"\b(?:planned|to be|target|goal|decided to|agreed to|pledged)\b", re.I),
 }
 
 
