@@ -75,7 +75,7 @@ def test_a_decision_to_invest_is_planned_not_achieved(package):
 def test_a_later_figure_its_source_does_not_call_a_revision_does_not_revise(package):
     # The ministry's later 10.8 trillion does not say it counts the same budgets as the release's 10.1.
     assert states(package, "budget-invested") == (PLAIN,)
-    relations = {(l.figure, l.relation, l.other) for l in package.links}
+    relations = {(link.figure, link.relation, link.other) for link in package.links}
     assert ("dnd-government-spent-2021", "follows", "budget-invested") in relations
 
 
