@@ -23,6 +23,7 @@ NOT_PLAIN = {
         ("disputed", "figure", "new-deal-fund-size"),
     },
     "ict-associations-mou-date": {("disputed", "caveat", "mou-signed-in-april")},
+    "ai-graduate-schools": {("disputed", "caveat", "ai-graduate-schools-counted-as-fourteen")},
     "data-market-2020": {("revised", "figure", "data-market-2020-revised")},
     "data-market-growth": {("revised", "figure", "data-market-growth-revised")},
     "data-types-released": {("disputed", "figure", "data-types-released-ko")},

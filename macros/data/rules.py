@@ -698,13 +698,14 @@ def caveats_rest_on_another_source(package: Package) -> list[Problem]:
 
 
 def nothing_is_orphaned(package: Package) -> list[Problem]:
-    """Every unit is used by a figure; every source by a figure or by a source that reports it."""
+    """Every unit is used by a figure; every source by a figure, a term, a caveat or a source that reports it."""
     problems = []
     for name, column in (("units", "unit"), ("sources", "source")):
         used = {r[column] for r in package.tables["figures"].rows}
         if name == "sources":
             used |= {s.reports for s in package.sources.values() if s.reports}
             used |= {t.source for t in package.terms}
+            used |= {c.source for c in package.caveats}
         for row in package.tables[name].rows:
             if row["id"] not in used:
                 problems.append(
