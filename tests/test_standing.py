@@ -26,6 +26,7 @@ NOT_PLAIN = {
     "ai-graduate-schools": {("disputed", "caveat", "ai-graduate-schools-counted-as-fourteen")},
     "data-market-2020": {("revised", "figure", "data-market-2020-revised")},
     "data-market-growth": {("revised", "figure", "data-market-growth-revised")},
+    "data-market-growth-headline": {("revised", "figure", "data-market-growth-revised")},
     "data-types-released": {("disputed", "figure", "data-types-released-ko")},
     "data-types-released-ko": {("disputed", "figure", "data-types-released")},
     "voucher-smes": {("contradicted", "check", "non-ict-share")},
