@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 
 
 @dataclass(frozen=True)
-class Caveat:
+class Caveat(Translated):
     id: str
     figure: str
     # Whose evidence it is (sources.id), and the figure of that source it rests on, if there is one.
@@ -17,7 +17,8 @@ class Caveat:
     evidence: str | None
     note: str
     row: int
-    note_ko: str | None = None
+    # The texts in the other languages (note_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def note_in(self, lang: str) -> str:
         return text_in(self, "note", lang)

@@ -15,11 +15,13 @@ from ..data.package import Package
 from ..data.standing import STATES, Reason
 from ..data.words import day_words
 from . import html, links
-from .i18n import tr
+from .i18n import N_, tr
 
 # The anchor of the standing on a figure's own page, and of a caveat there.
 STANDING_ANCHOR = "standing"
 CONTEXT = "figure standing"
+# A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails (id)'.
+DESCRIBED = N_("{marker}: {meaning} ({details})")
 
 
 def caveat_anchor(caveat_id: str) -> str:
@@ -85,8 +87,7 @@ def described(package: Package, figure: Figure, state: str, lang: str) -> str:
     (non-ict-share)'."""
     reasons = _by_state(package, figure)[state]
     details = "; ".join(dict.fromkeys(_detail(package, r, lang) for r in reasons))
-    space = "" if lang == "ko" else " "
-    return f"{word(state, lang)}: {meaning(state, lang)}{space}({details})"
+    return tr(lang, DESCRIBED).format(marker=word(state, lang), meaning=meaning(state, lang), details=details)
 
 
 def markers(package: Package, page, figure: Figure) -> str:
@@ -124,7 +125,7 @@ def explanation(package: Package, page, figure: Figure) -> str:
     grouped = _by_state(package, figure)
     if not grouped:
         return html.text(tr(lang, "plain: nothing in the data qualifies this figure"))
-    items, space = [], "" if lang == "ko" else " "
+    items = []
     for state, reasons in grouped.items():
         for reason in reasons:
             target, attributes, note = _href(page, figure, reason), "", ""
@@ -138,8 +139,11 @@ def explanation(package: Package, page, figure: Figure) -> str:
                 note = " " + html.text(caveat.note_in(lang))
             detail = html.text(_detail(package, reason, lang))
             linked = f'<a href="{html.url(target)}">{detail}</a>' if target else detail
-            items.append(
-                f"<li{attributes}><strong>{html.text(word(state, lang))}</strong>: "
-                f"{html.text(meaning(state, lang))}{space}({linked}).{note}</li>"
+            described_html = html.fill(
+                tr(lang, DESCRIBED),
+                marker=f"<strong>{html.text(word(state, lang))}</strong>",
+                meaning=html.text(meaning(state, lang)),
+                details=linked,
             )
+            items.append(f"<li{attributes}>{described_html}.{note}</li>")
     return '<ul class="dnd-standing-list">' + "".join(items) + "</ul>"
