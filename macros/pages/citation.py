@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..data.changes import unreleased_words, version_words
 from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, language_words
@@ -128,12 +129,14 @@ def figure_citation(package: Package, figure, address: str | None = None, lang: 
     '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id>(<라벨>). <주소>', as a Korean reader pastes it."""
     if lang == "ko":
         text = (
-            f"{authors(package, lang=lang)}, 「{title(package, lang)}」, 데이터 버전 {package.version}, "
+            f"{authors(package, lang=lang)}, 「{title(package, lang)}」, "
+            f"데이터 버전 {version_words(package.version, package.changes, lang)}, "
             f"수치 {figure.id}({figure.label_in(lang)})."
         )
     else:
         text = (
-            f"{authors(package)}, {title(package)}, data version {package.version}, "
+            f"{authors(package)}, {title(package)}, "
+            f"data version {version_words(package.version, package.changes, lang)}, "
             f"figure {figure.id} ({figure.label})."
         )
     return f"{text} {address}" if address else text
@@ -166,5 +169,10 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         f"{html.text(both_dates(package, lang))}. "
         f"{html.text(attribution)} {others}</p>"
     )
+    if package.changes:
+        # The archive cited is the release; the pages show more than it holds.
+        pending = html.text(unreleased_words(package.changes, lang))
+        words = tr(lang, "The pages also show {unreleased}, which no download holds until the next release.")
+        lines.append(f"<p>{html.text(words).replace('{unreleased}', pending)}</p>")
     lines.append("</div>")
     return "\n".join(lines)

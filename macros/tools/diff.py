@@ -97,9 +97,67 @@ def compare(old: Package, new: Package, released: dt.date | None = None) -> Pack
     _compare_definitions(diff)
     _note_renames(diff)
     if not diff.problems:
-        version = _check_version(diff, released)
-        _check_corrections(diff, version)
+        if diff.new.version == diff.old.version and not _semver_lower(diff):
+            _check_unreleased(diff)
+        else:
+            version = _check_version(diff, released)
+            _check_corrections(diff, version)
+            _check_nothing_waits(diff)
     return diff
+
+
+def _semver_lower(diff: PackageDiff) -> bool:
+    return _parse(diff.new.version) < _parse(diff.old.version)
+
+
+def _check_unreleased(diff: PackageDiff) -> None:
+    """Under the released version, every change since the release waits in a change file (changes/):
+    each changed value with its correction, each changed figure named by an entry. The release step
+    gives the version; no bump is asked of a contributor."""
+    named = {name for change in diff.new.changes for name in change.names()}
+    corrected = {(c.figure, c.field) for c in diff.corrections_added if not c.released}
+    for change in diff.changed:
+        if change.field == "value" and (change.figure, "value") not in corrected:
+            row = diff.new.figures[change.figure].row
+            diff.problems.append(
+                f"{FIGURES_CSV}:{row}:value: `{change.figure}` changed from {change.old} to {change.new} "
+                f"since {diff.old.version} without a correction: put the value back and run "
+                f"`make correct FIGURE={change.figure} VALUE={change.new.replace(',', '')} "
+                'REASON="…" REFERENCE="…"`, which writes the figure, the correction and its entry'
+            )
+    for figure_id in dict.fromkeys(
+        [f.id for f in diff.added + diff.removed] + [c.figure for c in diff.changed]
+    ):
+        valued = any(c.figure == figure_id and c.field == "value" for c in diff.changed)
+        if figure_id not in named | {f for f, _ in corrected} and not valued:
+            row = diff.new.figures[figure_id].row if figure_id in diff.new.figures else 1
+            diff.problems.append(
+                f"{FIGURES_CSV}:{row}:id: `{figure_id}` changed since {diff.old.version}, but no change in "
+                f"changes/ names it: write changes/{figure_id}.yaml holding one line, "
+                f"`entry: <what changed in `{figure_id}` and why>` (the Korean is written at the release)"
+            )
+    if (diff.other or diff.outcomes) and not diff.new.changes:
+        diff.problems.append(
+            f"{DESCRIPTOR}: the data changed since {diff.old.version} ({'; '.join(diff.other) or 'check outcomes'}), "
+            "but no change in changes/ says so: write changes/<name>.yaml holding `entry: <what changed and why>`"
+        )
+    for correction in diff.corrections_added:
+        if correction.released:
+            diff.problems.append(
+                f"{CORRECTIONS_CSV}:{correction.row}:version: `{correction.id}` is written as released in "
+                f"{correction.version}, but {diff.new.version} is already out and no release is being made: "
+                "remove the row and record the correction with `make correct`, which keeps it in changes/ "
+                "until `make release`"
+            )
+
+
+def _check_nothing_waits(diff: PackageDiff) -> None:
+    """A release takes every change file in: none is left behind to be shown as unreleased."""
+    for change in diff.new.changes:
+        diff.problems.append(
+            f"{change.path}: version {diff.new.version} is being released but this change is not in it: "
+            "`make release` takes every change file into the release and removes it"
+        )
 
 
 def _compare_figures(diff: PackageDiff) -> None:
@@ -285,7 +343,7 @@ def _check_corrections(diff: PackageDiff, version: str) -> None:
                 f"used={change.new.replace(',', '')}, kind=revision, "
                 f"reason=(what was wrong, and the evidence), date={_release_day(diff)}, "
                 f"version={version}, reference=(the issue or pull request), reason_ko=(the reason in Korean), "
-                "reference_ko=(the reference in Korean)"
+                "reference_ko=(the reference in Korean); `make correct` and `make release` write it for you"
             )
     for correction in diff.corrections_added:
         if correction.version != version:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.changelog import entries_naming
+from ..data.changes import version_words
 from ..data.figure import Figure
 from ..data.intervals import Interval, IntervalRule
 from ..data.package import Package
@@ -59,16 +60,12 @@ def downloads_of(package: Package) -> list[Download]:
     cached = _cache.get(id(package))
     if cached and cached[0] is package:
         return cached[1]
+    raw, contents = _package_files(package)
     csvs = [
-        (
-            r["path"],
-            r.get("title", r["name"]),
-            package.resource_path(r["name"]).read_bytes(),
-            r.get("title_ko", ""),
-        )
-        for r in package.descriptor["resources"]
+        (r["path"], r.get("title", r["name"]), contents[r["path"]], r.get("title_ko", ""))
+        for r in json.loads(raw)["resources"]
     ]
-    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c, _ in csvs])
+    descriptor, archive = publish(raw, [(p, c) for p, _, c, _ in csvs])
     files = [
         Download(
             ZIP_NAME,
@@ -99,6 +96,25 @@ def downloads_of(package: Package) -> list[Download]:
     _cache.clear()
     _cache[id(package)] = (package, files)
     return files
+
+
+def _package_files(package: Package) -> tuple[bytes, dict[str, bytes]]:
+    """The package files the site offers at the current address: the working tree's, but while changes
+    wait for a release, those of the version as released, so no download says 6.0.1 and holds more.
+    (Without the git history there is no release to offer; the working tree's files then.)"""
+    if package.changes:
+        from .releases import ReleaseError, release_history
+
+        try:
+            release = release_history(package.path).find(package.version)
+        except ReleaseError:
+            release = None
+        if release is not None and release.commit is not None:
+            return release.descriptor, dict(release.files)  # publish() gives back the same bytes
+    files = {
+        r["path"]: package.resource_path(r["name"]).read_bytes() for r in package.descriptor["resources"]
+    }
+    return package.path.read_bytes(), files
 
 
 def publish(descriptor: bytes, files: list[tuple[str, bytes]]) -> tuple[bytes, bytes]:
@@ -205,7 +221,7 @@ def figure_document(package: Package, f: Figure) -> dict:
     """One figure with everything its page shows: fields, source, checks, corrections, links, changes."""
     source = package.source_of(f)
     return {
-        "version": package.version,
+        **_version(package),
         "figure": _figure(f, package.columns("figures"), package.bounds.get(f.id)),
         "source": {
             "id": source.id,
@@ -230,8 +246,15 @@ def figure_document(package: Package, f: Figure) -> dict:
             for words, other in (link.seen_from(f.id) for link in package.links_of(f.id))
         ],
         "changes": [
-            {"version": e.version, "date": e.date, "entry": e.text}
-            for e in entries_naming(package.changelog, f.id)
+            *(
+                {"version": None, "date": None, "entry": c.entry, "entry_ko": c.entry_ko or None}
+                for c in package.changes
+                if f.id in c.names()
+            ),
+            *(
+                {"version": e.version, "date": e.date, "entry": e.text, "entry_ko": e.text_ko or None}
+                for e in entries_naming(package.changelog, f.id)
+            ),
         ],
     }
 
@@ -239,6 +262,16 @@ def figure_document(package: Package, f: Figure) -> dict:
 def figure_files(package: Package) -> dict[str, bytes]:
     """Each figure's JSON file by site path, beside its page."""
     return {figure_json(f.id): _json(figure_document(package, f)) for f in package.figures.values()}
+
+
+def _version(package: Package) -> dict:
+    """The version the data shown is: the release, and the changes made since that it does not hold."""
+    return {
+        "version": package.version,
+        "version_words": version_words(package.version, package.changes),
+        "version_words_ko": version_words(package.version, package.changes, "ko"),
+        "unreleased": [c.name for c in package.changes],
+    }
 
 
 def _json(document: dict) -> bytes:
@@ -255,8 +288,8 @@ def _correction(c) -> dict:
         "kind": c.kind,
         "reason": c.reason,
         "reason_ko": c.reason_ko,
-        "date": c.date.isoformat(),
-        "version": c.version,
+        "date": c.date.isoformat() if c.date else None,
+        "version": c.version,  # null: not released yet, so in no download
         "reference": c.reference,
         "reference_ko": c.reference_ko,
     }
@@ -269,7 +302,7 @@ def export_json(package: Package) -> bytes:
         "name": d.get("name"),
         "title": d.get("title"),
         "title_ko": d.get("title_ko"),
-        "version": package.version,
+        **_version(package),
         "created": d.get("created"),
         "description": d.get("description"),
         "licenses": d.get("licenses", []),
