@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import html
 import re
 from dataclasses import dataclass, field
@@ -203,6 +204,9 @@ def _compare_corrections(diff: PackageDiff) -> None:
     if diff.corrections_added or diff.corrections_removed:
         diff.reasons["minor"].append("corrections were recorded")
     for correction_id, correction in after.items():
+        # A correction still waiting for its release may be edited freely; releasing it is no edit.
+        if correction_id in before and not before[correction_id].released:
+            continue
         if correction_id in before and _without_row(before[correction_id]) != _without_row(correction):
             diff.other.append(f"correction `{correction_id}` was edited")
             diff.reasons["patch"].append("a correction was edited")
@@ -382,12 +386,25 @@ def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
     )
     lines.append("")
     if diff.changed:
-        rows = [(f"`{c.figure}`", c.field, c.old, c.new) for c in diff.changed]
+        rows = [(f"`{c.figure}`", c.field, *_marked(c)) for c in diff.changed]
         lines += _table(
             f"Figures changed ({len({c.figure for c in diff.changed})})",
             ("Figure", "Field", "Old", "New"),
             rows,
+            inert=False,
         )
+    shared = same_sentence(diff)
+    if shared:
+        lines += [
+            f"### Other figures quoting a changed sentence ({len(shared)})",
+            "",
+            *(
+                f"- `{other}` quotes the sentence `{changed}` quoted before, unchanged: "
+                "check whether its quote should change too"
+                for changed, other in shared
+            ),
+            "",
+        ]
     if diff.added:
         rows = [(f"`{f.id}`", f.label, f.text(), f.as_printed) for f in diff.added]
         lines += _table(
@@ -407,11 +424,40 @@ def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
     ):
         if corrections:
             rows = [
-                (f"`{c.id}`", f"`{c.figure}`", c.field, c.printed, c.used, c.kind, c.version, c.reason)
+                (
+                    f"`{c.id}`",
+                    f"`{c.figure}`",
+                    c.field,
+                    c.printed,
+                    c.used,
+                    c.kind,
+                    c.version or "not released yet",
+                    c.reason,
+                    c.reference or "",
+                )
                 for c in corrections
             ]
-            headers = ("Correction", "Figure", "Field", "Printed or old", "Used", "Kind", "Version", "Reason")
+            headers = (
+                "Correction",
+                "Figure",
+                "Field",
+                "Printed or old",
+                "Used",
+                "Kind",
+                "Version",
+                "Reason",
+                "Reference",
+            )
             lines += _table(f"{title} ({len(corrections)})", headers, rows)
+    waiting = [c for c in diff.new.changes if c.path not in {o.path for o in diff.old.changes}]
+    if waiting:
+        lines += [f"### Changes waiting for the release ({len(waiting)})", ""]
+        lines += [
+            f"- `{_e(c.path)}`: {_e(c.entry)}"
+            + ("" if c.entry_ko else " (its Korean is written at the release)")
+            for c in waiting
+        ]
+        lines.append("")
     if diff.other or diff.renames:
         lines += ["### Other changes", "", *(f"- {_e(item)}" for item in diff.other + diff.renames), ""]
     if diff.problems:
@@ -419,15 +465,52 @@ def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
     return "\n".join(lines)
 
 
-def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(
+    title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]], inert: bool = True
+) -> list[str]:
+    """A Markdown table; its cells made inert unless the caller did (`_marked`)."""
+    cell = _e if inert else str
     return [
         f"### {title}",
         "",
         "| " + " | ".join(headers) + " |",
         "|" + "---|" * len(headers),
-        *("| " + " | ".join(_e(cell) for cell in row) + " |" for row in rows),
+        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
         "",
     ]
+
+
+def _marked(change: FieldChange) -> tuple[str, str]:
+    """The old and new text of a changed field, inert, with the words that changed marked: ~~gone~~ in
+    the old, **new** in the new (only where a few words of a longer text changed)."""
+    old, new = change.old.split(" "), change.new.split(" ")
+    if len(old) < 4 and len(new) < 4:
+        return _e(change.old), _e(change.new)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    before, after = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        gone, added = _e(" ".join(old[i1:i2])), _e(" ".join(new[j1:j2]))
+        if tag == "equal":
+            before.append(gone), after.append(added)
+            continue
+        if gone:
+            before.append(f"~~{gone}~~")
+        if added:
+            after.append(f"**{added}**")
+    return " ".join(before), " ".join(after)
+
+
+def same_sentence(diff: PackageDiff) -> list[tuple[str, str]]:
+    """(changed figure, other figure) where a figure's quote changed and another figure of the new
+    package still quotes the old sentence: the same sentence, most likely, with the old number."""
+    pairs = []
+    for change in diff.changed:
+        if change.field != "quote" or not change.old:
+            continue
+        for figure in diff.new.figures.values():
+            if figure.id != change.figure and figure.quote == change.old:
+                pairs.append((change.figure, figure.id))
+    return pairs
 
 
 def _e(text: str) -> str:
