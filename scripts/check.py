@@ -29,7 +29,8 @@ from macros.tools.release_notes import release_notes
 from macros.tools.releases import history_problems
 from scripts.diff_package import Unreadable, load, release_day, released_base
 
-SOURCE_NAME = "msit-press-release-2021-08-30.txt"
+# Where `make audit` looks for the release's text by default, beside the clone.
+DEFAULT_SOURCE = "../shared/source/msit-press-release-2021-08-30.txt"
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,18 +71,15 @@ def change(base: str) -> list[str]:
 
 def audit_text() -> tuple[list[str], str]:
     """The source audit (`make audit`) when the release's text is here; else why it was not run."""
-    source = Path(
-        os.environ.get("SOURCE")
-        or os.environ.get("DND_SOURCE_TEXT")
-        or ROOT.parent / "shared" / "source" / SOURCE_NAME
-    )
+    given = os.environ.get("SOURCE") or os.environ.get("DND_SOURCE_TEXT") or DEFAULT_SOURCE
+    source = ROOT / given  # relative to the checkout, as the Makefile's audit reads it
     if not source.is_file():
         return [], (
-            f"audit: skipped, the release's text is not at {source} (save it there or pass SOURCE=path; "
-            "CONTRIBUTING says where it is published); CI runs it"
+            f"audit: skipped, the release's text is not at {given} (save it there or pass SOURCE=path; "
+            "CONTRIBUTING says where it is published)"
         )
     package = load_package(package_path())
-    result = audit(source.read_text(encoding="utf-8"), package, str(source))
+    result = audit(source.read_text(encoding="utf-8"), package, given)
     return [str(problem) for problem in result.problems], ""
 
 
@@ -105,7 +103,7 @@ def main(argv: list[str]) -> int:
     problems += lint()
     names = ("data and pages", f"change against {base}", *(() if skipped else ("source audit",)), "ruff")
     if skipped:
-        print(skipped, file=sys.stderr)
+        print(skipped)
     for line in problems:
         print(line, file=sys.stderr)
     if problems:
