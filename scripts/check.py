@@ -59,7 +59,7 @@ def change(base: str) -> list[str]:
     descriptor = str(package_path())
     with tempfile.TemporaryDirectory(prefix="dnd-check-") as workspace:
         try:
-            _, old = released_base(base, Path(workspace))
+            _, old = released_base(base, Path(workspace), package_path())
             new = load("new", descriptor, Path(workspace))
         except (Unreadable, PackageError) as error:
             return [f"make diff BASE={base}: {error}"]

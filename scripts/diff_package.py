@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from macros.data.changes import CHANGES
-from macros.data.package import CHANGELOG, Package, load_package, package_path, repository_root
+from macros.data.package import CHANGELOG, Package, load_package, repository_root
 from macros.data.problem import PackageError
 from macros.tools.diff import compare, markdown
 from macros.tools.release_notes import CITATION, release_notes
@@ -57,21 +57,30 @@ def extract(revision: str, target: Path) -> Path:
     return target / "datapackage" / "datapackage.json"
 
 
+def _descriptor_of(argument: str) -> Path:
+    """The descriptor whose repository holds `argument`: the file itself, or the one in the working
+    directory's checkout for a revision."""
+    path = Path(argument)
+    return path if path.is_file() else Path.cwd() / "datapackage" / "datapackage.json"
+
+
 def release_day(argument: str, version: str) -> dt.date | None:
     """The day of the commit that released `version` in the history of `argument` (a revision, or HEAD
     for a file in the working tree); None while the version is not committed."""
     revision = "HEAD" if Path(argument).is_file() else argument
-    found = release_commit(package_path(), version, revision)
+    found = release_commit(_descriptor_of(argument), version, revision)
     return found[1] if found else None
 
 
-def released_base(base: str, workspace: Path) -> tuple[str, Package]:
+def released_base(base: str, workspace: Path, descriptor: Path | None = None) -> tuple[str, Package]:
     """The package as released in the version `base` carries: the revision of the commit that released
     it (found by the one rule, `releases.release_commit`) and its package. Changes made since wait in
     changes/ and are compared against it; without the history, `base` itself."""
     at_base = load("base", base, workspace)
-    found = release_commit(package_path(), at_base.version, base)
-    if found is None or Path(base).is_file():
+    if Path(base).is_file():
+        return base, at_base
+    found = release_commit(descriptor or _descriptor_of(base), at_base.version, base)
+    if found is None:
         return base, at_base
     return found[0][:12], load("old", found[0], workspace)
 
@@ -107,7 +116,7 @@ def main() -> int:
             old = load("old", args.old, Path(workspace))
             new = load("new", args.new, Path(workspace))
             # What blocks the change is judged against the release, as `make check` judges it.
-            _, released = released_base(args.old, Path(workspace))
+            _, released = released_base(args.old, Path(workspace), _descriptor_of(args.new))
         except Unreadable as error:
             print(f"diff_package: {error}", file=sys.stderr)
             return 2

@@ -29,7 +29,7 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="dnd-release-") as workspace:
         try:
-            _, released = released_base("HEAD", Path(workspace))
+            _, released = released_base("HEAD", Path(workspace), package_path())
             done = release(
                 released, package_path(), day, os.environ.get("SUMMARY", ""), os.environ.get("SUMMARY_KO", "")
             )

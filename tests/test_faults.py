@@ -387,7 +387,7 @@ def test_a_typo_without_its_correction_says_what_row_to_add(pkg):
     rows = read_rows(pkg / "data/corrections.csv")
     write_rows(pkg / "data/corrections.csv", rows[:1])
     row = row_of(pkg / FIG, "voucher-smes-restated")
-    expect(pkg, FIG, row, "value", "add a row to")
+    expect(pkg, FIG, row, "value", "make correct FIGURE=")
     (problem,) = [p for p in problems_of(pkg) if p.field == "value"]
     assert (
         "corrections.csv with figure=voucher-smes-restated, field=value, printed=12,7000, used=127000"

@@ -449,7 +449,6 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
 def values_are_as_printed(package: Package) -> list[Problem]:
     """A value is what its as_printed token says, unless a correction row explains the difference."""
     at = _reporter(package, "figures")
-    corrections_path = package.tables["corrections"].path
     explained = {(c.figure, c.field) for c in package.corrections}
     problems = []
     for figure in package.figures.values():
@@ -467,8 +466,9 @@ def values_are_as_printed(package: Package) -> list[Problem]:
                 figure.row,
                 "value",
                 f"{plain(figure.value)} does not match as_printed '{figure.as_printed}', which {read}; "
-                f"fix the value, or if the release misprints it add a row to {corrections_path} "
-                f"with figure={figure.id}, field=value, printed={figure.as_printed}, used={plain(figure.value).replace(',', '')} and the reason",
+                "fix the value, or if the source misprints it, put the value back and run "
+                f"`make correct FIGURE={figure.id} VALUE={plain(figure.value).replace(',', '')} "
+                'REASON="…" REFERENCE="…"`, which records the correction',
             )
         )
     return problems
