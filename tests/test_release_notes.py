@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.changelog import entry_lines
 from macros.data.package import load_package
 from macros.tools.diff import bump, compare
-from macros.data.changelog import entry_lines
 from macros.tools.release_notes import checks_entry, contents_entry, release_notes
 
 ROOT = Path(__file__).resolve().parents[1]
