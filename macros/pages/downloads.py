@@ -14,7 +14,7 @@ from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
 from ..tools.releases import History
 from . import html
-from .errata import KOREAN_AT_RELEASE, NOT_RELEASED
+from .errata import NOT_RELEASED, entry_words
 from .i18n import N_, tr
 from .links import CHANGELOG_PAGE
 from .tables import Row, table
@@ -110,7 +110,7 @@ def changelog_with_downloads(
     lines = [] if lang != "en" else list(changelog.preamble)
     if pending:
         lines += ["", f"## {html.text(tr(lang, NOT_RELEASED))} {{#unreleased}}", ""]
-        lines += [f"- {_with_code(c.entry_in(lang) or tr(lang, KOREAN_AT_RELEASE))}" for c in pending]
+        lines += [f"- {_with_code(entry_words(c, lang))}" for c in pending]
     for section in changelog:
         version = section.version
         day = day_words(dt.date.fromisoformat(section.date), lang) if lang != "en" else section.date

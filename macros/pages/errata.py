@@ -165,6 +165,13 @@ def reason_words(c, lang: str) -> str:
     return c.reason_in(lang) or tr(lang, KOREAN_AT_RELEASE)
 
 
+def entry_words(change, lang: str) -> str:
+    """A waiting change's changelog entry in a language; before its Korean is written, the ids it names
+    and that the Korean follows at the release."""
+    named = ", ".join(f"`{name}`" for name in sorted(change.names()))
+    return change.entry_in(lang) or f"{named}: {tr(lang, KOREAN_AT_RELEASE)}".lstrip(": ")
+
+
 def reference_words(c, lang: str) -> str:
     return c.reference_in(lang) or tr(lang, KOREAN_AT_RELEASE)
 

@@ -20,7 +20,7 @@ from ..data.words import day_words, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
-from .errata import KOREAN_AT_RELEASE, NOT_RELEASED, reason_words
+from .errata import NOT_RELEASED, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
@@ -264,10 +264,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     if not entries and not pending:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
     unreleased = html.text(tr(lang, NOT_RELEASED))
-    items = [
-        f"<li><strong>{unreleased}</strong>: {_code(c.entry_in(lang) or tr(lang, KOREAN_AT_RELEASE))}</li>"
-        for c in pending
-    ]
+    items = [f"<li><strong>{unreleased}</strong>: {_code(entry_words(c, lang))}</li>" for c in pending]
     items += [
         f"<li><strong>{html.text(e.version)}</strong> "
         f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {_code(e.text_in(lang))}</li>"

@@ -82,7 +82,8 @@ class Written:
         return lines
 
     def old(self, column: str) -> str:
-        return self.figure.cell(column)
+        """The cell as figures.csv held it."""
+        return self.figure.cell(column).replace(",", "") if column == "value" else self.figure.cell(column)
 
     @property
     def figure_path(self) -> Path:
