@@ -14,7 +14,7 @@ from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
 from ..tools.releases import History
 from . import html
-from .errata import NOT_RELEASED, entry_words
+from .errata import entry_words
 from .i18n import N_, tr
 from .links import CHANGELOG_PAGE
 from .tables import Row, table
@@ -24,6 +24,7 @@ VERSIONS = N_("Every version of the data package, newest first")
 NOT_COMMITTED = N_("not committed yet")
 NO_HISTORY = N_("commit unknown: built without the git history")
 WHAT_CHANGED = N_("what changed")
+UNRELEASED_HEADING = N_("Not released yet")
 
 
 def version_anchor(version: str) -> str:
@@ -109,7 +110,7 @@ def changelog_with_downloads(
     introduction, and each version shows its summary and every entry in Korean."""
     lines = [] if lang != "en" else list(changelog.preamble)
     if pending:
-        lines += ["", f"## {html.text(tr(lang, NOT_RELEASED))} {{#unreleased}}", ""]
+        lines += ["", f"## {html.text(tr(lang, UNRELEASED_HEADING))} {{#unreleased}}", ""]
         lines += [f"- {_with_code(entry_words(c, lang))}" for c in pending]
     for section in changelog:
         version = section.version
