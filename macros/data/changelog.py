@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .language import text_in
+from .language import column, text_in
 
 HEADING = re.compile(r"^## (?P<version>\d+\.\d+\.\d+) \((?P<date>\d{4}-\d{2}-\d{2})\)\s*$")
 ITEM = re.compile(r"^- (?P<text>.*)$")
@@ -54,6 +54,10 @@ class Section:
     end: int = 0  # the line after the section
     english: tuple[str, ...] = ()  # the section's body as Markdown, without its Korean lines
     prose: tuple[tuple[int, str], ...] = ()  # numbered lines outside the entries and the summary
+
+    def summary_in(self, lang: str) -> str:
+        """The section's free sentence in a language other than English ('' when it has none)."""
+        return getattr(self, column("summary", lang), "") or ""
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ from pathlib import Path
 
 import yaml
 
+from .catalogue import N_, tr
 from .changelog import CODE
 from .correction import Correction
-from .language import HANGUL, text_in
+from .language import HANGUL, is_translation, text_in
 from .problem import Problem, did_you_mean, display_path
 from .resource import _cast
 
@@ -136,7 +137,7 @@ def _correction(cells: object, columns: dict[str, dict], shown: str, fail) -> Co
     for name, field in columns.items():
         cell = cells.get(name)
         cell = "" if cell is None else str(cell)
-        if name.endswith("_ko") and not cell:
+        if is_translation(name) and not cell:
             values[name] = None  # written at the release
             continue
         value, message = _cast(field, cell, [""])
@@ -146,18 +147,25 @@ def _correction(cells: object, columns: dict[str, dict], shown: str, fail) -> Co
         values[name] = value
     if wrong:
         return None
-    return Correction(**values, date=None, version=None, row=1, file=shown)
+    texts = tuple((name, values.pop(name)) for name in list(values) if is_translation(name))
+    return Correction(**values, date=None, version=None, row=1, texts=texts, file=shown)
+
+
+# The words for changes waiting for a release, by (all of them corrections, just one).
+UNRELEASED = {
+    (True, True): N_("{count} unreleased correction"),
+    (True, False): N_("{count} unreleased corrections"),
+    (False, True): N_("{count} unreleased change"),
+    (False, False): N_("{count} unreleased changes"),
+}
 
 
 def unreleased_words(changes: list[Change], lang: str = "en") -> str:
     """'1 unreleased correction', '2 unreleased changes' (배포 전 정정 1건); '' when none waits."""
     if not changes:
         return ""
-    n = len(changes)
-    corrections = all(c.correction for c in changes)
-    if lang == "ko":
-        return f"배포 전 {'정정' if corrections else '변경'} {n}건"
-    return f"{n} unreleased {'correction' if corrections else 'change'}{'' if n == 1 else 's'}"
+    words = UNRELEASED[(all(c.correction for c in changes), len(changes) == 1)]
+    return tr(lang, words).format(count=len(changes))
 
 
 def version_words(version: str, changes: list[Change], lang: str = "en") -> str:
@@ -165,4 +173,6 @@ def version_words(version: str, changes: list[Change], lang: str = "en") -> str:
     wait for a release (the download of 6.0.1 does not hold them)."""
     if not changes:
         return version
-    return f"{version} {'및' if lang == 'ko' else 'and'} {unreleased_words(changes, lang)}"
+    return tr(lang, "{version} and {unreleased}").format(
+        version=version, unreleased=unreleased_words(changes, lang)
+    )

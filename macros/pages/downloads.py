@@ -15,7 +15,7 @@ from ..tools.export import downloads_of
 from ..tools.releases import History
 from . import html
 from .errata import entry_words
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import CHANGELOG_PAGE
 from .tables import Row, table
 
@@ -108,21 +108,22 @@ def changelog_with_downloads(
 
     In English, each section as written, without its Korean lines; in Korean, the page has its own
     introduction, and each version shows its summary and every entry in Korean."""
-    lines = [] if lang != "en" else list(changelog.preamble)
+    lines = list(changelog.preamble) if lang == DEFAULT else []
     if pending:
         lines += ["", f"## {html.text(tr(lang, UNRELEASED_HEADING))} {{#unreleased}}", ""]
         lines += [f"- {_with_code(entry_words(c, lang))}" for c in pending]
     for section in changelog:
         version = section.version
-        day = day_words(dt.date.fromisoformat(section.date), lang) if lang != "en" else section.date
+        day = section.date if lang == DEFAULT else day_words(dt.date.fromisoformat(section.date), lang)
         lines += ["", f"## {version} ({day}) {{#{version_anchor(version)}}}", ""]
         release = history.find(version)
-        if lang != "en" and section.summary_ko:
-            lines += [f"<p>{_with_code(section.summary_ko)}</p>", ""]
+        summary = section.summary_in(lang)
+        if lang != DEFAULT and summary:
+            lines += [f"<p>{_with_code(summary)}</p>", ""]
         if release is not None:
             archive, page = link(release.archive_path, None), link(DATA_PAGE, version_anchor(version))
             lines += [_download_line(version, archive, page, lang), ""]
-        if lang == "en":
+        if lang == DEFAULT:
             lines += list(section.english)
         else:
             lines += [f"- {_with_code(entry.text_in(lang))}" for entry in section.entries]

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..data.catalogue import N_, tr
 from ..data.changelog import CODE, KOREAN_MARK, read_changelog
 from ..data.changes import CHANGES
 from ..data.checks import OUTCOMES
-from ..data.language import HANGUL
+from ..data.language import HANGUL, LANGUAGES
 from ..data.package import CHANGELOG, Package, repository_root
 from ..data.problem import did_you_mean
 from .diff import PackageDiff
@@ -34,21 +35,15 @@ COUNTED = (
     ("check", lambda p: len(p.checks)),
     ("correction", lambda p: len(p.corrections)),
 )
-KOREAN_NOUNS = {
-    "figure": "수치",
-    "topic": "주제",
-    "unit": "단위",
-    "source": "출처",
-    "check": "검산",
-    "correction": "정정",
-}
-KOREAN_COUNTERS = {
-    "figure": "개",
-    "topic": "개",
-    "unit": "개",
-    "source": "개",
-    "check": "개",
-    "correction": "건",
+# The changelog's second language (its entries' `한국어:` lines), and the counted nouns in it.
+TWIN = LANGUAGES[1]
+TWIN_NOUNS = {
+    "figure": N_("{count} figures"),
+    "topic": N_("{count} topics"),
+    "unit": N_("{count} units"),
+    "source": N_("{count} sources"),
+    "check": N_("{count} checks"),
+    "correction": N_("{count} corrections"),
 }
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
@@ -80,23 +75,23 @@ def checks_line(package: Package) -> str:
 
 
 def contents_entry(package: Package) -> tuple[str, str]:
-    """The contents entry in English and in Korean: what the package holds, counted."""
+    """The contents entry in English and in the changelog's second language: what the package holds."""
     counts = [(noun, count(package)) for noun, count in COUNTED]
     english = "Contents: " + ", ".join(counted(noun, n) for noun, n in counts) + "."
-    korean = (
-        "내용: " + ", ".join(f"{KOREAN_NOUNS[noun]} {n}{KOREAN_COUNTERS[noun]}" for noun, n in counts) + "."
-    )
-    return english, korean
+    twin = ", ".join(tr(TWIN, TWIN_NOUNS[noun]).format(count=n) for noun, n in counts)
+    return english, tr(TWIN, "Contents: {counts}.").format(counts=twin)
 
 
 def checks_entry(package: Package) -> tuple[str, str]:
-    """The checks entry in English and in Korean: how many hold, how many fail as the release does."""
+    """The checks entry in English and in the changelog's second language: how many hold, how many fail
+    as the release does."""
     held, failed = (sum(o.status == status for o in package.outcomes) for status in OUTCOMES)
     english = (
         f"Checks: {held} hold, {failed} {'fails' if failed == 1 else 'fail'} as the release itself does."
     )
-    korean = f"검산: {held}개는 성립하고, {failed}개는 보도자료 자체가 그렇듯 성립하지 않습니다."
-    return english, korean
+    return english, tr(TWIN, "Checks: {held} hold, {failed} fail as the release itself does.").format(
+        held=held, failed=failed
+    )
 
 
 def _known_ids(*packages: Package) -> set[str]:
