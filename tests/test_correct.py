@@ -219,10 +219,13 @@ def test_while_corrections_wait_the_site_says_so_and_the_downloads_stay_the_rele
     archive = next(d for d in downloads_of(package) if d.path == "datapackage.zip")
     assert released.commit and archive.content == released.archive
     # Every page's footer, in both editions.
+    from macros.data.catalogue import tr
+    from macros.site import editions
     from macros.site.hooks import release
 
     environment = Environment(loader=FileSystemLoader(ROOT / "overrides"))
     environment.filters["url"] = lambda path: "/" + path
+    environment.globals |= {"tr": tr, "edition_prefix": editions.prefix}
     template = environment.get_template("partials/copyright.html")
     for language, words in (("en", "and <a"), ("ko", "및 <a")):
         footer = template.render(data_release=release(package), config={"theme": {"language": language}})
