@@ -302,3 +302,25 @@ def test_a_history_that_sets_one_version_twice_is_refused_by_make_check_with_the
     assert f"sets version {major}.{minor + 1}.0, which commit" in problem and "The way out" in problem
     result = run("check", clone)
     assert result.returncode == 1 and "The way out" in result.stderr
+
+
+# What make check clears, CI accepts
+
+
+def test_make_check_runs_the_source_audit_where_the_release_text_is_and_says_when_it_is_not(tmp_path):
+    clone = tmp_path / "repo"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    masked = ROOT / "tests" / "fixtures" / "release-redacted.txt"  # audits as the release does
+    clear = run("check", clone, SOURCE=str(masked))
+    assert clear.returncode == 0, clear.stdout + clear.stderr
+    assert "source audit" in clear.stdout.splitlines()[-1]
+
+    extra = tmp_path / "release.txt"
+    extra.write_text(masked.read_text(encoding="utf-8") + "\nxxxxx 4,321 xxxxx\n", encoding="utf-8")
+    refused = run("check", clone, SOURCE=str(extra))
+    assert refused.returncode == 1 and "the number '4,321'" in refused.stderr
+
+    skipped = run("check", clone, SOURCE=str(tmp_path / "absent.txt"))
+    assert skipped.returncode == 0 and skipped.stdout.startswith(
+        "audit: skipped, the release's text is not at"
+    )
