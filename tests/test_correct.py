@@ -154,9 +154,10 @@ def test_a_bad_input_is_named_and_nothing_is_written(tmp_path, monkeypatch, requ
 
 
 def run(script: str, cwd: Path, **variables: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(cwd), **variables}
-    for name in ("DND_DATAPACKAGE", "DND_SOURCE_TEXT", "SOURCE"):
+    environment = {**os.environ, "PYTHONPATH": str(cwd)}
+    for name in ("DND_DATAPACKAGE", "DND_SOURCE_TEXT", "SOURCE", "DATE"):
         environment.pop(name, None)
+    environment |= variables
     return subprocess.run(
         [sys.executable, f"scripts/{script}.py"],
         cwd=cwd,
@@ -310,6 +311,7 @@ def test_a_history_that_sets_one_version_twice_is_refused_by_make_check_with_the
 def test_make_check_runs_the_source_audit_where_the_release_text_is_and_says_when_it_is_not(tmp_path):
     clone = tmp_path / "repo"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    git(clone, "update-ref", "refs/remotes/origin/main", "HEAD")  # whatever branch ROOT is on
     masked = ROOT / "tests" / "fixtures" / "release-redacted.txt"  # audits as the release does
     clear = run("check", clone, SOURCE=str(masked))
     assert clear.returncode == 0, clear.stdout + clear.stderr
