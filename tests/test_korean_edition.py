@@ -252,3 +252,16 @@ def test_a_closing_bracket_stays_with_the_particle_after_it():
     assert keep_words_whole("<p>‘여’(그 이상)라는 말</p>") == (
         '<p><span class="dnd-word">‘여’</span>(그 <span class="dnd-word">이상)라는</span> 말</p>'
     )
+
+
+def test_an_amount_or_a_date_in_several_words_is_kept_on_one_line():
+    html = keep_words_whole(
+        "<p>총 2조 4,500억 원을 넣어 12만 7,000개와 약 17만 개, 17만여 개를 "
+        "2021년 7월 22일(목)에 알렸고, 보도는 ‘3조701억원’(3조 701억 원)으로 적었습니다</p>"
+    )
+    assert html == (
+        '<p>총 <span class="dnd-word">2조 4,500억 원을</span> 넣어 <span class="dnd-word">12만 7,000개와</span> '
+        '<span class="dnd-word">약 17만 개,</span> <span class="dnd-word">17만여 개를</span> '
+        '<span class="dnd-word">2021년 7월 22일(목)에</span> 알렸고, 보도는 '
+        '<span class="dnd-word">‘3조701억원’(3조 701억 원)으로</span> 적었습니다</p>'
+    )
