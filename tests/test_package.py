@@ -127,7 +127,7 @@ def test_every_figure_topic_unit_check_and_source_has_a_korean_text(package):
         ("people-benefiting", "more than 2.2 million", "220만여 명"),
         ("data-pieces-released", "more than 1 billion", "10억여 건"),
         ("ai-training-data-pieces", "48 million", "4,800만 건"),
-        ("data-market-growth-headline", "more than 14.3%", "14.3% 이상"),
+        ("data-market-growth-headline", "more than 14.3%", "14.3% 초과"),
         ("imd-rank-2020", "8th", "8위"),
         ("data-service-businesses-multiple", "2.9 times", "2.9배"),
         ("dnd-launch-date", "14 July 2020", "2020년 7월 14일"),

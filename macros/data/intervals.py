@@ -111,7 +111,7 @@ RULES = (
             "전부 표기",
             "소수나 단위어 없이 숫자를 모두 적은 개수·금액·순위(‘8,000’, ‘407’, ‘8th’)",
             "그 값 자체",
-            "보도자료는 이런 수를 모두 적고 어림수에는 빠짐없이 ‘about’(약)이나 ‘more than’(이상)을 붙이므로, 아무것도 붙지 않은 수는 적힌 그대로 받아들입니다.",
+            "보도자료는 이런 수를 모두 적고 어림수에는 빠짐없이 ‘about’(약)이나 ‘more than’(초과)을 붙이므로, 아무것도 붙지 않은 수는 적힌 그대로 받아들입니다.",
         ),
     ),
     IntervalRule(
@@ -147,8 +147,8 @@ RULES = (
         "above the number and below the next round number at its precision ('more than 170,000': above 170,000, below 180,000)",
         "a writer rounds down to a round number they can say 'more than' of; had the value reached the next one, that is the number they would have written",
         (
-            "여·이상",
-            "수 앞의 ‘more than’이나 ‘over’, 수 뒤의 ‘+’(여, 이상)",
+            "여·초과",
+            "수 앞의 ‘more than’이나 ‘over’, 수 뒤의 ‘+’(여, 초과)",
             "그 수 초과, 같은 정밀도의 다음 어림수 미만(‘17만여’: 17만 초과 18만 미만)",
             "쓰는 사람은 ‘그보다 많다’고 말할 수 있는 어림수로 내려 적습니다. 값이 다음 어림수에 이르렀다면 그 수를 적었을 것입니다.",
         ),

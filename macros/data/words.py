@@ -12,12 +12,11 @@ written here once: the half-year words (상반기, 하반기) and the qualifiers
 
 Qualifiers in Korean follow what the Korean original writes for these figures ('17만여개',
 '4,300여종', '약 9만여명 이상'): 'approximately' is 약 before the number ('약 9만 명'); 'more-than'
-is the suffix 여 ('and some', above the number) after a whole number, before its counter
-('17만여 개', '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes
-이상 after it ('14.3% 이상'); 이상 reads 'that much or more', which is how Korean press writes
-'more than' for a rate. In a table column the qualifier is named by both its words, 여·이상
-(QUALIFIER_NAMES), as the checks page names its rule: 여 alone could not stand as a name, and 초과
-(strictly above) is a legal register the original does not use.
+is the suffix 여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개',
+'300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes 초과 after it
+('14.3% 초과'): 'more than' excludes the number itself, as 초과 does, where 이상 would include it. In
+a table column the qualifier is named by both its words, 여·초과 (QUALIFIER_NAMES), as the checks
+page names its rule: 여 alone could not stand as a name.
 """
 
 from __future__ import annotations
@@ -36,9 +35,10 @@ QUALIFIER_WORDS = {
     "ko": {"exact": "", "approximately": "약", "more-than": "여"},
 }
 # The qualifier as a table column names it, where the word itself is not a name ('exact').
-QUALIFIER_NAMES = {"en": {"exact": "exact"}, "ko": {"exact": "정확", "more-than": "여·이상"}}
-# After a decimal fraction or a sign, Korean cannot use 여 and writes 이상 after the value.
-KOREAN_OR_MORE = "이상"
+QUALIFIER_NAMES = {"en": {"exact": "exact"}, "ko": {"exact": "정확", "more-than": "여·초과"}}
+# After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
+# itself excluded) after it.
+KOREAN_OR_MORE = "초과"
 HALVES = {(1, 6): {"en": "first", "ko": "상반기"}, (7, 12): {"en": "second", "ko": "하반기"}}
 
 
@@ -214,7 +214,7 @@ _WHOLE_THEN_COUNTER = re.compile(
 
 def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
     """Put the qualifier with an already formatted value: 'more than 170,000', '약 9만 명',
-    '17만여 개', '14.3% 이상'."""
+    '17만여 개', '14.3% 초과'."""
     word = QUALIFIER_WORDS[_language(lang)][qualifier]
     if not word:
         return shown
@@ -259,7 +259,7 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 여·이상 or 정확."""
+    """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 여·초과 or 정확."""
     return QUALIFIER_NAMES[_language(lang)].get(qualifier) or QUALIFIER_WORDS[lang][qualifier]
 
 
