@@ -25,8 +25,20 @@ ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 PLACEHOLDER = re.compile(r"\((?:으|이|을|를|은|는|과|와|가)\)")
 # Korean never writes more than one decimal of 조 ('3조 7,010억', not '3.701조').
 DECIMALS_OF_JO = re.compile(r"[0-9]+\.[0-9]{2,}조")
-# Wording the style guide replaced: a machine's 'printed', a coinage, and a term Korean texts do not use.
-REPLACED = ("인쇄", "개척기업", "감염병 대유행")
+# Wording the style guide replaced: a machine's 'printed', a coinage, a term Korean texts do not use,
+# an ordinal of a budget, a meeting or a plan in words where officials write 3차, 제4차 (terms.csv), and a
+# coinage spliced into a plan's title.
+REPLACED = (
+    "인쇄",
+    "개척기업",
+    "감염병 대유행",
+    "번째 추가경정",
+    "번째 추경",
+    "번째 한국판 뉴딜 전략회의",
+    "번째 클라우드",
+    "번째 기본계획",
+    "인터넷기반자원공유\\(클라우드\\)컴퓨팅",
+)
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # The changelog quotes the English release notes in full, each beside its Korean summary.
