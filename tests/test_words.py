@@ -194,7 +194,7 @@ def test_fill_puts_particles_after_values_and_formats_the_rest():
         (8, "rank", "위", "8위"),
         (19, "count", "계단", "19계단"),
         (2.9, "multiple", "배", "2.9배"),
-        (36_000, "area", "km²", "36,000km²"),
+        (36_000, "area", "km²", "3만 6,000km²"),
     ],
 )
 def test_korean_values_take_their_counter_spaced_after_a_scale_word_and_attached_to_digits(

@@ -18,7 +18,7 @@ from operator import add
 from .figure import Figure
 from .intervals import Interval
 from .language import text_in
-from .words import fill, plain
+from .words import fill, plain, scaled
 
 
 @dataclass(frozen=True)
@@ -184,12 +184,21 @@ class Outcome:
     def arithmetic(self, figures: dict[str, Figure], lang: str = "en") -> str:
         """'2.4 trillion + 7.7 trillion = 10.1 trillion (stated 10.1 trillion)', with raw numbers."""
         kind = KINDS[self.check.kind]
-        terms = [plain(figures[o].value, lang=lang) for o in self.check.operands]
+
+        # Korean reads a large number by myriads ('10조 1,000억', '17만'), never as 13 raw digits; a
+        # quotient that does not end is written to three decimals, with ≈ where the formula gives it.
+        def number(n: float, decimals: int = 3) -> str:
+            if lang == "ko":
+                return scaled(n, "ko", decimals=0) if abs(n) >= 10**4 else plain(n, decimals, "ko")
+            return plain(n, decimals, lang)
+
+        terms = [number(figures[o].value) for o in self.check.operands]
         formula = kind.formula(terms)
         if len(terms) > 1 or not (kind.arity == 1 or kind.ceiling):
-            formula = f"{formula} = {plain(self.computed, 4, lang)}"
-        stated = plain(self.stated, 4, lang)
-        computed, printed = self.computed_bounds.words(lang=lang), self.stated_bounds.words(lang=lang)
+            ends = abs(round(self.computed, 3) - self.computed) < 1e-9 * max(1.0, abs(self.computed))
+            formula = f"{formula} {'=' if ends else '≈'} {number(self.computed)}"
+        stated = number(self.stated)
+        computed, printed = self.computed_bounds.words(number, lang), self.stated_bounds.words(number, lang)
         if lang == "ko":
             template = (
                 f"{formula}, {kind.against_ko}. 표기 기준 범위: 계산값 {{computed}}, 발표값 {{printed}}"

@@ -131,14 +131,17 @@ def ordinal(number: float) -> str:
     return f"{n}{suffix}"
 
 
-def value_words(value: float, display: str, symbol: str = "", lang: str = "en") -> str:
+def value_words(
+    value: float, display: str, symbol: str = "", lang: str = "en", compound: bool = False
+) -> str:
     """A value as running text writes it in a unit of this display kind, without the qualifier.
 
     `symbol` is the unit's mark in that language: its symbol in English (KRW, km²), its counter
-    or unit word in Korean (원, 명, 위, 배, km²).
+    or unit word in Korean (원, 명, 위, 배, km²). `compound` writes a Korean amount in whole
+    myriads ('10조 2,000억 원', not '10.2조 원'), so that both ends of a range read alike.
     """
     if _language(lang) == "ko":
-        return _korean_value_words(value, display, symbol)
+        return _korean_value_words(value, display, symbol, compound)
     match display:
         case "currency":
             return f"{symbol} {scaled(value)}"
@@ -156,8 +159,8 @@ def value_words(value: float, display: str, symbol: str = "", lang: str = "en") 
             return plain(value)
 
 
-def _korean_value_words(value: float, display: str, counter: str) -> str:
-    """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '36,000km²'."""
+def _korean_value_words(value: float, display: str, counter: str, compound: bool = False) -> str:
+    """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '3만 6,000km²'."""
     match display:
         case "percent":
             from babel.numbers import format_percent
@@ -166,8 +169,8 @@ def _korean_value_words(value: float, display: str, counter: str) -> str:
                 Decimal(f"{value:.{_decimals(value, 3)}f}") / 100, locale="ko", decimal_quantization=False
             )
         case "currency":
-            return with_counter(scaled(value, "ko"), counter)
-        case "count":
+            return with_counter(scaled(value, "ko", decimals=0 if compound else 1), counter)
+        case "count" | "area":
             # Korean writes a count's myriads whole: 12만 7,000개, not 12.7만 개.
             return with_counter(scaled(value, "ko", decimals=0), counter)
         case _:
@@ -176,7 +179,7 @@ def _korean_value_words(value: float, display: str, counter: str) -> str:
 
 def with_counter(number: str, counter: str) -> str:
     """A Korean number and its counter: spaced after a scale word ('17만 개', '10.1조 원'), attached
-    to digits ('8,000개', '8위') and to signs ('36,000km²')."""
+    to digits ('8,000개', '8위') and to signs ('3만 6,000km²')."""
     if not counter:
         return number
     spaced = HANGUL.match(counter) and HANGUL.match(number[-1])
@@ -192,14 +195,16 @@ def interval_words(
 ) -> str:
     """A range as a reader says it: 'exactly 8,000', 'from 16.85 to 16.95', 'above 170,000, below 180,000';
     '정확히 8,000', '16조 8,500억 원 이상 16조 9,500억 원 이하', '17만 초과 18만 미만'."""
+    # A single value that does not end at three decimals (991 ÷ 220) is written rounded, so 'about'.
+    inexact = abs(round(low, 3) - low) > 1e-9 * max(1.0, abs(low))
     if _language(lang) == "ko":
         if low == high:
-            return f"정확히 {write(low)}"
+            return f"{'약' if inexact else '정확히'} {write(low)}"
         return (
             f"{write(low)} {KOREAN_ENDS[(low_open, 'low')]} {write(high)} {KOREAN_ENDS[(high_open, 'high')]}"
         )
     if low == high:
-        return f"exactly {write(low)}"
+        return f"{'about' if inexact else 'exactly'} {write(low)}"
     if low_open or high_open:
         return f"{'above' if low_open else 'at least'} {write(low)}, {'below' if high_open else 'at most'} {write(high)}"
     return f"from {write(low)} to {write(high)}"

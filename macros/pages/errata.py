@@ -39,7 +39,7 @@ def computed(outcome: Outcome, figures: dict[str, Figure], lang: str = "en") -> 
 def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
     """An interval in the figure's unit, as words: 'from KRW 16.85 trillion to KRW 16.95 trillion';
     '16조 8,500억 원 이상 16조 9,500억 원 이하'."""
-    return interval.words(lambda number: figure.unit.words(round(number, 3), lang), lang)
+    return interval.words(lambda number: figure.unit.words(round(number, 3), lang, compound=True), lang)
 
 
 def _linked(package: Package, page, figure: Figure) -> str:

@@ -112,7 +112,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (
             N_("The range the printing allows"),
             html.text(
-                f"{bounds[0].words(lambda n: f.unit.words(round(n, 3), lang), lang)} ({bounds[1].name_in(lang)})"
+                f"{bounds[0].words(lambda n: f.unit.words(round(n, 3), lang, compound=True), lang)} ({bounds[1].name_in(lang)})"
             )
             if bounds
             else html.text(tr(lang, "a date, not a number")),
