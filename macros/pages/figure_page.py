@@ -16,7 +16,7 @@ from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words, qualifier_name
+from ..data.words import day_words, fill, particle, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
@@ -26,6 +26,12 @@ from .links import check_link, explorer_link
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
+# A bracket at the end of a Korean name ('국내 기업(영문 보도자료 제목)'): a particle after it takes the
+# sound of the word before it.
+TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+DESCRIPTION = N_("{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.")
+# A date figure's value is its period, so the sentence gives it once.
+DATE_DESCRIPTION = N_("{label}: {value} ({status}), as stated by {publisher} on {date}.")
 # Each section: its anchor (the same in every language) and its heading.
 SECTIONS = (
     ("where-its-source-states-it", N_("Where its source states it")),
@@ -41,7 +47,8 @@ THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
 STANDING_SOURCE_KIND = N_("{standing} source ({kind})")
-WHERE = N_("Where")
+# After a check's outcome: '; this figure is the stated figure.' (Korean starts a sentence: '. 이 수치는 …').
+OUTCOME_THEN_ROLE = N_("; {role}.")
 NO_CHECK_USES_THIS_FIGURE = N_("No check uses this figure.")
 NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_ = N_("None: the package uses the figure as its source prints it.")
 VERSION = N_("version")
@@ -88,14 +95,26 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
 
+def _with(word: str, josa: str, lang: str) -> str:
+    """A Korean name with its particle, chosen by the sound before a closing bracket; other languages
+    take none."""
+    if lang != "ko":
+        return word
+    return word + particle(TRAILING_BRACKET.sub("", word), josa)[len(TRAILING_BRACKET.sub("", word)) :]
+
+
 def _description(package: Package, f: Figure, lang: str) -> str:
+    """The figure in one sentence; in Korean as a report writes it ('과학기술정보통신부는 2021년 8월 30일
+    디지털 뉴딜에 투입한 예산을 10.1조 원으로 밝혔습니다(2020년 ~ 2021년, 실적).')."""
     source = package.source_of(f)
-    return tr(lang, "{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.").format(
-        label=f.label_in(lang),
+    template = DATE_DESCRIPTION if f.unit.display == "date" else DESCRIPTION
+    return fill(
+        tr(lang, template),
+        label=_with(f.label_in(lang), "을", lang),
         value=f.text(lang),
         period=f.period.words(lang),
         status=tr(lang, f.status, "status"),
-        publisher=source.publisher_in(lang),
+        publisher=_with(source.publisher_in(lang), "은", lang),
         date=day_words(source.date, lang),
     )
 
@@ -191,15 +210,14 @@ def _source(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
     standing = tr(lang, source.standing, "standing")
     kind = tr(lang, source.kind.replace("-", " "), "source kind")
-    title = html.text(source.title_in(lang))
-    if source.url:
-        title = f'<a href="{html.url(source.url)}" hreflang="{html.text(source.language)}">{title}</a>'
-    citation = f"{html.text(source.publisher_in(lang))}, {title}, {html.text(day_words(source.date, lang))}."
+    citation = f"{html.text(day_words(source.date, lang))}."
+    # The quote's caption names the source and the place already; a line below that repeated the title
+    # and the place would print each twice in a row, so it gives what the caption does not: the
+    # source's standing and date.
     return (
         _quote(package, f, lang) + "\n"
         f"<p data-search-exclude>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
-        f"{citation}</p>\n"
-        f"<p>{html.text(tr(lang, WHERE))}: {html.text(places(package, f, lang))}</p>"
+        f"{citation}</p>"
     )
 
 
@@ -214,8 +232,8 @@ def _checks(package: Package, page, f: Figure) -> str:
         )
         items.append(
             f'<li><a href="{html.url(check_link(page, o.check.id))}"><code>{html.text(o.check.id)}</code></a>: '
-            f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>; '
-            f"{html.text(role)}. {html.text(o.check.explanation_in(lang))}</li>"
+            f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>'
+            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.text(o.check.explanation_in(lang))}</li>"
         )
     if not items:
         return _nothing(tr(lang, NO_CHECK_USES_THIS_FIGURE))

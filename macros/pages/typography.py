@@ -61,9 +61,11 @@ _WHOLE = re.compile(f"(?P<compound>{COMPOUND.pattern})|{JOINED.pattern}")
 
 def _keep(found: re.Match) -> str:
     """An amount or a date in several words is kept whole as it stands; any other joined word by _wrap."""
-    if found.group("compound"):
-        return _span(found.group())
-    return _wrap(found)
+    word = found.group()
+    if found.group("compound") and re.search(r"\s", word):
+        return _span(word)
+    # One word after all ('3조701억원'): kept whole only if it joins a sign, as any other word.
+    return _wrap(found) if JOINED.fullmatch(word) else word
 
 
 def _wrap(found: re.Match) -> str:
