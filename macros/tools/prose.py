@@ -55,7 +55,7 @@ HIDDEN = re.compile(
 # Names with digits; a Korean particle may follow one (5G는, 2.0은), a Latin letter or digit may not.
 # 1차 자료 and 2차 자료 are the names of primary and secondary sources; 5세대 이동통신 is 5G.
 ALLOWED = re.compile(
-    r"(?<![\w.])(?:[12]\.0|[56]G|5세대(?= 이동통신)|K-12|Subsidy24|보조금24|코로나19|[12]차(?= 자료))(?![A-Za-z0-9_]|\.\d)"
+    r"(?<![\w.])(?:[12]\.0|[56]G|5세대(?= 이동통신)|3차원(?= 정밀지도)|K-12|Subsidy24|보조금24|코로나19|[12]차(?= 자료))(?![A-Za-z0-9_]|\.\d)"
 )
 NUMBER = re.compile(r"[\w.,%+\-]*\d[\w.,%+\-]*")
 
