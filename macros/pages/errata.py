@@ -156,6 +156,26 @@ def contradictions(package: Package, page) -> str:
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 
+def corrected_field(package: Package, field: str, lang: str) -> str:
+    """The corrected column as HTML: its name as code, and in Korean its title beside it: 값(<code>value</code>)."""
+    code = f"<code>{html.text(field)}</code>"
+    if lang == "en":
+        return code
+    title = next((f.get("title_ko") for f in package.tables["figures"].fields if f["name"] == field), None)
+    return f"{html.text(title)}({code})" if title else code
+
+
+def used_words(package: Package, c, lang: str) -> str:
+    """The value used, as the site writes the figure's value ('127,000'; '12만 7,000개'), other fields as stored."""
+    figure = package.figures.get(c.figure)
+    if c.field == "value" and figure is not None:
+        try:
+            return figure.unit.words(float(c.used), lang)
+        except ValueError:
+            pass
+    return c.used
+
+
 def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its page."""
     lang = page.language
@@ -168,9 +188,9 @@ def corrections_table(package: Package, page) -> str:
                 [
                     f"<code>{html.text(c.id)}</code>",
                     f'<a href="{target}">{html.text(label)}</a> (<code>{html.text(c.figure)}</code>)',
-                    f"<code>{html.text(c.field)}</code>",
+                    corrected_field(package, c.field, lang),
                     html.text(c.printed),
-                    html.text(c.used),
+                    html.text(used_words(package, c, lang)),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
                     html.text(c.reason_in(lang))
                     + (f"<br><small>{html.text(c.reference_in(lang))}</small>" if c.reference else ""),

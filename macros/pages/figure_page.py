@@ -20,6 +20,7 @@ from ..data.words import day_words, fill, particle, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
+from .errata import corrected_field, used_words
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
@@ -246,8 +247,8 @@ def _corrections(package: Package, page, f: Figure) -> str:
     if not found:
         return _nothing(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))
     items = [
-        f'<li id="correction-{html.text(c.id)}"><code>{html.text(c.field)}</code>: '
-        f"<q>{html.text(c.printed)}</q> → <q>{html.text(c.used)}</q> "
+        f'<li id="correction-{html.text(c.id)}">{corrected_field(package, c.field, lang)}: '
+        f"<q>{html.text(c.printed)}</q> → {html.text(used_words(package, c, lang))} "
         f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {html.text(day_words(c.date, lang))}, "
         f"{html.text(tr(lang, VERSION))} {html.text(c.version)}). "
         f"{html.text(c.reason_in(lang))}</li>"
