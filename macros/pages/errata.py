@@ -22,6 +22,7 @@ SHOW = N_("Show")
 ASSUMED = N_("Assumed:")
 FIGURES_AS_PRINTED = N_("Figures as printed")
 CAPTION = N_("Every check between figures, computed on the intervals the printed numbers allow")
+DIFFERS = N_("the release states {stated}, but {sources} differs at any rounding of the printed numbers.")
 
 
 def _named(f: Figure, lang: str = "en") -> str:
@@ -135,19 +136,22 @@ def contradictions(package: Package, page) -> str:
             continue
         result = figures[o.check.result]
         sources = ", ".join(_named(figures[i], lang) for i in o.check.operands)
-        sentence = fill(
-            tr(
-                lang,
+        # One figure stated otherwise elsewhere is not worked out from anything: it simply differs.
+        template = (
+            DIFFERS
+            if len(o.check.operands) == 1
+            else N_(
                 "the release states {stated}, but working it out from {sources} gives {computed}, "
-                "which cannot meet it at any rounding of the printed numbers.",
-            ),
-            stated=result.text(lang),
-            sources=sources,
-            computed=computed(o, figures, lang),
+                "which cannot meet it at any rounding of the printed numbers."
+            )
         )
+        sentence = fill(
+            tr(lang, template), stated=result.text(lang), sources=sources, computed=computed(o, figures, lang)
+        )
+        # The check's explanation is given once on the page, in its own block below.
         items.append(
             f'<li id="contradiction-{html.text(o.check.id)}"><strong>{html.text(result.label_in(lang))}</strong>: '
-            f"{html.text(sentence)} {html.text(o.check.explanation_in(lang))} "
+            f"{html.text(sentence)} "
             f'<a href="{html.url(check_link(page, o.check.id))}">'
             f"{html.text(tr(lang, SEE_THE_CHECK))} <code>{html.text(o.check.id)}</code></a>.</li>"
         )
