@@ -278,13 +278,15 @@ def _changes(package: Package, page, f: Figure) -> str:
             for e in entries
         ]
         return "<ul>" + "".join(items) + "</ul>"
-    # Other editions: the version's summary in the page's language, beside the English entry it quotes.
+    # Other editions: each version that names the figure once, with its summary in the page's language
+    # (its `id` spans as code); the English entries are the project's own notes, not a source to quote,
+    # and are on the changelog page.
     summaries = {s.version: s.summary_ko for s in package.changelog}
+    versions = {e.version: e.date for e in entries}
     items = [
-        f"<li><strong>{html.text(e.version)}</strong> "
-        f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {html.text(summaries.get(e.version, ''))} "
-        f'<q lang="en">{_code(e.text)}</q></li>'
-        for e in entries
+        f"<li><strong>{html.text(version)}</strong> "
+        f"({html.text(day_words(dt.date.fromisoformat(date), lang))}): {_code(summaries.get(version, ''))}</li>"
+        for version, date in versions.items()
     ]
     return "<ul>" + "".join(items) + "</ul>"
 
