@@ -106,8 +106,8 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
 COMPOUND = (
     r"(?:약 )?\d[\d,.]*[만억조](?: \d[\d,.]*[만억조]?)*여?(?: ?[가-힣]+)?|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
 )
-# Every compound in a block of the page's text, found across the block's inline elements (a link, a
-# marked word), drawn on more than one line.
+# Every compound in a block of the page's text (a block that holds no other block), found across the
+# block's inline elements (a link, a marked word), drawn on more than one line.
 SPLIT_COMPOUNDS = r"""
 (pattern) => {
   const split = new Set();
@@ -115,6 +115,8 @@ SPLIT_COMPOUNDS = r"""
     '.md-content :is(p, li, dt, dd, td, th, h1, h2, h3, h4, figcaption, caption, summary)');
   for (const block of blocks) {
     if (block.closest('code, pre, script, svg') || !block.getClientRects().length) continue;
+    // A block holding blocks is read through them: its text runs one block's end into the next one's start.
+    if (block.querySelector('p, li, dt, dd, td, th, h1, h2, h3, h4, figcaption, caption, summary, ul, ol, table, div')) continue;
     const nodes = [];
     let text = '';
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
