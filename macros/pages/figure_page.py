@@ -105,17 +105,17 @@ def _with(word: str, josa: str, lang: str) -> str:
 
 
 def _description(package: Package, f: Figure, lang: str) -> str:
-    """The figure in one sentence; in Korean as a report writes it ('과학기술정보통신부는 2021년 8월 30일
-    디지털 뉴딜에 투입한 예산을 10.1조 원으로 밝혔습니다(2020년 ~ 2021년, 실적).')."""
+    """The figure in one sentence; in Korean as a report writes it ('과학기술정보통신부의 2021년 8월 30일
+    자료에 따르면 디지털 뉴딜에 투입한 예산은 10.1조 원입니다(2020년 ~ 2021년, 실적).')."""
     source = package.source_of(f)
     template = DATE_DESCRIPTION if f.unit.display == "date" else DESCRIPTION
     return fill(
         tr(lang, template),
-        label=_with(f.label_in(lang), "을", lang),
+        label=_with(f.label_in(lang), "은", lang),
         value=f.text(lang),
         period=f.period.words(lang),
         status=tr(lang, f.status, "status"),
-        publisher=_with(source.publisher_in(lang), "은", lang),
+        publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
     )
 
