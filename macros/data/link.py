@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 
 # Each relation as seen from the figure that states it, and from the other figure.
 RELATIONS = {
@@ -12,17 +12,20 @@ RELATIONS = {
     "revises": ("revision of", "revised as"),
     "target-for": ("target for", "result towards the target"),
     "same-as": ("same fact as", "same fact as"),
+    # A later figure of a comparable amount that its source does not call a revision: weaker than revises.
+    "follows": ("later figure beside", "later figure, not called a revision:"),
 }
 
 
 @dataclass(frozen=True)
-class Link:
+class Link(Translated):
     figure: str
     relation: str
     other: str
     note: str
     row: int
-    note_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def note_in(self, lang: str) -> str:
         return text_in(self, "note", lang)

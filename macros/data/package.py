@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import rules
+from . import rules, standing
+from .caveat import Caveat
 from .changelog import Section, read_changelog
 from .charts import CHARTS_RESOURCE, Chart, build_charts
 from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
 from .figure import Figure
 from .intervals import Interval, IntervalRule, interval_of
+from .language import is_translation, translations
 from .link import Link
 from .locator import parse_locators, place_locator
 from .period import parse_period
@@ -35,7 +37,19 @@ from .unit import Unit
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
-RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "terms")
+RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "caveats", "terms")
+# The record each table's rows become, and its fields read from a column of another name.
+RECORDS = {
+    "figures": (Figure, {"locators": "locator"}),
+    "topics": (Topic, {}),
+    "units": (Unit, {}),
+    "sources": (Source, {}),
+    "links": (Link, {}),
+    "checks": (Check, {}),
+    "corrections": (Correction, {}),
+    "caveats": (Caveat, {}),
+    "terms": (Term, {}),
+}
 
 
 def package_path() -> Path:
@@ -57,6 +71,7 @@ class Package:
     corrections: list[Correction]
     charts: dict[str, Chart]
     terms: list[Term] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
     # The interval each number figure's printing allows, and the rule that gives it, by figure id.
     bounds: dict[str, tuple[Interval, IntervalRule]] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
@@ -102,6 +117,17 @@ class Package:
 
     def corrections_of(self, figure_id: str) -> list[Correction]:
         return [c for c in self.corrections if c.figure == figure_id]
+
+    def caveats_of(self, figure_id: str) -> list[Caveat]:
+        return [c for c in self.caveats if c.figure == figure_id]
+
+    def standing(self, figure_id: str) -> tuple[standing.Reason, ...]:
+        """Why a figure is not plain (`macros/data/standing.py`); empty for a plain figure. Derived once."""
+        return self._standings[figure_id]
+
+    @cached_property
+    def _standings(self) -> dict[str, tuple[standing.Reason, ...]]:
+        return {figure_id: standing.reasons(self, figure_id) for figure_id in self.figures}
 
     def figures_in(self, topic_id: str, deep: bool = True) -> list[Figure]:
         """Figures whose topic is this one (or, with deep, one below it), in file order."""
@@ -179,13 +205,13 @@ def _load(path: Path, as_published: bool = False) -> Package:
     tables["charts"] = read_table(path.parent, CHARTS_RESOURCE, problems)
     for rule in rules.TABLE_RULES:
         problems += rule(tables)
+    if not as_published:
+        problems += records_match_schemas(path, tables)
     if problems:
         raise PackageError(problems)
 
     units = {
-        r["id"]: Unit(
-            **{**_fields(r, Unit), "symbol": r["symbol"] or "", "counter_ko": r.get("counter_ko") or ""}
-        )
+        r["id"]: Unit(**{**_fields(r, Unit), "symbol": r["symbol"] or "", "texts": translations(r, empty="")})
         for r in tables["units"].rows
     }
     topics = {
@@ -205,6 +231,7 @@ def _load(path: Path, as_published: bool = False) -> Package:
     ]
     links = [Link(**_fields(r, Link), row=r["_row"]) for r in tables["links"].rows]
     terms = [Term(**_fields(r, Term), row=r["_row"]) for r in tables["terms"].rows]
+    caveats = [Caveat(**_fields(r, Caveat), row=r["_row"]) for r in tables["caveats"].rows]
     charts = build_charts(tables["charts"])
     package = Package(
         path,
@@ -219,6 +246,7 @@ def _load(path: Path, as_published: bool = False) -> Package:
         corrections,
         charts,
         terms=terms,
+        caveats=caveats,
     )
     package.bounds = _bounds(figures, corrections)
     for rule in () if as_published else rules.RECORD_RULES:
@@ -254,10 +282,49 @@ def _bounds(
     return bounds
 
 
+def records_match_schemas(path: Path, tables: dict[str, Table]) -> list[Problem]:
+    """Each column of a table's schema is a field of its record, and each field (but the row number) a
+    column: a column added to the schema alone is a located problem, not an AttributeError in a page
+    or an export. (A version as published may have columns since removed; it is not held to this.)"""
+    problems = []
+    for name, (record, renamed) in RECORDS.items():
+        # A text in another language (label_ko) is no field of its own: the record reads it from `texts`.
+        columns = {f["name"] for f in tables[name].fields if not is_translation(f["name"])}
+        fields = {renamed.get(f, f) for f in record.__dataclass_fields__ if not is_translation(f)} - {
+            "row",
+            "texts",
+        }
+        module = record.__module__.replace(".", "/") + ".py"
+        for column in sorted(columns - fields):
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"{name}.{column}",
+                    f"the column '{column}' of {name} has no field in the record {record.__name__}; "
+                    f"add `{column}` to {record.__name__} in {module} (a new field goes last, with a default)",
+                )
+            )
+        for missing in sorted(fields - columns):
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"{name}.{missing}",
+                    f"the record {record.__name__} ({module}) has a field '{missing}' that the Table Schema "
+                    f"of {name} does not have; add the column to datapackage.json or remove the field",
+                )
+            )
+    return problems
+
+
 def _fields(row: dict, record: type, *skip: str) -> dict:
-    """The row's cells named like the record's fields (the schema and the record share names); a
-    field the row lacks (an older schema) is None."""
-    return {name: row.get(name) for name in record.__dataclass_fields__ if name not in skip and name != "row"}
+    """The row's cells named like the record's fields (the schema and the record share names), and its
+    cells in the other languages as the record's `texts`; a field the row lacks (an older schema) is None."""
+    cells = {
+        name: row.get(name) for name in record.__dataclass_fields__ if name not in skip + ("row", "texts")
+    }
+    return {**cells, "texts": translations(row)}
 
 
 def _figure(

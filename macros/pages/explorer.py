@@ -16,8 +16,9 @@ from ..data.topic import ancestors
 from ..data.words import qualifier_name
 from ..tools.export import number_value
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import figure_anchor, figure_link
+from .standing import markers
 from .tables import Row, printed_token, source_words, table
 
 ISSUE_TEMPLATE = "correction.yml"
@@ -80,7 +81,7 @@ def _number_key(f: Figure) -> str:
 
 COLUMNS = (
     Column(N_("Figure"), _label),
-    Column(N_("Value"), lambda p, page, f: _number(f.text(page.language)), _number_key),
+    Column(N_("Value"), lambda p, page, f: _number(f.text(page.language)) + markers(p, page, f), _number_key),
     Column(N_("As printed"), lambda p, page, f: f'<span class="dnd-num">{printed_token(p, f)}</span>'),
     Column(
         N_("Period"), lambda p, page, f: html.text(f.period.words(page.language)), lambda f: f.period.text
@@ -131,7 +132,7 @@ def figure_explorer(package: Package, page) -> str:
 
 def _row_data(package: Package, f: Figure) -> dict[str, str]:
     """What the script filters by and writes into the CSV of the rows shown."""
-    data = {facet.name: facet.value(package, f, "en")[0] for facet in FACETS}
+    data = {facet.name: facet.value(package, f, DEFAULT)[0] for facet in FACETS}
     data.update({"id": f.id, "label": f.label, "value": _number_key(f)})
     data.update({"period": f.period.text, "as-printed": f.as_printed})
     # The source's sentence: the text filter finds a figure by it, without a column of its own.

@@ -16,20 +16,18 @@ from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words, fill, particle, qualifier_name
+from ..data.words import day_words, fill, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
 from .errata import corrected_field, used_words
 from .explorer import report_link
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import check_link, explorer_link
+from .standing import STANDING_ANCHOR, explanation, markers, sentence
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
-# A bracket at the end of a Korean name ('국내 기업(영문 보도자료 제목)'): a particle after it takes the
-# sound of the word before it.
-TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 DESCRIPTION = N_("{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.")
 # A date figure's value is its period, so the sentence gives it once.
 DATE_DESCRIPTION = N_("{label}: {value} ({status}), as stated by {publisher} on {date}.")
@@ -96,28 +94,24 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
 
-def _with(word: str, josa: str, lang: str) -> str:
-    """A Korean name with its particle, chosen by the sound before a closing bracket; other languages
-    take none."""
-    if lang != "ko":
-        return word
-    return word + particle(TRAILING_BRACKET.sub("", word), josa)[len(TRAILING_BRACKET.sub("", word)) :]
-
-
 def _description(package: Package, f: Figure, lang: str) -> str:
-    """The figure in one sentence; in Korean as a report writes it ('과학기술정보통신부의 2021년 8월 30일
-    자료에 따르면 디지털 뉴딜에 투입한 예산은 10.1조 원입니다(2020년 ~ 2021년, 실적).')."""
+    """The figure in one sentence, then its standing when it is not plain: the page's meta description
+    (a link preview), its JSON-LD and the sentence the site search shows. In Korean the sentence reads
+    as a report writes it ('과학기술정보통신부의 2021년 8월 30일 자료에 따르면 디지털 뉴딜에 투입한 예산은
+    10.1조 원입니다(2020년 ~ 2021년, 실적).'); a date figure's value is its period, so it is given once."""
     source = package.source_of(f)
     template = DATE_DESCRIPTION if f.unit.display == "date" else DESCRIPTION
-    return fill(
+    stated = fill(
         tr(lang, template),
-        label=_with(f.label_in(lang), "은", lang),
+        label=f.label_in(lang),
         value=f.text(lang),
         period=f.period.words(lang),
         status=tr(lang, f.status, "status"),
         publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
     )
+    standing = sentence(package, f, lang)
+    return f"{stated} {standing}" if standing else stated
 
 
 def _summary(package: Package, page, f: Figure, sentence: str) -> str:
@@ -141,12 +135,15 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(tr(lang, f.status, "status"))),
+        (N_("Standing"), explanation(package, page, f)),
         (N_("Topic"), html.text(trail(f.topic, package.topics, lang))),
         (N_("Id"), f"<code>{html.text(f.id)}</code>"),
     ]
     if f.note:
         facts.append((N_("Note"), html.text(f.note_in(lang))))
-    items = "".join(f"<dt>{html.text(tr(lang, term))}</dt><dd>{value}</dd>" for term, value in facts)
+    items = "".join(
+        f"<dt>{html.text(tr(lang, term))}</dt><dd{_anchor(term)}>{value}</dd>" for term, value in facts
+    )
     links = [
         f'<a href="{html.url(page.link(figure_json(f.id)))}" type="application/json">'
         f"{html.text(tr(lang, THIS_FIGURE_AS_JSON))}</a>",
@@ -155,11 +152,16 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     if page.repo_url:
         links.append(report_link(page.repo_url, f, lang))
     return (
-        f'<p class="dnd-figure-value" data-search-exclude>{html.text(f.text(lang))}</p>\n'
+        f'<p class="dnd-figure-value" data-search-exclude>{html.text(f.text(lang))}{markers(package, page, f)}</p>\n'
         f'<p class="dnd-figure-summary">{html.text(sentence)}</p>\n'
         f'<dl class="dnd-facts" data-search-exclude>{items}</dl>\n'
         f'<p class="dnd-figure-links" data-search-exclude>{" · ".join(links)}</p>'
     )
+
+
+def _anchor(term: str) -> str:
+    """The standing's description in the facts carries the anchor its markers link to."""
+    return f' id="{STANDING_ANCHOR}"' if term == "Standing" else ""
 
 
 def quote_address(url: str, quote: str) -> str:
@@ -272,7 +274,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     entries = entries_naming(package.changelog, f.id)
     if not entries:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
-    if lang == "en":
+    if lang == DEFAULT:
         items = [
             f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(e.text)}</li>"
             for e in entries

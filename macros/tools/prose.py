@@ -24,6 +24,7 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "chart": ("chart",),
     "source_date": ("source",),
     "term": ("term",),
+    "outcome": ("check",),
 }
 # Where each kind of id lives, and how to know one.
 TABLES: dict[str, tuple[str, Callable[[Package], object]]] = {
@@ -32,6 +33,7 @@ TABLES: dict[str, tuple[str, Callable[[Package], object]]] = {
     "chart": ("datapackage/charts.csv", lambda p: p.charts),
     "source": ("datapackage/data/sources.csv", lambda p: p.sources),
     "term": ("datapackage/data/terms.csv", lambda p: {t.id: t for t in p.terms}),
+    "check": ("datapackage/data/checks.csv", lambda p: {c.id for c in p.checks}),
 }
 CALL = re.compile(r"\{\{-?\s*(\w+)\((.*?)\)\s*-?\}\}", re.S)
 STRING = re.compile(r"""(?<![\w=])\s*(['"])(.*?)\1""")
