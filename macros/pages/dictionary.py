@@ -10,7 +10,7 @@ from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, plain, qualifier_name
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .tables import Row, table
 
 # What each constraint says; the value goes where {v} is.
@@ -65,20 +65,21 @@ def _glosses(package: Package, lang: str):
 
     def gloss(resource: str, field: str, value: str) -> str | None:
         said = words.get((resource, field))
-        return said(value) if said and lang != "en" else None
+        return said(value) if said and lang != DEFAULT else None
 
     return gloss
 
 
 def _type(field: dict, lang: str) -> str:
-    """A field's type; in Korean its Korean words with the schema's name beside them: 문자열(string)."""
+    """A field's type as HTML; in another language its words with the schema's name beside them as code:
+    문자열(<code>string</code>)."""
     name = field.get("type", "string") + (f", {field['format']}" if "format" in field else "")
-    if lang == "en":
-        return name.replace(", ", " (") + (")" if "format" in field else "")
+    if lang == DEFAULT:
+        return html.text(name.replace(", ", " (") + (")" if "format" in field else ""))
     words = tr(lang, field.get("type", "string"), "field type")
     if "format" in field:
         words = f"{tr(lang, field['format'], 'field format')} {words}"
-    return f"{words}({name})"
+    return f"{html.text(words)}(<code>{html.text(name)}</code>)"
 
 
 def korean_terms(package: Package, lang: str = "en") -> str:
@@ -149,7 +150,7 @@ def _resource(resource: dict, lang: str, gloss) -> str:
             [
                 f"<code>{html.text(f['name'])}</code>",
                 html.text(described(f, "title", lang)),
-                html.text(_type(f, lang)),
+                _type(f, lang),
                 html.text(tr(lang, YES if f.get("constraints", {}).get("required") else NO)),
                 _constraints(f.get("constraints", {}), lang, lambda v, f=f: gloss(name, f["name"], v)),
                 html.text(described(f, "description", lang)),

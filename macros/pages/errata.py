@@ -8,7 +8,7 @@ from ..data.intervals import RULES, Interval
 from ..data.package import Package
 from ..data.words import day_words, fill, qualifier_name
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import check_anchor, check_link, figure_link
 from .tables import Row, printed_token, table
 
@@ -182,7 +182,7 @@ def contradictions(package: Package, page) -> str:
 def corrected_field(package: Package, field: str, lang: str) -> str:
     """The corrected column as HTML: its name as code, and in Korean its title beside it: 값(<code>value</code>)."""
     code = f"<code>{html.text(field)}</code>"
-    if lang == "en":
+    if lang == DEFAULT:
         return code
     title = next((f.get("title_ko") for f in package.tables["figures"].fields if f["name"] == field), None)
     return f"{html.text(title)}({code})" if title else code

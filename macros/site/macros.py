@@ -10,6 +10,7 @@ from ..data.words import day_words, particle, plain
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
 from ..pages.downloads import release_table
+from ..pages.i18n import DEFAULT
 from ..tools.export import write_downloads
 from ..tools.releases import ReleaseError, release_history, write_releases
 from . import editions
@@ -53,7 +54,7 @@ def define_env(env):
         found = next((t for t in package.terms if t.id == term_id), None)
         if found is None:
             raise page.error(f"term: unknown term '{term_id}'")
-        if page.language != "ko":
+        if page.language == DEFAULT:
             return html.text(found.wordings[0])
         return html.text(particle(found.ko, josa) if josa else found.ko)
 
