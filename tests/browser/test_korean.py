@@ -122,7 +122,8 @@ SPLIT_COMPOUNDS = r"""
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node; (node = walker.nextNode()); ) {
       nodes.push([node, text.length]);
-      text += node.textContent;
+      // A figure's standing marker after its value is a word of its own, not the value's counter.
+      text += node.parentElement.closest('.dnd-standings') ? '\n'.repeat(node.textContent.length) : node.textContent;
     }
     const place = (offset, end) => {
       let n = nodes.length - 1;
