@@ -20,6 +20,8 @@ import re
 TAG = re.compile(r"(<[^>]+>)")
 # Elements whose text is not running Korean text.
 SKIPPED = ("script", "style", "code", "pre", "svg", "textarea")
+# The class of text only screen readers read (docs/stylesheets/extra.css).
+HIDDEN = "dnd-hidden"
 # A word (between spaces and tags) with Hangul or a digit that joins something a browser breaks at.
 BREAKS = "·()%~‘’“”\\[\\]/-"
 JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<>]*[가-힣0-9])[^\s<>]*")
@@ -43,7 +45,10 @@ def keep_words_whole(html: str) -> str:
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
-            if tag in SKIPPED and not part.endswith("/>"):
+            # Text read only by screen readers (a visually hidden span) is laid out on one clipped line;
+            # a kept-whole word there would only reach past the screen's edge.
+            hidden = tag == "span" and HIDDEN in part
+            if (tag in SKIPPED or hidden or (skipping and tag == "span")) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
