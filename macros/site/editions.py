@@ -90,8 +90,3 @@ def macro_differences(pages: dict[str, str]) -> list[str]:
             ]
     return problems
 
-
-def edition_of(url_path: str) -> str:
-    """The edition a URL path belongs to: '/ko/data/' is Korean, '/data/' the default language."""
-    first = url_path.lstrip("/").split("/", 1)[0]
-    return first if first in LANGUAGES[1:] else DEFAULT
