@@ -89,4 +89,3 @@ def macro_differences(pages: dict[str, str]) -> list[str]:
                 f"docs/{other}: uses {call}, which docs/{uri} lacks" for call in sorted(theirs - calls)
             ]
     return problems
-
