@@ -48,7 +48,7 @@ lint: $(STAMP) ## Lint the Python code with ruff
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP) ## Measure build and validation cost, scaling, page weight and Lighthouse (ARGS=--lighthouse-only)
-	$(PY) scripts/bench.py $(ARGS)
+	$(PY) -m scripts.bench $(ARGS)
 
 diff: $(STAMP) ## Compare the data package with BASE (a git revision, default origin/main) as Markdown
 	@$(PY) scripts/diff_package.py $(or $(BASE),origin/main) datapackage/datapackage.json
