@@ -89,3 +89,15 @@ def macro_differences(pages: dict[str, str]) -> list[str]:
                 f"docs/{other}: uses {call}, which docs/{uri} lacks" for call in sorted(theirs - calls)
             ]
     return problems
+
+
+def language_links(config, page_url: str) -> list[dict[str, str]]:
+    """The language switch of a page: the same page in every built edition, as a path from the site
+    root ('ko/data/checks/', './' for the home), which the theme makes relative to the page."""
+    plugin = config.plugins.get("i18n")
+    names = {lang.locale: lang.name for lang in plugin.config.languages} if plugin else {}
+    path = page_url.removeprefix(prefix(current(config)))
+    return [
+        {"name": names.get(language, language), "link": prefix(language) + path or "./", "lang": language}
+        for language in languages(config)
+    ]
