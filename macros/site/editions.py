@@ -28,6 +28,17 @@ def languages(config) -> tuple[str, ...]:
     return built
 
 
+def configured(config) -> tuple[str, ...]:
+    """Every language of the site, default first, built in this run or not (`make serve` may build
+    the default alone): what the language switch offers."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return (DEFAULT,)
+    return tuple(
+        sorted((lang.locale for lang in plugin.config.languages), key=lambda locale: locale != DEFAULT)
+    )
+
+
 def current(config) -> str:
     """The language of the build under way (the i18n plugin sets the theme's language per build)."""
     language = config.theme.get("language") or DEFAULT
@@ -99,5 +110,11 @@ def language_links(config, page_url: str) -> list[dict[str, str]]:
     path = page_url.removeprefix(prefix(current(config)))
     return [
         {"name": names.get(language, language), "link": prefix(language) + path or "./", "lang": language}
-        for language in languages(config)
+        for language in configured(config)
     ]
+
+
+def edition_of(url_path: str) -> str:
+    """The edition a URL path belongs to: '/ko/data/' is Korean, '/data/' the default language."""
+    first = url_path.lstrip("/").split("/", 1)[0]
+    return first if first in LANGUAGES[1:] else DEFAULT
