@@ -16,7 +16,7 @@ from ..data.topic import ancestors
 from ..data.words import qualifier_name
 from ..tools.export import number_value
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import figure_anchor, figure_link
 from .tables import Row, printed_token, source_words, table
 
@@ -131,7 +131,7 @@ def figure_explorer(package: Package, page) -> str:
 
 def _row_data(package: Package, f: Figure) -> dict[str, str]:
     """What the script filters by and writes into the CSV of the rows shown."""
-    data = {facet.name: facet.value(package, f, "en")[0] for facet in FACETS}
+    data = {facet.name: facet.value(package, f, DEFAULT)[0] for facet in FACETS}
     data.update({"id": f.id, "label": f.label, "value": _number_key(f)})
     data.update({"period": f.period.text, "as-printed": f.as_printed})
     # The source's sentence: the text filter finds a figure by it, without a column of its own.

@@ -103,8 +103,8 @@ def macro_differences(pages: dict[str, str]) -> list[str]:
 
 
 def language_links(config, page_url: str) -> list[dict[str, str]]:
-    """The language switch of a page: the same page in every built edition, as a path from the site
-    root ('ko/data/checks/', './' for the home), which the theme makes relative to the page."""
+    """The language switch of a page: the same page in every edition of the site, as a path from the
+    site root ('ko/data/checks/', './' for the home), which the theme makes relative to the page."""
     plugin = config.plugins.get("i18n")
     names = {lang.locale: lang.name for lang in plugin.config.languages} if plugin else {}
     path = page_url.removeprefix(prefix(current(config)))
