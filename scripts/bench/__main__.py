@@ -130,7 +130,7 @@ def bench_macros(work: Path, runs: int) -> Path:
 
 
 def validate_time(descriptor: Path, runs: int) -> float:
-    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--quiet", str(descriptor)]
+    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), str(descriptor)]
     return statistics.median(timed(command, ROOT).wall for _ in range(runs))
 
 
