@@ -183,6 +183,33 @@ CELL_FAULTS = {
         None,
         "the label says 'to be', so the status is target",
     ),
+    "a decision to invest recorded as achieved": cell_fault(
+        FIG,
+        "ict-associations-investment",
+        "status",
+        "actual",
+        None,
+        "the label says 'decided to', so the status is target",
+    ),
+    "a caveat that rests on the figure's own source": cell_fault(
+        "data/caveats.csv",
+        "mou-signed-in-april",
+        "source",
+        "msit-2021-08-30",
+        None,
+        "is the figure's own source; a caveat reports another's",
+    ),
+    "a caveat whose evidence is another source's figure": cell_fault(
+        "data/caveats.csv",
+        "mou-signed-in-april",
+        "evidence",
+        "new-deal-fund-size-ko",
+        None,
+        "comes from 'genews-2021-07-22', not from the caveat's source",
+    ),
+    "a caveat on an unknown figure": cell_fault(
+        "data/caveats.csv", "mou-signed-in-april", "figure", "no-such-figure", None, "is not an id in"
+    ),
     "a news report given as a primary source": cell_fault(
         "data/sources.csv", "etnews-2021-07-22", "standing", "primary", None, "a news report only reports"
     ),

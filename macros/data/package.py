@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import rules
+from . import rules, standing
+from .caveat import Caveat
 from .changelog import Section, read_changelog
 from .charts import CHARTS_RESOURCE, Chart, build_charts
 from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
@@ -39,7 +40,7 @@ CHANGELOG = "CHANGELOG.md"
 # What builds remember between runs (drawn charts, validated releases): at the top of the checkout, ignored
 # by git and outside every folder `make serve` watches, so writing it never starts another build.
 BUILD_CACHE = ROOT / ".cache"
-RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "terms")
+RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "caveats", "terms")
 # The record each table's rows become, and its fields read from a column of another name.
 RECORDS = {
     "figures": (Figure, {"locators": "locator"}),
@@ -49,6 +50,7 @@ RECORDS = {
     "links": (Link, {}),
     "checks": (Check, {}),
     "corrections": (Correction, {}),
+    "caveats": (Caveat, {}),
     "terms": (Term, {}),
 }
 
@@ -72,6 +74,7 @@ class Package:
     corrections: list[Correction]
     charts: dict[str, Chart]
     terms: list[Term] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
     # The interval each number figure's printing allows, and the rule that gives it, by figure id.
     bounds: dict[str, tuple[Interval, IntervalRule]] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
@@ -117,6 +120,17 @@ class Package:
 
     def corrections_of(self, figure_id: str) -> list[Correction]:
         return [c for c in self.corrections if c.figure == figure_id]
+
+    def caveats_of(self, figure_id: str) -> list[Caveat]:
+        return [c for c in self.caveats if c.figure == figure_id]
+
+    def standing(self, figure_id: str) -> tuple[standing.Reason, ...]:
+        """Why a figure is not plain (`macros/data/standing.py`); empty for a plain figure. Derived once."""
+        return self._standings[figure_id]
+
+    @cached_property
+    def _standings(self) -> dict[str, tuple[standing.Reason, ...]]:
+        return {figure_id: standing.reasons(self, figure_id) for figure_id in self.figures}
 
     def figures_in(self, topic_id: str, deep: bool = True) -> list[Figure]:
         """Figures whose topic is this one (or, with deep, one below it), in file order."""
@@ -220,6 +234,7 @@ def _load(path: Path, as_published: bool = False) -> Package:
     ]
     links = [Link(**_fields(r, Link), row=r["_row"]) for r in tables["links"].rows]
     terms = [Term(**_fields(r, Term), row=r["_row"]) for r in tables["terms"].rows]
+    caveats = [Caveat(**_fields(r, Caveat), row=r["_row"]) for r in tables["caveats"].rows]
     charts = build_charts(tables["charts"])
     package = Package(
         path,
@@ -234,6 +249,7 @@ def _load(path: Path, as_published: bool = False) -> Package:
         corrections,
         charts,
         terms=terms,
+        caveats=caveats,
     )
     package.bounds = _bounds(figures, corrections)
     for rule in () if as_published else rules.RECORD_RULES:

@@ -302,7 +302,8 @@ def quotes_are_in_the_source_language(package: Package) -> list[Problem]:
 # Words in a label that say what the status must be: work under way is no achievement, a plan no result.
 STATUS_WORDS = {
     "under-way": re.compile(r"\bbeing (?:established|built|developed)\b|\bunder way\b", re.I),
-    "target": re.compile(r"\b(?:planned|to be|target|goal)\b", re.I),
+    # A pledge or a decision to invest is not an achievement.
+    "target": re.compile(r"\b(?:planned|to be|target|goal|decided to|agreed to|pledged)\b", re.I),
 }
 
 
@@ -671,14 +672,41 @@ def links_join_comparable_figures(package: Package) -> list[Problem]:
     return problems
 
 
+def caveats_rest_on_another_source(package: Package) -> list[Problem]:
+    """A caveat reports another source's evidence: its source is not the figure's own, and its evidence
+    figure, when named, is a figure of that source."""
+    at, problems = _reporter(package, "caveats"), []
+    for caveat in package.caveats:
+        figure = package.figures.get(caveat.figure)
+        if figure is not None and figure.source == caveat.source:
+            problems.append(
+                at(
+                    caveat.row,
+                    "source",
+                    f"'{caveat.source}' is the figure's own source; a caveat reports another's",
+                )
+            )
+        evidence = package.figures.get(caveat.evidence or "")
+        if evidence is not None and evidence.source != caveat.source:
+            problems.append(
+                at(
+                    caveat.row,
+                    "evidence",
+                    f"'{evidence.id}' comes from '{evidence.source}', not from the caveat's source '{caveat.source}'",
+                )
+            )
+    return problems
+
+
 def nothing_is_orphaned(package: Package) -> list[Problem]:
-    """Every unit is used by a figure; every source by a figure or by a source that reports it."""
+    """Every unit is used by a figure; every source by a figure, a term, a caveat or a source that reports it."""
     problems = []
     for name, column in (("units", "unit"), ("sources", "source")):
         used = {r[column] for r in package.tables["figures"].rows}
         if name == "sources":
             used |= {s.reports for s in package.sources.values() if s.reports}
             used |= {t.source for t in package.terms}
+            used |= {c.source for c in package.caveats}
         for row in package.tables[name].rows:
             if row["id"] not in used:
                 problems.append(
@@ -768,6 +796,7 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     topics_form_a_tree,
     sources_say_what_they_are,
     links_join_comparable_figures,
+    caveats_rest_on_another_source,
     nothing_is_orphaned,
     charts_draw_figures,
     korean_texts_use_the_terms,

@@ -21,6 +21,8 @@ ALL_CHECKS = N_("All")
 SHOW = N_("Show")
 ASSUMED = N_("Assumed:")
 FIGURES_AS_PRINTED = N_("Figures as printed")
+CHECK_OUTCOME = N_("check: {outcome}")
+OUTCOME_FORMS = ("word", "check")
 CAPTION = N_("Every check between figures, computed on the intervals the printed numbers allow")
 
 
@@ -50,6 +52,25 @@ def _linked(package: Package, page, figure: Figure) -> str:
     rest = html.text(f": {_range(interval, figure, lang)} ({rule.name_in(lang)})")
     label = figure.label_in(lang)
     return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
+
+
+def outcome(package: Package, page, check_id: str, form: str = "word") -> str:
+    """A check's outcome in words, from the data, linked to the check: 'holds' ('성립'); with form
+    'check', 'check: holds' ('검산: 성립'). Prose that reports a check says its outcome through this, so
+    no page can say otherwise than the checks page."""
+    found = next((o for o in package.outcomes if o.check.id == check_id), None)
+    if found is None:
+        raise page.error(f"unknown check id '{check_id}' (ids are in datapackage/data/checks.csv)")
+    if form not in OUTCOME_FORMS:
+        raise page.error(
+            f"outcome('{check_id}'): unknown form '{form}'; use one of {', '.join(OUTCOME_FORMS)}"
+        )
+    lang = page.language
+    words = tr(lang, found.status, "outcome")
+    if form == "check":
+        words = tr(lang, CHECK_OUTCOME).format(outcome=words)
+    href = html.url(check_link(page, check_id))
+    return f'<a class="dnd-check dnd-check-{found.status}" href="{href}">{html.text(words)}</a>'
 
 
 def checks_list(package: Package, page) -> str:

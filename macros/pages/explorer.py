@@ -18,6 +18,7 @@ from ..tools.export import number_value
 from . import html
 from .i18n import DEFAULT, N_, tr
 from .links import figure_anchor, figure_link
+from .standing import markers
 from .tables import Row, printed_token, source_words, table
 
 ISSUE_TEMPLATE = "correction.yml"
@@ -80,7 +81,7 @@ def _number_key(f: Figure) -> str:
 
 COLUMNS = (
     Column(N_("Figure"), _label),
-    Column(N_("Value"), lambda p, page, f: _number(f.text(page.language)), _number_key),
+    Column(N_("Value"), lambda p, page, f: _number(f.text(page.language)) + markers(p, page, f), _number_key),
     Column(N_("As printed"), lambda p, page, f: f'<span class="dnd-num">{printed_token(p, f)}</span>'),
     Column(
         N_("Period"), lambda p, page, f: html.text(f.period.words(page.language)), lambda f: f.period.text

@@ -23,6 +23,7 @@ from .citation import figure_citation
 from .explorer import report_link
 from .i18n import DEFAULT, N_, tr
 from .links import check_link, explorer_link
+from .standing import STANDING_ANCHOR, explanation, markers, sentence
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -89,8 +90,10 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
 
 
 def _description(package: Package, f: Figure, lang: str) -> str:
+    """The figure in one sentence, then its standing when it is not plain: the page's meta description
+    (a link preview), its JSON-LD and the sentence the site search shows."""
     source = package.source_of(f)
-    return tr(lang, "{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.").format(
+    stated = tr(lang, "{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.").format(
         label=f.label_in(lang),
         value=f.text(lang),
         period=f.period.words(lang),
@@ -98,6 +101,8 @@ def _description(package: Package, f: Figure, lang: str) -> str:
         publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
     )
+    standing = sentence(package, f, lang)
+    return f"{stated} {standing}" if standing else stated
 
 
 def _summary(package: Package, page, f: Figure, sentence: str) -> str:
@@ -121,12 +126,15 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(tr(lang, f.status, "status"))),
+        (N_("Standing"), explanation(package, page, f)),
         (N_("Topic"), html.text(trail(f.topic, package.topics, lang))),
         (N_("Id"), f"<code>{html.text(f.id)}</code>"),
     ]
     if f.note:
         facts.append((N_("Note"), html.text(f.note_in(lang))))
-    items = "".join(f"<dt>{html.text(tr(lang, term))}</dt><dd>{value}</dd>" for term, value in facts)
+    items = "".join(
+        f"<dt>{html.text(tr(lang, term))}</dt><dd{_anchor(term)}>{value}</dd>" for term, value in facts
+    )
     links = [
         f'<a href="{html.url(page.link(figure_json(f.id)))}" type="application/json">'
         f"{html.text(tr(lang, THIS_FIGURE_AS_JSON))}</a>",
@@ -135,11 +143,16 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     if page.repo_url:
         links.append(report_link(page.repo_url, f, lang))
     return (
-        f'<p class="dnd-figure-value" data-search-exclude>{html.text(f.text(lang))}</p>\n'
+        f'<p class="dnd-figure-value" data-search-exclude>{html.text(f.text(lang))}{markers(package, page, f)}</p>\n'
         f'<p class="dnd-figure-summary">{html.text(sentence)}</p>\n'
         f'<dl class="dnd-facts" data-search-exclude>{items}</dl>\n'
         f'<p class="dnd-figure-links" data-search-exclude>{" · ".join(links)}</p>'
     )
+
+
+def _anchor(term: str) -> str:
+    """The standing's description in the facts carries the anchor its markers link to."""
+    return f' id="{STANDING_ANCHOR}"' if term == "Standing" else ""
 
 
 def quote_address(url: str, quote: str) -> str:

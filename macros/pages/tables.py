@@ -107,7 +107,7 @@ def related(package: Package, page, figure: Figure) -> str:
         words, other_id = link.seen_from(figure.id)
         other = package.figures[other_id]
         items.append(
-            f"{html.text(tr(lang, words, 'relation'))} {value_link(page, other)} "
+            f"{html.text(tr(lang, words, 'relation'))} {value_link(package, page, other)} "
             f"({html.text(source_words(package, other, lang))})"
         )
     return "; ".join(items)
@@ -129,7 +129,7 @@ def figure_table(
         Row(
             [
                 html.text(f.label_in(lang)),
-                value_link(page, f),
+                value_link(package, page, f),
                 html.text(f.period.words(lang)),
                 html.text(tr(lang, f.status, "status")),
                 html.text(places(package, f, lang)),

@@ -37,14 +37,14 @@ def targets_table(package: Package, page) -> str:
             if r.relation == "revises" and r.other == target.id
         ]
         revised = "; ".join(
-            f"{value_link(page, r)} ({html.text(source_words(package, r, lang))})" for r in revisions
+            f"{value_link(package, page, r)} ({html.text(source_words(package, r, lang))})" for r in revisions
         )
         rows.append(
             Row(
                 [
                     html.text(result.label_in(lang)),
-                    f"{value_link(page, result)}, {html.text(result.period.words(lang))}",
-                    f"{value_link(page, target)}, {html.text(target.period.words(lang))} "
+                    f"{value_link(package, page, result)}, {html.text(result.period.words(lang))}",
+                    f"{value_link(package, page, target)}, {html.text(target.period.words(lang))} "
                     f"({html.text(source_words(package, target, lang))})",
                     revised or html.text(tr(lang, NONE)),
                     html.text(link.note_in(lang)),

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import standing
 from ..data.catalogue import N_, tr
 from ..data.changelog import entries_naming
 from ..data.figure import Figure
@@ -240,6 +241,7 @@ def figure_document(package: Package, f: Figure) -> dict:
             }
             for o in package.outcomes_of(f.id)
         ],
+        "standing": standing_document(package, f),
         "corrections": [_record(c, package.columns("corrections")) for c in package.corrections_of(f.id)],
         "links": [
             {"relation": words, "figure": other}
@@ -248,6 +250,18 @@ def figure_document(package: Package, f: Figure) -> dict:
         "changes": [
             {"version": e.version, "date": e.date, "entry": e.text}
             for e in entries_naming(package.changelog, f.id)
+        ],
+    }
+
+
+def standing_document(package: Package, f: Figure) -> dict:
+    """A figure's standing (macros/data/standing.py): its states ('plain' alone when nothing qualifies it)
+    and each reason with the record that explains it (a check, a correction, a figure, a caveat)."""
+    return {
+        "states": list(standing.states(package, f.id)),
+        "reasons": [
+            {"state": r.state, "meaning": standing.STATES[r.state].meaning, r.by: r.id}
+            for r in package.standing(f.id)
         ],
     }
 
@@ -277,7 +291,10 @@ def export_json(package: Package) -> bytes:
             for s in package.sources.values()
         ],
         "figures": [
-            _figure(f, package.columns("figures"), package.bounds.get(f.id), package.columns("units"))
+            {
+                **_figure(f, package.columns("figures"), package.bounds.get(f.id), package.columns("units")),
+                "standing": standing_document(package, f),
+            }
             for f in package.figures.values()
         ],
         "links": [_record(link, package.columns("links")) for link in package.links],
