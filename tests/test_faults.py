@@ -416,16 +416,13 @@ def test_a_duplicate_id_names_both_rows(pkg):
     expect(pkg, FIG, 6, "id", "is already used in row 5")
 
 
-def test_a_typo_without_its_correction_says_what_row_to_add(pkg):
+def test_a_typo_without_its_correction_says_what_command_records_it(pkg):
     rows = read_rows(pkg / "data/corrections.csv")
     write_rows(pkg / "data/corrections.csv", rows[:1])
     row = row_of(pkg / FIG, "voucher-smes-restated")
-    expect(pkg, FIG, row, "value", "add a row to")
+    expect(pkg, FIG, row, "value", "make correct FIGURE=")
     (problem,) = [p for p in problems_of(pkg) if p.field == "value"]
-    assert (
-        "corrections.csv with figure=voucher-smes-restated, field=value, printed=12,7000, used=127000"
-        in problem.message
-    )
+    assert "`make correct FIGURE=voucher-smes-restated VALUE=127000 " in problem.message
 
 
 def test_an_unused_unit_is_an_orphan(pkg):

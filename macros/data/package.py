@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import rules, standing
 from .caveat import Caveat
-from .changelog import Section, read_changelog
+from .changelog import Changelog, read_changelog
+from .changes import Change, change_files, read_changes
 from .charts import CHARTS_RESOURCE, Chart, build_charts
 from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
@@ -78,6 +79,8 @@ class Package:
     # The interval each number figure's printing allows, and the rule that gives it, by figure id.
     bounds: dict[str, tuple[Interval, IntervalRule]] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
+    # The changes not released yet (changes/*.yaml); their corrections are among `corrections`.
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def version(self) -> str:
@@ -98,9 +101,9 @@ class Package:
         return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
 
     @cached_property
-    def changelog(self) -> list[Section]:
-        """The release sections of CHANGELOG.md, beside the package's folder (none when absent)."""
-        return read_changelog(self.path.resolve().parent.parent / CHANGELOG)
+    def changelog(self) -> Changelog:
+        """CHANGELOG.md, beside the package's folder (no sections when absent)."""
+        return read_changelog(repository_root(self.path) / CHANGELOG)
 
     def resource_path(self, name: str) -> Path:
         resource = next(r for r in self.descriptor["resources"] if r["name"] == name)
@@ -168,8 +171,14 @@ def load_package(path: Path | str | None = None, as_published: bool = False) -> 
     return _cache[key]
 
 
+def repository_root(path: Path) -> Path:
+    """The folder holding datapackage/, changes/, CHANGELOG.md and CITATION.cff."""
+    return path.resolve().parent.parent
+
+
 def _stamps(path: Path) -> list[tuple[str, int]]:
     files = [path, path.parent / CHARTS_RESOURCE["path"], *sorted((path.parent / "data").glob("*.csv"))]
+    files += change_files(repository_root(path))
     return [(str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files]
 
 
@@ -222,6 +231,8 @@ def _load(path: Path, as_published: bool = False) -> Package:
     }
     sources = {r["id"]: Source(**_fields(r, Source)) for r in tables["sources"].rows}
     corrections = [Correction(**_fields(r, Correction), row=r["_row"]) for r in tables["corrections"].rows]
+    changes = read_changes(repository_root(path), tables["corrections"].fields, problems)
+    corrections += [c.correction for c in changes if c.correction]
     figures = {}
     for r in tables["figures"].rows:
         source = sources.get(r["source"])
@@ -249,6 +260,7 @@ def _load(path: Path, as_published: bool = False) -> Package:
         corrections,
         charts,
         terms=terms,
+        changes=changes,
         caveats=caveats,
     )
     package.bounds = _bounds(figures, corrections)
@@ -293,9 +305,11 @@ def records_match_schemas(path: Path, tables: dict[str, Table]) -> list[Problem]
     for name, (record, renamed) in RECORDS.items():
         # A text in another language (label_ko) is no field of its own: the record reads it from `texts`.
         columns = {f["name"] for f in tables[name].fields if not is_translation(f["name"])}
+        # Not columns: where the record was read (its row; a waiting correction's change file) and its texts.
         fields = {renamed.get(f, f) for f in record.__dataclass_fields__ if not is_translation(f)} - {
             "row",
             "texts",
+            "file",
         }
         module = record.__module__.replace(".", "/") + ".py"
         for column in sorted(columns - fields):

@@ -175,6 +175,26 @@ def contradictions(package: Package, page) -> str:
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 
+NOT_RELEASED = N_("not released yet")
+KOREAN_AT_RELEASE = N_("(written in Korean at the release)")
+
+
+def reason_words(c, lang: str) -> str:
+    """A correction's reason in a language; a correction not released yet may lack its Korean."""
+    return c.reason_in(lang) or tr(lang, KOREAN_AT_RELEASE)
+
+
+def entry_words(change, lang: str) -> str:
+    """A waiting change's changelog entry in a language; before its Korean is written, the ids it names
+    and that the Korean follows at the release."""
+    named = ", ".join(f"`{name}`" for name in sorted(change.names()))
+    return change.entry_in(lang) or f"{named}: {tr(lang, KOREAN_AT_RELEASE)}".lstrip(": ")
+
+
+def reference_words(c, lang: str) -> str:
+    return c.reference_in(lang) or tr(lang, KOREAN_AT_RELEASE)
+
+
 def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its page."""
     lang = page.language
@@ -191,10 +211,10 @@ def corrections_table(package: Package, page) -> str:
                     html.text(c.printed),
                     html.text(c.used),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
-                    html.text(c.reason_in(lang))
-                    + (f"<br><small>{html.text(c.reference_in(lang))}</small>" if c.reference else ""),
-                    html.text(day_words(c.date, lang)),
-                    html.text(c.version),
+                    html.text(reason_words(c, lang))
+                    + (f"<br><small>{html.text(reference_words(c, lang))}</small>" if c.reference else ""),
+                    html.text(day_words(c.date, lang) if c.released else tr(lang, NOT_RELEASED)),
+                    html.text(c.version or tr(lang, NOT_RELEASED)),
                 ],
                 id=f"correction-{c.id}",
             )

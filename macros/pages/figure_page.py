@@ -20,8 +20,9 @@ from ..data.words import day_words, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
+from .errata import NOT_RELEASED, entry_words, reason_words
 from .explorer import report_link
-from .i18n import DEFAULT, N_, tr
+from .i18n import N_, tr
 from .links import check_link, explorer_link
 from .standing import STANDING_ANCHOR, explanation, markers, sentence
 from .tables import places, printed_token, related
@@ -243,9 +244,8 @@ def _corrections(package: Package, page, f: Figure) -> str:
     items = [
         f'<li id="correction-{html.text(c.id)}"><code>{html.text(c.field)}</code>: '
         f"<q>{html.text(c.printed)}</q> → <q>{html.text(c.used)}</q> "
-        f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {html.text(day_words(c.date, lang))}, "
-        f"{html.text(tr(lang, VERSION))} {html.text(c.version)}). "
-        f"{html.text(c.reason_in(lang))}</li>"
+        f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {_released(c, lang)}). "
+        f"{html.text(reason_words(c, lang))}</li>"
         for c in found
     ]
     return "<ul>" + "".join(items) + "</ul>"
@@ -261,23 +261,26 @@ def _related(package: Package, page, f: Figure) -> str:
     return f"<p>{related(package, page, f)}</p>" + (f"<ul>{notes}</ul>" if notes else "")
 
 
+def _released(c, lang: str) -> str:
+    """A correction's release: its day and version, or that it waits for one."""
+    if not c.released:
+        return html.text(tr(lang, NOT_RELEASED))
+    return f"{html.text(day_words(c.date, lang))}, {html.text(tr(lang, VERSION))} {html.text(c.version)}"
+
+
 def _changes(package: Package, page, f: Figure) -> str:
+    """Every changelog entry naming the figure, in the page's language (each entry is written in both),
+    after the changes not released yet."""
     lang = page.language
     entries = entries_naming(package.changelog, f.id)
-    if not entries:
+    pending = [c for c in package.changes if f.id in c.names()]
+    if not entries and not pending:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
-    if lang == DEFAULT:
-        items = [
-            f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(e.text)}</li>"
-            for e in entries
-        ]
-        return "<ul>" + "".join(items) + "</ul>"
-    # Other editions: the version's summary in the page's language, beside the English entry it quotes.
-    summaries = {s.version: s.summary_ko for s in package.changelog}
-    items = [
+    unreleased = html.text(tr(lang, NOT_RELEASED))
+    items = [f"<li><strong>{unreleased}</strong>: {_code(entry_words(c, lang))}</li>" for c in pending]
+    items += [
         f"<li><strong>{html.text(e.version)}</strong> "
-        f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {html.text(summaries.get(e.version, ''))} "
-        f'<q lang="{DEFAULT}">{_code(e.text)}</q></li>'
+        f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {_code(e.text_in(lang))}</li>"
         for e in entries
     ]
     return "<ul>" + "".join(items) + "</ul>"
