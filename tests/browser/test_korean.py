@@ -158,7 +158,7 @@ COMPOUND_PAGES = (
 
 
 def test_no_amount_or_date_is_broken_across_two_lines_on_a_phone(browser, site):
-    reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    reader = Reader.on_phone(browser, site)
     try:
         split = {}
         for path in dict.fromkeys(COMPOUND_PAGES):
