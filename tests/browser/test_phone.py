@@ -34,8 +34,7 @@ EDITIONS = ("", KOREAN)
 # sideways holds it; every number (a figure's value) drawn on more than one line; every word drawn on
 # more than one line (a word is what lies between spaces, hyphens, slashes, middle dots, brackets and
 # per cent signs, after or before which a line may end, as in "0.1%|포인트"; an address is not a
-# word); every
-# chart text under 12 px.
+# word); every chart text under 12 px. Text for screen readers only is not on the screen.
 LAYOUT = """([width, minText]) => {
   const name = element => element.tagName.toLowerCase()
     + (element.id ? '#' + element.id : '')
@@ -46,9 +45,11 @@ LAYOUT = """([width, minText]) => {
     }
     return false;
   };
+  // Text kept for screen readers only (a box that clips its content to nothing) is not on the screen.
+  const clipped = element => element.closest('.dnd-hidden') !== null;
   const content = document.querySelector('.md-content');
   const wide = [...content.querySelectorAll('*')]
-    .filter(element => element.getClientRects().length && !scrolls(element))
+    .filter(element => element.getClientRects().length && !scrolls(element) && !clipped(element))
     .filter(element => element.getBoundingClientRect().right > width + 1)
     .map(element => `${name(element)} reaches ${Math.round(element.getBoundingClientRect().right)} px`);
   // An inline element gives a box per line, and one per child on a line (a marked word, a quotation):
@@ -61,9 +62,11 @@ LAYOUT = """([width, minText]) => {
   const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.parentElement.closest('svg, script, style')) continue;
-    if (/^\\s*https?:\\/\\//.test(node.data)) continue;
+    // An address may break anywhere: its characters are no word.
+    const addresses = [...node.data.matchAll(/https?:\\/\\/\\S+/g)].map(m => [m.index, m.index + m[0].length]);
     for (const match of node.data.matchAll(/[^\\s\\-\\u2010-\\u2014/·()%]+/g)) {
       if (match[0].length < 2) continue;
+      if (addresses.some(([start, end]) => match.index >= start && match.index < end)) continue;
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
