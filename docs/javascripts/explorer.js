@@ -10,8 +10,10 @@
     return text.toLowerCase().replace(/(\d),(?=\d)/g, "$1");
   }
 
-  // A number typed matches a whole number only: 8000 finds 8,000, not 18,000 or 480,000.
+  // A number typed matches a whole number only: 8000 finds 8,000, not 18,000 or 480,000, nor the
+  // 8,000 of the Korean "1만 8,000" (18,000), which follows a larger unit.
   var NUMBER = /^\d+(\.\d+)?$/;
+  var BEFORE = "(?<![\\d.,])(?<![만억조] ?)";
 
   function matcher(word) {
     if (!NUMBER.test(word)) {
@@ -19,7 +21,7 @@
         return text.indexOf(word) !== -1;
       };
     }
-    var whole = new RegExp("(^|[^\\d.])" + word.replace(".", "\\.") + "(?!\\d|\\.\\d)");
+    var whole = new RegExp(BEFORE + word.replace(".", "\\.") + "(?!\\d|\\.\\d)");
     return function (text) {
       return whole.test(text);
     };
@@ -142,9 +144,9 @@
     function place(quote, word) {
       var escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       var found = NUMBER.test(word)
-        ? new RegExp("(^|[^\\d.,])(" + escaped.replace(/(\d)(?=\d)/g, "$1,?") + ")(?!\\d|\\.\\d)").exec(quote)
-        : new RegExp("()(" + escaped + ")").exec(quote);
-      return found ? [found.index + found[1].length, found[2].length] : null;
+        ? new RegExp(BEFORE + escaped.replace(/(\d)(?=\d)/g, "$1,?") + "(?!\\d|\\.\\d)").exec(quote)
+        : new RegExp(escaped).exec(quote);
+      return found ? [found.index, found[0].length] : null;
     }
 
     // The quote's words around the first word only the quote holds, that word marked.
@@ -314,7 +316,9 @@
     // the first rows under it.
     input.addEventListener("focus", function () {
       if (!wide.matches) {
-        box.scrollIntoView({ block: "start" });
+        var header = document.querySelector(".md-header");
+        var below = header ? header.getBoundingClientRect().bottom : 0;
+        window.scrollBy(0, box.getBoundingClientRect().top - below - 8);
       }
     });
     input.addEventListener("input", function () {

@@ -185,7 +185,8 @@ def _controls(package: Package, figures: list[Figure], lang: str) -> str:
     return "\n".join(
         [
             RENAME,
-            '<div class="dnd-filter" hidden>',
+            # Controls, not content: the site search leaves them out.
+            '<div class="dnd-filter" hidden data-search-exclude>',
             f'<div class="dnd-filter-text"><label for="dnd-filter-input">{filter_label}</label>',
             '<input type="search" id="dnd-filter-input" autocomplete="off" aria-controls="dnd-explorer" '
             f'data-parameter="{FILTER_PARAMETER}"></div>',

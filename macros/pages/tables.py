@@ -13,6 +13,9 @@ from . import html
 from .i18n import N_, tr
 from .links import value_link
 
+# The site search indexes a table by its caption and the page's prose around it, not by its cells,
+# which it would run together into one string ("202220222022target…").
+SEARCH_EXCLUDE = "data-search-exclude"
 # The heading of a group of a topic's figures, and what a row adds to it.
 STATED_IN = N_("Where its source states it: {place}")
 
@@ -43,7 +46,8 @@ def table(
 
     Each data cell carries its column's title (`data-label`): on a phone the stylesheet shows a row as
     a block, the row header first, then each cell as a labelled line. No blank lines and no
-    indentation: Markdown keeps the block as raw HTML. `column_names` (a script's names for the
+    indentation: Markdown keeps the block as raw HTML. The site search reads the caption, not the
+    cells (SEARCH_EXCLUDE). `column_names` (a script's names for the
     columns) and `data` (the table's own) become `data-` attributes.
     """
     names = column_names or [None] * len(headers)
@@ -56,14 +60,14 @@ def table(
         f'<div class="dnd-scroll" tabindex="0" role="region" aria-label="{html.text(caption)}">',
         f'<table class="{css}"' + (f' id="{table_id}"' if table_id else "") + f"{own}>",
         f"<caption>{html.text(caption)}</caption>",
-        f"<thead><tr>{heads}</tr></thead>",
-        "<tbody>",
+        f"<thead {SEARCH_EXCLUDE}><tr>{heads}</tr></thead>",
+        f"<tbody {SEARCH_EXCLUDE}>",
     ]
     for number, row in enumerate(rows):
         if row.group is not None:
             # Each group is a body of its own, its heading the first row, across every column.
             if number:
-                lines += ["</tbody>", "<tbody>"]
+                lines += ["</tbody>", f"<tbody {SEARCH_EXCLUDE}>"]
             lines.append(
                 f'<tr class="dnd-group"><th scope="rowgroup" colspan="{len(headers)}">{row.group}</th></tr>'
             )
