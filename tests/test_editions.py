@@ -12,7 +12,9 @@ from babel.messages.extract import extract_from_dir
 from conftest import build_site, copy_project
 
 from macros.data.checks import KINDS, OUTCOMES
+from macros.data.intervals import RULES
 from macros.data.link import RELATIONS
+from macros.data.locator import PLACES
 from macros.data.package import load_package
 from macros.pages.i18n import LOCALE, MissingText, catalogue, tr
 from macros.site.editions import macro_calls, macro_differences, missing_twins, twin
@@ -21,19 +23,35 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
 
-def builder_texts() -> set[str]:
-    """Every text the page builders mark for translation: tr(lang, "...") and N_("...")."""
+def code_texts() -> set[tuple[str | None, str]]:
+    """Every text the code marks for translation, with its context: tr(lang, "..."), tr(lang, "...",
+    "context") and N_("...") anywhere in macros/, tr(lang, "...") in the theme's templates; and the texts the records define as data of the code
+    (the interval rules, the check kinds' wording, the places of other sources)."""
     found = extract_from_dir(
-        ROOT / "macros" / "pages", method_map=[("**.py", "python")], keywords={"tr": (2,), "N_": None}
+        ROOT / "macros",
+        method_map=[("**.py", "python")],
+        keywords={"tr": {2: (2,), 3: ((3, "c"), 2)}, "N_": None},
     )
-    return {message for _, _, message, _, _ in found}
+    templates = extract_from_dir(
+        ROOT / "overrides", method_map=[("**.html", "jinja2.ext:babel_extract")], keywords={"tr": (2,)}
+    )
+    texts = {(context, message) for _, _, message, _, context in [*found, *templates]}
+    texts |= {("interval rule", t) for r in RULES for t in (r.name, r.applies, r.interval, r.reason)}
+    texts |= {("check", kind.against) for kind in KINDS.values()}
+    texts |= {("place", words) for words in PLACES}
+    return texts
 
 
-def test_every_builder_text_has_its_korean_words_and_the_catalogue_has_no_leftovers():
-    texts = builder_texts()
-    korean = {text for context, text in catalogue("ko") if context is None}
-    assert sorted(texts - korean) == [], "texts without Korean words in macros/pages/locale/ko.po"
-    assert sorted(korean - texts) == [], "Korean words for texts no builder uses any more"
+# The contexts of names that come from the data's enumerations, held by the test after this one.
+DATA_NAMES = {"status", "outcome", "check kind", "check relation", "relation", "source kind", "standing"}
+DATA_NAMES |= {"correction kind", "part", "term follows"}
+
+
+def test_every_text_of_the_code_has_its_korean_words_and_the_catalogue_has_no_leftovers():
+    texts = code_texts()
+    korean = {key for key in catalogue("ko") if key[0] not in DATA_NAMES}
+    assert sorted(texts - korean, key=str) == [], "texts without Korean words in macros/pages/locale/ko.po"
+    assert sorted(korean - texts, key=str) == [], "Korean words for texts no code uses any more"
 
 
 def enum(package, table: str, field: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -312,7 +313,12 @@ CELL_FAULTS = {
         "data/sources.csv", "etnews-2021-07-22", "attribution_ko", "", None, "value is required"
     ),
     "a place in another source with no Korean words": cell_fault(
-        FIG, "voucher-smes-ko", "locator", "sidebar", None, "the place 'sidebar' has no Korean words"
+        FIG,
+        "voucher-smes-ko",
+        "locator",
+        "sidebar",
+        None,
+        "the place 'sidebar' has no words in every language",
     ),
     "a check's assumption without its Korean twin": cell_fault(
         "data/checks.csv",
@@ -636,3 +642,29 @@ def test_the_validator_prints_one_line_per_problem_and_writes_nothing(pkg):
     assert any(":unit: 'parsecs' is not an id in" in line for line in lines)
     assert lines[-1] == "2 problem(s) found; nothing was built or written"
     assert {p: p.stat().st_mtime_ns for p in pkg.rglob("*")} == before
+
+
+def _schema_and_table(pkg: Path, resource: str, change) -> None:
+    """Change a resource's Table Schema in the descriptor (`change(fields)`)."""
+    path = pkg / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(next(r for r in descriptor["resources"] if r["name"] == resource)["schema"]["fields"])
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def test_a_column_added_to_the_schema_and_the_table_but_not_the_record_is_located(pkg):
+    _schema_and_table(pkg, "figures", lambda fields: fields.append({"name": "reviewer", "type": "string"}))
+    rows = read_rows(pkg / FIG)
+    write_rows(pkg / FIG, [r + (["reviewer"] if i == 0 else [""]) for i, r in enumerate(rows)])
+    expect(pkg, "datapackage.json", 1, "figures.reviewer", "has no field in the record Figure")
+    expect(pkg, "datapackage.json", 1, "figures.reviewer", "macros/data/figure.py")
+
+
+def test_a_record_field_whose_column_was_removed_is_located(pkg):
+    _schema_and_table(
+        pkg, "topics", lambda fields: fields.remove(next(f for f in fields if f["name"] == "marker"))
+    )
+    rows = read_rows(pkg / "data/topics.csv")
+    index = rows[0].index("marker")
+    write_rows(pkg / "data/topics.csv", [r[:index] + r[index + 1 :] for r in rows])
+    expect(pkg, "datapackage.json", 1, "topics.marker", "the Table Schema of topics does not have")

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import add
 
+from .catalogue import tr
 from .figure import Figure
 from .intervals import Interval
-from .language import text_in
+from .language import Translated, text_in
 from .words import fill, plain
 
 
@@ -37,10 +38,9 @@ class Kind:
     ceiling: bool = False
     # How the computed value stands to the stated one, as the checks page says it.
     relation: str = "which should meet"
-    # How the arithmetic line ends, with the stated number: 'against a stated 10.1 trillion'; and in Korean,
-    # where a particle after the number is chosen by its last sound ({stated:과}).
+    # How the arithmetic line ends, with the stated number: 'against a stated 10.1 trillion' (translated
+    # with the context 'check'; a particle after the number takes its form from its last sound, {stated:과}).
     against: str = "against a stated {stated}"
-    against_ko: str = "발표값 {stated:과} 비교"
     # The display every operand and the result must have (None: any, as the units allow).
     compares: str | None = None
 
@@ -63,7 +63,6 @@ KINDS = {
             ceiling=True,
             relation="which must not exceed",
             against="against a stated total of {stated} (must not exceed it)",
-            against_ko="발표된 전체 {stated:과} 비교(넘지 않아야 함)",
         ),
         Kind(
             "rank-at-or-above",
@@ -75,7 +74,6 @@ KINDS = {
             ceiling=True,
             relation="which must be at or above",
             against="against the rank {stated} (a smaller number is a higher rank: it must not be larger)",
-            against_ko="순위 {stated:과} 비교(숫자가 작을수록 높은 순위이므로 이보다 크지 않아야 함)",
             compares="rank",
         ),
         Kind("equal", 1, "same figure stated twice", lambda t: t[0], lambda v: v[0], lambda i: i[0]),
@@ -142,7 +140,7 @@ SUMMARY_WORDS = {"holds": "hold", "fails": "fail as the release does"}
 
 
 @dataclass(frozen=True)
-class Check:
+class Check(Translated):
     id: str
     kind: str
     result: str
@@ -152,8 +150,8 @@ class Check:
     # Why operands in different units may be compared (each type counted as one product, say).
     assumption: str | None
     row: int
-    explanation_ko: str | None = None
-    assumption_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def explanation_in(self, lang: str) -> str:
         return text_in(self, "explanation", lang)
@@ -190,13 +188,9 @@ class Outcome:
             formula = f"{formula} = {plain(self.computed, 4, lang)}"
         stated = plain(self.stated, 4, lang)
         computed, printed = self.computed_bounds.words(lang=lang), self.stated_bounds.words(lang=lang)
-        if lang == "ko":
-            template = (
-                f"{formula}, {kind.against_ko}. 표기 기준 범위: 계산값 {{computed}}, 발표값 {{printed}}"
-            )
-            return fill(template, stated=stated, computed=computed, printed=printed)
-        formula = f"{formula}, {kind.against.format(stated=stated)}"
-        return f"{formula}; as printed, {computed} against {printed}"
+        against = fill(tr(lang, kind.against, "check"), stated=stated)
+        template = tr(lang, "{formula}, {against}; as printed, {computed} against {printed}", "check")
+        return fill(template, formula=formula, against=against, computed=computed, printed=printed)
 
     def line(self, figures: dict[str, Figure]) -> str:
         return f"{self.check.id}: {self.words}: {self.arithmetic(figures)}"

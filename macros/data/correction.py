@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 
 
 @dataclass(frozen=True)
-class Correction:
+class Correction(Translated):
     id: str
     figure: str
     field: str
@@ -21,8 +21,8 @@ class Correction:
     version: str
     reference: str | None
     row: int
-    reason_ko: str | None = None
-    reference_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def reason_in(self, lang: str) -> str:
         return text_in(self, "reason", lang)

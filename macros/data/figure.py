@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 from .locator import Locator
 from .period import Period
 from .unit import Unit
@@ -13,7 +13,7 @@ from .words import plain, qualify
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Translated):
     id: str
     topic: str
     label: str
@@ -28,10 +28,10 @@ class Figure:
     note: str | None
     row: int
     # New fields go last, with a default, so records built by position keep working.
-    label_ko: str | None = None
     # The sentence of the source that states the figure, in the source's language, holding as_printed.
     quote: str | None = None
-    note_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def label_in(self, lang: str) -> str:
         """The label in a language ('en' or 'ko')."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .catalogue import tr
 from .printed import Reading
 from .words import interval_words, plain
 
@@ -89,15 +90,14 @@ class IntervalRule:
     applies: str
     interval: str
     reason: str
-    # The same in Korean: the rule's name, what it applies to, the interval and the reason.
-    ko: tuple[str, str, str, str] = ("", "", "", "")
 
     def name_in(self, lang: str) -> str:
-        return self.ko[0] if lang == "ko" else self.name
+        """The rule's name in a language (the catalogue's context 'interval rule')."""
+        return tr(lang, self.name, "interval rule")
 
     def texts_in(self, lang: str) -> tuple[str, str, str]:
         """What the rule applies to, the interval, and why, in a language."""
-        return self.ko[1:] if lang == "ko" else (self.applies, self.interval, self.reason)
+        return tuple(tr(lang, text, "interval rule") for text in (self.applies, self.interval, self.reason))
 
 
 RULES = (
@@ -107,12 +107,6 @@ RULES = (
         "a count, an amount or a rank written digit for digit, with no decimals and no scale word ('8,000', '407', '8th')",
         "the value itself",
         "the release writes such numbers in full and flags every rounded count with 'about' or 'more than', so an unflagged one is taken at its word",
-        (
-            "전부 표기",
-            "소수나 단위어 없이 숫자를 모두 적은 개수·금액·순위(‘8,000’, ‘407’, ‘8th’)",
-            "그 값 자체",
-            "보도자료는 이런 수를 모두 적고 어림수에는 빠짐없이 ‘about’(약)이나 ‘more than’(이상)을 붙이므로, 아무것도 붙지 않은 수는 적힌 그대로 받아들입니다.",
-        ),
     ),
     IntervalRule(
         "rounded",
@@ -120,12 +114,6 @@ RULES = (
         "a number with a decimal fraction or a scale word, and every share or multiple ('16.9 trillion', '95.3%', '2.9 times')",
         "half a unit of the last printed digit either side (16.85 to 16.95 trillion)",
         "a number written to a last digit stands for every value that rounds to it",
-        (
-            "반올림",
-            "소수나 단위어가 붙은 수, 그리고 모든 비중과 배수(‘16.9 trillion’, ‘95.3%’, ‘2.9 times’)",
-            "마지막 표기 자릿수의 반 단위씩 위아래(16조 8,500억 이상 16조 9,500억 이하)",
-            "마지막 자리까지 적힌 수는 반올림해서 그 수가 되는 모든 값을 뜻합니다.",
-        ),
     ),
     IntervalRule(
         "about",
@@ -133,12 +121,6 @@ RULES = (
         "'about' or 'approximately' before a number",
         "half a unit of the last digit that is not a trailing zero either side ('about 90,000': 85,000 to 95,000)",
         "'about N' names the round number nearest the value at N's own precision; a value further away would round to a different number",
-        (
-            "약",
-            "수 앞의 ‘about’이나 ‘approximately’(약)",
-            "0이 아닌 마지막 자릿수의 반 단위씩 위아래(‘약 9만’: 8만 5,000 이상 9만 5,000 이하)",
-            "‘약 N’은 N과 같은 정밀도에서 값에 가장 가까운 어림수를 가리킵니다. 값이 그보다 멀면 다른 어림수로 반올림되었을 것입니다.",
-        ),
     ),
     IntervalRule(
         "more-than",
@@ -146,12 +128,6 @@ RULES = (
         "'more than', 'over' or a '+' after the number",
         "above the number and below the next round number at its precision ('more than 170,000': above 170,000, below 180,000)",
         "a writer rounds down to a round number they can say 'more than' of; had the value reached the next one, that is the number they would have written",
-        (
-            "여·이상",
-            "수 앞의 ‘more than’이나 ‘over’, 수 뒤의 ‘+’(여, 이상)",
-            "그 수 초과, 같은 정밀도의 다음 어림수 미만(‘17만여’: 17만 초과 18만 미만)",
-            "쓰는 사람은 ‘그보다 많다’고 말할 수 있는 어림수로 내려 적습니다. 값이 다음 어림수에 이르렀다면 그 수를 적었을 것입니다.",
-        ),
     ),
 )
 RULE_FOR = {"exact": None, "approximately": "about", "more-than": "more-than"}

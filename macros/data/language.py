@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 LANGUAGES = ("en", "ko")
+# Where a language's texts stand in the data: beside the English column `label`, `label_<lang>`.
+SUFFIXES = {lang: "" if lang == LANGUAGES[0] else f"_{lang}" for lang in LANGUAGES}
 HANGUL = re.compile(r"[가-힣]")
 # The Table Schema pattern of every Korean text column: at least one Hangul syllable.
 HANGUL_PATTERN = ".*[가-힣].*"
@@ -19,9 +21,32 @@ PATTERN_HINTS = {HANGUL_PATTERN: "has no Hangul; write the Korean text in Korean
 
 def column(field: str, lang: str) -> str:
     """The column that holds `field` in a language: label -> label (English), label_ko (Korean)."""
-    if lang not in LANGUAGES:
+    if lang not in SUFFIXES:
         raise ValueError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
-    return field if lang == LANGUAGES[0] else f"{field}_{lang}"
+    return f"{field}{SUFFIXES[lang]}"
+
+
+def is_translation(column: str) -> bool:
+    """A column holding a text in a language other than the first: label_ko, counter_ko."""
+    return any(column.endswith(suffix) for suffix in SUFFIXES.values() if suffix)
+
+
+class Translated:
+    """A record with texts in the other languages: the loader gives it each `<column>_<lang>` cell of its
+    row in `texts`, for every configured language, so `figure.label_ko` reads one without a field per
+    language (a column its table lacks reads None)."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or not is_translation(name):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return dict(self.__dict__.get("texts", ())).get(name)
+
+
+def translations(row: dict, empty: str | None = None) -> tuple[tuple[str, str | None], ...]:
+    """The cells of a row in the other languages, for a record's `texts` (an empty one as `empty`)."""
+    return tuple(
+        (name, value if value is not None else empty) for name, value in row.items() if is_translation(name)
+    )
 
 
 def text_in(record: object, field: str, lang: str) -> str:

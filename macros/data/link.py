@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 
 # Each relation as seen from the figure that states it, and from the other figure.
 RELATIONS = {
@@ -16,13 +16,14 @@ RELATIONS = {
 
 
 @dataclass(frozen=True)
-class Link:
+class Link(Translated):
     figure: str
     relation: str
     other: str
     note: str
     row: int
-    note_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def note_in(self, lang: str) -> str:
         return text_in(self, "note", lang)

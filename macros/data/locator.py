@@ -5,18 +5,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .catalogue import DEFAULT, tr
+
 PARTS = re.compile(r"text|heading|note|footnote(-[0-9]+)?")
-# A place in another source, in Korean: numbered paragraphs and sections by rule, named places by name.
-KOREAN_PLACES = (
-    (re.compile(r"section-(?P<s>[0-9]+)-paragraph-(?P<p>[0-9]+)"), "{s}절 {p}번째 문단"),
-    (re.compile(r"paragraph-(?P<p>[0-9]+)"), "{p}번째 문단"),
-    (re.compile(r"headline"), "제목"),
-    (re.compile(r"lede"), "리드(첫 문단)"),
-    (re.compile(r"lead"), "첫머리"),
-    (re.compile(r"section-on-digital-transition"), "디지털 전환을 다룬 부분"),
-    (re.compile(r"paragraph-on-the-new-deal-funds"), "뉴딜펀드를 다룬 문단"),
-    (re.compile(r"section-1-overview-investment"), "1절 개요의 재정투자 항목"),
+# The places in another source that have words in every language: each is the place's own words,
+# its numbers as {s} (section) and {p} (paragraph); translated with the context 'place'.
+PLACES = (
+    "section {s} paragraph {p}",
+    "paragraph {p}",
+    "headline",
+    "lede",
+    "lead",
+    "section on digital transition",
+    "paragraph on the new deal funds",
+    "section 1 overview investment",
 )
+
+
+def _pattern(words: str) -> re.Pattern:
+    """The place as figures.csv writes it: 'section-2-paragraph-3' for 'section {s} paragraph {p}'."""
+    parts = re.split(r"(\{[a-z]\})", words.replace(" ", "-"))
+    return re.compile("".join(f"(?P<{p[1]}>[0-9]+)" if p.startswith("{") else re.escape(p) for p in parts))
+
+
+PLACE_PATTERNS = tuple((_pattern(words), words) for words in PLACES)
 
 
 @dataclass(frozen=True)
@@ -32,16 +44,16 @@ class Locator:
 
     def place_words(self, lang: str = "en") -> str:
         """The place in another source in words: 'paragraph 3'; '3번째 문단'. Raises ValueError for a
-        place that has no Korean words yet (the validator reports it on the figure's row)."""
-        if lang == "en" or not self.place:
+        place that has no words in the catalogue (the validator reports it on the figure's row)."""
+        if lang == DEFAULT or not self.place:
             return self.part_words()
-        for pattern, words in KOREAN_PLACES:
+        for pattern, words in PLACE_PATTERNS:
             found = pattern.fullmatch(self.place)
             if found:
-                return words.format(**found.groupdict())
+                return tr(lang, words, "place").format(**found.groupdict())
         raise ValueError(
-            f"the place '{self.place}' has no Korean words; name it like 'paragraph-2' or 'headline', "
-            "or add it to KOREAN_PLACES in macros/data/locator.py"
+            f"the place '{self.place}' has no words in every language; name it like 'paragraph-2' or "
+            "'headline', or add its words to PLACES in macros/data/locator.py and to each catalogue"
         )
 
     @property

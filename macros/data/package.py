@@ -21,6 +21,7 @@ from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
 from .figure import Figure
 from .intervals import Interval, IntervalRule, interval_of
+from .language import is_translation, translations
 from .link import Link
 from .locator import parse_locators, place_locator
 from .period import parse_period
@@ -36,6 +37,17 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
 RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "terms")
+# The record each table's rows become, and its fields read from a column of another name.
+RECORDS = {
+    "figures": (Figure, {"locators": "locator"}),
+    "topics": (Topic, {}),
+    "units": (Unit, {}),
+    "sources": (Source, {}),
+    "links": (Link, {}),
+    "checks": (Check, {}),
+    "corrections": (Correction, {}),
+    "terms": (Term, {}),
+}
 
 
 def package_path() -> Path:
@@ -179,13 +191,13 @@ def _load(path: Path, as_published: bool = False) -> Package:
     tables["charts"] = read_table(path.parent, CHARTS_RESOURCE, problems)
     for rule in rules.TABLE_RULES:
         problems += rule(tables)
+    if not as_published:
+        problems += records_match_schemas(path, tables)
     if problems:
         raise PackageError(problems)
 
     units = {
-        r["id"]: Unit(
-            **{**_fields(r, Unit), "symbol": r["symbol"] or "", "counter_ko": r.get("counter_ko") or ""}
-        )
+        r["id"]: Unit(**{**_fields(r, Unit), "symbol": r["symbol"] or "", "texts": translations(r, empty="")})
         for r in tables["units"].rows
     }
     topics = {
@@ -254,10 +266,49 @@ def _bounds(
     return bounds
 
 
+def records_match_schemas(path: Path, tables: dict[str, Table]) -> list[Problem]:
+    """Each column of a table's schema is a field of its record, and each field (but the row number) a
+    column: a column added to the schema alone is a located problem, not an AttributeError in a page
+    or an export. (A version as published may have columns since removed; it is not held to this.)"""
+    problems = []
+    for name, (record, renamed) in RECORDS.items():
+        # A text in another language (label_ko) is no field of its own: the record reads it from `texts`.
+        columns = {f["name"] for f in tables[name].fields if not is_translation(f["name"])}
+        fields = {renamed.get(f, f) for f in record.__dataclass_fields__ if not is_translation(f)} - {
+            "row",
+            "texts",
+        }
+        module = record.__module__.replace(".", "/") + ".py"
+        for column in sorted(columns - fields):
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"{name}.{column}",
+                    f"the column '{column}' of {name} has no field in the record {record.__name__}; "
+                    f"add `{column}` to {record.__name__} in {module} (a new field goes last, with a default)",
+                )
+            )
+        for missing in sorted(fields - columns):
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"{name}.{missing}",
+                    f"the record {record.__name__} ({module}) has a field '{missing}' that the Table Schema "
+                    f"of {name} does not have; add the column to datapackage.json or remove the field",
+                )
+            )
+    return problems
+
+
 def _fields(row: dict, record: type, *skip: str) -> dict:
-    """The row's cells named like the record's fields (the schema and the record share names); a
-    field the row lacks (an older schema) is None."""
-    return {name: row.get(name) for name in record.__dataclass_fields__ if name not in skip and name != "row"}
+    """The row's cells named like the record's fields (the schema and the record share names), and its
+    cells in the other languages as the record's `texts`; a field the row lacks (an older schema) is None."""
+    cells = {
+        name: row.get(name) for name in record.__dataclass_fields__ if name not in skip + ("row", "texts")
+    }
+    return {**cells, "texts": translations(row)}
 
 
 def _figure(

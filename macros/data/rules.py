@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .checks import DIVIDING, KINDS, OUTCOMES
 from .intervals import RULE_FOR
-from .language import HANGUL, HANGUL_PATTERN, twins
+from .language import HANGUL, HANGUL_PATTERN, LANGUAGES, twins
 from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, display_path
@@ -129,12 +129,13 @@ def descriptor_texts_have_korean(package: Package) -> list[Problem]:
 
 
 def places_have_korean_words(package: Package) -> list[Problem]:
-    """A figure of another source names its place in words the Korean edition can say."""
+    """A figure of another source names its place in words every edition can say."""
     at, problems = _reporter(package, "figures"), []
     for figure in package.figures.values():
         for locator in figure.locators:
             try:
-                locator.place_words("ko")
+                for lang in LANGUAGES:
+                    locator.place_words(lang)
             except ValueError as error:
                 problems.append(at(figure.row, "locator", str(error)))
     return problems

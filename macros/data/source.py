@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 from .words import day_words
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Translated):
     id: str
     publisher: str
     title: str
@@ -23,10 +23,8 @@ class Source:
     outlined: bool
     licence: str
     attribution: str
-    title_ko: str | None = None
-    publisher_ko: str | None = None
-    licence_ko: str | None = None
-    attribution_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def title_in(self, lang: str) -> str:
         return text_in(self, "title", lang)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 
 
 @dataclass(frozen=True)
-class Term:
+class Term(Translated):
     id: str
     # The English wordings of this package's English texts that the term renders, separated by '; '.
     en: str
@@ -20,7 +20,8 @@ class Term:
     original: bool
     note: str | None
     row: int
-    note_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def note_in(self, lang: str) -> str | None:
         return text_in(self, "note", lang)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .language import text_in
+from .language import Translated, text_in
 
 
 @dataclass(frozen=True)
-class Topic:
+class Topic(Translated):
     id: str
     parent: str | None
     title: str
     order: int
     kind: str
     marker: str
-    title_ko: str | None = None
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def title_in(self, lang: str) -> str:
         return text_in(self, "title", lang)

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .language import text_in
-from .words import value_words
+from .language import Translated, text_in
+from .words import speaker, value_words
 
 
 @dataclass(frozen=True)
-class Unit:
+class Unit(Translated):
     id: str
     label: str
     symbol: str
     display: str
-    label_ko: str | None = None
-    # The Korean counter or unit word written after the number: 원, 명, 건, 개, 곳, %, 위, 배.
-    counter_ko: str = ""
+    # Its counter in each language (counter_ko: 원, 명, 건, 개, 곳, %, 위, 배) is among `texts`.
+    # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
+    texts: tuple[tuple[str, str | None], ...] = ()
 
     def label_in(self, lang: str) -> str:
         return text_in(self, "label", lang)
 
     def mark(self, lang: str = "en") -> str:
         """What stands beside the number: the symbol in English (KRW), the counter in Korean (원)."""
-        return self.counter_ko if lang == "ko" else self.symbol
+        return speaker(lang).mark(self)
 
     def words(self, value: float, lang: str = "en") -> str:
         return value_words(value, self.display, self.mark(lang), lang)

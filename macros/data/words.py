@@ -4,6 +4,11 @@ Records keep values in base units (won, not trillion won); these functions write
 reader expects in running text, in English or in Korean (`lang`, one of LANGUAGES). The page
 builders, the exports and the command-line reports all call them, so a change of style is one change.
 
+Each language's rules are one object, `English` or `Korean`, chosen by the page's language
+(`speaker(lang)`); the functions below hand the work to it, so no caller branches on a language code.
+A new language is a subclass (of `English` when its numbers read like English ones) registered in
+`SPEAKERS`, and its catalogue `macros/pages/locale/<lang>.po`.
+
 Korean forms come from Babel's Korean locale data, not from hand-made tables: the myriad scale words
 (만, 억, 조) from its compact number patterns, digits and separators from its decimal format ('4,800만'),
 percentages from its percent format, dates from its long date format ('2021년 7월 22일'), months and
@@ -28,24 +33,18 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from .language import HANGUL, LANGUAGES
+from .language import HANGUL, LANGUAGES, text_in
 
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
-QUALIFIER_WORDS = {
-    "en": {"exact": "", "approximately": "about", "more-than": "more than"},
-    "ko": {"exact": "", "approximately": "약", "more-than": "여"},
-}
-# The qualifier as a table column names it, where the word itself is not a name ('exact').
-QUALIFIER_NAMES = {"en": {"exact": "exact"}, "ko": {"exact": "정확", "more-than": "여·이상"}}
-# After a decimal fraction or a sign, Korean cannot use 여 and writes 이상 after the value.
-KOREAN_OR_MORE = "이상"
-HALVES = {(1, 6): {"en": "first", "ko": "상반기"}, (7, 12): {"en": "second", "ko": "하반기"}}
+# A Korean value whose number is whole (in myriads too: 1만 2,000) and followed by its counter (or
+# nothing): 여 can follow it.
+_WHOLE_THEN_COUNTER = re.compile(
+    r"(?P<number>[0-9][0-9,]*[만억조]?(?: [0-9][0-9,]*[만억조]?)*)(?P<counter> ?[가-힣]+)?"
+)
+# How a symbol after a Korean number is read aloud, which decides the particle after it.
+READINGS = {"%": "퍼센트", "km²": "제곱킬로미터", "×": "배"}
 
-
-def _language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
-    return lang
+Date = tuple[int, int | None, int | None]
 
 
 def _decimals(number: float, max_decimals: int) -> int:
@@ -56,54 +55,255 @@ def _decimals(number: float, max_decimals: int) -> int:
     return max_decimals
 
 
-def plain(number: float, max_decimals: int = 3, lang: str = "en") -> str:
-    """Digits with thousands separators and only the decimals the value needs."""
-    decimals = _decimals(number, max_decimals)
-    if _language(lang) == "ko":
+def ordinal(number: float) -> str:
+    n = int(number)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class English:
+    """How English writes numbers, ranges, qualifiers and dates: 'KRW 10.1 trillion', 'more than 170,000',
+    'the second half of 2021'."""
+
+    code = "en"
+    # The Babel locale whose data writes the numbers and dates.
+    locale = "en"
+    # Whether a word joined to a dot, bracket or sign is kept on one line (macros/pages/typography.py).
+    keeps_words_whole = False
+    # The words before a number that say how it was rounded.
+    QUALIFIER_WORDS = {"exact": "", "approximately": "about", "more-than": "more than"}
+    # The qualifier as a table column names it, where the word itself is not a name ('exact').
+    QUALIFIER_NAMES = {"exact": "exact"}
+    HALVES = {(1, 6): "first", (7, 12): "second"}
+
+    def plain(self, number: float, max_decimals: int = 3) -> str:
+        return f"{number:,.{_decimals(number, max_decimals)}f}"
+
+    def scaled(self, number: float, decimals: int = 1) -> str:
+        for size, word in SCALES:
+            if abs(number) >= size and abs(number / size - round(number / size, 3)) < 1e-9:
+                return f"{self.plain(number / size)} {word}"
+        return self.plain(number)
+
+    def mark(self, unit) -> str:
+        """What stands beside a number of a unit: its symbol (KRW, km²)."""
+        return unit.symbol
+
+    def value_words(self, value: float, display: str, symbol: str = "") -> str:
+        match display:
+            case "currency":
+                return f"{symbol} {self.scaled(value)}"
+            case "percent":
+                return f"{self.plain(value)}%"
+            case "rank":
+                return ordinal(value)
+            case "multiple":
+                return f"{self.plain(value)} times"
+            case "area":
+                return f"{self.plain(value)} {symbol}"
+            case "count" if value >= 10**6:
+                return self.scaled(value)
+            case _:
+                return self.plain(value)
+
+    def interval_words(self, low: float, high: float, low_open: bool, high_open: bool, write) -> str:
+        if low == high:
+            return f"exactly {write(low)}"
+        if low_open or high_open:
+            return f"{'above' if low_open else 'at least'} {write(low)}, {'below' if high_open else 'at most'} {write(high)}"
+        return f"from {write(low)} to {write(high)}"
+
+    def qualify(self, qualifier: str, shown: str) -> str:
+        word = self.QUALIFIER_WORDS[qualifier]
+        return f"{word} {shown}" if word else shown
+
+    def qualifier_name(self, qualifier: str) -> str:
+        return self.QUALIFIER_NAMES.get(qualifier) or self.QUALIFIER_WORDS[qualifier]
+
+    def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        if day and month:
+            return f"{day} {calendar.month_name[month]} {year}"
+        if month:
+            return f"{calendar.month_name[month]} {year}"
+        return str(year)
+
+    def span_words(self, start: Date, end: Date) -> str:
+        half = _half(start, end, self.HALVES)
+        if half:
+            return f"the {half} half of {start[0]}"
+        return f"{self.point_words(*start)} to {self.point_words(*end)}"
+
+    def language_words(self, code: str, document: bool = False) -> str:
+        from babel import Locale
+
+        return Locale(self.locale).languages.get(code, code)
+
+    def size_words(self, size: int) -> str:
+        if size < 1000:
+            return f"{size} bytes"
+        return self._size_in_units(size, " ")
+
+    def _size_in_units(self, size: int, space: str) -> str:
+        if size < 1_000_000:
+            return f"{self.plain(round(size / 1000, 1))}{space}kB"
+        return f"{self.plain(round(size / 1_000_000, 1))}{space}MB"
+
+
+class Korean(English):
+    """How Korean writes them, from Babel's Korean locale where it has the data.
+
+    Qualifiers follow what the Korean original writes for these figures ('17만여개', '4,300여종',
+    '약 9만여명 이상'): 'approximately' is 약 before the number ('약 9만 명'); 'more-than' is the suffix
+    여 ('and some', above the number) after a whole number, before its counter ('17만여 개', '300여 종').
+    여 never follows a decimal fraction or a sign, so there the number takes 이상 after it ('14.3% 이상');
+    이상 reads 'that much or more', which is how Korean press writes 'more than' for a rate. In a table
+    column the qualifier is named by both its words, 여·이상 (QUALIFIER_NAMES), as the checks page names
+    its rule: 여 alone could not stand as a name, and 초과 (strictly above) is a legal register the
+    original does not use.
+    """
+
+    code = "ko"
+    locale = "ko"
+    # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
+    keeps_words_whole = True
+    QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
+    QUALIFIER_NAMES = {"exact": "정확", "more-than": "여·이상"}
+    # After a decimal fraction or a sign, Korean cannot use 여 and writes 이상 after the value.
+    OR_MORE = "이상"
+    HALVES = {(1, 6): "상반기", (7, 12): "하반기"}
+    # The ends of a range: an included end takes 이상/이하, an excluded one 초과/미만.
+    ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
+    # Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
+    DOCUMENT_LANGUAGES = {"ko": "국문", "en": "영문"}
+
+    def plain(self, number: float, max_decimals: int = 3) -> str:
         from babel.numbers import format_decimal
 
-        return format_decimal(Decimal(f"{number:.{decimals}f}"), locale="ko")
-    return f"{number:,.{decimals}f}"
+        return format_decimal(Decimal(f"{number:.{_decimals(number, max_decimals)}f}"), locale=self.locale)
+
+    def scaled(self, number: float, decimals: int = 1) -> str:
+        """By myriads, the mantissa with its separators and at most `decimals` decimals: 10.1조, 220만,
+        4,800만 (with decimals=0, as Korean writes a count: 12만 7,000). Korean writes at most one decimal
+        of a myriad word (10.1조, 12.7만); a round number that needs more, or whose mantissa runs to
+        thousands, is written in compound form, each myriad with its own digits (3조 7,010억, 10조 500억,
+        1만 6,950, 1,049억 5,000만), and a number that is not round in digits (123,456)."""
+        scales = _korean_scales()
+        for n, (size, word) in enumerate(scales):
+            # A myriad word holds its number when the mantissa is below the next word (47조, not 4,700억).
+            below_next = n == 0 or abs(number) < scales[n - 1][0]
+            # A decimal stays on a short mantissa (19.5조); a long one is compound (1,049억 5,000만, not 1,049.5억).
+            places = _decimals(number / size, 3)
+            if (
+                size <= abs(number)
+                and below_next
+                and places <= (decimals if abs(number) < 1000 * size else 0)
+            ):
+                return f"{self.plain(number / size)}{word}"
+        round_at_a_scale = any(
+            size <= abs(number) and abs(number / size - round(number / size, 3)) < 1e-9 for size, _ in scales
+        )
+        if not round_at_a_scale:
+            return self.plain(number)
+        parts, rest = [], abs(number)
+        for size, word in scales:
+            if rest >= size:
+                whole = int(rest // size)
+                parts.append(f"{self.plain(whole)}{word}")
+                rest -= whole * size
+        if rest > 1e-9:
+            parts.append(self.plain(rest))
+        return ("-" if number < 0 else "") + " ".join(parts)
+
+    def mark(self, unit) -> str:
+        """The counter or unit word written after the number (원, 명, 위, 배, km²): `counter_<lang>`."""
+        return text_in(unit, "counter", self.code)
+
+    def value_words(self, value: float, display: str, symbol: str = "") -> str:
+        """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '36,000km²'."""
+        match display:
+            case "percent":
+                from babel.numbers import format_percent
+
+                return format_percent(
+                    Decimal(f"{value:.{_decimals(value, 3)}f}") / 100,
+                    locale=self.locale,
+                    decimal_quantization=False,
+                )
+            case "currency":
+                return with_counter(self.scaled(value), symbol)
+            case "count":
+                # Korean writes a count's myriads whole: 12만 7,000개, not 12.7만 개.
+                return with_counter(self.scaled(value, decimals=0), symbol)
+            case _:
+                return with_counter(self.plain(value), symbol)
+
+    def interval_words(self, low: float, high: float, low_open: bool, high_open: bool, write) -> str:
+        if low == high:
+            return f"정확히 {write(low)}"
+        return f"{write(low)} {self.ENDS[(low_open, 'low')]} {write(high)} {self.ENDS[(high_open, 'high')]}"
+
+    def qualify(self, qualifier: str, shown: str) -> str:
+        if qualifier != "more-than":
+            return super().qualify(qualifier, shown)
+        whole = _WHOLE_THEN_COUNTER.fullmatch(shown)
+        if not whole:
+            return f"{shown} {self.OR_MORE}"
+        counter = (whole["counter"] or "").strip()
+        return f"{whole['number']}{self.QUALIFIER_WORDS[qualifier]}{' ' + counter if counter else ''}"
+
+    def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        from babel.dates import format_date, format_skeleton
+
+        if day and month:
+            return format_date(dt.date(year, month, day), "long", locale=self.locale)
+        return format_skeleton("yMMMM" if month else "y", dt.date(year, month or 1, 1), locale=self.locale)
+
+    def span_words(self, start: Date, end: Date) -> str:
+        """Babel's Korean interval format for two points of one precision, its fallback pattern otherwise."""
+        from babel import Locale
+        from babel.dates import format_interval
+
+        half = _half(start, end, self.HALVES)
+        if half:
+            return f"{self.point_words(start[0])} {half}"
+        (y1, m1, d1), (y2, m2, d2) = start, end
+        if (m1 is None) == (m2 is None) and (d1 is None) == (d2 is None):
+            skeleton = "yMMMd" if d1 else "yMMM" if m1 else "y"
+            return format_interval(
+                dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale=self.locale
+            )
+        return (
+            Locale(self.locale)
+            .interval_formats[None]
+            .format(self.point_words(*start), self.point_words(*end))
+        )
+
+    def language_words(self, code: str, document: bool = False) -> str:
+        if document and code in self.DOCUMENT_LANGUAGES:
+            return self.DOCUMENT_LANGUAGES[code]
+        return super().language_words(code)
+
+    def size_words(self, size: int) -> str:
+        if size < 1000:
+            return f"{self.plain(size)}바이트"
+        return self._size_in_units(size, "")
 
 
-def scaled(number: float, lang: str = "en", decimals: int = 1) -> str:
-    """Large round amounts in words, as the release writes them: 10.1 trillion, 48 million; in
-    Korean by myriads, the mantissa with its separators and at most `decimals` decimals: 10.1조,
-    220만, 4,800만 (with decimals=0, as Korean writes a count: 12만 7,000)."""
-    if _language(lang) == "ko":
-        return _korean_scaled(number, decimals)
-    for size, word in SCALES:
-        if abs(number) >= size and abs(number / size - round(number / size, 3)) < 1e-9:
-            return f"{plain(number / size)} {word}"
-    return plain(number)
+# The language object of each language the site is written in.
+SPEAKERS: dict[str, English] = {"en": English(), "ko": Korean()}
 
 
-def _korean_scaled(number: float, decimals: int = 1) -> str:
-    """Korean writes at most one decimal of a myriad word (10.1조, 12.7만); a round number that needs
-    more, or whose mantissa runs to thousands, is written in compound form, each myriad with its own digits
-    (3조 7,010억, 10조 500억, 1만 6,950, 1,049억 5,000만), and a number that is not round in digits (123,456)."""
-    scales = _korean_scales()
-    for n, (size, word) in enumerate(scales):
-        # A myriad word holds its number when the mantissa is below the next word (47조, not 4,700억).
-        below_next = n == 0 or abs(number) < scales[n - 1][0]
-        # A decimal stays on a short mantissa (19.5조); a long one is compound (1,049억 5,000만, not 1,049.5억).
-        places = _decimals(number / size, 3)
-        if size <= abs(number) and below_next and places <= (decimals if abs(number) < 1000 * size else 0):
-            return f"{plain(number / size, lang='ko')}{word}"
-    round_at_a_scale = any(
-        size <= abs(number) and abs(number / size - round(number / size, 3)) < 1e-9 for size, _ in scales
-    )
-    if not round_at_a_scale:
-        return plain(number, lang="ko")
-    parts, rest = [], abs(number)
-    for size, word in scales:
-        if rest >= size:
-            whole = int(rest // size)
-            parts.append(f"{plain(whole, lang='ko')}{word}")
-            rest -= whole * size
-    if rest > 1e-9:
-        parts.append(plain(rest, lang="ko"))
-    return ("-" if number < 0 else "") + " ".join(parts)
+def speaker(lang: str) -> English:
+    """The rules of a language: how its numbers, ranges, qualifiers and dates are written."""
+    if lang not in SPEAKERS:
+        raise ValueError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
+    return SPEAKERS[lang]
+
+
+def _half(start: Date, end: Date, halves: dict) -> str | None:
+    """The half-year word when a span is one half of one year."""
+    (y1, m1, d1), (y2, m2, d2) = start, end
+    return halves.get((m1, m2)) if y1 == y2 and not (d1 or d2) else None
 
 
 @cache
@@ -125,10 +325,14 @@ def _korean_scales() -> tuple[tuple[int, str], ...]:
     )
 
 
-def ordinal(number: float) -> str:
-    n = int(number)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+def plain(number: float, max_decimals: int = 3, lang: str = "en") -> str:
+    """Digits with thousands separators and only the decimals the value needs."""
+    return speaker(lang).plain(number, max_decimals)
+
+
+def scaled(number: float, lang: str = "en", decimals: int = 1) -> str:
+    """Large round amounts in words, as the release writes them: 10.1 trillion, 48 million; 10.1조, 4,800만."""
+    return speaker(lang).scaled(number, decimals)
 
 
 def value_words(value: float, display: str, symbol: str = "", lang: str = "en") -> str:
@@ -137,41 +341,7 @@ def value_words(value: float, display: str, symbol: str = "", lang: str = "en") 
     `symbol` is the unit's mark in that language: its symbol in English (KRW, km²), its counter
     or unit word in Korean (원, 명, 위, 배, km²).
     """
-    if _language(lang) == "ko":
-        return _korean_value_words(value, display, symbol)
-    match display:
-        case "currency":
-            return f"{symbol} {scaled(value)}"
-        case "percent":
-            return f"{plain(value)}%"
-        case "rank":
-            return ordinal(value)
-        case "multiple":
-            return f"{plain(value)} times"
-        case "area":
-            return f"{plain(value)} {symbol}"
-        case "count" if value >= 10**6:
-            return scaled(value)
-        case _:
-            return plain(value)
-
-
-def _korean_value_words(value: float, display: str, counter: str) -> str:
-    """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '36,000km²'."""
-    match display:
-        case "percent":
-            from babel.numbers import format_percent
-
-            return format_percent(
-                Decimal(f"{value:.{_decimals(value, 3)}f}") / 100, locale="ko", decimal_quantization=False
-            )
-        case "currency":
-            return with_counter(scaled(value, "ko"), counter)
-        case "count":
-            # Korean writes a count's myriads whole: 12만 7,000개, not 12.7만 개.
-            return with_counter(scaled(value, "ko", decimals=0), counter)
-        case _:
-            return with_counter(plain(value, lang="ko"), counter)
+    return speaker(lang).value_words(value, display, symbol)
 
 
 def with_counter(number: str, counter: str) -> str:
@@ -183,52 +353,18 @@ def with_counter(number: str, counter: str) -> str:
     return f"{number}{' ' if spaced else ''}{counter}"
 
 
-# The ends of a range in Korean: an included end takes 이상/이하, an excluded one 초과/미만.
-KOREAN_ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
-
-
 def interval_words(
     low: float, high: float, low_open: bool, high_open: bool, write=plain, lang: str = "en"
 ) -> str:
     """A range as a reader says it: 'exactly 8,000', 'from 16.85 to 16.95', 'above 170,000, below 180,000';
     '정확히 8,000', '16조 8,500억 원 이상 16조 9,500억 원 이하', '17만 초과 18만 미만'."""
-    if _language(lang) == "ko":
-        if low == high:
-            return f"정확히 {write(low)}"
-        return (
-            f"{write(low)} {KOREAN_ENDS[(low_open, 'low')]} {write(high)} {KOREAN_ENDS[(high_open, 'high')]}"
-        )
-    if low == high:
-        return f"exactly {write(low)}"
-    if low_open or high_open:
-        return f"{'above' if low_open else 'at least'} {write(low)}, {'below' if high_open else 'at most'} {write(high)}"
-    return f"from {write(low)} to {write(high)}"
-
-
-# A Korean value whose number is whole (in myriads too: 1만 2,000) and followed by its counter (or
-# nothing): 여 can follow it.
-_WHOLE_THEN_COUNTER = re.compile(
-    r"(?P<number>[0-9][0-9,]*[만억조]?(?: [0-9][0-9,]*[만억조]?)*)(?P<counter> ?[가-힣]+)?"
-)
+    return speaker(lang).interval_words(low, high, low_open, high_open, write)
 
 
 def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
     """Put the qualifier with an already formatted value: 'more than 170,000', '약 9만 명',
     '17만여 개', '14.3% 이상'."""
-    word = QUALIFIER_WORDS[_language(lang)][qualifier]
-    if not word:
-        return shown
-    if lang == "ko" and qualifier == "more-than":
-        whole = _WHOLE_THEN_COUNTER.fullmatch(shown)
-        if not whole:
-            return f"{shown} {KOREAN_OR_MORE}"
-        counter = (whole["counter"] or "").strip()
-        return f"{whole['number']}{word}{' ' + counter if counter else ''}"
-    return f"{word} {shown}"
-
-
-# How a symbol after a Korean number is read aloud, which decides the particle after it.
-READINGS = {"%": "퍼센트", "km²": "제곱킬로미터", "×": "배"}
+    return speaker(lang).qualify(qualifier, shown)
 
 
 def particle(word: str, josa: str) -> str:
@@ -260,70 +396,24 @@ def fill(template: str, **values: str) -> str:
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
     """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 여·이상 or 정확."""
-    return QUALIFIER_NAMES[_language(lang)].get(qualifier) or QUALIFIER_WORDS[lang][qualifier]
+    return speaker(lang).qualifier_name(qualifier)
 
 
 def point_words(year: int, month: int | None = None, day: int | None = None, lang: str = "en") -> str:
     """A year, a month or a day: '2021', 'July 2021', '22 July 2021'; '2021년', '2021년 7월', '2021년 7월 22일'."""
-    if _language(lang) == "ko":
-        from babel.dates import format_date, format_skeleton
-
-        if day and month:
-            return format_date(dt.date(year, month, day), "long", locale="ko")
-        return format_skeleton("yMMMM" if month else "y", dt.date(year, month or 1, 1), locale="ko")
-    if day and month:
-        return f"{day} {calendar.month_name[month]} {year}"
-    if month:
-        return f"{calendar.month_name[month]} {year}"
-    return str(year)
+    return speaker(lang).point_words(year, month, day)
 
 
-def span_words(
-    start: tuple[int, int | None, int | None], end: tuple[int, int | None, int | None], lang: str = "en"
-) -> str:
+def span_words(start: Date, end: Date, lang: str = "en") -> str:
     """An interval of time: 'the second half of 2021', or '2020 to 2025', 'July 2020 to July 2021';
     '2021년 하반기', '2020년 ~ 2025년', '2020년 7월 ~ 2021년 7월'."""
-    (y1, m1, d1), (y2, m2, d2) = start, end
-    half = HALVES.get((m1, m2)) if y1 == y2 and not (d1 or d2) else None
-    if _language(lang) == "ko":
-        if half:
-            return f"{point_words(y1, lang='ko')} {half['ko']}"
-        return _korean_span(start, end)
-    if half:
-        return f"the {half['en']} half of {y1}"
-    return f"{point_words(*start)} to {point_words(*end)}"
-
-
-def _korean_span(start: tuple[int, int | None, int | None], end: tuple[int, int | None, int | None]) -> str:
-    """Babel's Korean interval format for two points of one precision, its fallback pattern otherwise."""
-    from babel import Locale
-    from babel.dates import format_interval
-
-    (y1, m1, d1), (y2, m2, d2) = start, end
-    if (m1 is None) == (m2 is None) and (d1 is None) == (d2 is None):
-        skeleton = "yMMMd" if d1 else "yMMM" if m1 else "y"
-        return format_interval(
-            dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale="ko"
-        )
-    return (
-        Locale("ko")
-        .interval_formats[None]
-        .format(point_words(*start, lang="ko"), point_words(*end, lang="ko"))
-    )
-
-
-# Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
-KOREAN_DOCUMENT_LANGUAGES = {"ko": "국문", "en": "영문"}
+    return speaker(lang).span_words(start, end)
 
 
 def language_words(code: str, lang: str = "en", document: bool = False) -> str:
     """A language tag in words, from Babel's locale data: 'ko' -> 'Korean' (in Korean, '한국어'); of a
     document in Korean, the word Korean writes before it ('국문', '영문')."""
-    from babel import Locale
-
-    if document and _language(lang) == "ko" and code in KOREAN_DOCUMENT_LANGUAGES:
-        return KOREAN_DOCUMENT_LANGUAGES[code]
-    return Locale(_language(lang)).languages.get(code, code)
+    return speaker(lang).language_words(code, document)
 
 
 def day_words(day: dt.date, lang: str = "en") -> str:
@@ -333,9 +423,4 @@ def day_words(day: dt.date, lang: str = "en") -> str:
 
 def size_words(size: int, lang: str = "en") -> str:
     """A file size as the downloads list shows it: '812 bytes', '14.2 kB', '1.3 MB'; '812바이트', '14.2kB'."""
-    if size < 1000:
-        return f"{plain(size, lang=lang)}바이트" if _language(lang) == "ko" else f"{size} bytes"
-    space = "" if lang == "ko" else " "
-    if size < 1_000_000:
-        return f"{plain(round(size / 1000, 1), lang=lang)}{space}kB"
-    return f"{plain(round(size / 1_000_000, 1), lang=lang)}{space}MB"
+    return speaker(lang).size_words(size)

@@ -110,10 +110,10 @@ def package_citation(package: Package, site_url: str | None = None, lang: str = 
     is known, else relative to the site. In Korean: '편집진. 「제목」, 버전 1.0.0, 2026년 11월 25일. URL'."""
     date = date_words(package, lang)
     address = version_address(package, site_url)
-    if lang == "ko":
-        text = f"{authors(package, lang=lang)}. 「{title(package, lang)}」, 버전 {package.version}"
-    else:
-        text = f"{authors(package)}. {title(package)}, version {package.version}"
+    names, titled = authors(package, lang=lang), title(package, lang)
+    text = tr(lang, "{authors}. {title}, version {version}").format(
+        authors=names, title=titled, version=package.version
+    )
     text += f", {date}." if date else "."
     return f"{text} {address}"
 
@@ -127,16 +127,13 @@ def version_address(package: Package, site_url: str | None = None) -> str:
 def figure_citation(package: Package, figure, address: str | None = None, lang: str = "en") -> str:
     """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text; in Korean
     '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id>(<라벨>). <주소>', as a Korean reader pastes it."""
-    if lang == "ko":
-        text = (
-            f"{authors(package, lang=lang)}, 「{title(package, lang)}」, 데이터 버전 {package.version}, "
-            f"수치 {figure.id}({figure.label_in(lang)})."
-        )
-    else:
-        text = (
-            f"{authors(package)}, {title(package)}, data version {package.version}, "
-            f"figure {figure.id} ({figure.label})."
-        )
+    text = tr(lang, "{authors}, {title}, data version {version}, figure {id} ({label}).").format(
+        authors=authors(package, lang=lang),
+        title=title(package, lang),
+        version=package.version,
+        id=figure.id,
+        label=figure.label_in(lang),
+    )
     return f"{text} {address}" if address else text
 
 

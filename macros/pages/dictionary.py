@@ -12,26 +12,15 @@ from . import html
 from .i18n import N_, tr
 from .tables import Row, table
 
-# What each constraint says, in English and in Korean; the value goes where {v} is.
+# What each constraint says; the value goes where {v} is.
 CONSTRAINT_WORDS = {
-    "en": {
-        "unique": "unique",
-        "pattern": "matches {v}",
-        "enum": "one of {v}",
-        "minimum": "at least {v}",
-        "maximum": "at most {v}",
-        "minLength": "at least {v} characters",
-        "maxLength": "at most {v} characters",
-    },
-    "ko": {
-        "unique": "고유",
-        "pattern": "{v} 형식",
-        "enum": "다음 중 하나: {v}",
-        "minimum": "{v} 이상",
-        "maximum": "{v} 이하",
-        "minLength": "{v}자 이상",
-        "maxLength": "{v}자 이하",
-    },
+    "unique": N_("unique"),
+    "pattern": N_("matches {v}"),
+    "enum": N_("one of {v}"),
+    "minimum": N_("at least {v}"),
+    "maximum": N_("at most {v}"),
+    "minLength": N_("at least {v} characters"),
+    "maxLength": N_("at most {v} characters"),
 }
 FIELDS_OF = N_("Fields of {title} ({path})")
 FILE_LINE = N_("File: {path} (resource name {name})")
@@ -172,7 +161,7 @@ def _fields(resource: str, fields: list[dict], caption: str, lang: str) -> str:
 def _constraints(constraints: dict, lang: str) -> str:
     words = []
     for key, value in constraints.items():
-        if key not in CONSTRAINT_WORDS[lang] or value is False:
+        if key not in CONSTRAINT_WORDS or value is False:
             continue
         if key == "pattern":
             # A line may break before each bracket of a long pattern, never inside a run of it.
@@ -181,7 +170,7 @@ def _constraints(constraints: dict, lang: str) -> str:
             shown = ", ".join(f"<code>{html.text(x)}</code>" for x in value)
         else:
             shown = html.text(plain(value, lang=lang)) if isinstance(value, int | float) else html.text(value)
-        words.append(html.fill(CONSTRAINT_WORDS[lang][key], v=shown))
+        words.append(html.fill(tr(lang, CONSTRAINT_WORDS[key]), v=shown))
     return "; ".join(words) or html.text(tr(lang, "none"))
 
 

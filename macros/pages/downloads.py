@@ -13,7 +13,7 @@ from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
 from ..tools.releases import History
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import CHANGELOG_PAGE
 from .tables import Row, table
 
@@ -105,31 +105,31 @@ def changelog_with_downloads(
         if HEADING.match(line):
             sections.append([])
         sections[-1].append(line)
-    lines = [] if lang != "en" else [line for line in sections[0]]
+    lines = [line for line in sections[0]] if lang == DEFAULT else []
     for section in sections[1:]:
         heading = HEADING.match(section[0])
         version = heading["version"]
         body = [line for line in section[1:] if not KOREAN.match(line)]
         summary = next((KOREAN.match(line)["text"] for line in section if KOREAN.match(line)), "")
         title = section[0].rstrip()
-        if lang != "en":
+        if lang != DEFAULT:
             day = dt.date.fromisoformat(heading["date"])
             title = f"## {version} ({day_words(day, lang)})"
         lines += ["", f"{title} {{#{version_anchor(version)}}}", ""]
         release = history.find(version)
-        if lang != "en" and summary:
+        if lang != DEFAULT and summary:
             lines += [f"<p>{_with_code(summary)}</p>", ""]
         if release is not None:
             archive, page = link(release.archive_path, None), link(DATA_PAGE, version_anchor(version))
             lines += [_download_line(version, archive, page, lang), ""]
-        if lang == "en":
+        if lang == DEFAULT:
             lines += body
         else:
             english = html.text(tr(lang, "The release notes in English"))
             lines += [
                 '<details class="dnd-changelog-en" markdown="1">',
                 f"<summary>{english}</summary>",
-                '<div lang="en" markdown="1">',
+                f'<div lang="{DEFAULT}" markdown="1">',
                 *body,
                 "",
                 "</div>",

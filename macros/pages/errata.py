@@ -26,9 +26,7 @@ CAPTION = N_("Every check between figures, computed on the intervals the printed
 
 def _named(f: Figure, lang: str = "en") -> str:
     # Korean puts the value after its label, as a sentence does ('…비ICT 기업 1만 2,000개'), not in a second bracket.
-    if lang == "ko":
-        return f"{f.label_in(lang)} {f.text(lang)}"
-    return f"{f.label_in(lang)} ({f.text(lang)})"
+    return tr(lang, "{label} ({value})").format(label=f.label_in(lang), value=f.text(lang))
 
 
 def computed(outcome: Outcome, figures: dict[str, Figure], lang: str = "en") -> str:

@@ -17,7 +17,7 @@ from ..data.topic import ancestors
 from ..data.words import qualifier_name
 from ..tools.export import number_value
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import figure_anchor, figure_link
 from .tables import Row, printed_token, source_words, table
 
@@ -151,7 +151,7 @@ def figure_explorer(package: Package, page) -> str:
 def _row_data(package: Package, f: Figure) -> dict[str, str]:
     """What the script narrows by (a key per facet, the same in every edition) and writes into the
     CSV of the rows shown (each of CSV_COLUMNS, as figures.csv has it)."""
-    data = {facet.name: facet.value(package, f, "en")[0] for facet in FACETS}
+    data = {facet.name: facet.value(package, f, DEFAULT)[0] for facet in FACETS}
     stored = {"id": f.id, "label": f.label, "value": _number_key(f), "period": f.period.text}
     stored.update({"unit": f.unit.id, "qualifier": f.qualifier, "status": f.status})
     stored.update({"as_printed": f.as_printed, "source": f.source})

@@ -21,7 +21,7 @@ from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
 from .explorer import report_link
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import check_link, explorer_link
 from .tables import places, printed_token, related
 
@@ -250,7 +250,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     entries = entries_naming(package.changelog, f.id)
     if not entries:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
-    if lang == "en":
+    if lang == DEFAULT:
         items = [
             f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(e.text)}</li>"
             for e in entries
@@ -261,7 +261,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     items = [
         f"<li><strong>{html.text(e.version)}</strong> "
         f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {html.text(summaries.get(e.version, ''))} "
-        f'<q lang="en">{_code(e.text)}</q></li>'
+        f'<q lang="{DEFAULT}">{_code(e.text)}</q></li>'
         for e in entries
     ]
     return "<ul>" + "".join(items) + "</ul>"

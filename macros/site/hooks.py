@@ -22,12 +22,15 @@ class Release:
     version: str
     date: dt.date
     licences: tuple[tuple[str, str], ...]
-    attributions: tuple[str, ...]
-    attributions_ko: tuple[str, ...] = ()
+    # The footer's attributions in each language (the sources' `attribution`, `attribution_ko`).
+    attributions_by_language: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def attributions(self) -> tuple[str, ...]:
+        return self.attributions_by_language[0][1]
 
     def attributions_in(self, lang: str) -> tuple[str, ...]:
-        """The footer's attributions in a language (the sources' `attribution`, `attribution_ko`)."""
-        return self.attributions_ko if lang == "ko" else self.attributions
+        return dict(self.attributions_by_language)[lang]
 
     @property
     def date_words(self) -> str:
@@ -49,8 +52,10 @@ def release(package) -> Release:
         (licence["name"].replace("-", " "), licence["path"]) for licence in package.descriptor["licenses"]
     )
     # The footer attributes the release itself; every other source is attributed on the licences page.
-    attributions = (package.outlined.attribution,)
-    return Release(package.version, day, licences, attributions, (package.outlined.attribution_in("ko"),))
+    from macros.data.language import LANGUAGES
+
+    attributions = tuple((lang, (package.outlined.attribution_in(lang),)) for lang in LANGUAGES)
+    return Release(package.version, day, licences, attributions)
 
 
 # Plugins whose every-build INFO lines (modules found, editions built, variables) bury what matters.
@@ -67,10 +72,15 @@ def on_startup(command, dirty):
 
 @event_priority(-50)
 def on_env(env, config, files):
-    """Give the theme templates the release; late, so the macros plugin has imported this project's package."""
+    """Give the theme templates the release, the catalogue (`tr(lang, text)`) and where each edition
+    lives (`edition_prefix(lang)`: '' or 'ko/'); late, so the macros plugin has imported this project's package."""
+    from macros.data.catalogue import tr
     from macros.site.data import site_package
+    from macros.site.editions import prefix
 
     env.globals["data_release"] = release(site_package())
+    env.globals["tr"] = tr
+    env.globals["edition_prefix"] = prefix
     return env
 
 
@@ -105,24 +115,27 @@ def on_page_content(html, page, config, files):
     html = put_back(html)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors(html)
+    from macros.data.catalogue import tr
+    from macros.data.words import speaker
+
     lang = config.theme["language"]
-    if lang != "en":
+    # Python-Markdown's toc writes this title on each heading's permalink; each edition says it in its words.
+    permalink = tr(lang, "Permanent link")
+    html = html.replace('title="Permanent link"', f'title="{permalink}"')
+    if speaker(lang).keeps_words_whole:
         from macros.pages.typography import keep_words_whole
 
-        english = f'title="{PERMALINK_TITLES["en"]}"'
-        html = keep_words_whole(html.replace(english, f'title="{PERMALINK_TITLES[lang]}"'))
+        html = keep_words_whole(html)
     return html
 
 
-# The abbreviations each edition's pages end with, shown as hover definitions in that language.
-ABBREVIATIONS = {"en": "includes/abbreviations.md", "ko": "includes/abbreviations.ko.md"}
-# Python-Markdown's toc writes this on each heading's permalink; the Korean edition says it in Korean.
-PERMALINK_TITLES = {"en": "Permanent link", "ko": "이 제목으로 바로 가는 링크"}
-
-
 def _with_abbreviations(markdown: str, config) -> str:
-    """The page's Markdown followed by its edition's abbreviations."""
-    path = Path(config.config_file_path).parent / ABBREVIATIONS[config.theme["language"]]
+    """The page's Markdown followed by its edition's abbreviations (`includes/abbreviations.md`, and
+    beside it `abbreviations.<lang>.md` in each other language)."""
+    from macros.site.editions import twin
+
+    abbreviations = twin("includes/abbreviations.md", config.theme["language"])
+    path = Path(config.config_file_path).parent / abbreviations
     return f"{markdown.rstrip()}\n\n{path.read_text(encoding='utf-8')}"
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..data.correction import Correction
 from ..data.figure import Figure
+from ..data.language import is_translation
 from ..data.package import Package
 
 LEVELS = ("patch", "minor", "major")
@@ -384,7 +385,11 @@ def _korean(columns: set[str]) -> set[str]:
 
 def _fields(item, columns: set[str]) -> dict:
     """A record's fields that both versions' schemas have, so a new column does not mark every row changed."""
-    return {name: getattr(item, name) for name in item.__dataclass_fields__ if name in columns}
+    return {
+        name: getattr(item, name)
+        for name in [*item.__dataclass_fields__, *sorted(columns)]
+        if name in columns and (name in item.__dataclass_fields__ or is_translation(name))
+    }
 
 
 def _without_row(item):

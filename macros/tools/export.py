@@ -9,7 +9,6 @@ unchanged package gives an unchanged archive.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -18,9 +17,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.catalogue import N_, tr
 from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.intervals import Interval, IntervalRule
+from ..data.language import LANGUAGES, twins
+from ..data.language import column as column_in
 from ..data.package import Package
 
 DOWNLOAD_DIR = "data/download"
@@ -35,16 +37,25 @@ def figure_json(figure_id: str) -> str:
     return f"{FIGURE_DIR}/{figure_id}.json"
 
 
+# A table's file is named by its title.
+CSV_TITLE = N_("{title} (CSV)")
+
+
 @dataclass(frozen=True)
 class Download:
     path: str  # relative to DOWNLOAD_DIR
     title: str
     media_type: str
     content: bytes
-    title_ko: str = ""
+    # A table's file is named by its resource's title in each language ('title', 'title_ko').
+    resource: dict | None = None
 
     def title_in(self, lang: str) -> str:
-        return self.title_ko if lang == "ko" else self.title
+        """The download's title in a language: a text of the catalogue, with the table's title in it."""
+        if self.resource is None:
+            return tr(lang, self.title)
+        title = self.resource.get(column_in("title", lang)) or self.resource["name"]
+        return tr(lang, CSV_TITLE).format(title=title)
 
     @property
     def site_path(self) -> str:
@@ -60,40 +71,31 @@ def downloads_of(package: Package) -> list[Download]:
     if cached and cached[0] is package:
         return cached[1]
     csvs = [
-        (
-            r["path"],
-            r.get("title", r["name"]),
-            package.resource_path(r["name"]).read_bytes(),
-            r.get("title_ko", ""),
-        )
-        for r in package.descriptor["resources"]
+        (r["path"], r, package.resource_path(r["name"]).read_bytes()) for r in package.descriptor["resources"]
     ]
-    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c, _ in csvs])
+    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c in csvs])
     files = [
         Download(
             ZIP_NAME,
-            "The whole data package (descriptor and CSV files)",
+            N_("The whole data package (descriptor and CSV files)"),
             "application/zip",
             archive,
-            "데이터 패키지 전체(설명 파일과 CSV 파일)",
         ),
         Download(
             "datapackage.json",
-            "The package descriptor with every Table Schema, and each file's size and SHA-256 hash",
+            N_("The package descriptor with every Table Schema, and each file's size and SHA-256 hash"),
             "application/json",
             descriptor,
-            "모든 테이블 스키마와 파일마다의 크기·SHA-256 해시를 담은 패키지 설명 파일",
         ),
         *(
-            Download(path, f"{title} (CSV)", "text/csv", content, f"{korean}(CSV)")
-            for path, title, content, korean in csvs
+            Download(path, CSV_TITLE.format(title=r.get("title", r["name"])), "text/csv", content, r)
+            for path, r, content in csvs
         ),
         Download(
             JSON_NAME,
-            "Every figure, check and correction with typed fields (JSON)",
+            N_("Every figure, check and correction with typed fields (JSON)"),
             "application/json",
             export_json(package),
-            "모든 수치·검산·정정을 자료형이 있는 필드로 담은 파일(JSON)",
         ),
     ]
     _cache.clear()
@@ -168,26 +170,42 @@ def _interval(interval: Interval) -> dict:
     }
 
 
-def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule] | None) -> dict:
+def in_every_language(key: str, words) -> dict:
+    """A text in every language, keyed as the data's columns are: {'words': ..., 'words_ko': ...}."""
+    return {column_in(key, lang): words(lang) for lang in LANGUAGES}
+
+
+def beside_twins(columns: list[str]) -> list[str]:
+    """The columns in the schema's order, each text's translations right after it (label, label_ko)."""
+    twin_of = {twin: english for lang in LANGUAGES[1:] for twin, english in twins(columns, lang).items()}
+    ordered = []
+    for name in columns:
+        if name not in twin_of:
+            ordered += [name, *(twin for twin, english in twin_of.items() if english == name)]
+    return ordered
+
+
+def _typed(value):
+    """A record's value as JSON writes it: a date in ISO form, several values as a list."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _record(record, columns: list[str]) -> dict:
+    """A record with one key per column of its table (the loader holds that each column is a field)."""
+    return {name: _typed(getattr(record, name)) for name in beside_twins(columns)}
+
+
+def _figure(
+    f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule] | None, unit_columns: list[str]
+) -> dict:
     """A figure with one key per column of figures.csv, typed, `shown` (its value in words) and the
     interval its printing allows (None for a date)."""
     typed = {
         "value": ("value", number_value(f.value)),
-        "unit": (
-            "unit",
-            {
-                "id": f.unit.id,
-                "label": f.unit.label,
-                "label_ko": f.unit.label_ko,
-                "symbol": f.unit.symbol,
-                "counter_ko": f.unit.counter_ko,
-                "display": f.unit.display,
-            },
-        ),
-        "period": (
-            "period",
-            {"iso": f.period.text, "words": f.period.words(), "words_ko": f.period.words("ko")},
-        ),
+        "unit": ("unit", _record(f.unit, unit_columns)),
+        "period": ("period", {"iso": f.period.text, **in_every_language("words", f.period.words)}),
         "locator": ("locators", [{"topic": loc.topic, "part": loc.part} for loc in f.locators]),
     }
     document = {}
@@ -195,8 +213,7 @@ def _figure(f: Figure, columns: list[str], bounds: tuple[Interval, IntervalRule]
         key, value = typed[column] if column in typed else (column, getattr(f, column))
         document[key] = value
         if column == "as_printed":
-            document["shown"] = f.text()
-            document["shown_ko"] = f.text("ko")
+            document |= in_every_language("shown", f.text)
             document["interval"] = {**_interval(bounds[0]), "rule": bounds[1].name} if bounds else None
     return document
 
@@ -206,11 +223,10 @@ def figure_document(package: Package, f: Figure) -> dict:
     source = package.source_of(f)
     return {
         "version": package.version,
-        "figure": _figure(f, package.columns("figures"), package.bounds.get(f.id)),
+        "figure": _figure(f, package.columns("figures"), package.bounds.get(f.id), package.columns("units")),
         "source": {
             "id": source.id,
-            "citation": source.citation(),
-            "citation_ko": source.citation("ko"),
+            **in_every_language("citation", source.citation),
             "url": source.url,
             "language": source.language,
         },
@@ -224,7 +240,7 @@ def figure_document(package: Package, f: Figure) -> dict:
             }
             for o in package.outcomes_of(f.id)
         ],
-        "corrections": [_correction(c) for c in package.corrections_of(f.id)],
+        "corrections": [_record(c, package.columns("corrections")) for c in package.corrections_of(f.id)],
         "links": [
             {"relation": words, "figure": other}
             for words, other in (link.seen_from(f.id) for link in package.links_of(f.id))
@@ -245,23 +261,6 @@ def _json(document: dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _correction(c) -> dict:
-    return {
-        "id": c.id,
-        "figure": c.figure,
-        "field": c.field,
-        "printed": c.printed,
-        "used": c.used,
-        "kind": c.kind,
-        "reason": c.reason,
-        "reason_ko": c.reason_ko,
-        "date": c.date.isoformat(),
-        "version": c.version,
-        "reference": c.reference,
-        "reference_ko": c.reference_ko,
-    }
-
-
 def export_json(package: Package) -> bytes:
     """The package as one JSON document: metadata, figures with typed fields, checks with outcomes."""
     d = package.descriptor
@@ -274,62 +273,28 @@ def export_json(package: Package) -> bytes:
         "description": d.get("description"),
         "licenses": d.get("licenses", []),
         "sources": [
-            {
-                "id": s.id,
-                "publisher": s.publisher,
-                "publisher_ko": s.publisher_ko,
-                "title": s.title,
-                "title_ko": s.title_ko,
-                "date": s.date.isoformat(),
-                "language": s.language,
-                "kind": s.kind,
-                "standing": s.standing,
-                "reports": s.reports,
-                "url": s.url,
-                "licence": s.licence,
-                "licence_ko": s.licence_ko,
-                "attribution": s.attribution,
-                "attribution_ko": s.attribution_ko,
-                "citation": s.citation(),
-                "citation_ko": s.citation("ko"),
-            }
+            {**_record(s, package.columns("sources")), **in_every_language("citation", s.citation)}
             for s in package.sources.values()
         ],
         "figures": [
-            _figure(f, package.columns("figures"), package.bounds.get(f.id)) for f in package.figures.values()
+            _figure(f, package.columns("figures"), package.bounds.get(f.id), package.columns("units"))
+            for f in package.figures.values()
         ],
-        "links": [
-            {
-                "figure": link.figure,
-                "relation": link.relation,
-                "other": link.other,
-                "note": link.note,
-                "note_ko": link.note_ko,
-            }
-            for link in package.links
-        ],
+        "links": [_record(link, package.columns("links")) for link in package.links],
         "checks": [
             {
-                "id": o.check.id,
-                "kind": o.check.kind,
-                "result": o.check.result,
-                "operands": list(o.check.operands),
-                "assumption": o.check.assumption,
-                "assumption_ko": o.check.assumption_ko,
+                **_record(o.check, package.columns("checks")),
                 "computed_interval": _interval(o.computed_bounds),
                 "stated_interval": _interval(o.stated_bounds),
                 "computed": number_value(round(o.computed, 9)),
                 "stated": number_value(o.stated),
                 "outcome": o.status,
                 "outcome_words": o.words,
-                "expected": o.check.expected,
-                "explanation": o.check.explanation,
-                "explanation_ko": o.check.explanation_ko,
             }
             for o in package.outcomes
         ],
-        "terms": [{k: v for k, v in dataclasses.asdict(t).items() if k != "row"} for t in package.terms],
-        "corrections": [_correction(c) for c in package.corrections],
+        "terms": [_record(t, package.columns("terms")) for t in package.terms],
+        "corrections": [_record(c, package.columns("corrections")) for c in package.corrections],
     }
     return _json(document)
 
