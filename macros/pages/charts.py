@@ -207,6 +207,9 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
             )
             for position, (_, fig, _) in zip(positions, bars, strict=True)
         ]
+        # The axes take the figure's width; the value labels are then fitted inside them.
+        for note in notes:
+            note.set_in_layout(spec.lower_is_better)
         axes.set_yticks(positions, labels)
         axes.invert_yaxis()
         for side in ("top", "right", "bottom"):

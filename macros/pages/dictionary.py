@@ -165,7 +165,13 @@ def _constraints(constraints: dict, lang: str) -> str:
             continue
         if key == "pattern":
             # A line may break before each bracket of a long pattern, never inside a run of it.
-            shown = "<code>" + "<wbr>(".join(html.text(part) for part in value.split("(")) + "</code>"
+            parts = value.split("(")
+            parts = [parts[0], *(f"({part}" for part in parts[1:])]
+            shown = (
+                "<code>"
+                + "".join(f'<span class="dnd-seg">{html.text(p)}</span>' for p in parts if p)
+                + "</code>"
+            )
         elif key == "enum":
             shown = ", ".join(f"<code>{html.text(x)}</code>" for x in value)
         else:
