@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a banner about its successor on every build; the pinned versions are deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test check build validate lint bench diff audit clean
+.PHONY: help serve test check build validate lint bench diff audit correct release clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ test: $(STAMP) ## Run the whole test suite (make check first, then the tests in 
 	@$(PY) scripts/check.py $(BASE)
 	$(PY) -m pytest -n auto --dist loadfile
 
-check: $(STAMP) ## Check a change as CI will, without a browser: data, pages, diff against BASE, changelog, lint
+check: $(STAMP) ## Check a change as CI will, without a browser: data, pages, change since the release, changelog, source audit (SOURCE=), lint
 	@$(PY) scripts/check.py $(BASE)
 
 build: $(STAMP) ## Build the site strictly into site/ (left untouched if the build fails)
@@ -49,6 +49,12 @@ lint: $(STAMP) ## Lint the Python code with ruff
 
 bench: $(STAMP) ## Measure build and validation cost, scaling, page weight and Lighthouse (ARGS=--lighthouse-only)
 	$(PY) scripts/bench.py $(ARGS)
+
+correct: $(STAMP) ## Correct a figure: FIGURE=id VALUE=number (or PRINTED=as printed) REASON="…" REFERENCE="…"
+	@$(PY) scripts/correct.py
+
+release: $(STAMP) ## Maintainers: release the changes in changes/ (version, date, corrections, changelog, citation; DATE=YYYY-MM-DD)
+	@$(PY) scripts/release.py
 
 diff: $(STAMP) ## Compare the data package with BASE (a git revision, default origin/main) as Markdown
 	@$(PY) scripts/diff_package.py $(or $(BASE),origin/main) datapackage/datapackage.json

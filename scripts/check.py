@@ -13,18 +13,24 @@ Each problem is one located line (`path:line:field: what is wrong`); the last li
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from macros.data.package import package_path
+from macros.data.package import load_package, package_path
 from macros.data.problem import PackageError
 from macros.data.validation import validate
+from macros.tools.audit import audit
 from macros.tools.diff import compare
 from macros.tools.prose import reference_problems, typed_number_problems
 from macros.tools.release_notes import release_notes
-from scripts.diff_package import Unreadable, load, release_day
+from macros.tools.releases import history_problems
+from scripts.diff_package import Unreadable, load, release_day, released_base
+
+# Where `make audit` looks for the release's text by default, beside the clone.
+DEFAULT_SOURCE = "../shared/source/msit-press-release-2021-08-30.txt"
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,18 +54,33 @@ def data_and_pages() -> tuple[list[str], bool]:
 
 
 def change(base: str) -> list[str]:
-    """What the change against `base` lacks to be released, as `make diff` says it, with its notes."""
+    """What the change lacks, judged against the release of the version `base` carries (as `make diff`
+    says it), with its release notes; and what in the history would stop the site's build."""
     descriptor = str(package_path())
     with tempfile.TemporaryDirectory(prefix="dnd-check-") as workspace:
         try:
-            old = load("old", base, Path(workspace))
+            _, old = released_base(base, Path(workspace), package_path())
             new = load("new", descriptor, Path(workspace))
         except (Unreadable, PackageError) as error:
             return [f"make diff BASE={base}: {error}"]
         diff = compare(old, new, release_day(descriptor, new.version))
         for hint in diff.renames:
             print(f"hint: {hint}", file=sys.stderr)
-        return diff.problems + [str(note) for note in release_notes(diff)]
+        return diff.problems + [str(note) for note in release_notes(diff)] + history_problems(package_path())
+
+
+def audit_text() -> tuple[list[str], str]:
+    """The source audit (`make audit`) when the release's text is here; else why it was not run."""
+    given = os.environ.get("SOURCE") or os.environ.get("DND_SOURCE_TEXT") or DEFAULT_SOURCE
+    source = ROOT / given  # relative to the checkout, as the Makefile's audit reads it
+    if not source.is_file():
+        return [], (
+            f"audit: skipped, the release's text is not at {given} (save it there or pass SOURCE=path; "
+            "CONTRIBUTING says where it is published)"
+        )
+    package = load_package(package_path())
+    result = audit(source.read_text(encoding="utf-8"), package, given)
+    return [str(problem) for problem in result.problems], ""
 
 
 def lint() -> list[str]:
@@ -74,11 +95,15 @@ def lint() -> list[str]:
 
 def main(argv: list[str]) -> int:
     base = argv[0] if argv else default_base()
-    names = ("data and pages", f"change against {base}", "ruff")
     problems, loaded = data_and_pages()
-    # A package that does not load has nothing to compare: the diff would only say so again.
+    # A package that does not load has nothing to compare or audit: they would only say so again.
     problems += change(base) if loaded else []
+    audited, skipped = audit_text() if loaded else ([], "")
+    problems += audited
     problems += lint()
+    names = ("data and pages", f"change against {base}", *(() if skipped else ("source audit",)), "ruff")
+    if skipped:
+        print(skipped)
     for line in problems:
         print(line, file=sys.stderr)
     if problems:

@@ -10,20 +10,21 @@ whose datapackage/ is then read as committed at that revision.
 import argparse
 import datetime as dt
 import io
-import re
 import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
 
-from macros.data.package import CHANGELOG, Package, load_package
+from macros.data.changes import CHANGES
+from macros.data.package import CHANGELOG, Package, load_package, repository_root
 from macros.data.problem import PackageError
 from macros.tools.diff import compare, markdown
-from macros.tools.release_notes import CITATION, release_notes, repository_of
+from macros.tools.release_notes import CITATION, release_notes
+from macros.tools.releases import release_commit
 
-# The files beside datapackage/ that a release must update too.
-NOTES = (CHANGELOG, CITATION)
+# The files beside datapackage/ that a release must update too, and the changes waiting for one.
+NOTES = (CHANGELOG, CITATION, CHANGES)
 
 
 class Unreadable(Exception):
@@ -56,39 +57,46 @@ def extract(revision: str, target: Path) -> Path:
     return target / "datapackage" / "datapackage.json"
 
 
-def release_day(argument: str, version: str) -> dt.date | None:
-    """The date of the commit that first carries `version` in the history of `argument` (a revision,
-    or HEAD for a file in the working tree); None while the version is not committed."""
+def _descriptor_of(argument: str) -> Path:
+    """The descriptor whose repository holds `argument`: the file itself, or the one in the working
+    directory's checkout for a revision."""
     path = Path(argument)
-    if path.is_file():
-        revision, cwd, descriptor = "HEAD", path.resolve().parent, path.name
-    else:
-        revision, cwd, descriptor = argument, None, "datapackage/datapackage.json"
-    pattern = rf'"version": *"{re.escape(version)}"'
-    found = subprocess.run(
-        ["git", "log", "--format=%cI", "-G", pattern, revision, "--", descriptor],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-    )
-    stamps = found.stdout.split()
-    if found.returncode != 0 or not stamps:
-        return None
-    return dt.datetime.fromisoformat(stamps[-1]).astimezone(dt.UTC).date()
+    return path if path.is_file() else Path.cwd() / "datapackage" / "datapackage.json"
+
+
+def release_day(argument: str, version: str) -> dt.date | None:
+    """The day of the commit that released `version` in the history of `argument` (a revision, or HEAD
+    for a file in the working tree); None while the version is not committed."""
+    revision = "HEAD" if Path(argument).is_file() else argument
+    found = release_commit(_descriptor_of(argument), version, revision)
+    return found[1] if found else None
+
+
+def released_base(base: str, workspace: Path, descriptor: Path | None = None) -> tuple[str, Package]:
+    """The package as released in the version `base` carries: the revision of the commit that released
+    it (found by the one rule, `releases.release_commit`) and its package. Changes made since wait in
+    changes/ and are compared against it; without the history, `base` itself."""
+    at_base = load("base", base, workspace)
+    if Path(base).is_file():
+        return base, at_base
+    found = release_commit(descriptor or _descriptor_of(base), at_base.version, base)
+    if found is None:
+        return base, at_base
+    return found[0][:12], load("old", found[0], workspace)
 
 
 def load(side: str, argument: str, workspace: Path) -> Package:
     path = Path(argument)
     if not path.is_file():
-        path = extract(argument, workspace / side)
+        path = extract(argument, workspace / f"{side}-{argument.replace('/', '-')}")
     try:
-        return load_package(path, as_published=side == "old")
+        return load_package(path, as_published=side != "new")
     except PackageError as error:
         problems = "\n".join(f"  {p}" for p in error.problems)
         hint = (
             " (it was valid when committed, so today's loader is stricter: "
             "compare against a newer base, or review this change by hand)"
-            if side == "old"
+            if side != "new"
             else ""
         )
         raise Unreadable(
@@ -107,12 +115,17 @@ def main() -> int:
         try:
             old = load("old", args.old, Path(workspace))
             new = load("new", args.new, Path(workspace))
+            # What blocks the change is judged against the release, as `make check` judges it.
+            _, released = released_base(args.old, Path(workspace), _descriptor_of(args.new))
         except Unreadable as error:
             print(f"diff_package: {error}", file=sys.stderr)
             return 2
-        diff = compare(old, new, release_day(args.new, new.version))
-        if any((repository_of(new) / name).is_file() for name in NOTES):
-            diff.problems += [str(note) for note in release_notes(diff)]
+        day = release_day(args.new, new.version)
+        diff = compare(old, new, day)
+        judged = diff if released is old else compare(released, new, day)
+        diff.problems = judged.problems
+        if any((repository_root(new.path) / name).is_file() for name in NOTES):
+            diff.problems += [str(note) for note in release_notes(judged)]
         print(markdown(diff, args.old, args.new))
     if diff.problems:
         print(

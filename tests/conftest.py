@@ -22,6 +22,7 @@ PROJECT_PARTS = (
     "scripts",
     "CHANGELOG.md",
     "CITATION.cff",
+    "changes",
 )
 
 

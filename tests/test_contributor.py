@@ -1,20 +1,20 @@
 """The contributor path: a newcomer corrects a figure in a fresh clone, exactly as CONTRIBUTING.md says.
 
-The journey follows the guide step by step in a `git clone` of the committed repository: change a value,
-be told which correction row to add, add it, bump the version, be told the changelog section is missing,
-write it, and see the new value, the correction and the version on the built site. The guide cannot go
-stale: every `console` block in it is run here in order, and its output must be what the tools print
-(numbers aside, and `...` standing for lines left out); the correction row and the changelog section
-the journey writes are the guide's own blocks.
+The journey follows the guide in a `git clone` of the committed repository: one `make correct`, a
+mistyped id refused, `make check` clear without a word of Korean, the reviewer's `make diff`; then the
+maintainer's `make release`, refused until the Korean is written, and the built site with the new
+value, the correction and the version. The guide cannot go stale: every `console` block in it is run
+here in order, as written (its numbers mapped to the journey's), and its output must be what the tools
+print (numbers aside, and `...` standing for lines left out).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -26,20 +26,29 @@ import yaml
 from macros.data.package import load_package
 from macros.data.words import plain
 from macros.tools.diff import compare
-from macros.tools.release_notes import checks_line, contents_line, release_notes
+from macros.tools.release_notes import release_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "CONTRIBUTING.md"
 FIGURE = "smart-factories"
 MISSING = "smart-factory-quality-growth"
 SOURCE_NAME = "msit-press-release-2021-08-30.txt"
-TODAY = dt.date.today()
-# What each `make` target of the guide runs, as the Makefile's recipes do (a test holds them together).
+TODAY = dt.datetime.now(dt.UTC).date()
+# What each `make` target of the guide runs, as the Makefile's recipes do (a test holds them together);
+# a target's variables reach the script as environment variables.
 COMMANDS = {
     "make validate": ["scripts/validate.py", "datapackage/datapackage.json"],
     "make check": ["scripts/check.py"],
     "make diff": ["scripts/diff_package.py", "origin/main", "datapackage/datapackage.json"],
     "make audit": ["scripts/audit_source.py", "--source", f"../shared/source/{SOURCE_NAME}"],
+    "make correct": ["scripts/correct.py"],
+    "make release": ["scripts/release.py"],
+}
+# The Korean a maintainer writes into the change file before the release.
+KOREAN = {
+    "entry_ko": "`smart-factories`를 바로잡았습니다. 수를 잘못 옮겨 적었습니다.",
+    "reason_ko": "수를 잘못 옮겨 적었습니다.",
+    "reference_ko": "도약 축, 기업의 디지털 전환, 첫 문단",
 }
 
 
@@ -63,6 +72,9 @@ class Journey:
     old_version: str
     new_version: str
     runs: list[Run]
+    written: list[str]  # `git status --short` after make correct
+    refused: list[str]  # `git status --short` after the release was refused
+    checked: Run  # make check on the release, before its commit
     build: Run
 
     def page(self, path: str) -> str:
@@ -98,23 +110,15 @@ def shows(expected: list[str], actual: list[str]) -> bool:
     return bool(actual) and shape(expected[0]) == shape(actual[0]) and shows(expected[1:], actual[1:])
 
 
-def set_cells(figures: Path, figure_id: str, **cells: str) -> None:
-    """Edit cells of one row as a contributor does in a spreadsheet, leaving every other row as it was."""
-    with open(figures, newline="", encoding="utf-8") as file:
-        rows = list(csv.reader(file))
-    (row,) = [r for r in rows if r[0] == figure_id]
-    for column, value in cells.items():
-        row[rows[0].index(column)] = value
-    with open(figures, "w", newline="", encoding="utf-8") as file:
-        csv.writer(file, lineterminator="\n").writerows(rows)
-
-
 def as_shown(block: str, **values: str) -> str:
-    """The guide's block with its example's numbers replaced by the journey's, after checking that only
-    numbers differ: `values` maps each number as the guide writes it to the journey's."""
+    """The guide's text with its example's numbers replaced by the journey's."""
     for shown, real in values.items():
         block = block.replace(shown, real)
     return block
+
+
+def git(clone: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(clone), *args], check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="module")
@@ -122,44 +126,45 @@ def journey(tmp_path_factory) -> Journey:
     clone = tmp_path_factory.mktemp("contributor") / "repo"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     # `make diff` compares with origin/main; pin it to the commit cloned, whatever branch ROOT is on (CI may be detached).
-    subprocess.run(["git", "-C", str(clone), "update-ref", "refs/remotes/origin/main", "HEAD"], check=True)
+    git(clone, "update-ref", "refs/remotes/origin/main", "HEAD")
     environment = {
         **os.environ,
         "PYTHONPATH": str(clone),
         "NO_MKDOCS_2_WARNING": "1",
         "SOURCE_DATE_EPOCH": "1630281600",
     }
-    for name in ("DND_DATAPACKAGE", "DND_REPO_URL", "DND_SITE_URL"):
+    for name in ("DND_DATAPACKAGE", "DND_REPO_URL", "DND_SITE_URL", "DND_SOURCE_TEXT", "SOURCE", "DATE"):
         environment.pop(name, None)
+    package = load_package(clone / "datapackage" / "datapackage.json")
+    old_value = package.figures[FIGURE].value
+    new_value = old_value + 500
+    new_version = "{}.{}.0".format(*(int(p) + (i == 1) for i, p in enumerate(package.version.split(".")[:2])))
+    numbers = {"8,500": plain(new_value), "8500": plain(new_value).replace(",", "")}
     runs: list[Run] = []
 
-    def run(command: str) -> Run:
+    def run(line: str) -> Run:
+        words = shlex.split(as_shown(line, **numbers))
+        command = " ".join(words[:2])
+        variables = dict(word.split("=", 1) for word in words[2:])
         done = subprocess.run(
             [sys.executable, *COMMANDS[command]],
             cwd=clone,
-            env=environment,
+            env={**environment, **variables},
             capture_output=True,
             text=True,
             timeout=300,
         )
-        return Run(command, done.returncode, done.stdout, done.stderr)
+        return Run(line, done.returncode, done.stdout, done.stderr)
 
-    def step(command: str) -> Run:
-        runs.append(run(command))
-        return runs[-1]
-
-    data = clone / "datapackage"
-    package = load_package(data / "datapackage.json")
-    old_value = package.figures[FIGURE].value
-    new_value = old_value + 500
-    new_version = "{}.{}.0".format(*(int(p) + (i == 1) for i, p in enumerate(package.version.split(".")[:2])))
-    figures = data / "data" / "figures.csv"
-
+    # The audit of "Add a missing figure", with the release's text beside the clone; removed after, so
+    # the correction's `make check` runs as a contributor's does, without it.
     audit = None
     source = Path(os.environ.get("DND_SOURCE_TEXT") or ROOT.parent / "shared" / "source" / SOURCE_NAME)
     if source.is_file():
-        (clone.parent / "shared" / "source").mkdir(parents=True)
-        (clone.parent / "shared" / "source" / SOURCE_NAME).symlink_to(source.resolve())
+        link = clone.parent / "shared" / "source" / SOURCE_NAME
+        link.parent.mkdir(parents=True)
+        link.symlink_to(source.resolve())
+        figures = clone / "datapackage" / "data" / "figures.csv"
         complete = figures.read_text(encoding="utf-8")
         figures.write_text(
             "".join(line for line in complete.splitlines(True) if not line.startswith(f"{MISSING},")),
@@ -167,48 +172,26 @@ def journey(tmp_path_factory) -> Journey:
         )
         audit = run("make audit")
         figures.write_text(complete, encoding="utf-8")
+        link.unlink()
 
-    # Step 2: change the value, then as_printed.
-    set_cells(figures, FIGURE, value=plain(new_value).replace(",", ""))
-    step("make validate")
-    # As the guide says: as_printed, and the same number in the quote (the release's sentence).
-    quote = package.figures[FIGURE].quote.replace(plain(old_value), plain(new_value), 1)
-    set_cells(figures, FIGURE, as_printed=plain(new_value), quote=quote)
-    step("make validate")
-    step("make check")
+    blocks = [command for command, _ in console_blocks() if command != "make audit"]
+    correct, mistyped, check, diff, refused, release = blocks
+    for line in (correct, mistyped, check, diff):
+        runs.append(run(line))
+    written = git(clone, "status", "--short", "--untracked-files=all").splitlines()
+    git(clone, "add", "-A")
+    git(clone, "-c", "user.name=A. Reader", "-c", "user.email=reader@example.org", "commit", "-qm", "Correct")
 
-    # Steps 3 and 4: the correction row, the version, CITATION.cff; the changelog comes last.
-    (row,) = guide_blocks("csv")
-    numbers = {"8000": plain(old_value).replace(",", ""), "8500": plain(new_value).replace(",", "")}
-    versions = {"5.1.0": new_version, "2026-12-01": TODAY.isoformat()}
-    with open(data / "data" / "corrections.csv", "a", encoding="utf-8") as file:
-        file.write(as_shown(row, **numbers, **versions))
-    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor.update(version=new_version, created=f"{TODAY.isoformat()}T00:00:00Z")
-    (data / "datapackage.json").write_text(
-        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    citation = (clone / "CITATION.cff").read_text(encoding="utf-8")
-    citation = re.sub(r"(?m)^version: .*$", f"version: {new_version}", citation)
-    citation = re.sub(r"(?m)^date-released: .*$", f"date-released: {TODAY.isoformat()}", citation)
-    citation = citation.replace(f"data/download/{package.version}/", f"data/download/{new_version}/")
-    (clone / "CITATION.cff").write_text(citation, encoding="utf-8")
-    step("make check")
-
-    (section,) = guide_blocks("markdown")
-    bumped = load_package(data / "datapackage.json")
-    section = as_shown(section, **versions)
-    for line in (contents_line(bumped), checks_line(bumped)):
-        prefix = line.split(":")[0]
-        (shown,) = [s for s in section.splitlines() if s.startswith(prefix)]
-        assert shape(shown) == shape(line), f"the guide's changelog section: {shown!r} is not like {line!r}"
-        section = section.replace(shown, line)
-    changelog = (clone / "CHANGELOG.md").read_text(encoding="utf-8")
-    (clone / "CHANGELOG.md").write_text(
-        changelog.replace("\n## ", f"\n{section.strip()}\n\n## ", 1), encoding="utf-8"
-    )
-    step("make check")
-    step("make diff")
+    # The maintainer's step: the release refuses without the Korean, then releases.
+    runs.append(run(refused))
+    refused_status = git(clone, "status", "--short").splitlines()
+    (change,) = (clone / "changes").glob("*.yaml")
+    document = yaml.safe_load(change.read_text(encoding="utf-8"))
+    document["entry_ko"] = KOREAN["entry_ko"]
+    document["correction"].update(reason_ko=KOREAN["reason_ko"], reference_ko=KOREAN["reference_ko"])
+    change.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    runs.append(run(release))
+    checked = run("make check")
     if audit:
         runs.append(audit)
 
@@ -227,6 +210,9 @@ def journey(tmp_path_factory) -> Journey:
         package.version,
         new_version,
         runs,
+        written,
+        refused_status,
+        checked,
         Run("build", build.returncode, build.stdout, build.stderr),
     )
 
@@ -237,13 +223,15 @@ def journey(tmp_path_factory) -> Journey:
 def test_the_guide_runs_the_commands_the_journey_runs_in_its_order(journey):
     commands = [command for command, _ in console_blocks()]
     ran = [run.command for run in journey.runs]
-    assert commands[: len(ran)] == ran
-    assert commands[len(ran) :] in ([], ["make audit"]), "a console block the journey does not run"
+    assert commands[: len(ran)] == ran or commands == [*ran[:-1], "make audit"][: len(commands)]
+    assert len(commands) - len(ran) in (0, 1), "a console block the journey does not run"
 
 
 def test_every_console_block_shows_what_the_tool_prints(journey):
     for (command, expected), run in zip(console_blocks(), journey.runs, strict=False):
         actual = [line for line in run.output.splitlines() if line.strip()]
+        numbers = {"8,500": plain(journey.new_value), "8500": plain(journey.new_value).replace(",", "")}
+        expected = [as_shown(line, **numbers) for line in expected]
         assert shows(expected, actual), (
             f"CONTRIBUTING.md shows for `{command}`:\n"
             + "\n".join(expected)
@@ -252,43 +240,30 @@ def test_every_console_block_shows_what_the_tool_prints(journey):
         )
 
 
-def test_a_changed_value_is_refused_by_validation_naming_the_row_and_the_correction_to_add(journey):
-    result = journey.runs[0]
+def test_one_command_writes_the_figure_and_one_change_file_and_nothing_else(journey):
+    assert journey.runs[0].returncode == 0, journey.runs[0].output
+    assert sorted(journey.written) == sorted(
+        [" M datapackage/data/figures.csv", f"?? changes/{FIGURE}-revision.yaml"]
+    )
+
+
+def test_a_mistyped_id_is_refused_with_a_did_you_mean_and_nothing_written(journey):
+    result = journey.runs[1]
     assert result.returncode == 1
-    (line,) = [line for line in result.stderr.splitlines() if ":value:" in line]
-    assert line.startswith("datapackage/data/figures.csv:")
-    assert "add a row to datapackage/data/corrections.csv with figure=smart-factories, field=value" in line
-    assert f"used={plain(journey.new_value).replace(',', '')}" in line
+    assert f"did you mean '{FIGURE}'?" in result.stderr
+    assert result.stderr.strip().endswith("make correct: nothing was written")
 
 
-def test_make_check_asks_for_the_correction_row_and_the_minor_version(journey):
-    assert journey.runs[1].returncode == 0
+def test_make_check_is_clear_for_a_contributor_who_writes_no_korean(journey):
     result = journey.runs[2]
-    assert result.returncode == 1
-    old, new = plain(journey.old_value).replace(",", ""), plain(journey.new_value).replace(",", "")
-    assert (
-        f"datapackage/data/corrections.csv: add a row with id={FIGURE}-revision, figure={FIGURE}, "
-        f"field=value, printed={old}, used={new}, kind=revision"
-    ) in result.stderr
-    assert f"the version is still {journey.old_version}: this is a minor release" in result.stderr
-
-
-def test_without_its_changelog_section_make_check_fails_naming_changelog(journey):
-    result = journey.runs[3]
-    assert result.returncode == 1
-    (line, summary) = result.stderr.strip().splitlines()
-    assert line.startswith("CHANGELOG.md:") and f"no section for {journey.new_version}" in line
-    assert summary.startswith("make check: 1 problem(s)")
-
-
-def test_with_the_guides_changelog_section_make_check_passes(journey):
-    result = journey.runs[4]
     assert result.returncode == 0, result.output
-    assert result.stdout.startswith("make check: all clear")
+    skipped, clear = result.stdout.splitlines()
+    assert clear.startswith("make check: all clear")
+    assert skipped.startswith("audit: skipped")  # and it says so, with where to put the release's text
 
 
-def test_the_diff_lists_exactly_the_change_and_its_correction(journey):
-    result = journey.runs[5]
+def test_the_diff_lists_exactly_the_change_and_its_correction_with_its_reference(journey):
+    result = journey.runs[3]
     assert result.returncode == 0, result.output
     old, new = plain(journey.old_value), plain(journey.new_value)
     table_rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
@@ -296,11 +271,35 @@ def test_the_diff_lists_exactly_the_change_and_its_correction(journey):
         f"| `{FIGURE}` | value | {old} | {new} |",
         f"| `{FIGURE}` | as_printed | {old} | {new} |",
     ]
-    assert table_rows[2].startswith(f"| `{FIGURE}` | quote | ") and table_rows[2].count(new) == 1
+    assert table_rows[2].startswith(f"| `{FIGURE}` | quote | ") and f"~~{old}~~" in table_rows[2]
+    assert f"**{new}**" in table_rows[2]
     assert table_rows[3].startswith(f"| `{FIGURE}-revision` | `{FIGURE}` | value | {old.replace(',', '')} |")
-    assert "### Figures added" not in result.stdout and "### Figures removed" not in result.stdout
-    assert "### Problems" not in result.stdout
-    assert f"{journey.old_version} → " in result.stdout and "(minor release)" in result.stdout
+    assert table_rows[3].endswith("| Leap forward, digitalisation of businesses, first paragraph |")
+    assert "### Figures added" not in result.stdout and "### Problems" not in result.stdout
+
+
+def test_the_release_refuses_without_the_korean_and_writes_nothing(journey):
+    result = journey.runs[4]
+    assert result.returncode == 1
+    assert f"changes/{FIGURE}-revision.yaml:entry_ko: write the entry in Korean" in result.stderr
+    assert journey.refused == []
+
+
+def test_the_release_derives_version_day_corrections_changelog_and_citation(journey):
+    assert journey.runs[5].returncode == 0, journey.runs[5].output
+    clone = journey.clone
+    descriptor = json.loads((clone / "datapackage/datapackage.json").read_text())
+    assert (descriptor["version"], descriptor["created"]) == (journey.new_version, f"{TODAY}T00:00:00Z")
+    citation = yaml.safe_load((clone / "CITATION.cff").read_text(encoding="utf-8"))
+    assert (citation["version"], str(citation["date-released"])) == (journey.new_version, TODAY.isoformat())
+    assert citation["identifiers"][0]["value"] == f"data/download/{journey.new_version}/datapackage.zip"
+    row = (clone / "datapackage/data/corrections.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert row.startswith(f"{FIGURE}-revision,{FIGURE},value,") and f",{TODAY},{journey.new_version}," in row
+    changelog = (clone / "CHANGELOG.md").read_text(encoding="utf-8")
+    section = changelog[changelog.index(f"## {journey.new_version} ({TODAY})") :]
+    assert f"  한국어: {KOREAN['entry_ko']}" in section.split("\n## ")[0]
+    assert not list((clone / "changes").glob("*.yaml"))
+    assert journey.checked.returncode == 0, journey.checked.output
 
 
 def test_the_audit_names_a_number_no_figure_accounts_for(journey):
@@ -316,7 +315,7 @@ def test_the_audit_names_a_number_no_figure_accounts_for(journey):
 
 def test_the_built_site_shows_the_new_value_the_correction_and_the_version(journey):
     assert journey.build.returncode == 0, journey.build.output
-    version = json.loads((journey.clone / "datapackage/datapackage.json").read_text())["version"]
+    version = journey.new_version
     links = re.findall(
         rf'<a [^>]*href="[^"]*figures/{FIGURE}/"[^>]*>(.*?)</a>', journey.page("first-year/leap-forward")
     )
@@ -327,18 +326,17 @@ def test_the_built_site_shows_the_new_value_the_correction_and_the_version(journ
     for path in ("", "first-year/leap-forward", "data/corrections"):
         assert f">{version}</a> of {TODAY.day} {TODAY:%B %Y}." in journey.page(path)
     assert f"{version} ({TODAY.isoformat()})" in journey.page("about/changelog")
+    korean = re.sub("<[^>]+>", "", journey.page(f"ko/figures/{FIGURE}"))
+    assert "수를 잘못 옮겨 적었습니다" in korean  # the entry and the reason, in Korean
 
 
 def test_the_guides_example_names_one_version_before_and_one_after_throughout():
-    """Step 7 and the footer must speak of the version the example publishes, not of an older one."""
+    """The guide must speak of the version the example publishes, not of an older one."""
     guide = GUIDE.read_text(encoding="utf-8")
     example = guide[guide.index("## Correct a figure, step by step") : guide.index("## Add a missing figure")]
-    before, after = re.search(r"\*\*Version:\*\* (\S+) → (\S+) ", example).groups()
-    following = "{}.{}.0".format(*(int(p) + (i == 1) for i, p in enumerate(after.split(".")[:2])))
-    named = set(re.findall(r"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", example)) - {"1.0.0"}  # 1.0.0: the history
-    assert named <= {before, after, following}, (
-        f"versions the example does not publish: {named - {before, after, following}}"
-    )
+    before, after = re.search(r"Data version (\S+) of .*?release (\S+) \(minor", example, re.S).groups()
+    named = set(re.findall(r"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", example))
+    assert named <= {before, after}, f"versions the example does not publish: {named - {before, after}}"
 
 
 def test_the_guides_make_targets_run_the_scripts_the_journey_runs():
@@ -382,7 +380,7 @@ def test_the_correction_form_has_the_fields_the_explorer_prefills():
 def test_the_pull_request_template_is_the_reviewers_checklist():
     template = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
     checks = [line for line in template.splitlines() if line.startswith("- [ ]")]
-    for duty in ("evidence", "corrections.csv", "make validate", "make diff", "version", "CHANGELOG.md"):
+    for duty in ("evidence", "changes/", "make check", "make diff", "version", "Korean"):
         assert any(duty in check for check in checks), duty
 
 

@@ -170,3 +170,48 @@ def test_each_figures_json_carries_its_quote_and_the_sources_language(built_site
     )
     assert "3조701억원" in document["figure"]["quote"]
     assert document["source"]["language"] == "ko"
+
+
+def test_a_figure_that_is_not_plain_shows_its_standing_wherever_it_is_shown(built_site):
+    """The fund size's check fails and one Korean report gives another size: the prose, the table, the
+    explorer, the figure page's headline, its link preview, its JSON-LD and its JSON all say so."""
+    marker = 'class="dnd-standing dnd-standing-contradicted" href="../../data/checks/#check-new-deal-fund-size-languages"'
+    prose = built_site.page("first-year/")
+    assert (
+        'class="dnd-standing dnd-standing-contradicted" href="../data/checks/#check-new-deal-fund-size-languages"'
+        in prose
+    )
+    explorer = built_site.page("data/explorer/")
+    row = re.search(r'<tr id="fig-new-deal-fund-size".*?</tr>', explorer, re.S).group(0)
+    assert "check fails" in row and "disputed" in row
+    page = built_site.page("figures/new-deal-fund-size/")
+    headline = re.search(r'<p class="dnd-figure-value".*?</p>', page, re.S).group(0)
+    assert marker in headline and 'href="../new-deal-fund-size-ko/"' in headline
+    description = unescape(re.search(r'<meta name="description" content="([^"]*)"', page).group(1))
+    assert "Standing: check fails" in description and "disputed" in description
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert "Standing: check fails" in ld["description"]
+    document = json.loads(
+        (built_site.site / "figures" / "new-deal-fund-size.json").read_text(encoding="utf-8")
+    )
+    assert document["standing"]["states"] == ["contradicted", "disputed"]
+    assert {
+        "state": "contradicted",
+        "meaning": "a check this figure takes part in fails",
+        "check": "new-deal-fund-size-languages",
+    } in document["standing"]["reasons"]
+    korean = built_site.page("ko/figures/new-deal-fund-size/")
+    assert "유의 사항: 검산 불성립" in unescape(
+        re.search(r'<meta name="description" content="([^"]*)"', korean).group(1)
+    )
+
+
+def test_a_chart_names_its_values_that_are_not_plain_in_its_caption_and_its_text_alternative(built_site):
+    chart = re.search(
+        r'<figure class="dnd-chart" id="chart-data-market">.*?</figure>',
+        built_site.page("first-year/leap-forward/"),
+        re.S,
+    ).group(0)
+    caption = re.search(r"<figcaption>.*?</figcaption>", chart, re.S).group(0)
+    assert "dnd-standing-revised" in caption
+    assert "revised later" in re.search(r"<desc[^>]*>(.*?)</desc>", chart, re.S).group(1)

@@ -182,21 +182,30 @@ def test_a_changed_value_without_a_correction_row_is_refused_with_the_row_to_add
     assert "1 problem(s) to fix before merging" in result.stderr
 
 
-def test_changed_data_under_the_same_version_is_refused_naming_the_part_to_bump(copy):
+def test_a_changed_value_under_the_released_version_is_sent_to_make_correct(copy):
     version = load_package(ROOT / "datapackage/datapackage.json").version
-    major, minor, _ = (int(p) for p in version.split("."))
-    copy.set("figures", "smart-factories", value="8500")
-    copy.add("corrections", **correction("smart-factories", "8000", "8500", f"{major}.{minor + 1}.0"))
+    copy.reprint("smart-factories", "8500", "8,500")
 
     result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
 
     assert result.returncode == 1
     assert (
-        f"datapackage/datapackage.json:6:version: the data changed but the version is still {version}: "
-        "this is a minor release "
-        f"(a value was corrected; corrections were recorded), so bump the minor part: "
-        f'set "version" in datapackage/datapackage.json to {major}.{minor + 1}.0'
+        f"`smart-factories` changed from 8,000 to 8,500 since {version} without a correction: put the value "
+        "back and run `make correct FIGURE=smart-factories VALUE=8500"
     ) in result.stdout
+    assert "bump" not in result.stdout  # the release step gives the version, not the contributor
+
+
+def test_a_correction_row_written_by_hand_under_the_released_version_is_sent_to_make_correct(copy):
+    version = load_package(ROOT / "datapackage/datapackage.json").version
+    major, minor, _ = (int(p) for p in version.split("."))
+    copy.reprint("smart-factories", "8500", "8,500")
+    copy.add("corrections", **correction("smart-factories", "8000", "8500", f"{major}.{minor + 1}.0"))
+
+    result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
+
+    assert result.returncode == 1
+    assert f"is written as released in {major}.{minor + 1}.0, but {version} is already out" in result.stdout
 
 
 def test_a_removed_figure_needs_a_major_release(copy):
@@ -292,7 +301,7 @@ def test_data_text_cannot_break_the_report_table(copy):
 
     (row,) = section(markdown(compare(old, new), "old", "new"), "Figures changed")
 
-    assert row.endswith("| Factories \\| &lt;b&gt;smart&lt;/b&gt; |")
+    assert row.endswith("| Factories **\\| &lt;b&gt;smart&lt;/b&gt;** |")  # inert, the changed words marked
 
 
 # Git revisions, as `make diff BASE=origin/main` passes them

@@ -16,6 +16,7 @@ from macros.data.intervals import RULES
 from macros.data.link import RELATIONS
 from macros.data.locator import PLACES
 from macros.data.package import load_package
+from macros.data.standing import STATES
 from macros.pages.i18n import LOCALE, MissingText, catalogue, tr
 from macros.site.editions import macro_calls, macro_differences, missing_twins, twin
 
@@ -39,6 +40,9 @@ def code_texts() -> set[tuple[str | None, str]]:
     texts |= {("interval rule", t) for r in RULES for t in (r.name, r.applies, r.interval, r.reason)}
     texts |= {("check", kind.against) for kind in KINDS.values()}
     texts |= {("place", words) for words in PLACES}
+    texts |= {
+        ("figure standing", words) for state in STATES.values() for words in (state.marker, state.meaning)
+    }
     return texts
 
 

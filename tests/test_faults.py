@@ -183,6 +183,33 @@ CELL_FAULTS = {
         None,
         "the label says 'to be', so the status is target",
     ),
+    "a decision to invest recorded as achieved": cell_fault(
+        FIG,
+        "ict-associations-investment",
+        "status",
+        "actual",
+        None,
+        "the label says 'decided to', so the status is target",
+    ),
+    "a caveat that rests on the figure's own source": cell_fault(
+        "data/caveats.csv",
+        "mou-signed-in-april",
+        "source",
+        "msit-2021-08-30",
+        None,
+        "is the figure's own source; a caveat reports another's",
+    ),
+    "a caveat whose evidence is another source's figure": cell_fault(
+        "data/caveats.csv",
+        "mou-signed-in-april",
+        "evidence",
+        "new-deal-fund-size-ko",
+        None,
+        "comes from 'genews-2021-07-22', not from the caveat's source",
+    ),
+    "a caveat on an unknown figure": cell_fault(
+        "data/caveats.csv", "mou-signed-in-april", "figure", "no-such-figure", None, "is not an id in"
+    ),
     "a news report given as a primary source": cell_fault(
         "data/sources.csv", "etnews-2021-07-22", "standing", "primary", None, "a news report only reports"
     ),
@@ -389,16 +416,13 @@ def test_a_duplicate_id_names_both_rows(pkg):
     expect(pkg, FIG, 6, "id", "is already used in row 5")
 
 
-def test_a_typo_without_its_correction_says_what_row_to_add(pkg):
+def test_a_typo_without_its_correction_says_what_command_records_it(pkg):
     rows = read_rows(pkg / "data/corrections.csv")
     write_rows(pkg / "data/corrections.csv", rows[:1])
     row = row_of(pkg / FIG, "voucher-smes-restated")
-    expect(pkg, FIG, row, "value", "add a row to")
+    expect(pkg, FIG, row, "value", "make correct FIGURE=")
     (problem,) = [p for p in problems_of(pkg) if p.field == "value"]
-    assert (
-        "corrections.csv with figure=voucher-smes-restated, field=value, printed=12,7000, used=127000"
-        in problem.message
-    )
+    assert "`make correct FIGURE=voucher-smes-restated VALUE=127000 " in problem.message
 
 
 def test_an_unused_unit_is_an_orphan(pkg):

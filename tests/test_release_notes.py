@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.changelog import entry_lines
 from macros.data.package import load_package
 from macros.tools.diff import bump, compare
-from macros.tools.release_notes import checks_line, contents_line, release_notes
+from macros.tools.release_notes import checks_entry, contents_entry, release_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE = "smart-factories"
@@ -54,10 +55,8 @@ class Release:
         body = [
             f"## {self.version} ({DAY})",
             "",
-            "한국어: 라벨 하나를 고침.",
-            "",
-            contents_line(new),
-            checks_line(new),
+            *entry_lines(*contents_entry(new)),
+            *entry_lines(*checks_entry(new)),
         ]
         body += [*lines, "", ""]
         path = self.root / "CHANGELOG.md"
@@ -82,7 +81,9 @@ def release(tmp_path) -> Release:
 
 def test_a_complete_release_has_nothing_to_add(release):
     release.cite()
-    release.section(f"- The label of `{FIGURE}` says what is counted.")
+    release.section(
+        f"- The label of `{FIGURE}` says what is counted.", "  한국어: 라벨이 세는 대상을 밝힙니다."
+    )
     assert release.notes() == []
 
 
@@ -90,14 +91,15 @@ def test_a_missing_section_is_named_at_the_line_to_write_it_with_its_counts(rele
     release.cite()
     (note,) = release.notes()
     assert re.fullmatch(
-        rf"CHANGELOG\.md:\d+: no section for {release.version}: add `## {release.version} \({DAY}\)` .*", note
+        rf"CHANGELOG\.md:\d+: no section for {release.version}: `make release` writes it .*", note
     )
-    assert "- Contents: " in note and "- Checks: " in note
 
 
 def test_an_id_the_package_lacks_is_named_with_its_line(release):
     release.cite()
-    release.section(f"- The label of `{FIGURE}` and of `smart-factorys` changed.")
+    release.section(
+        f"- The label of `{FIGURE}` and of `smart-factorys` changed.", "  한국어: 라벨을 고쳤습니다."
+    )
     (note,) = release.notes()
     assert re.fullmatch(
         r"CHANGELOG\.md:\d+: `smart-factorys` is not an id in the data package; did you mean .smart-factories.\?",
@@ -115,22 +117,25 @@ def test_a_figure_named_only_in_a_paragraph_is_refused_because_its_page_would_mi
     assert any(n.endswith(f"does not name `{FIGURE}`") for n in notes)
 
 
-def test_a_section_without_its_korean_line_is_refused(release):
+def test_an_entry_without_its_korean_twin_is_refused_at_its_line(release):
     release.cite()
     release.section(f"- `{FIGURE}` relabelled.")
-    path = release.root / "CHANGELOG.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("한국어: 라벨 하나를 고침.\n", "", 1), encoding="utf-8"
-    )
     (note,) = release.notes()
     assert re.fullmatch(
-        rf"CHANGELOG\.md:\d+: the section for {release.version} must hold a line `한국어: …`.*", note
+        r"CHANGELOG\.md:\d+: the entry has no Korean twin: end it with a line `  한국어: …`.*", note
     )
+
+
+def test_a_free_sentence_needs_its_korean_summary(release):
+    release.cite()
+    release.section("A relabelling.", "", f"- `{FIGURE}` relabelled.", "  한국어: 라벨을 고쳤습니다.")
+    (note,) = release.notes()
+    assert "has a free sentence but no line `한국어: …`" in note
 
 
 def test_counts_that_are_not_the_packages_are_refused_with_the_line_to_write(release):
     release.cite()
-    release.section(f"- `{FIGURE}` relabelled.")
+    release.section(f"- `{FIGURE}` relabelled.", "  한국어: 라벨을 고쳤습니다.")
     path = release.root / "CHANGELOG.md"
     path.write_text(
         re.sub(
@@ -139,11 +144,11 @@ def test_counts_that_are_not_the_packages_are_refused_with_the_line_to_write(rel
         encoding="utf-8",
     )
     (note,) = release.notes()
-    assert "must hold the line `- Contents: " in note
+    assert "must hold the entry `- Contents: " in note and "한국어: 내용: 수치 " in note
 
 
 def test_citation_cff_must_follow_the_version(release):
-    release.section(f"- `{FIGURE}` relabelled.")
+    release.section(f"- `{FIGURE}` relabelled.", "  한국어: 라벨을 고쳤습니다.")
     notes = release.notes()
     assert f"CITATION.cff:15: write `version: {release.version}`" in notes
     assert f"CITATION.cff:16: write `date-released: {DAY}`" in notes

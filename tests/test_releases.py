@@ -24,7 +24,6 @@ import yaml
 from conftest import build_site
 from frictionless import Package as FrictionlessPackage
 from frictionless import system
-from test_contributor import set_cells
 
 from macros.data.package import load_package
 from macros.data.words import plain
@@ -35,6 +34,17 @@ from macros.tools.releases import ReleaseError, archive_address, release_history
 ROOT = Path(__file__).resolve().parents[1]
 IDENTITY = ("-c", "user.name=Release Test", "-c", "user.email=release-test@example.org")
 TODAY = dt.date.today()
+
+
+def set_cells(figures: Path, figure_id: str, **cells: str) -> None:
+    """Edit cells of one row as a spreadsheet does, leaving every other row as it was."""
+    with open(figures, newline="", encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    (row,) = [r for r in rows if r[0] == figure_id]
+    for column, value in cells.items():
+        row[rows[0].index(column)] = value
+    with open(figures, "w", newline="", encoding="utf-8") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
 
 
 def git(repo: Path, *args: str) -> str:

@@ -1,20 +1,31 @@
-"""CHANGELOG.md as records: each release's section and its entries, so a figure's page and JSON can
-list the entries that name the figure, and the changelog page can link each version.
+"""CHANGELOG.md as records: the one reading of it, for the site (the changelog page, each figure's
+history and JSON), the release notes `make check` asks for, and the release step that writes a section.
 
-An entry names a figure by its id in backticks (`voucher-smes`); CONTRIBUTING asks for that.
+A section is `## VERSION (YYYY-MM-DD)`; its optional line `한국어: …` sums the release up in Korean. Every
+entry is a `- ` line in English, continued by indented lines, and ends with its Korean twin, an indented
+line `  한국어: …`, so a Korean page shows the project's own history in Korean:
+
+    - Corrected `smart-factories` from 8,000 to 8,500: we had copied the count wrongly.
+      한국어: `smart-factories`를 8,000에서 8,500으로 바로잡았습니다. 수를 잘못 옮겨 적었습니다.
+
+An entry names a figure by its id in backticks, so the figure's page and JSON can list it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .language import column, text_in
 
 HEADING = re.compile(r"^## (?P<version>\d+\.\d+\.\d+) \((?P<date>\d{4}-\d{2}-\d{2})\)\s*$")
 ITEM = re.compile(r"^- (?P<text>.*)$")
-# The release's summary in Korean: one line '한국어: ...' in each section, shown on the Korean pages.
+# The release's summary in Korean (a line of its own), and an entry's Korean twin (indented, in the entry).
 KOREAN = re.compile(r"^한국어: (?P<text>.+)$")
+KOREAN_PART = re.compile(r"^  +한국어: (?P<text>.+)$")
 CODE = re.compile(r"`([^`]+)`")
+KOREAN_MARK = "한국어: "
 
 
 @dataclass(frozen=True)
@@ -22,10 +33,15 @@ class Entry:
     version: str
     date: str
     text: str
+    text_ko: str = ""
+    line: int = 0  # the entry's first line in CHANGELOG.md
 
     def names(self) -> set[str]:
         """The ids the entry writes in backticks."""
         return set(CODE.findall(self.text))
+
+    def text_in(self, lang: str) -> str:
+        return text_in(self, "text", lang)
 
 
 @dataclass(frozen=True)
@@ -34,44 +50,116 @@ class Section:
     date: str
     entries: tuple[Entry, ...]
     summary_ko: str = ""
+    line: int = 0  # the heading's line
+    end: int = 0  # the line after the section
+    english: tuple[str, ...] = ()  # the section's body as Markdown, without its Korean lines
+    prose: tuple[tuple[int, str], ...] = ()  # numbered lines outside the entries and the summary
+
+    def summary_in(self, lang: str) -> str:
+        """The section's free sentence in a language other than English ('' when it has none)."""
+        return getattr(self, column("summary", lang), "") or ""
 
 
-def read_changelog(path: Path) -> list[Section]:
-    """Every release section, newest first as the file writes them; an absent file has none."""
-    if not path.exists():
-        return []
-    sections: list[tuple[str, str, list[str]]] = []
-    korean: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+@dataclass(frozen=True)
+class Changelog:
+    sections: tuple[Section, ...] = ()
+    preamble: tuple[str, ...] = ()
+    lines: tuple[str, ...] = field(default=(), repr=False)
+
+    def __iter__(self):
+        return iter(self.sections)
+
+    def find(self, version: str) -> Section | None:
+        return next((s for s in self.sections if s.version == version), None)
+
+    @property
+    def first_heading(self) -> int:
+        """The line of the newest section's heading (where a new section goes), or after the end."""
+        return self.sections[0].line if self.sections else len(self.lines) + 1
+
+
+class _Open:
+    """A section being read."""
+
+    def __init__(self, version: str, date: str, line: int):
+        self.version, self.date, self.line = version, date, line
+        self.summary_ko = ""
+        self.entries: list[list] = []  # [line, english parts, korean parts]
+        self.english: list[str] = []
+        self.prose: list[tuple[int, str]] = []
+        self.korean = False  # inside the open entry's Korean part
+        self.item = False  # inside an entry
+
+    def close(self, end: int) -> Section:
+        entries = tuple(
+            Entry(self.version, self.date, " ".join(en).strip(), " ".join(ko).strip(), line)
+            for line, en, ko in self.entries
+        )
+        return Section(
+            self.version,
+            self.date,
+            entries,
+            self.summary_ko,
+            self.line,
+            end,
+            tuple(self.english),
+            tuple(self.prose),
+        )
+
+
+def parse_changelog(text: str) -> Changelog:
+    """Every release section, newest first as the file writes them."""
+    lines = text.splitlines()
+    preamble: list[str] = []
+    sections: list[Section] = []
+    current: _Open | None = None
+    for number, line in enumerate(lines, 1):
         heading = HEADING.match(line)
         if heading:
-            sections.append((heading["version"], heading["date"], []))
+            if current:
+                sections.append(current.close(number))
+            current = _Open(heading["version"], heading["date"], number)
             continue
-        if not sections:
+        if current is None:
+            preamble.append(line)
             continue
-        summary = KOREAN.match(line)
+        summary, item, korean = KOREAN.match(line), ITEM.match(line), KOREAN_PART.match(line)
         if summary:
-            korean[sections[-1][0]] = summary["text"].strip()
-            continue
-        items = sections[-1][2]
-        item = ITEM.match(line)
-        if item:
-            items.append(item["text"].strip())
-        elif items and line.startswith("  ") and line.strip():
-            items[-1] += " " + line.strip()
-        elif not line.strip() and items and items[-1] != "":
-            items.append("")
-    return [
-        Section(
-            version,
-            date,
-            tuple(Entry(version, date, text) for text in items if text),
-            korean.get(version, ""),
-        )
-        for version, date, items in sections
-    ]
+            current.summary_ko, current.item = summary["text"].strip(), False
+        elif item:
+            current.entries.append([number, [item["text"].strip()], []])
+            current.item, current.korean = True, False
+            current.english.append(line)
+        elif current.item and korean:
+            current.korean = True
+            current.entries[-1][2].append(korean["text"].strip())
+        elif current.item and line.startswith("  ") and line.strip():
+            current.entries[-1][2 if current.korean else 1].append(line.strip())
+            if not current.korean:
+                current.english.append(line)
+        else:
+            current.item = current.korean = False
+            current.english.append(line)
+            if line.strip():
+                current.prose.append((number, line))
+    if current:
+        sections.append(current.close(len(lines) + 1))
+    return Changelog(tuple(sections), tuple(preamble), tuple(lines))
 
 
-def entries_naming(sections: list[Section], figure_id: str) -> list[Entry]:
+def read_changelog(path: Path) -> Changelog:
+    """CHANGELOG.md read; an absent file has no sections."""
+    return parse_changelog(path.read_text(encoding="utf-8")) if path.exists() else Changelog()
+
+
+def entries_naming(changelog: Changelog, figure_id: str) -> list[Entry]:
     """The entries that name a figure by its id, newest release first."""
-    return [entry for section in sections for entry in section.entries if figure_id in entry.names()]
+    return [entry for section in changelog for entry in section.entries if figure_id in entry.names()]
+
+
+def entry_lines(text: str, text_ko: str, width: int = 100) -> list[str]:
+    """An entry as CHANGELOG.md writes it: its English as a `- ` line, wrapped, then its Korean twin."""
+    import textwrap
+
+    english = textwrap.wrap(text, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False)
+    return [*english, f"  {KOREAN_MARK}{text_ko}"]

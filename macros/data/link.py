@@ -12,6 +12,8 @@ RELATIONS = {
     "revises": ("revision of", "revised as"),
     "target-for": ("target for", "result towards the target"),
     "same-as": ("same fact as", "same fact as"),
+    # A later figure of a comparable amount that its source does not call a revision: weaker than revises.
+    "follows": ("later figure beside", "later figure, not called a revision:"),
 }
 
 

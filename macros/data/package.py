@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import rules
-from .changelog import Section, read_changelog
+from . import rules, standing
+from .caveat import Caveat
+from .changelog import Changelog, read_changelog
+from .changes import Change, change_files, read_changes
 from .charts import CHARTS_RESOURCE, Chart, build_charts
 from .checks import KINDS, SUMMARY_WORDS, Check, Outcome, evaluate
 from .correction import Correction
@@ -36,7 +38,7 @@ from .unit import Unit
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
-RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "terms")
+RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "caveats", "terms")
 # The record each table's rows become, and its fields read from a column of another name.
 RECORDS = {
     "figures": (Figure, {"locators": "locator"}),
@@ -46,6 +48,7 @@ RECORDS = {
     "links": (Link, {}),
     "checks": (Check, {}),
     "corrections": (Correction, {}),
+    "caveats": (Caveat, {}),
     "terms": (Term, {}),
 }
 
@@ -69,9 +72,12 @@ class Package:
     corrections: list[Correction]
     charts: dict[str, Chart]
     terms: list[Term] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
     # The interval each number figure's printing allows, and the rule that gives it, by figure id.
     bounds: dict[str, tuple[Interval, IntervalRule]] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
+    # The changes not released yet (changes/*.yaml); their corrections are among `corrections`.
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def version(self) -> str:
@@ -92,9 +98,9 @@ class Package:
         return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
 
     @cached_property
-    def changelog(self) -> list[Section]:
-        """The release sections of CHANGELOG.md, beside the package's folder (none when absent)."""
-        return read_changelog(self.path.resolve().parent.parent / CHANGELOG)
+    def changelog(self) -> Changelog:
+        """CHANGELOG.md, beside the package's folder (no sections when absent)."""
+        return read_changelog(repository_root(self.path) / CHANGELOG)
 
     def resource_path(self, name: str) -> Path:
         resource = next(r for r in self.descriptor["resources"] if r["name"] == name)
@@ -114,6 +120,17 @@ class Package:
 
     def corrections_of(self, figure_id: str) -> list[Correction]:
         return [c for c in self.corrections if c.figure == figure_id]
+
+    def caveats_of(self, figure_id: str) -> list[Caveat]:
+        return [c for c in self.caveats if c.figure == figure_id]
+
+    def standing(self, figure_id: str) -> tuple[standing.Reason, ...]:
+        """Why a figure is not plain (`macros/data/standing.py`); empty for a plain figure. Derived once."""
+        return self._standings[figure_id]
+
+    @cached_property
+    def _standings(self) -> dict[str, tuple[standing.Reason, ...]]:
+        return {figure_id: standing.reasons(self, figure_id) for figure_id in self.figures}
 
     def figures_in(self, topic_id: str, deep: bool = True) -> list[Figure]:
         """Figures whose topic is this one (or, with deep, one below it), in file order."""
@@ -151,8 +168,14 @@ def load_package(path: Path | str | None = None, as_published: bool = False) -> 
     return _cache[key]
 
 
+def repository_root(path: Path) -> Path:
+    """The folder holding datapackage/, changes/, CHANGELOG.md and CITATION.cff."""
+    return path.resolve().parent.parent
+
+
 def _stamps(path: Path) -> list[tuple[str, int]]:
     files = [path, path.parent / CHARTS_RESOURCE["path"], *sorted((path.parent / "data").glob("*.csv"))]
+    files += change_files(repository_root(path))
     return [(str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files]
 
 
@@ -205,6 +228,8 @@ def _load(path: Path, as_published: bool = False) -> Package:
     }
     sources = {r["id"]: Source(**_fields(r, Source)) for r in tables["sources"].rows}
     corrections = [Correction(**_fields(r, Correction), row=r["_row"]) for r in tables["corrections"].rows]
+    changes = read_changes(repository_root(path), tables["corrections"].fields, problems)
+    corrections += [c.correction for c in changes if c.correction]
     figures = {}
     for r in tables["figures"].rows:
         source = sources.get(r["source"])
@@ -217,6 +242,7 @@ def _load(path: Path, as_published: bool = False) -> Package:
     ]
     links = [Link(**_fields(r, Link), row=r["_row"]) for r in tables["links"].rows]
     terms = [Term(**_fields(r, Term), row=r["_row"]) for r in tables["terms"].rows]
+    caveats = [Caveat(**_fields(r, Caveat), row=r["_row"]) for r in tables["caveats"].rows]
     charts = build_charts(tables["charts"])
     package = Package(
         path,
@@ -231,6 +257,8 @@ def _load(path: Path, as_published: bool = False) -> Package:
         corrections,
         charts,
         terms=terms,
+        changes=changes,
+        caveats=caveats,
     )
     package.bounds = _bounds(figures, corrections)
     for rule in () if as_published else rules.RECORD_RULES:
@@ -274,9 +302,11 @@ def records_match_schemas(path: Path, tables: dict[str, Table]) -> list[Problem]
     for name, (record, renamed) in RECORDS.items():
         # A text in another language (label_ko) is no field of its own: the record reads it from `texts`.
         columns = {f["name"] for f in tables[name].fields if not is_translation(f["name"])}
+        # Not columns: where the record was read (its row; a waiting correction's change file) and its texts.
         fields = {renamed.get(f, f) for f in record.__dataclass_fields__ if not is_translation(f)} - {
             "row",
             "texts",
+            "file",
         }
         module = record.__module__.replace(".", "/") + ".py"
         for column in sorted(columns - fields):

@@ -17,7 +17,7 @@ from .intervals import RULE_FOR
 from .language import HANGUL, HANGUL_PATTERN, LANGUAGES, twins
 from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
-from .problem import Problem, display_path
+from .problem import Problem, did_you_mean, display_path
 from .resource import Table
 from .term import Term, contains
 from .topic import ancestors
@@ -302,7 +302,8 @@ def quotes_are_in_the_source_language(package: Package) -> list[Problem]:
 # Words in a label that say what the status must be: work under way is no achievement, a plan no result.
 STATUS_WORDS = {
     "under-way": re.compile(r"\bbeing (?:established|built|developed)\b|\bunder way\b", re.I),
-    "target": re.compile(r"\b(?:planned|to be|target|goal)\b", re.I),
+    # A pledge or a decision to invest is not an achievement.
+    "target": re.compile(r"\b(?:planned|to be|target|goal|decided to|agreed to|pledged)\b", re.I),
 }
 
 
@@ -450,7 +451,6 @@ def marks_match_the_unit(package: Package) -> list[Problem]:
 def values_are_as_printed(package: Package) -> list[Problem]:
     """A value is what its as_printed token says, unless a correction row explains the difference."""
     at = _reporter(package, "figures")
-    corrections_path = package.tables["corrections"].path
     explained = {(c.figure, c.field) for c in package.corrections}
     problems = []
     for figure in package.figures.values():
@@ -468,16 +468,25 @@ def values_are_as_printed(package: Package) -> list[Problem]:
                 figure.row,
                 "value",
                 f"{plain(figure.value)} does not match as_printed '{figure.as_printed}', which {read}; "
-                f"fix the value, or if the release misprints it add a row to {corrections_path} "
-                f"with figure={figure.id}, field=value, printed={figure.as_printed}, used={plain(figure.value).replace(',', '')} and the reason",
+                "fix the value, or if the source misprints it, put the value back and run "
+                f"`make correct FIGURE={figure.id} VALUE={plain(figure.value).replace(',', '')} "
+                'REASON="…" REFERENCE="…"`, which records the correction',
             )
         )
     return problems
 
 
+def _at_correction(package: Package) -> Callable[..., Problem]:
+    """A problem on a correction: its row of corrections.csv, or the change file it waits in."""
+    path = package.tables["corrections"].path
+    return lambda c, field, message: Problem(
+        c.file or path, c.row, f"correction.{field}" if c.file else field, message
+    )
+
+
 def corrections_match_the_figures(package: Package) -> list[Problem]:
     """A value correction's `used` is the figure's value, and a misprint's `printed` is its as_printed."""
-    at, problems = _reporter(package, "corrections"), []
+    at, problems = _at_correction(package), []
     for c in package.corrections:
         figure = package.figures.get(c.figure)
         if figure is None or c.field != "value":
@@ -485,12 +494,12 @@ def corrections_match_the_figures(package: Package) -> list[Problem]:
         try:
             used = float(c.used.replace(",", ""))
         except ValueError:
-            problems.append(at(c.row, "used", f"'{c.used}' is not a number"))
+            problems.append(at(c, "used", f"'{c.used}' is not a number"))
             continue
         if figure.value is None or not same_number(used, figure.value):
             problems.append(
                 at(
-                    c.row,
+                    c,
                     "used",
                     f"the value used ({c.used}) is not the value of '{c.figure}' in figures.csv ({plain(figure.value or 0)})",
                 )
@@ -498,7 +507,7 @@ def corrections_match_the_figures(package: Package) -> list[Problem]:
         if c.kind == "release-typo" and c.printed != figure.as_printed:
             problems.append(
                 at(
-                    c.row,
+                    c,
                     "printed",
                     f"'{c.printed}' is not the as_printed of '{c.figure}' ('{figure.as_printed}')",
                 )
@@ -508,7 +517,7 @@ def corrections_match_the_figures(package: Package) -> list[Problem]:
 
 def corrections_are_needed(package: Package) -> list[Problem]:
     """A misprint correction of a value stands only where the printed token does not read as the value."""
-    at, problems = _reporter(package, "corrections"), []
+    at, problems = _at_correction(package), []
     for c in package.corrections:
         figure = package.figures.get(c.figure)
         if figure is None or figure.value is None or c.field != "value" or c.kind != "release-typo":
@@ -517,7 +526,7 @@ def corrections_are_needed(package: Package) -> list[Problem]:
         if reading is not None and same_number(reading.number, figure.value):
             problems.append(
                 at(
-                    c.row,
+                    c,
                     "figure",
                     f"'{figure.as_printed}' already reads as the value of '{c.figure}'; this correction is not needed, delete the row",
                 )
@@ -671,14 +680,41 @@ def links_join_comparable_figures(package: Package) -> list[Problem]:
     return problems
 
 
+def caveats_rest_on_another_source(package: Package) -> list[Problem]:
+    """A caveat reports another source's evidence: its source is not the figure's own, and its evidence
+    figure, when named, is a figure of that source."""
+    at, problems = _reporter(package, "caveats"), []
+    for caveat in package.caveats:
+        figure = package.figures.get(caveat.figure)
+        if figure is not None and figure.source == caveat.source:
+            problems.append(
+                at(
+                    caveat.row,
+                    "source",
+                    f"'{caveat.source}' is the figure's own source; a caveat reports another's",
+                )
+            )
+        evidence = package.figures.get(caveat.evidence or "")
+        if evidence is not None and evidence.source != caveat.source:
+            problems.append(
+                at(
+                    caveat.row,
+                    "evidence",
+                    f"'{evidence.id}' comes from '{evidence.source}', not from the caveat's source '{caveat.source}'",
+                )
+            )
+    return problems
+
+
 def nothing_is_orphaned(package: Package) -> list[Problem]:
-    """Every unit is used by a figure; every source by a figure or by a source that reports it."""
+    """Every unit is used by a figure; every source by a figure, a term, a caveat or a source that reports it."""
     problems = []
     for name, column in (("units", "unit"), ("sources", "source")):
         used = {r[column] for r in package.tables["figures"].rows}
         if name == "sources":
             used |= {s.reports for s in package.sources.values() if s.reports}
             used |= {t.source for t in package.terms}
+            used |= {c.source for c in package.caveats}
         for row in package.tables[name].rows:
             if row["id"] not in used:
                 problems.append(
@@ -747,6 +783,46 @@ def outcomes_are_expected(package: Package) -> list[Problem]:
     ]
 
 
+def changes_name_what_exists(package: Package) -> list[Problem]:
+    """A change not released yet corrects a figure that exists, with an id no correction has, and its
+    entry names ids the package knows (a figure's page lists the entries naming it)."""
+    problems = []
+    released = {c.id: c.row for c in package.corrections if c.released}
+    known = set(package.figures) | set(package.topics) | set(package.units) | set(package.sources)
+    known |= {c.id for c in package.checks} | {c.id for c in package.corrections}
+    for change in package.changes:
+        c = change.correction
+        if c and c.figure not in package.figures:
+            problems.append(
+                Problem(
+                    change.path,
+                    c.row,
+                    "correction.figure",
+                    f"no figure '{c.figure}' in figures.csv{did_you_mean(c.figure, package.figures)}",
+                )
+            )
+        if c and c.id in released:
+            problems.append(
+                Problem(
+                    change.path,
+                    c.row,
+                    "correction.id",
+                    f"'{c.id}' is already the id of row {released[c.id]} of corrections.csv; choose another",
+                )
+            )
+        for name in sorted(change.names()):
+            if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", name) and name not in known:
+                problems.append(
+                    Problem(
+                        change.path,
+                        1,
+                        "entry",
+                        f"`{name}` is not an id in the data package{did_you_mean(name, known)}",
+                    )
+                )
+    return problems
+
+
 TABLE_RULES: tuple[Callable[[dict[str, Table]], list[Problem]], ...] = (foreign_keys,)
 RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     schema_names_match_the_code,
@@ -764,10 +840,12 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     values_are_as_printed,
     corrections_match_the_figures,
     corrections_are_needed,
+    changes_name_what_exists,
     checks_are_computable,
     topics_form_a_tree,
     sources_say_what_they_are,
     links_join_comparable_figures,
+    caveats_rest_on_another_source,
     nothing_is_orphaned,
     charts_draw_figures,
     korean_texts_use_the_terms,

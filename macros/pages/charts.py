@@ -21,10 +21,12 @@ from pathlib import Path
 from ..data.charts import Chart
 from ..data.figure import Figure
 from ..data.package import Package
+from ..data.standing import states
 from ..data.words import fill
 from . import html
 from .i18n import N_, tr
 from .links import value_link
+from .standing import described
 from .tables import Row, table
 
 # The texts of a chart and its text alternative, marked for the translation catalogue.
@@ -39,6 +41,8 @@ IMPROVED = N_("{series}: improved from {first} in {start} to {last} in {end}.")
 WORSENED = N_("{series}: worsened from {first} in {start} to {last} in {end}.")
 STAYED = N_("{series}: stayed at {first} from {start} to {end}.")
 LOWER_IS_BETTER = N_("A lower rank is better.")
+STANDING = N_("{value} ({period}) is marked {standing}.")
+QUALIFIED = N_("Marked values:")
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "charts"
 # Cached charts are redrawn when this code or matplotlib changes.
 CODE_STAMP = hashlib.sha256(Path(__file__).read_bytes() + version("matplotlib").encode()).hexdigest()
@@ -58,7 +62,19 @@ def chart(package: Package, page, name: str) -> str:
     lang = page.language
     groups = [[package.figures[i] for i in s.figures] for s in spec.series]
     title = spec.title_in(lang)
-    description = describe(spec, groups, lang)
+    qualified = [f for figures in groups for f in figures if package.standing(f.id)]
+    description = " ".join(
+        [describe(spec, groups, lang)]
+        + [
+            fill(
+                tr(lang, STANDING),
+                value=f.text(lang),
+                period=f.period.words(lang),
+                standing=", ".join(described(package, f, state, lang) for state in states(package, f.id)),
+            )
+            for f in qualified
+        ]
+    )
     svgs = [
         _cached_svg(name, spec, groups, html.text(title), html.text(description), lang, narrow)
         for narrow in (False, True)
@@ -68,7 +84,7 @@ def chart(package: Package, page, name: str) -> str:
             [
                 html.text(s.name_in(lang)),
                 html.text(f.period.words(lang)),
-                value_link(page, f),
+                value_link(package, page, f),
                 html.text(f.label_in(lang)),
             ]
         )
@@ -82,7 +98,7 @@ def chart(package: Package, page, name: str) -> str:
         [
             # The caption first: a figure's caption is its first or its last child, and the data follow.
             f'<figure class="dnd-chart" id="chart-{name}">',
-            f"<figcaption>{html.text(title)}</figcaption>",
+            f"<figcaption>{html.text(title)}{_standing(package, page, qualified)}</figcaption>",
             f'<div class="dnd-chart-frame" role="group" aria-label="{frame}">',
             *svgs,
             "</div>",
@@ -93,6 +109,17 @@ def chart(package: Package, page, name: str) -> str:
             "</figure>",
         ]
     )
+
+
+def _standing(package: Package, page, qualified: list[Figure]) -> str:
+    """The drawn values that are not plain, each with its markers, under the title: a bar cannot carry a link."""
+    if not qualified:
+        return ""
+    lang = page.language
+    items = "; ".join(
+        f"{value_link(package, page, f)} ({html.text(f.period.words(lang))})" for f in qualified
+    )
+    return f'<span class="dnd-chart-standing">{html.text(tr(lang, QUALIFIED))} {items}</span>'
 
 
 def describe(spec: Chart, groups: list[list[Figure]], lang: str = "en") -> str:

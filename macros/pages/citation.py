@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..data.changes import unreleased_words, version_words
 from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, language_words
@@ -130,7 +131,7 @@ def figure_citation(package: Package, figure, address: str | None = None, lang: 
     text = tr(lang, "{authors}, {title}, data version {version}, figure {id} ({label}).").format(
         authors=authors(package, lang=lang),
         title=title(package, lang),
-        version=package.version,
+        version=version_words(package.version, package.changes, lang),
         id=figure.id,
         label=figure.label_in(lang),
     )
@@ -164,5 +165,10 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         f"{html.text(both_dates(package, lang))}. "
         f"{html.text(attribution)} {others}</p>"
     )
+    if package.changes:
+        # The archive cited is the release; the pages show more than it holds.
+        pending = html.text(unreleased_words(package.changes, lang))
+        words = tr(lang, "The pages also show {unreleased}, which no download holds until the next release.")
+        lines.append(f"<p>{html.text(words).replace('{unreleased}', pending)}</p>")
     lines.append("</div>")
     return "\n".join(lines)

@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..data.changelog import CODE, HEADING, KOREAN
+from ..data.changelog import CODE, Changelog
+from ..data.changes import Change
 from ..data.package import Package
 from ..data.words import day_words, size_words
 from ..tools.export import downloads_of
 from ..tools.releases import History
 from . import html
+from .errata import entry_words
 from .i18n import DEFAULT, N_, tr
 from .links import CHANGELOG_PAGE
 from .tables import Row, table
@@ -22,6 +24,7 @@ VERSIONS = N_("Every version of the data package, newest first")
 NOT_COMMITTED = N_("not committed yet")
 NO_HISTORY = N_("commit unknown: built without the git history")
 WHAT_CHANGED = N_("what changed")
+UNRELEASED_HEADING = N_("Not released yet")
 
 
 def version_anchor(version: str) -> str:
@@ -92,49 +95,38 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
 
 
 def changelog_with_downloads(
-    changelog: str, history: History, link: Callable[[str, str | None], str], lang: str = "en"
+    changelog: Changelog,
+    history: History,
+    link: Callable[[str, str | None], str],
+    lang: str = "en",
+    pending: list[Change] | None = None,
 ) -> str:
-    """CHANGELOG.md with an id on each version's heading, and under each version the site offers a
-    line linking its archive and its row on the data page. `link(target, anchor)` is relative to the
-    changelog page. The lines are HTML, so MkDocs does not look for the downloads among the pages.
+    """CHANGELOG.md as the changelog page shows it, in the page's language: the changes not released yet
+    first, then each version with an id on its heading and, where the site offers it, a line linking
+    its archive and its row on the data page. `link(target, anchor)` is relative to the changelog page.
+    The lines are HTML, so MkDocs does not look for the downloads among the pages.
 
-    In English the Korean summaries ('한국어: ...') are left out; in another language the page has its
-    own introduction, and each version shows its summary, then the English notes marked as English."""
-    sections: list[list[str]] = [[]]
-    for line in changelog.splitlines():
-        if HEADING.match(line):
-            sections.append([])
-        sections[-1].append(line)
-    lines = [line for line in sections[0]] if lang == DEFAULT else []
-    for section in sections[1:]:
-        heading = HEADING.match(section[0])
-        version = heading["version"]
-        body = [line for line in section[1:] if not KOREAN.match(line)]
-        summary = next((KOREAN.match(line)["text"] for line in section if KOREAN.match(line)), "")
-        title = section[0].rstrip()
-        if lang != DEFAULT:
-            day = dt.date.fromisoformat(heading["date"])
-            title = f"## {version} ({day_words(day, lang)})"
-        lines += ["", f"{title} {{#{version_anchor(version)}}}", ""]
+    In English, each section as written, without its Korean lines; in Korean, the page has its own
+    introduction, and each version shows its summary and every entry in Korean."""
+    lines = list(changelog.preamble) if lang == DEFAULT else []
+    if pending:
+        lines += ["", f"## {html.text(tr(lang, UNRELEASED_HEADING))} {{#unreleased}}", ""]
+        lines += [f"- {_with_code(entry_words(c, lang))}" for c in pending]
+    for section in changelog:
+        version = section.version
+        day = section.date if lang == DEFAULT else day_words(dt.date.fromisoformat(section.date), lang)
+        lines += ["", f"## {version} ({day}) {{#{version_anchor(version)}}}", ""]
         release = history.find(version)
+        summary = section.summary_in(lang)
         if lang != DEFAULT and summary:
             lines += [f"<p>{_with_code(summary)}</p>", ""]
         if release is not None:
             archive, page = link(release.archive_path, None), link(DATA_PAGE, version_anchor(version))
             lines += [_download_line(version, archive, page, lang), ""]
         if lang == DEFAULT:
-            lines += body
+            lines += list(section.english)
         else:
-            english = html.text(tr(lang, "The release notes in English"))
-            lines += [
-                '<details class="dnd-changelog-en" markdown="1">',
-                f"<summary>{english}</summary>",
-                f'<div lang="{DEFAULT}" markdown="1">',
-                *body,
-                "",
-                "</div>",
-                "</details>",
-            ]
+            lines += [f"- {_with_code(entry.text_in(lang))}" for entry in section.entries]
     return "\n".join(lines).strip("\n") + "\n"
 
 

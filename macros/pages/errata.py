@@ -21,6 +21,8 @@ ALL_CHECKS = N_("All")
 SHOW = N_("Show")
 ASSUMED = N_("Assumed:")
 FIGURES_AS_PRINTED = N_("Figures as printed")
+CHECK_OUTCOME = N_("check: {outcome}")
+OUTCOME_FORMS = ("word", "check")
 CAPTION = N_("Every check between figures, computed on the intervals the printed numbers allow")
 
 
@@ -50,6 +52,25 @@ def _linked(package: Package, page, figure: Figure) -> str:
     rest = html.text(f": {_range(interval, figure, lang)} ({rule.name_in(lang)})")
     label = figure.label_in(lang)
     return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
+
+
+def outcome(package: Package, page, check_id: str, form: str = "word") -> str:
+    """A check's outcome in words, from the data, linked to the check: 'holds' ('성립'); with form
+    'check', 'check: holds' ('검산: 성립'). Prose that reports a check says its outcome through this, so
+    no page can say otherwise than the checks page."""
+    found = next((o for o in package.outcomes if o.check.id == check_id), None)
+    if found is None:
+        raise page.error(f"unknown check id '{check_id}' (ids are in datapackage/data/checks.csv)")
+    if form not in OUTCOME_FORMS:
+        raise page.error(
+            f"outcome('{check_id}'): unknown form '{form}'; use one of {', '.join(OUTCOME_FORMS)}"
+        )
+    lang = page.language
+    words = tr(lang, found.status, "outcome")
+    if form == "check":
+        words = tr(lang, CHECK_OUTCOME).format(outcome=words)
+    href = html.url(check_link(page, check_id))
+    return f'<a class="dnd-check dnd-check-{found.status}" href="{href}">{html.text(words)}</a>'
 
 
 def checks_list(package: Package, page) -> str:
@@ -154,6 +175,26 @@ def contradictions(package: Package, page) -> str:
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 
+NOT_RELEASED = N_("not released yet")
+KOREAN_AT_RELEASE = N_("(written in Korean at the release)")
+
+
+def reason_words(c, lang: str) -> str:
+    """A correction's reason in a language; a correction not released yet may lack its Korean."""
+    return c.reason_in(lang) or tr(lang, KOREAN_AT_RELEASE)
+
+
+def entry_words(change, lang: str) -> str:
+    """A waiting change's changelog entry in a language; before its Korean is written, the ids it names
+    and that the Korean follows at the release."""
+    named = ", ".join(f"`{name}`" for name in sorted(change.names()))
+    return change.entry_in(lang) or f"{named}: {tr(lang, KOREAN_AT_RELEASE)}".lstrip(": ")
+
+
+def reference_words(c, lang: str) -> str:
+    return c.reference_in(lang) or tr(lang, KOREAN_AT_RELEASE)
+
+
 def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its page."""
     lang = page.language
@@ -170,10 +211,10 @@ def corrections_table(package: Package, page) -> str:
                     html.text(c.printed),
                     html.text(c.used),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
-                    html.text(c.reason_in(lang))
-                    + (f"<br><small>{html.text(c.reference_in(lang))}</small>" if c.reference else ""),
-                    html.text(day_words(c.date, lang)),
-                    html.text(c.version),
+                    html.text(reason_words(c, lang))
+                    + (f"<br><small>{html.text(reference_words(c, lang))}</small>" if c.reference else ""),
+                    html.text(day_words(c.date, lang) if c.released else tr(lang, NOT_RELEASED)),
+                    html.text(c.version or tr(lang, NOT_RELEASED)),
                 ],
                 id=f"correction-{c.id}",
             )

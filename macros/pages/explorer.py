@@ -19,6 +19,7 @@ from ..tools.export import number_value
 from . import html
 from .i18n import DEFAULT, N_, tr
 from .links import figure_anchor, figure_link
+from .standing import markers
 from .tables import Row, printed_token, source_words, table
 
 ISSUE_TEMPLATE = "correction.yml"
@@ -85,7 +86,12 @@ def _number_key(f: Figure) -> str:
 
 COLUMNS = (
     Column("figure", N_("Figure"), _label),
-    Column("value", N_("Value"), lambda p, page, f: _number(f.text(page.language)), _number_key),
+    Column(
+        "value",
+        N_("Value"),
+        lambda p, page, f: _number(f.text(page.language)) + markers(p, page, f),
+        _number_key,
+    ),
     Column(
         "as-printed",
         N_("As printed"),

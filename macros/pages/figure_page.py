@@ -20,9 +20,11 @@ from ..data.words import day_words, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
+from .errata import NOT_RELEASED, entry_words, reason_words
 from .explorer import report_link
-from .i18n import DEFAULT, N_, tr
+from .i18n import N_, tr
 from .links import check_link, explorer_link
+from .standing import STANDING_ANCHOR, explanation, markers, sentence
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -89,8 +91,10 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
 
 
 def _description(package: Package, f: Figure, lang: str) -> str:
+    """The figure in one sentence, then its standing when it is not plain: the page's meta description
+    (a link preview), its JSON-LD and the sentence the site search shows."""
     source = package.source_of(f)
-    return tr(lang, "{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.").format(
+    stated = tr(lang, "{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.").format(
         label=f.label_in(lang),
         value=f.text(lang),
         period=f.period.words(lang),
@@ -98,6 +102,8 @@ def _description(package: Package, f: Figure, lang: str) -> str:
         publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
     )
+    standing = sentence(package, f, lang)
+    return f"{stated} {standing}" if standing else stated
 
 
 def _summary(package: Package, page, f: Figure, sentence: str) -> str:
@@ -121,12 +127,15 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(tr(lang, f.status, "status"))),
+        (N_("Standing"), explanation(package, page, f)),
         (N_("Topic"), html.text(trail(f.topic, package.topics, lang))),
         (N_("Id"), f"<code>{html.text(f.id)}</code>"),
     ]
     if f.note:
         facts.append((N_("Note"), html.text(f.note_in(lang))))
-    items = "".join(f"<dt>{html.text(tr(lang, term))}</dt><dd>{value}</dd>" for term, value in facts)
+    items = "".join(
+        f"<dt>{html.text(tr(lang, term))}</dt><dd{_anchor(term)}>{value}</dd>" for term, value in facts
+    )
     links = [
         f'<a href="{html.url(page.link(figure_json(f.id)))}" type="application/json">'
         f"{html.text(tr(lang, THIS_FIGURE_AS_JSON))}</a>",
@@ -135,11 +144,16 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     if page.repo_url:
         links.append(report_link(page.repo_url, f, lang))
     return (
-        f'<p class="dnd-figure-value" data-search-exclude>{html.text(f.text(lang))}</p>\n'
+        f'<p class="dnd-figure-value" data-search-exclude>{html.text(f.text(lang))}{markers(package, page, f)}</p>\n'
         f'<p class="dnd-figure-summary">{html.text(sentence)}</p>\n'
         f'<dl class="dnd-facts" data-search-exclude>{items}</dl>\n'
         f'<p class="dnd-figure-links" data-search-exclude>{" · ".join(links)}</p>'
     )
+
+
+def _anchor(term: str) -> str:
+    """The standing's description in the facts carries the anchor its markers link to."""
+    return f' id="{STANDING_ANCHOR}"' if term == "Standing" else ""
 
 
 def quote_address(url: str, quote: str) -> str:
@@ -230,9 +244,8 @@ def _corrections(package: Package, page, f: Figure) -> str:
     items = [
         f'<li id="correction-{html.text(c.id)}"><code>{html.text(c.field)}</code>: '
         f"<q>{html.text(c.printed)}</q> → <q>{html.text(c.used)}</q> "
-        f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {html.text(day_words(c.date, lang))}, "
-        f"{html.text(tr(lang, VERSION))} {html.text(c.version)}). "
-        f"{html.text(c.reason_in(lang))}</li>"
+        f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {_released(c, lang)}). "
+        f"{html.text(reason_words(c, lang))}</li>"
         for c in found
     ]
     return "<ul>" + "".join(items) + "</ul>"
@@ -245,23 +258,26 @@ def _related(package: Package, page, f: Figure) -> str:
     return related(package, page, f)
 
 
+def _released(c, lang: str) -> str:
+    """A correction's release: its day and version, or that it waits for one."""
+    if not c.released:
+        return html.text(tr(lang, NOT_RELEASED))
+    return f"{html.text(day_words(c.date, lang))}, {html.text(tr(lang, VERSION))} {html.text(c.version)}"
+
+
 def _changes(package: Package, page, f: Figure) -> str:
+    """Every changelog entry naming the figure, in the page's language (each entry is written in both),
+    after the changes not released yet."""
     lang = page.language
     entries = entries_naming(package.changelog, f.id)
-    if not entries:
+    pending = [c for c in package.changes if f.id in c.names()]
+    if not entries and not pending:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
-    if lang == DEFAULT:
-        items = [
-            f"<li><strong>{html.text(e.version)}</strong> ({html.text(e.date)}): {_code(e.text)}</li>"
-            for e in entries
-        ]
-        return "<ul>" + "".join(items) + "</ul>"
-    # Other editions: the version's summary in the page's language, beside the English entry it quotes.
-    summaries = {s.version: s.summary_ko for s in package.changelog}
-    items = [
+    unreleased = html.text(tr(lang, NOT_RELEASED))
+    items = [f"<li><strong>{unreleased}</strong>: {_code(entry_words(c, lang))}</li>" for c in pending]
+    items += [
         f"<li><strong>{html.text(e.version)}</strong> "
-        f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {html.text(summaries.get(e.version, ''))} "
-        f'<q lang="{DEFAULT}">{_code(e.text)}</q></li>'
+        f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {_code(e.text_in(lang))}</li>"
         for e in entries
     ]
     return "<ul>" + "".join(items) + "</ul>"

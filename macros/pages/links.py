@@ -52,19 +52,28 @@ def check_link(page, check_id: str) -> str:
     return page.link(CHECKS, check_anchor(check_id))
 
 
-def value_link(page, figure: Figure, shown: str | None = None, title: bool = False) -> str:
-    """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page."""
+def value_link(
+    package: Package, page, figure: Figure, shown: str | None = None, title: bool = False, after: str = ""
+) -> str:
+    """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page, then
+    `after` (a particle, as HTML) and the figure's standing markers: wherever a value is shown, its
+    standing is (`macros/pages/standing.py`)."""
+    from .standing import markers
+
     lang = page.language
     href = html.url(figure_link(page, figure.id))
     titled = f' title="{html.text(figure.label_in(lang))}"' if title else ""
-    return f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text(lang))}</a>'
+    value = f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text(lang))}</a>'
+    return value + after + markers(package, page, figure)
 
 
 def fig(package: Package, page, figure_id: str, form: str = "text", josa: str | None = None) -> str:
     """The figure for running text.
 
     'text': qualifier and value, linked; 'value': the value alone, linked;
-    'bare': qualifier and value as plain text, for places where a link cannot go.
+    'bare': qualifier and value as plain text, for places where a link cannot go (its standing then
+    follows as plain words in brackets).
+    Every form carries the figure's standing: a page cannot state a figure without it.
     `josa`, on a Korean page, is the particle after the value, in the form its last sound takes
     (fig('id', josa='으로') gives '8,000개로' or '10.1조 원으로'), so no page types a particle the
     value could outgrow.
@@ -81,5 +90,7 @@ def fig(package: Package, page, figure_id: str, form: str = "text", josa: str | 
         except ValueError as error:
             raise page.error(f"fig('{figure_id}', josa='{josa}'): {error}") from None
     if form == "bare":
-        return html.text(shown) + after
-    return value_link(page, found, shown if form == "value" else None, title=True) + after
+        from .standing import marker_words
+
+        return html.text(shown) + after + html.text(marker_words(package, found, lang))
+    return value_link(package, page, found, shown if form == "value" else None, title=True, after=after)

@@ -158,7 +158,7 @@ def related(package: Package, page, figure: Figure) -> str:
         note = f'<br><span class="dnd-note">{html.text(link.note_in(lang))}</span>' if link.note else ""
         items.append(
             f'<li><span class="dnd-relation">{html.text(tr(lang, words, "relation"))}</span> '
-            f"{html.text(other.label_in(lang))}: {value_link(page, other)} "
+            f"{html.text(other.label_in(lang))}: {value_link(package, page, other)} "
             f"({html.text(source_words(package, other, lang))}){note}</li>"
         )
     return '<ul class="dnd-related">' + "".join(items) + "</ul>"
@@ -188,7 +188,7 @@ def figure_table(
             Row(
                 [
                     html.text(f.label_in(lang)),
-                    value_link(page, f),
+                    value_link(package, page, f),
                     html.text(f.period.words(lang)),
                     html.text(tr(lang, f.status, "status")),
                     html.text("; ".join(_places(package, f, lang, within=place))),

@@ -24,10 +24,15 @@ class Release:
     licences: tuple[tuple[str, str], ...]
     # The footer's attributions in each language (the sources' `attribution`, `attribution_ko`).
     attributions_by_language: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The changes on show that no release holds yet, in words per language ('' when none).
+    unreleased: tuple[tuple[str, str], ...] = ()
 
     @property
     def attributions(self) -> tuple[str, ...]:
         return self.attributions_by_language[0][1]
+
+    def unreleased_in(self, lang: str) -> str:
+        return dict(self.unreleased).get(lang, "")
 
     def attributions_in(self, lang: str) -> tuple[str, ...]:
         return dict(self.attributions_by_language)[lang]
@@ -52,10 +57,12 @@ def release(package) -> Release:
         (licence["name"].replace("-", " "), licence["path"]) for licence in package.descriptor["licenses"]
     )
     # The footer attributes the release itself; every other source is attributed on the licences page.
+    from macros.data.changes import unreleased_words
     from macros.data.language import LANGUAGES
 
     attributions = tuple((lang, (package.outlined.attribution_in(lang),)) for lang in LANGUAGES)
-    return Release(package.version, day, licences, attributions)
+    unreleased = tuple((lang, unreleased_words(package.changes, lang)) for lang in LANGUAGES)
+    return Release(package.version, day, licences, attributions, unreleased)
 
 
 # Plugins whose every-build INFO lines (modules found, editions built, variables) bury what matters.
@@ -152,18 +159,19 @@ def _with_changelog(markdown, page, config, files):
     from macros.pages.links import CHANGELOG_PAGE
     from macros.site.editions import DEFAULT, twin
 
-    # In every edition: the Korean changelog page shows each version's Korean summary and the English notes.
+    # In every edition: each page shows the changelog in its own language (every entry is written in both).
     if twin(page.file.src_uri, DEFAULT) != CHANGELOG_PAGE:
         return markdown
     from mkdocs.utils import get_relative_url
 
+    from macros.data.changelog import read_changelog
     from macros.pages.downloads import changelog_with_downloads
     from macros.site.data import site_package
     from macros.tools.releases import ReleaseError, release_history
 
     path = Path(config.config_file_path).parent / CHANGELOG
     try:
-        changelog = path.read_text(encoding="utf-8")
+        changelog = read_changelog(path)
     except OSError as error:
         raise PluginError(f"{CHANGELOG_PAGE}: cannot read {path} ({error.strerror})") from None
     try:
@@ -178,7 +186,8 @@ def _with_changelog(markdown, page, config, files):
         return f"{relative}#{anchor}" if anchor else relative
 
     lang = config.theme["language"]
-    return f"{markdown.rstrip()}\n\n{changelog_with_downloads(changelog, history, link, lang)}"
+    shown = changelog_with_downloads(changelog, history, link, lang, site_package().changes)
+    return f"{markdown.rstrip()}\n\n{shown}"
 
 
 @event_priority(-100)

@@ -151,6 +151,11 @@ def define_env(env):
         return plain(sum(outcome in (None, o.status) for o in package.outcomes))
 
     @env.macro
+    def outcome(check_id: str, form: str = "word") -> str:
+        """A check's outcome in words, linked to the check ('holds'; with form 'check', 'check: holds')."""
+        return errata.outcome(package, page, check_id, form)
+
+    @env.macro
     def correction_count() -> str:
         return plain(len(package.corrections))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import html
 import re
 from dataclasses import dataclass, field
@@ -98,9 +99,67 @@ def compare(old: Package, new: Package, released: dt.date | None = None) -> Pack
     _compare_definitions(diff)
     _note_renames(diff)
     if not diff.problems:
-        version = _check_version(diff, released)
-        _check_corrections(diff, version)
+        if diff.new.version == diff.old.version and not _semver_lower(diff):
+            _check_unreleased(diff)
+        else:
+            version = _check_version(diff, released)
+            _check_corrections(diff, version)
+            _check_nothing_waits(diff)
     return diff
+
+
+def _semver_lower(diff: PackageDiff) -> bool:
+    return _parse(diff.new.version) < _parse(diff.old.version)
+
+
+def _check_unreleased(diff: PackageDiff) -> None:
+    """Under the released version, every change since the release waits in a change file (changes/):
+    each changed value with its correction, each changed figure named by an entry. The release step
+    gives the version; no bump is asked of a contributor."""
+    named = {name for change in diff.new.changes for name in change.names()}
+    corrected = {(c.figure, c.field) for c in diff.corrections_added if not c.released}
+    for change in diff.changed:
+        if change.field == "value" and (change.figure, "value") not in corrected:
+            row = diff.new.figures[change.figure].row
+            diff.problems.append(
+                f"{FIGURES_CSV}:{row}:value: `{change.figure}` changed from {change.old} to {change.new} "
+                f"since {diff.old.version} without a correction: put the value back and run "
+                f"`make correct FIGURE={change.figure} VALUE={change.new.replace(',', '')} "
+                'REASON="…" REFERENCE="…"`, which writes the figure, the correction and its entry'
+            )
+    for figure_id in dict.fromkeys(
+        [f.id for f in diff.added + diff.removed] + [c.figure for c in diff.changed]
+    ):
+        valued = any(c.figure == figure_id and c.field == "value" for c in diff.changed)
+        if figure_id not in named | {f for f, _ in corrected} and not valued:
+            row = diff.new.figures[figure_id].row if figure_id in diff.new.figures else 1
+            diff.problems.append(
+                f"{FIGURES_CSV}:{row}:id: `{figure_id}` changed since {diff.old.version}, but no change in "
+                f"changes/ names it: write changes/{figure_id}.yaml holding one line, "
+                f"`entry: <what changed in `{figure_id}` and why>` (the Korean is written at the release)"
+            )
+    if (diff.other or diff.outcomes) and not diff.new.changes:
+        diff.problems.append(
+            f"{DESCRIPTOR}: the data changed since {diff.old.version} ({'; '.join(diff.other) or 'check outcomes'}), "
+            "but no change in changes/ says so: write changes/<name>.yaml holding `entry: <what changed and why>`"
+        )
+    for correction in diff.corrections_added:
+        if correction.released:
+            diff.problems.append(
+                f"{CORRECTIONS_CSV}:{correction.row}:version: `{correction.id}` is written as released in "
+                f"{correction.version}, but {diff.new.version} is already out and no release is being made: "
+                "remove the row and record the correction with `make correct`, which keeps it in changes/ "
+                "until `make release`"
+            )
+
+
+def _check_nothing_waits(diff: PackageDiff) -> None:
+    """A release takes every change file in: none is left behind to be shown as unreleased."""
+    for change in diff.new.changes:
+        diff.problems.append(
+            f"{change.path}: version {diff.new.version} is being released but this change is not in it: "
+            "`make release` takes every change file into the release and removes it"
+        )
 
 
 def _compare_figures(diff: PackageDiff) -> None:
@@ -146,6 +205,9 @@ def _compare_corrections(diff: PackageDiff) -> None:
     if diff.corrections_added or diff.corrections_removed:
         diff.reasons["minor"].append("corrections were recorded")
     for correction_id, correction in after.items():
+        # A correction still waiting for its release may be edited freely; releasing it is no edit.
+        if correction_id in before and not before[correction_id].released:
+            continue
         if correction_id in before and _without_row(before[correction_id]) != _without_row(correction):
             diff.other.append(f"correction `{correction_id}` was edited")
             diff.reasons["patch"].append("a correction was edited")
@@ -286,7 +348,7 @@ def _check_corrections(diff: PackageDiff, version: str) -> None:
                 f"used={change.new.replace(',', '')}, kind=revision, "
                 f"reason=(what was wrong, and the evidence), date={_release_day(diff)}, "
                 f"version={version}, reference=(the issue or pull request), reason_ko=(the reason in Korean), "
-                "reference_ko=(the reference in Korean)"
+                "reference_ko=(the reference in Korean); `make correct` and `make release` write it for you"
             )
     for correction in diff.corrections_added:
         if correction.version != version:
@@ -325,12 +387,25 @@ def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
     )
     lines.append("")
     if diff.changed:
-        rows = [(f"`{c.figure}`", c.field, c.old, c.new) for c in diff.changed]
+        rows = [(f"`{c.figure}`", c.field, *_marked(c)) for c in diff.changed]
         lines += _table(
             f"Figures changed ({len({c.figure for c in diff.changed})})",
             ("Figure", "Field", "Old", "New"),
             rows,
+            inert=False,
         )
+    shared = same_sentence(diff)
+    if shared:
+        lines += [
+            f"### Other figures quoting a changed sentence ({len(shared)})",
+            "",
+            *(
+                f"- `{other}` quotes the sentence `{changed}` quoted before, unchanged: "
+                "check whether its quote should change too"
+                for changed, other in shared
+            ),
+            "",
+        ]
     if diff.added:
         rows = [(f"`{f.id}`", f.label, f.text(), f.as_printed) for f in diff.added]
         lines += _table(
@@ -350,11 +425,40 @@ def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
     ):
         if corrections:
             rows = [
-                (f"`{c.id}`", f"`{c.figure}`", c.field, c.printed, c.used, c.kind, c.version, c.reason)
+                (
+                    f"`{c.id}`",
+                    f"`{c.figure}`",
+                    c.field,
+                    c.printed,
+                    c.used,
+                    c.kind,
+                    c.version or "not released yet",
+                    c.reason,
+                    c.reference or "",
+                )
                 for c in corrections
             ]
-            headers = ("Correction", "Figure", "Field", "Printed or old", "Used", "Kind", "Version", "Reason")
+            headers = (
+                "Correction",
+                "Figure",
+                "Field",
+                "Printed or old",
+                "Used",
+                "Kind",
+                "Version",
+                "Reason",
+                "Reference",
+            )
             lines += _table(f"{title} ({len(corrections)})", headers, rows)
+    waiting = [c for c in diff.new.changes if c.path not in {o.path for o in diff.old.changes}]
+    if waiting:
+        lines += [f"### Changes waiting for the release ({len(waiting)})", ""]
+        lines += [
+            f"- `{_e(c.path)}`: {_e(c.entry)}"
+            + ("" if c.entry_ko else " (its Korean is written at the release)")
+            for c in waiting
+        ]
+        lines.append("")
     if diff.other or diff.renames:
         lines += ["### Other changes", "", *(f"- {_e(item)}" for item in diff.other + diff.renames), ""]
     if diff.problems:
@@ -362,15 +466,52 @@ def markdown(diff: PackageDiff, old_name: str, new_name: str) -> str:
     return "\n".join(lines)
 
 
-def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(
+    title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]], inert: bool = True
+) -> list[str]:
+    """A Markdown table; its cells made inert unless the caller did (`_marked`)."""
+    cell = _e if inert else str
     return [
         f"### {title}",
         "",
         "| " + " | ".join(headers) + " |",
         "|" + "---|" * len(headers),
-        *("| " + " | ".join(_e(cell) for cell in row) + " |" for row in rows),
+        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
         "",
     ]
+
+
+def _marked(change: FieldChange) -> tuple[str, str]:
+    """The old and new text of a changed field, inert, with the words that changed marked: ~~gone~~ in
+    the old, **new** in the new (only where a few words of a longer text changed)."""
+    old, new = change.old.split(" "), change.new.split(" ")
+    if len(old) < 4 and len(new) < 4:
+        return _e(change.old), _e(change.new)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    before, after = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        gone, added = _e(" ".join(old[i1:i2])), _e(" ".join(new[j1:j2]))
+        if tag == "equal":
+            before.append(gone), after.append(added)
+            continue
+        if gone:
+            before.append(f"~~{gone}~~")
+        if added:
+            after.append(f"**{added}**")
+    return " ".join(before), " ".join(after)
+
+
+def same_sentence(diff: PackageDiff) -> list[tuple[str, str]]:
+    """(changed figure, other figure) where a figure's quote changed and another figure of the new
+    package still quotes the old sentence: the same sentence, most likely, with the old number."""
+    pairs = []
+    for change in diff.changed:
+        if change.field != "quote" or not change.old:
+            continue
+        for figure in diff.new.figures.values():
+            if figure.id != change.figure and figure.quote == change.old:
+                pairs.append((change.figure, figure.id))
+    return pairs
 
 
 def _e(text: str) -> str:

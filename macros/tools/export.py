@@ -17,8 +17,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import standing
 from ..data.catalogue import N_, tr
 from ..data.changelog import entries_naming
+from ..data.changes import version_words
 from ..data.figure import Figure
 from ..data.intervals import Interval, IntervalRule
 from ..data.language import LANGUAGES, twins
@@ -70,10 +72,9 @@ def downloads_of(package: Package) -> list[Download]:
     cached = _cache.get(id(package))
     if cached and cached[0] is package:
         return cached[1]
-    csvs = [
-        (r["path"], r, package.resource_path(r["name"]).read_bytes()) for r in package.descriptor["resources"]
-    ]
-    descriptor, archive = publish(package.path.read_bytes(), [(p, c) for p, _, c in csvs])
+    raw, contents = _package_files(package)
+    csvs = [(r["path"], r, contents[r["path"]]) for r in json.loads(raw)["resources"]]
+    descriptor, archive = publish(raw, [(p, c) for p, _, c in csvs])
     files = [
         Download(
             ZIP_NAME,
@@ -101,6 +102,25 @@ def downloads_of(package: Package) -> list[Download]:
     _cache.clear()
     _cache[id(package)] = (package, files)
     return files
+
+
+def _package_files(package: Package) -> tuple[bytes, dict[str, bytes]]:
+    """The package files the site offers at the current address: the working tree's, but while changes
+    wait for a release, those of the version as released, so no download says 6.0.1 and holds more.
+    (Without the git history there is no release to offer; the working tree's files then.)"""
+    if package.changes:
+        from .releases import ReleaseError, release_history
+
+        try:
+            release = release_history(package.path).find(package.version)
+        except ReleaseError:
+            release = None
+        if release is not None and release.commit is not None:
+            return release.descriptor, dict(release.files)  # publish() gives back the same bytes
+    files = {
+        r["path"]: package.resource_path(r["name"]).read_bytes() for r in package.descriptor["resources"]
+    }
+    return package.path.read_bytes(), files
 
 
 def publish(descriptor: bytes, files: list[tuple[str, bytes]]) -> tuple[bytes, bytes]:
@@ -222,7 +242,7 @@ def figure_document(package: Package, f: Figure) -> dict:
     """One figure with everything its page shows: fields, source, checks, corrections, links, changes."""
     source = package.source_of(f)
     return {
-        "version": package.version,
+        **_version(package),
         "figure": _figure(f, package.columns("figures"), package.bounds.get(f.id), package.columns("units")),
         "source": {
             "id": source.id,
@@ -240,14 +260,42 @@ def figure_document(package: Package, f: Figure) -> dict:
             }
             for o in package.outcomes_of(f.id)
         ],
+        "standing": standing_document(package, f),
         "corrections": [_record(c, package.columns("corrections")) for c in package.corrections_of(f.id)],
         "links": [
             {"relation": words, "figure": other}
             for words, other in (link.seen_from(f.id) for link in package.links_of(f.id))
         ],
         "changes": [
-            {"version": e.version, "date": e.date, "entry": e.text}
-            for e in entries_naming(package.changelog, f.id)
+            *(
+                {
+                    "version": None,
+                    "date": None,
+                    **in_every_language("entry", lambda lang, c=c: c.entry_in(lang) or None),
+                }
+                for c in package.changes
+                if f.id in c.names()
+            ),
+            *(
+                {
+                    "version": e.version,
+                    "date": e.date,
+                    **in_every_language("entry", lambda lang, e=e: e.text_in(lang) or None),
+                }
+                for e in entries_naming(package.changelog, f.id)
+            ),
+        ],
+    }
+
+
+def standing_document(package: Package, f: Figure) -> dict:
+    """A figure's standing (macros/data/standing.py): its states ('plain' alone when nothing qualifies it)
+    and each reason with the record that explains it (a check, a correction, a figure, a caveat)."""
+    return {
+        "states": list(standing.states(package, f.id)),
+        "reasons": [
+            {"state": r.state, "meaning": standing.STATES[r.state].meaning, r.by: r.id}
+            for r in package.standing(f.id)
         ],
     }
 
@@ -255,6 +303,17 @@ def figure_document(package: Package, f: Figure) -> dict:
 def figure_files(package: Package) -> dict[str, bytes]:
     """Each figure's JSON file by site path, beside its page."""
     return {figure_json(f.id): _json(figure_document(package, f)) for f in package.figures.values()}
+
+
+def _version(package: Package) -> dict:
+    """The version the data shown is: the release, and the changes made since that it does not hold."""
+    return {
+        "version": package.version,
+        **in_every_language(
+            "version_words", lambda lang: version_words(package.version, package.changes, lang)
+        ),
+        "unreleased": [c.name for c in package.changes],
+    }
 
 
 def _json(document: dict) -> bytes:
@@ -268,7 +327,7 @@ def export_json(package: Package) -> bytes:
         "name": d.get("name"),
         "title": d.get("title"),
         "title_ko": d.get("title_ko"),
-        "version": package.version,
+        **_version(package),
         "created": d.get("created"),
         "description": d.get("description"),
         "licenses": d.get("licenses", []),
@@ -277,7 +336,10 @@ def export_json(package: Package) -> bytes:
             for s in package.sources.values()
         ],
         "figures": [
-            _figure(f, package.columns("figures"), package.bounds.get(f.id), package.columns("units"))
+            {
+                **_figure(f, package.columns("figures"), package.bounds.get(f.id), package.columns("units")),
+                "standing": standing_document(package, f),
+            }
             for f in package.figures.values()
         ],
         "links": [_record(link, package.columns("links")) for link in package.links],

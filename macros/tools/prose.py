@@ -23,6 +23,7 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "figure_table": ("topic",),
     "chart": ("chart",),
     "source_date": ("source",),
+    "outcome": ("check",),
 }
 # Where each kind of id lives, and how to know one.
 TABLES: dict[str, tuple[str, Callable[[Package], object]]] = {
@@ -30,6 +31,7 @@ TABLES: dict[str, tuple[str, Callable[[Package], object]]] = {
     "topic": ("datapackage/data/topics.csv", lambda p: p.topics),
     "chart": ("datapackage/charts.csv", lambda p: p.charts),
     "source": ("datapackage/data/sources.csv", lambda p: p.sources),
+    "check": ("datapackage/data/checks.csv", lambda p: {c.id for c in p.checks}),
 }
 CALL = re.compile(r"\{\{-?\s*(\w+)\((.*?)\)\s*-?\}\}", re.S)
 STRING = re.compile(r"""(?<![\w=])\s*(['"])(.*?)\1""")

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-from ..data.changelog import CODE, HEADING, KOREAN
+from ..data.catalogue import N_, tr
+from ..data.changelog import CODE, KOREAN_MARK, read_changelog
+from ..data.changes import CHANGES
 from ..data.checks import OUTCOMES
-from ..data.package import CHANGELOG, Package
+from ..data.language import HANGUL, LANGUAGES
+from ..data.package import CHANGELOG, Package, repository_root
 from ..data.problem import did_you_mean
 from .diff import PackageDiff
 from .releases import archive_address
@@ -33,6 +35,16 @@ COUNTED = (
     ("check", lambda p: len(p.checks)),
     ("correction", lambda p: len(p.corrections)),
 )
+# The changelog's second language (its entries' `한국어:` lines), and the counted nouns in it.
+TWIN = LANGUAGES[1]
+TWIN_NOUNS = {
+    "figure": N_("{count} figures"),
+    "topic": N_("{count} topics"),
+    "unit": N_("{count} units"),
+    "source": N_("{count} sources"),
+    "check": N_("{count} checks"),
+    "correction": N_("{count} corrections"),
+}
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
@@ -54,13 +66,32 @@ def counted(noun: str, n: int) -> str:
 
 def contents_line(package: Package) -> str:
     """The `- Contents:` line the package's section must hold."""
-    return "- Contents: " + ", ".join(counted(noun, count(package)) for noun, count in COUNTED) + "."
+    return "- " + contents_entry(package)[0]
 
 
 def checks_line(package: Package) -> str:
     """The `- Checks:` line: how many checks hold and how many fail as the release does."""
+    return "- " + checks_entry(package)[0]
+
+
+def contents_entry(package: Package) -> tuple[str, str]:
+    """The contents entry in English and in the changelog's second language: what the package holds."""
+    counts = [(noun, count(package)) for noun, count in COUNTED]
+    english = "Contents: " + ", ".join(counted(noun, n) for noun, n in counts) + "."
+    twin = ", ".join(tr(TWIN, TWIN_NOUNS[noun]).format(count=n) for noun, n in counts)
+    return english, tr(TWIN, "Contents: {counts}.").format(counts=twin)
+
+
+def checks_entry(package: Package) -> tuple[str, str]:
+    """The checks entry in English and in the changelog's second language: how many hold, how many fail
+    as the release does."""
     held, failed = (sum(o.status == status for o in package.outcomes) for status in OUTCOMES)
-    return f"- Checks: {held} hold, {failed} {'fails' if failed == 1 else 'fail'} as the release itself does."
+    english = (
+        f"Checks: {held} hold, {failed} {'fails' if failed == 1 else 'fail'} as the release itself does."
+    )
+    return english, tr(TWIN, "Checks: {held} hold, {failed} fail as the release itself does.").format(
+        held=held, failed=failed
+    )
 
 
 def _known_ids(*packages: Package) -> set[str]:
@@ -74,68 +105,69 @@ def _known_ids(*packages: Package) -> set[str]:
     return ids
 
 
-def _section(lines: list[str], version: str) -> tuple[int, int, str | None]:
-    """(first line, end line, date) of the version's section, 1-based; (0, 0, None) when absent."""
-    start, date = 0, None
-    for number, line in enumerate(lines, 1):
-        heading = HEADING.match(line)
-        if heading and start:
-            return start, number, date
-        if heading and heading["version"] == version:
-            start, date = number, heading["date"]
-    return (start, len(lines) + 1, date) if start else (0, 0, None)
-
-
 def changelog_notes(diff: PackageDiff) -> list[Note]:
     """What the new version's CHANGELOG.md section lacks or gets wrong; what it must name is asked
     only of a new version (an unbumped change is told to bump first)."""
     new = diff.new
-    path = repository_of(new) / CHANGELOG
+    path = repository_root(new.path) / CHANGELOG
     if not path.is_file():
         return [Note(CHANGELOG, 1, "missing: every release has its section there")]
-    lines = path.read_text(encoding="utf-8").splitlines()
+    changelog = read_changelog(path)
     day = new.created.isoformat() if new.created else "YYYY-MM-DD"
-    start, end, date = _section(lines, new.version)
-    first = next((n for n, line in enumerate(lines, 1) if HEADING.match(line)), len(lines) + 1)
-    if not start:
+    section = changelog.find(new.version)
+    if section is None:
         return [
             Note(
                 CHANGELOG,
-                first,
-                f"no section for {new.version}: add `## {new.version} ({day})` above this line, "
-                f"with a line `한국어: …` (the release in Korean), `{contents_line(new)}`, "
-                f"`{checks_line(new)}` and a line naming each changed id in backticks",
+                changelog.first_heading,
+                f"no section for {new.version}: `make release` writes it from the changes in {CHANGES}/",
             )
         ]
+    start = section.line
     notes = []
-    if date != day:
-        notes.append(
-            Note(CHANGELOG, start, f"the section for {new.version} is dated {date}; its release day is {day}")
-        )
-    body = lines[start : end - 1]
-    text = "\n".join(body)
-    if not any(KOREAN.match(line) for line in body):
+    if section.date != day:
         notes.append(
             Note(
                 CHANGELOG,
                 start,
-                f"the section for {new.version} must hold a line `한국어: …`: the release in "
-                "Korean, for the Korean changelog page",
+                f"the section for {new.version} is dated {section.date}; its release day is {day}",
             )
         )
-    for wanted, prefix in ((contents_line(new), "- Contents:"), (checks_line(new), "- Checks:")):
-        if wanted not in text:
-            place = next((start + 1 + i for i, line in enumerate(body) if line.startswith(prefix)), start)
-            notes.append(
-                Note(CHANGELOG, place, f"the section for {new.version} must hold the line `{wanted}`")
+    if section.prose and not section.summary_ko:
+        notes.append(
+            Note(
+                CHANGELOG,
+                section.prose[0][0],
+                f"the section for {new.version} has a free sentence but no line `한국어: …` saying it in "
+                "Korean for the Korean changelog page",
             )
-    in_items, item = set(), False
-    for number, line in enumerate(body, start + 1):
-        item = line.startswith("- ") or (item and line.startswith("  ") and bool(line.strip()))
+        )
+    entries = {entry.text: entry for entry in section.entries}
+    for (english, korean), prefix in ((contents_entry(new), "Contents:"), (checks_entry(new), "Checks:")):
+        entry = entries.get(english)
+        if entry is None or entry.text_ko != korean:
+            place = next((e.line for e in section.entries if e.text.startswith(prefix)), start)
+            notes.append(
+                Note(
+                    CHANGELOG,
+                    place,
+                    f"the section for {new.version} must hold the entry `- {english}` with its Korean "
+                    f"`  {KOREAN_MARK}{korean}`",
+                )
+            )
+    for entry in section.entries:
+        if not HANGUL.search(entry.text_ko):
+            notes.append(
+                Note(
+                    CHANGELOG,
+                    entry.line,
+                    "the entry has no Korean twin: end it with a line `  한국어: …` (a maintainer writes it at "
+                    "the release; the Korean pages show it)",
+                )
+            )
+    for number, line in section.prose:
         ids = [token for token in CODE.findall(line) if token in new.figures]
-        if item:
-            in_items.update(CODE.findall(line))
-        elif ids:
+        if ids:
             notes.append(
                 Note(
                     CHANGELOG,
@@ -146,7 +178,7 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
             )
     if new.version == diff.old.version:
         return notes
-    named = in_items
+    named = {name for entry in section.entries for name in entry.names()}
     changed = [f.id for f in diff.added + diff.removed] + [c.figure for c in diff.changed]
     changed += [c.figure for c in diff.corrections_added + diff.corrections_removed]
     missing = [i for i in dict.fromkeys(changed) if i not in named]
@@ -154,13 +186,13 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
         listed = ", ".join(f"`{i}`" for i in missing)
         notes.append(Note(CHANGELOG, start, f"the section for {new.version} does not name {listed}"))
     known = _known_ids(diff.old, new)
-    for number, line in enumerate(body, start + 1):
-        for token in CODE.findall(line):
+    for entry in section.entries:
+        for token in CODE.findall(entry.text):
             if ID.fullmatch(token) and token not in known:
                 notes.append(
                     Note(
                         CHANGELOG,
-                        number,
+                        entry.line,
                         f"`{token}` is not an id in the data package{did_you_mean(token, known)}",
                     )
                 )
@@ -169,7 +201,7 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
 
 def citation_notes(package: Package) -> list[Note]:
     """What CITATION.cff says that the package does not: version, release date, download address."""
-    path = repository_of(package) / CITATION
+    path = repository_root(package.path) / CITATION
     if not path.is_file():
         return [Note(CITATION, 1, "missing: it tells citers the version and where it stays")]
     text = path.read_text(encoding="utf-8")
@@ -201,8 +233,3 @@ def release_notes(diff: PackageDiff) -> list[Note]:
     if diff.new.version == diff.old.version and not diff.empty:
         return []
     return changelog_notes(diff) + citation_notes(diff.new)
-
-
-def repository_of(package: Package) -> Path:
-    """The folder holding datapackage/, CHANGELOG.md and CITATION.cff."""
-    return package.path.resolve().parent.parent

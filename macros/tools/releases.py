@@ -281,9 +281,20 @@ def _head(descriptor: Path) -> tuple[Path, str, str]:
         raise _NoHistory(f"{descriptor} is outside the git repository {top}") from None
 
 
-def _history(folder: Path, path: str, cache: Path | None) -> list[Release]:
-    """The releases in the git history of the descriptor at `path` in the repository `folder`."""
-    log = _git(folder, "log", "--full-history", "--topo-order", "--reverse", "--format=%H %cI %P", "--", path)
+def _released(folder: Path, path: str, revision: str = "HEAD") -> list[tuple[_Commit, str, bytes]]:
+    """The commits that released a version in the history of `revision` (the one rule: a release is the
+    first commit whose descriptor carries a version none of its parents carried), oldest first."""
+    log = _git(
+        folder,
+        "log",
+        "--full-history",
+        "--topo-order",
+        "--reverse",
+        "--format=%H %cI %P",
+        revision,
+        "--",
+        path,
+    )
     commits = []
     for line in log.decode().splitlines():
         commit, date, *parents = line.split()
@@ -293,7 +304,40 @@ def _history(folder: Path, path: str, cache: Path | None) -> list[Release]:
     descriptors = _objects(
         folder, [f"{c}:{path}" for commit in commits for c in (commit.id, *commit.parents)]
     )
-    claims = _claims(commits, descriptors, path)
+    return _claims(commits, descriptors, path)
+
+
+def release_commit(descriptor: Path, version: str, revision: str = "HEAD") -> tuple[str, dt.date] | None:
+    """The commit that released `version` in the history of `revision`, and its day (UTC); None when no
+    commit of that history carries it, or there is no history to read."""
+    try:
+        top, path, _ = _head(descriptor)
+        claims = _released(top, path, revision)
+    except (_NoHistory, ReleaseError):
+        return None
+    for commit, claimed, _ in claims:
+        if claimed == version:
+            return commit.id, dt.datetime.fromisoformat(commit.date).astimezone(dt.UTC).date()
+    return None
+
+
+def history_problems(descriptor: Path) -> list[str]:
+    """What in the history of HEAD stops the site from publishing its releases (a version set twice
+    with different data, a version that goes down), without validating each old package (the build
+    does that): for `make check`, which then says it before the build does."""
+    try:
+        top, path, _ = _head(descriptor)
+        _history(top, path, None, validate=False)
+    except _NoHistory:
+        return []
+    except ReleaseError as error:
+        return [f"{path}: {error}"]
+    return []
+
+
+def _history(folder: Path, path: str, cache: Path | None, validate: bool = True) -> list[Release]:
+    """The releases in the git history of the descriptor at `path` in the repository `folder`."""
+    claims = _released(folder, path)
 
     base = posixpath.dirname(path)
     names = {}
@@ -319,13 +363,16 @@ def _history(folder: Path, path: str, cache: Path | None) -> list[Release]:
         files = tuple((p, contents[name]) for p, name in names[commit.id].items())
         earlier = first.get(version)
         if earlier is None:
-            _validated(descriptor, files, where, f"{base or '.'}@{commit.short}", cache, stamp)
+            if validate:
+                _validated(descriptor, files, where, f"{base or '.'}@{commit.short}", cache, stamp)
             first[version] = make_release(descriptor, files, commit.id, commit.date)
         elif make_release(descriptor, files).archive != earlier.archive:
             raise ReleaseError(
                 f"{where}, which commit {earlier.commit[:12]} ({(earlier.committed or '')[:10]}) "
-                "released with different data: a version is published once; give the change a version "
-                "of its own (`make diff` says which)"
+                "released with different data: a version is published once. The way out, before this "
+                "reaches main: take the version out of the branch that holds the later commit (start it "
+                'again from main, or `git rebase main` and drop its change of "version"), and keep its '
+                "change as a change file (`make correct`); `make release` then gives it a version of its own"
             )
         elif dt.datetime.fromisoformat(commit.date) < dt.datetime.fromisoformat(earlier.committed):
             # The same files released on two branches: the earlier commit released them.

@@ -1,0 +1,94 @@
+"""A figure's standing: what the package itself knows that qualifies the figure, derived, never typed.
+
+Each state is defined once, in STATES, with the rule that finds it; a figure has every state whose
+rule finds a reason, each reason naming where the explanation is (a check, a correction, another
+figure, a caveat). A figure with no reason is plain. The pages show a marker for each state wherever
+the figure is shown (`macros/pages/standing.py`), the JSON export lists the reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .package import Package
+
+# Relations whose two figures state the same fact: a difference between them is a dispute.
+SAME_FACT = ("translates", "same-as")
+
+
+@dataclass(frozen=True)
+class State:
+    """One standing: its name, the short marker a reader sees, and what it means, in English (the pages
+    translate both through the catalogue)."""
+
+    name: str
+    marker: str
+    meaning: str
+
+
+STATES = {
+    state.name: state
+    for state in (
+        State("corrected", "corrected", "the package corrects what its source prints"),
+        State("contradicted", "check fails", "a check this figure takes part in fails"),
+        State("disputed", "disputed", "another source states it otherwise"),
+        State("revised", "revised later", "a later figure revises it"),
+        State("planned", "planned", "a plan or goal, not an achievement"),
+        State("under-way", "under way", "work under way when the source was written, not finished"),
+    )
+}
+PLAIN = "plain"
+# What a reason points at: the kind of record that explains it.
+EXPLAINED_BY = ("check", "correction", "figure", "caveat")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a figure has a state: the record that explains it (its kind, from EXPLAINED_BY, and its id)."""
+
+    state: str
+    by: str
+    id: str
+
+
+def reasons(package: Package, figure_id: str) -> tuple[Reason, ...]:
+    """Every reason a figure is not plain, in the order of STATES; empty for a plain figure."""
+    figure = package.figures[figure_id]
+    found: list[Reason] = []
+    found += [Reason("corrected", "correction", c.id) for c in package.corrections_of(figure_id)]
+    found += [
+        Reason("contradicted", "check", o.check.id)
+        for o in package.outcomes_of(figure_id)
+        if o.status == "fails"
+    ]
+    for link in package.links_of(figure_id):
+        _, other = link.seen_from(figure_id)
+        if link.relation in SAME_FACT and _differ(package, figure_id, other):
+            found.append(Reason("disputed", "figure", other))
+        elif link.relation == "revises" and link.other == figure_id and _differ(package, figure_id, other):
+            found.append(Reason("revised", "figure", other))
+    found += [Reason("disputed", "caveat", c.id) for c in package.caveats_of(figure_id)]
+    if figure.status == "target":
+        found.append(Reason("planned", "figure", figure_id))
+    elif figure.status == "under-way":
+        found.append(Reason("under-way", "figure", figure_id))
+    order = list(STATES)
+    return tuple(sorted(found, key=lambda r: order.index(r.state)))
+
+
+def states(package: Package, figure_id: str) -> tuple[str, ...]:
+    """The figure's states, each once, in the order of STATES; (PLAIN,) for a plain figure."""
+    names = tuple(dict.fromkeys(r.state for r in package.standing(figure_id)))
+    return names or (PLAIN,)
+
+
+def _differ(package: Package, first: str, second: str) -> bool:
+    """True when two figures cannot be the same value however their printing is rounded (their
+    intervals do not meet); two dates differ when their periods do."""
+    a, b = package.bounds.get(first), package.bounds.get(second)
+    if a and b:
+        return not a[0].meets(b[0])
+    one, other = package.figures[first], package.figures[second]
+    return one.value is None and other.value is None and one.period.text != other.period.text

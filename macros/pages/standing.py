@@ -1,0 +1,149 @@
+"""A figure's standing as a reader sees it: a short marker after the value, linked to its explanation.
+
+The standing itself is derived in `macros/data/standing.py`; this module only writes it. `value_link`
+(and so the prose macro, every table, the charts' data and the targets) appends `markers` to a value,
+so no page can show a figure that is not plain without its marker, and there is no argument to leave
+it out. Each marker is the state's short word, visible, with the explanation as text a screen reader
+reads with it, and links to where the reason is explained: the check, the correction, the other
+source's figure, the caveat, or the figure's own standing.
+"""
+
+from __future__ import annotations
+
+from ..data.figure import Figure
+from ..data.package import Package
+from ..data.standing import STATES, Reason
+from ..data.words import day_words
+from . import html, links
+from .i18n import N_, tr
+
+# The anchor of the standing on a figure's own page, and of a caveat there.
+STANDING_ANCHOR = "standing"
+CONTEXT = "figure standing"
+# A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails (id)'.
+DESCRIBED = N_("{marker}: {meaning} ({details})")
+
+
+def caveat_anchor(caveat_id: str) -> str:
+    return f"caveat-{caveat_id}"
+
+
+def correction_anchor(correction_id: str) -> str:
+    return f"correction-{correction_id}"
+
+
+def word(state: str, lang: str) -> str:
+    """The state's marker in a language: 'check fails', '검산 불성립'."""
+    return tr(lang, STATES[state].marker, CONTEXT)
+
+
+def meaning(state: str, lang: str) -> str:
+    """What the state means, in a language."""
+    return tr(lang, STATES[state].meaning, CONTEXT)
+
+
+def _by_state(package: Package, figure: Figure) -> dict[str, list[Reason]]:
+    grouped: dict[str, list[Reason]] = {}
+    for reason in package.standing(figure.id):
+        grouped.setdefault(reason.state, []).append(reason)
+    return grouped
+
+
+def _href(page, figure: Figure, reason: Reason) -> str:
+    """Where a reason is explained."""
+    match reason.by:
+        case "check":
+            return links.check_link(page, reason.id)
+        case "correction":
+            return page.link(links.figure_page(figure.id), correction_anchor(reason.id))
+        case "caveat":
+            return page.link(links.figure_page(figure.id), caveat_anchor(reason.id))
+    if reason.id == figure.id:
+        return page.link(links.figure_page(figure.id), STANDING_ANCHOR)
+    return links.figure_link(page, reason.id)
+
+
+def _detail(package: Package, reason: Reason, lang: str) -> str:
+    """The reason in a few words: the check's id, the other figure's value and source, the caveat's source."""
+    match reason.by:
+        case "check":
+            return reason.id
+        case "correction":
+            correction = next(c for c in package.corrections if c.id == reason.id)
+            return f"“{correction.printed}” → “{correction.used}”"
+        case "caveat":
+            caveat = next(c for c in package.caveats if c.id == reason.id)
+            source = package.sources[caveat.source]
+            return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}"
+    other = package.figures[reason.id]
+    if reason.state in ("planned", "under-way"):
+        return tr(lang, other.status, "status")
+    source = package.source_of(other)
+    return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}: {other.text(lang)}"
+
+
+def described(package: Package, figure: Figure, state: str, lang: str) -> str:
+    """One state in words with its reasons: 'check fails: a check this figure takes part in fails
+    (non-ict-share)'."""
+    reasons = _by_state(package, figure)[state]
+    details = "; ".join(dict.fromkeys(_detail(package, r, lang) for r in reasons))
+    return tr(lang, DESCRIBED).format(marker=word(state, lang), meaning=meaning(state, lang), details=details)
+
+
+def markers(package: Package, page, figure: Figure) -> str:
+    """The markers after a value, one per state, each linked to its first reason; '' for a plain figure."""
+    lang = page.language
+    links = []
+    for state, reasons in _by_state(package, figure).items():
+        rest = described(package, figure, state, lang).removeprefix(word(state, lang))
+        links.append(
+            f'<a class="dnd-standing dnd-standing-{state}" href="{html.url(_href(page, figure, reasons[0]))}">'
+            f'{html.text(word(state, lang))}<span class="dnd-hidden">{html.text(rest)}</span></a>'
+        )
+    return f'<span class="dnd-standings">{"".join(links)}</span>' if links else ""
+
+
+def marker_words(package: Package, figure: Figure, lang: str) -> str:
+    """The markers as plain text, for places where a link cannot go: ' [check fails; disputed]'."""
+    states = _by_state(package, figure)
+    return f" [{'; '.join(word(s, lang) for s in states)}]" if states else ""
+
+
+def sentence(package: Package, figure: Figure, lang: str) -> str:
+    """The standing as a sentence for a description or a summary; '' for a plain figure."""
+    states = _by_state(package, figure)
+    if not states:
+        return ""
+    parts = "; ".join(described(package, figure, s, lang) for s in states)
+    return tr(lang, "Standing: {states}.").format(states=parts)
+
+
+def explanation(package: Package, page, figure: Figure) -> str:
+    """The figure page's account of its standing: each reason linked, each caveat in full with whose
+    evidence it is (HTML)."""
+    lang = page.language
+    grouped = _by_state(package, figure)
+    if not grouped:
+        return html.text(tr(lang, "plain: nothing in the data qualifies this figure"))
+    items = []
+    for state, reasons in grouped.items():
+        for reason in reasons:
+            target, attributes, note = _href(page, figure, reason), "", ""
+            if reason.by == "caveat":
+                # On the figure's own page a caveat links to its evidence: the other source's figure, or
+                # the source itself.
+                caveat = next(c for c in package.caveats if c.id == reason.id)
+                source = package.sources[caveat.source]
+                target = links.figure_link(page, caveat.evidence) if caveat.evidence else (source.url or "")
+                attributes = f' id="{caveat_anchor(caveat.id)}"'
+                note = " " + html.text(caveat.note_in(lang))
+            detail = html.text(_detail(package, reason, lang))
+            linked = f'<a href="{html.url(target)}">{detail}</a>' if target else detail
+            described_html = html.fill(
+                tr(lang, DESCRIBED),
+                marker=f"<strong>{html.text(word(state, lang))}</strong>",
+                meaning=html.text(meaning(state, lang)),
+                details=linked,
+            )
+            items.append(f"<li{attributes}>{described_html}.{note}</li>")
+    return '<ul class="dnd-standing-list">' + "".join(items) + "</ul>"

@@ -1,0 +1,156 @@
+"""A figure's standing: what the data knows that qualifies a figure, derived in one place and shown
+wherever the figure is, so no page states a doubtful figure as if it were plain."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.data.package import load_package
+from macros.data.standing import PLAIN, STATES, states
+from macros.pages import links
+from macros.pages.i18n import tr
+from macros.pages.standing import CONTEXT, marker_words
+
+# Every figure whose standing is more than a plan or work under way, with its states and what explains
+# each: the specification a change of the data must keep or knowingly change.
+NOT_PLAIN = {
+    "new-deal-fund-size": {
+        ("contradicted", "check", "new-deal-fund-size-languages"),
+        ("disputed", "figure", "new-deal-fund-size-ko"),
+    },
+    "new-deal-fund-size-ko": {
+        ("contradicted", "check", "new-deal-fund-size-languages"),
+        ("disputed", "figure", "new-deal-fund-size"),
+    },
+    "ict-associations-mou-date": {("disputed", "caveat", "mou-signed-in-april")},
+    "ai-graduate-schools": {("disputed", "caveat", "ai-graduate-schools-counted-as-fourteen")},
+    "data-market-2020": {("revised", "figure", "data-market-2020-revised")},
+    "data-market-growth": {("revised", "figure", "data-market-growth-revised")},
+    "data-market-growth-headline": {("revised", "figure", "data-market-growth-revised")},
+    "data-types-released": {("disputed", "figure", "data-types-released-ko")},
+    "data-types-released-ko": {("disputed", "figure", "data-types-released")},
+    "voucher-smes": {("contradicted", "check", "non-ict-share")},
+    "voucher-smes-restated": {("corrected", "correction", "voucher-count-separator")},
+    "voucher-non-ict-companies": {
+        ("contradicted", "check", "non-ict-share"),
+        ("disputed", "figure", "non-ict-companies-ko"),
+    },
+    "voucher-non-ict-share": {("contradicted", "check", "non-ict-share")},
+    "non-ict-companies-ko": {("disputed", "figure", "voucher-non-ict-companies")},
+    "dnd-plan-government-2025": {
+        ("revised", "figure", "dnd2-government-2025"),
+        ("planned", "figure", "dnd-plan-government-2025"),
+    },
+    "knd-plan-investment-2025": {
+        ("revised", "figure", "knd2-investment-2025"),
+        ("planned", "figure", "knd-plan-investment-2025"),
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def package():
+    return load_package()
+
+
+def test_the_standing_of_every_figure_that_is_not_plain_is_derived_from_the_data(package):
+    found = {
+        figure_id: {(r.state, r.by, r.id) for r in package.standing(figure_id)}
+        for figure_id in package.figures
+        if set(states(package, figure_id)) - {"planned", "under-way", PLAIN}
+    }
+    assert found == NOT_PLAIN
+
+
+def test_a_plan_is_planned_and_work_under_way_is_under_way_never_an_achievement(package):
+    for figure in package.figures.values():
+        found = states(package, figure.id)
+        assert ("planned" in found) == (figure.status == "target"), figure.id
+        assert ("under-way" in found) == (figure.status == "under-way"), figure.id
+
+
+def test_a_decision_to_invest_is_planned_not_achieved(package):
+    for figure_id in ("ict-associations-investment", "ict-associations-investment-reported"):
+        assert "planned" in states(package, figure_id)
+
+
+def test_a_later_figure_its_source_does_not_call_a_revision_does_not_revise(package):
+    # The ministry's later 10.8 trillion does not say it counts the same budgets as the release's 10.1.
+    assert states(package, "budget-invested") == (PLAIN,)
+    relations = {(link.figure, link.relation, link.other) for link in package.links}
+    assert ("dnd-government-spent-2021", "follows", "budget-invested") in relations
+
+
+def test_every_state_has_its_marker_and_meaning_in_both_editions():
+    for state in STATES.values():
+        assert tr("ko", state.marker, CONTEXT) and tr("ko", state.meaning, CONTEXT)
+
+
+class Page:
+    """The least a builder needs of a page: its language, links from it, and errors naming it."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.repo_url = None
+
+    def link(self, target: str, anchor: str | None = None) -> str:
+        return f"/{target}" + (f"#{anchor}" if anchor else "")
+
+    def error(self, message: str) -> Exception:
+        return ValueError(message)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("form", links.FORMS)
+def test_a_page_cannot_state_a_figure_that_is_not_plain_without_its_marker(package, lang, form):
+    page = Page(lang)
+    for figure_id in package.figures:
+        found = states(package, figure_id)
+        if found == (PLAIN,):
+            continue
+        html = links.fig(package, page, figure_id, form, josa="으로" if lang == "ko" else None)
+        for state in found:
+            assert tr(lang, STATES[state].marker, CONTEXT) in html, (figure_id, state, form)
+        if form != "bare":
+            assert html.count('class="dnd-standing ') == len(found), figure_id
+
+
+def test_a_plain_figure_carries_no_marker(package):
+    html = links.fig(package, Page("en"), "budget-2021")
+    assert "dnd-standing" not in html and marker_words(package, package.figures["budget-2021"], "en") == ""
+
+
+def test_each_marker_links_to_its_explanation(package):
+    html = links.fig(package, Page("en"), "new-deal-fund-size")
+    assert 'href="/data/checks.md#check-new-deal-fund-size-languages"' in html
+    assert 'href="/figures/new-deal-fund-size-ko.md"' in html
+    corrected = links.fig(package, Page("en"), "voucher-smes-restated")
+    assert 'href="/figures/voucher-smes-restated.md#correction-voucher-count-separator"' in corrected
+    caveat = links.fig(package, Page("ko"), "ict-associations-mou-date")
+    assert 'href="/figures/ict-associations-mou-date.md#caveat-mou-signed-in-april"' in caveat
+    assert "출처 간 차이" in caveat and "아주경제" in caveat
+
+
+def test_a_check_outcome_in_prose_comes_from_the_data(package):
+    from macros.pages.errata import outcome
+
+    fails = outcome(package, Page("en"), "new-deal-fund-size-languages")
+    assert ">fails</a>" in fails and "#check-new-deal-fund-size-languages" in fails
+    assert ">검산: 성립</a>" in outcome(package, Page("ko"), "budget-by-source", "check")
+    with pytest.raises(ValueError, match="unknown check id 'no-such-check'"):
+        outcome(package, Page("en"), "no-such-check")
+
+
+def test_prose_reports_a_check_through_the_outcome_macro_never_a_typed_link():
+    import re
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    typed = [
+        f"{page.relative_to(docs)}:{n}"
+        for page in sorted(docs.rglob("*.md"))
+        if not page.name.startswith("checks.")
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"checks\.md#check-", line)
+    ]
+    assert typed == [], 'a check\'s outcome in prose comes from {{ outcome("id") }}'
