@@ -10,6 +10,7 @@ from ..data.words import day_words, fill, qualifier_name
 from . import html
 from .i18n import N_, tr
 from .links import check_anchor, check_link, figure_link
+from .standing import NOT_RELEASED, change_words, field_words
 from .tables import Row, printed_token, table
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
@@ -175,7 +176,6 @@ def contradictions(package: Package, page) -> str:
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 
-NOT_RELEASED = N_("not released yet")
 KOREAN_AT_RELEASE = N_("(written in Korean at the release)")
 
 
@@ -202,14 +202,15 @@ def corrections_table(package: Package, page) -> str:
     for c in package.corrections:
         target = html.url(figure_link(page, c.figure))
         label = package.figures[c.figure].label_in(lang) if c.figure in package.figures else c.figure
+        old, new = change_words(c, lang)
         rows.append(
             Row(
                 [
                     f"<code>{html.text(c.id)}</code>",
                     f'<a href="{target}">{html.text(label)}</a> (<code>{html.text(c.figure)}</code>)',
-                    f"<code>{html.text(c.field)}</code>",
-                    html.text(c.printed),
-                    html.text(c.used),
+                    html.text(field_words(c.field, lang)),
+                    html.text(old),
+                    html.text(new),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
                     html.text(reason_words(c, lang))
                     + (f"<br><small>{html.text(reference_words(c, lang))}</small>" if c.reference else ""),

@@ -24,7 +24,7 @@ from .errata import NOT_RELEASED, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
-from .standing import STANDING_ANCHOR, explanation, markers, sentence
+from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, field_words, markers, sentence
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -242,11 +242,12 @@ def _corrections(package: Package, page, f: Figure) -> str:
     if not found:
         return _nothing(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))
     items = [
-        f'<li id="correction-{html.text(c.id)}"><code>{html.text(c.field)}</code>: '
-        f"<q>{html.text(c.printed)}</q> → <q>{html.text(c.used)}</q> "
+        f'<li id="correction-{html.text(c.id)}">{html.text(field_words(c.field, lang))}: '
+        f"{html.text(tr(lang, CHANGED).format(old=old, new=new))} "
         f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {_released(c, lang)}). "
         f"{html.text(reason_words(c, lang))}</li>"
         for c in found
+        for old, new in [change_words(c, lang)]
     ]
     return "<ul>" + "".join(items) + "</ul>"
 

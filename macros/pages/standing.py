@@ -13,7 +13,8 @@ from __future__ import annotations
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.standing import STATES, Reason
-from ..data.words import day_words
+from ..data.printed import read_number
+from ..data.words import day_words, plain
 from . import html, links
 from .i18n import N_, tr
 
@@ -22,6 +23,39 @@ STANDING_ANCHOR = "standing"
 CONTEXT = "figure standing"
 # A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails (id)'.
 DESCRIBED = N_("{marker}: {meaning} ({details})")
+
+
+# A correction's field in a reader's words (the catalogue's context).
+FIELD_CONTEXT = "correction field"
+# What a correction changed, after its reason: '“12,7000” → 127,000'.
+CHANGED = N_("{old} → {new}")
+NOT_RELEASED = N_("not released yet")
+
+
+def field_words(field: str, lang: str) -> str:
+    """A correction's field as a reader reads it: 'value', '값'; 'as printed', '원문 표기'."""
+    return tr(lang, field.replace("_", " "), FIELD_CONTEXT)
+
+
+def change_words(correction, lang: str) -> tuple[str, str]:
+    """A correction's old and new text as the pages write them: a value with the page's separators
+    (8,000, not 8000); what the source prints (the printed form, or a release-typo's token) quoted, as
+    printed."""
+
+    def shown(token: str, printed_by_source: bool) -> str:
+        if printed_by_source:
+            return f"“{token}”"
+        if correction.field == "value":
+            reading = read_number(token)
+            if reading is not None:
+                return plain(reading.number, 6, lang)
+        return token
+
+    source_printed = correction.field == "as_printed"
+    return (
+        shown(correction.printed, source_printed or correction.kind == "release-typo"),
+        shown(correction.used, source_printed),
+    )
 
 
 def caveat_anchor(caveat_id: str) -> str:
@@ -70,7 +104,9 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
             return reason.id
         case "correction":
             correction = next(c for c in package.corrections if c.id == reason.id)
-            return f"“{correction.printed}” → “{correction.used}”"
+            old, new = change_words(correction, lang)
+            changed = tr(lang, CHANGED).format(old=old, new=new)
+            return changed if correction.released else f"{changed}, {tr(lang, NOT_RELEASED)}"
         case "caveat":
             caveat = next(c for c in package.caveats if c.id == reason.id)
             source = package.sources[caveat.source]
