@@ -24,7 +24,7 @@ $(STAMP): requirements.lock
 	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $(STAMP)
 
-serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000 (problems shown in the browser)
+serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000 (HOST=address:port for another; problems shown in the browser)
 	$(PY) scripts/serve.py --dev-addr $(HOST)
 
 test: $(STAMP) ## Run the whole test suite (make check first, then the tests in parallel)

@@ -83,6 +83,10 @@ class Written:
         lines.append(f"{display_path(self.change)}: {what}its changelog entry, for the next release")
         return lines
 
+    def files(self) -> list[str]:
+        """The files written, as a contributor commits them."""
+        return [display_path(self.figure_path), display_path(self.change)]
+
     def old(self, column: str) -> str:
         """The cell as figures.csv held it."""
         return self.figure.cell(column).replace(",", "") if column == "value" else self.figure.cell(column)
