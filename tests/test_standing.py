@@ -168,7 +168,10 @@ def _corrected_copy(tmp_path, **request):
     for name in ("CHANGELOG.md", "CITATION.cff"):
         shutil.copy(root / name, tmp_path / name)
     descriptor = tmp_path / "datapackage" / "datapackage.json"
-    correct(Request("smart-factories", reason="Copied wrongly.", reference="First paragraph", **request), descriptor)
+    correct(
+        Request("smart-factories", reason="Copied wrongly.", reference="First paragraph", **request),
+        descriptor,
+    )
     return load_package(descriptor)
 
 
@@ -207,3 +210,22 @@ def test_a_released_correction_of_a_misprint_quotes_the_source_and_writes_the_va
         "corrected: the package corrects what its source prints (“12,7000” → 127,000)"
     )
     assert described(package, figure, "corrected", "ko").endswith("(“12,7000” → 127,000)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "value: 8,000 → 8,500 (revision, not released yet). Copied wrongly."),
+        ("ko", "값: 8,000 → 8,500 (수정, 아직 배포하지 않음). (한국어 설명은 배포할 때 덧붙입니다)"),
+    ],
+)
+def test_the_figure_page_tells_a_correction_in_the_page_language_with_its_numbers_as_the_page_writes_them(
+    tmp_path, lang, line
+):
+    import re
+
+    from macros.pages.figure_page import _corrections
+
+    package = _corrected_copy(tmp_path, printed="8,500")
+    html = _corrections(package, Page(lang), package.figures["smart-factories"])
+    assert re.sub(r"<[^>]+>", "", html) == line

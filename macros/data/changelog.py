@@ -164,7 +164,9 @@ def entry_lines(text: str, text_ko: str, width: int = 100) -> list[str]:
     import textwrap
 
     def wrapped(words: str, first: str) -> list[str]:
-        found = textwrap.wrap(words, width, initial_indent=first, subsequent_indent="  ", break_on_hyphens=False)
+        found = textwrap.wrap(
+            words, width, initial_indent=first, subsequent_indent="  ", break_on_hyphens=False
+        )
         return found or [first.rstrip()]
 
     return [*wrapped(text, "- "), *wrapped(text_ko, f"  {KOREAN_MARK}")]

@@ -32,7 +32,9 @@ STATES = {
     state.name: state
     for state in (
         State("corrected", "corrected", "the package corrects what its source prints"),
-        State("amended", "amended", "the package corrects a value it had published; its source prints this one"),
+        State(
+            "amended", "amended", "the package corrects a value it had published; its source prints this one"
+        ),
         State("contradicted", "check fails", "a check this figure takes part in fails"),
         State("disputed", "disputed", "another source states it otherwise"),
         State("revised", "revised later", "a later figure revises it"),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..data.figure import Figure
 from ..data.package import Package
-from ..data.standing import STATES, Reason
 from ..data.printed import read_number
+from ..data.standing import STATES, Reason
 from ..data.words import day_words, plain
 from . import html, links
 from .i18n import N_, tr

@@ -130,7 +130,9 @@ def correct(request: Request, descriptor: Path) -> Written:
         cells["quote"] = quote
     if not cells:
         raise CorrectionError(
-            [f"FIGURE={figure.id}: the value, the printed form and the quote are already these; nothing to correct"]
+            [
+                f"FIGURE={figure.id}: the value, the printed form and the quote are already these; nothing to correct"
+            ]
         )
 
     correction = None
@@ -154,7 +156,9 @@ def correct(request: Request, descriptor: Path) -> Written:
     document["entry_ko"] = request.entry_ko.strip()
     if correction:
         document["correction"] = correction
-    name = correction["id"] if correction else f"{figure.id}-{'printed' if 'as_printed' in cells else 'quote'}"
+    name = (
+        correction["id"] if correction else f"{figure.id}-{'printed' if 'as_printed' in cells else 'quote'}"
+    )
     root = repository_root(descriptor)
     change = root / CHANGES / f"{name}{SUFFIX}"
     if change.exists():
