@@ -195,6 +195,12 @@ def merged(tmp_path_factory) -> dict:
     clone = tmp_path_factory.mktemp("merge") / "repo"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     git(clone, "checkout", "-q", "-B", "main")
+    if any((clone / "changes").glob("*.yaml")):
+        # Main may hold changes waiting for their release: the maintainer releases them first, so the
+        # two corrections below are all that waits.
+        assert run("release", clone, DATE=DAY).returncode == 0
+        git(clone, "add", "-A")
+        git(clone, "commit", "-qm", "Release what waited")
     steps = {}
     for branch, figure, printed in (("first", FIGURE, "8,500"), ("second", OTHER, "42")):
         git(clone, "checkout", "-q", "-b", branch, "main")

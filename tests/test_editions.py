@@ -49,6 +49,8 @@ def code_texts() -> set[tuple[str | None, str]]:
 # The contexts of names that come from the data's enumerations, held by the test after this one.
 DATA_NAMES = {"status", "outcome", "check kind", "check relation", "relation", "source kind", "standing"}
 DATA_NAMES |= {"correction kind", "part", "term follows"}
+# The data dictionary glosses each field's type and each code of an enumeration.
+DATA_NAMES |= {"field type", "field format", "topic kind", "unit display", "link relation"}
 
 
 def test_every_text_of_the_code_has_its_korean_words_and_the_catalogue_has_no_leftovers():
@@ -77,6 +79,13 @@ def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
             {loc.part_words() for f in package.figures.values() for loc in f.locators if not loc.place}
             - {"text"}
         ),
+        "field type": sorted({f.get("type", "string") for t in package.tables.values() for f in t.fields}),
+        "field format": sorted(
+            {f["format"] for t in package.tables.values() for f in t.fields if "format" in f}
+        ),
+        "topic kind": enum(package, "topics", "kind"),
+        "unit display": enum(package, "units", "display"),
+        "link relation": enum(package, "links", "relation"),
     }
     for context, values in names.items():
         for value in values:

@@ -23,6 +23,7 @@ from babel.messages.pofile import write_po
 from macros.data import catalogue as catalogue_module
 from macros.data import language
 from macros.data.catalogue import catalogue, tr
+from macros.data.changelog import read_changelog
 from macros.data.package import load_package
 from macros.data.words import SPEAKERS, Korean
 from macros.pages import charts
@@ -120,7 +121,8 @@ class Visible(HTMLParser):
 
 def data_texts() -> list[str]:
     """Every Korean text of the data the pseudo-language shows (`*_ko` columns, the terms, the
-    descriptor's `title_ko` and `description_ko`), longest first: words of the data, not of the code."""
+    descriptor's `title_ko` and `description_ko`, the changelog's Korean lines), longest first: words
+    of the data, not of the code."""
     texts = set()
     for path in (ROOT / "datapackage").rglob("*.csv"):
         with path.open(encoding="utf-8", newline="") as file:
@@ -138,6 +140,9 @@ def data_texts() -> list[str]:
                 walk(value)
 
     walk(json.loads((ROOT / "datapackage" / "datapackage.json").read_text(encoding="utf-8")))
+    # Each version's Korean line of the changelog, shown on a figure's page with its ids as code.
+    for section in read_changelog(ROOT / "CHANGELOG.md"):
+        texts |= {part.strip() for part in re.split(r"`[^`]*`", section.summary_ko) if part.strip()}
     return sorted(texts, key=len, reverse=True)
 
 

@@ -36,8 +36,8 @@ def test_make_validate_prints_one_summary_line_and_every_check_when_asked():
     lines = run.stdout.strip().splitlines()
     assert lines[-1] == summary
     assert (
-        "non-ict-share: fails: 12,000 ÷ 127,000 × 100 = 9.4488, against a stated 94.6; "
-        "as printed, exactly 9.4488 against from 94.55 to 94.65" in lines
+        "non-ict-share: fails: 12,000 ÷ 127,000 × 100 ≈ 9.449, against a stated 94.6; "
+        "as printed, about 9.449 against from 94.55 to 94.65" in lines
     )
 
 
@@ -127,7 +127,7 @@ def test_every_figure_topic_unit_check_and_source_has_a_korean_text(package):
         ("people-benefiting", "more than 2.2 million", "220만여 명"),
         ("data-pieces-released", "more than 1 billion", "10억여 건"),
         ("ai-training-data-pieces", "48 million", "4,800만 건"),
-        ("data-market-growth-headline", "more than 14.3%", "14.3% 이상"),
+        ("data-market-growth-headline", "more than 14.3%", "14.3% 초과"),
         ("imd-rank-2020", "8th", "8위"),
         ("data-service-businesses-multiple", "2.9 times", "2.9배"),
         ("dnd-launch-date", "14 July 2020", "2020년 7월 14일"),

@@ -182,12 +182,12 @@ def _corrected_copy(tmp_path, **request):
             {"printed": "8,500"},  # our own copy was wrong; the source prints 8,500
             "amended: the package corrects a value it had published; its source prints this one "
             "(8,000 → 8,500, not released yet)",
-            "수정: 이 패키지가 전에 공개한 값을 출처의 표기대로 바로잡았습니다(8,000 → 8,500, 아직 배포하지 않음)",
+            "수정: 이 패키지가 전에 공개한 값을 출처의 표기대로 바로잡았습니다(8,000개 → 8,500개, 아직 배포하지 않음)",
         ),
         (
             {"value": "8500"},  # the source misprints it
             "corrected: the package corrects what its source prints (“8,000” → 8,500, not released yet)",
-            "정정: 출처의 표기를 이 패키지가 바로잡았습니다(“8,000” → 8,500, 아직 배포하지 않음)",
+            "정정: 출처의 표기를 이 패키지가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
         ),
     ],
     ids=["revision", "release-typo"],
@@ -209,14 +209,17 @@ def test_a_released_correction_of_a_misprint_quotes_the_source_and_writes_the_va
     assert described(package, figure, "corrected", "en") == (
         "corrected: the package corrects what its source prints (“12,7000” → 127,000)"
     )
-    assert described(package, figure, "corrected", "ko").endswith("(“12,7000” → 127,000)")
+    assert described(package, figure, "corrected", "ko").endswith("(“12,7000” → 12만 7,000개)")
 
 
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
         ("en", "value: 8,000 → 8,500 (revision, not released yet). Copied wrongly."),
-        ("ko", "값: 8,000 → 8,500 (수정, 아직 배포하지 않음). (한국어 설명은 배포할 때 덧붙입니다)"),
+        (
+            "ko",
+            "값(value): 8,000개 → 8,500개 (수정, 아직 배포하지 않음). (한국어 설명은 배포할 때 덧붙입니다)",
+        ),
     ],
 )
 def test_the_figure_page_tells_a_correction_in_the_page_language_with_its_numbers_as_the_page_writes_them(

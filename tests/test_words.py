@@ -194,7 +194,7 @@ def test_fill_puts_particles_after_values_and_formats_the_rest():
         (8, "rank", "위", "8위"),
         (19, "count", "계단", "19계단"),
         (2.9, "multiple", "배", "2.9배"),
-        (36_000, "area", "km²", "36,000km²"),
+        (36_000, "area", "km²", "3만 6,000km²"),
     ],
 )
 def test_korean_values_take_their_counter_spaced_after_a_scale_word_and_attached_to_digits(
@@ -212,8 +212,8 @@ def test_korean_values_take_their_counter_spaced_after_a_scale_word_and_attached
         ("more-than", "300종", "300여 종"),
         ("more-than", "1,000곳", "1,000여 곳"),
         ("more-than", "10억 건", "10억여 건"),
-        ("more-than", "14.3%", "14.3% 이상"),
-        ("more-than", "12.7만 개", "12.7만 개 이상"),
+        ("more-than", "14.3%", "14.3% 초과"),
+        ("more-than", "12.7만 개", "12.7만 개 초과"),
         ("exact", "8,000개", "8,000개"),
     ],
 )
@@ -225,7 +225,7 @@ def test_korean_qualifier_names():
     assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
         "정확",
         "약",
-        "여·이상",
+        "여·초과",
     ]
     assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == [
         "exact",

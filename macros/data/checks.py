@@ -19,7 +19,7 @@ from .catalogue import tr
 from .figure import Figure
 from .intervals import Interval
 from .language import Translated, text_in
-from .words import fill, plain
+from .words import fill, speaker
 
 
 @dataclass(frozen=True)
@@ -182,12 +182,18 @@ class Outcome:
     def arithmetic(self, figures: dict[str, Figure], lang: str = "en") -> str:
         """'2.4 trillion + 7.7 trillion = 10.1 trillion (stated 10.1 trillion)', with raw numbers."""
         kind = KINDS[self.check.kind]
-        terms = [plain(figures[o].value, lang=lang) for o in self.check.operands]
+
+        # A number as a worked line writes it: Korean by myriads ('10조 1,000억', never 13 raw digits);
+        # a quotient that does not end to three decimals, with ≈ where the formula gives it.
+        number = speaker(lang).trace_number
+
+        terms = [number(figures[o].value) for o in self.check.operands]
         formula = kind.formula(terms)
         if len(terms) > 1 or not (kind.arity == 1 or kind.ceiling):
-            formula = f"{formula} = {plain(self.computed, 4, lang)}"
-        stated = plain(self.stated, 4, lang)
-        computed, printed = self.computed_bounds.words(lang=lang), self.stated_bounds.words(lang=lang)
+            ends = abs(round(self.computed, 3) - self.computed) < 1e-9 * max(1.0, abs(self.computed))
+            formula = f"{formula} {'=' if ends else '≈'} {number(self.computed)}"
+        stated = number(self.stated)
+        computed, printed = self.computed_bounds.words(number, lang), self.stated_bounds.words(number, lang)
         against = fill(tr(lang, kind.against, "check"), stated=stated)
         template = tr(lang, "{formula}, {against}; as printed, {computed} against {printed}", "check")
         return fill(template, formula=formula, against=against, computed=computed, printed=printed)

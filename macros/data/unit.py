@@ -25,8 +25,10 @@ class Unit(Translated):
         """What stands beside the number: the symbol in English (KRW), the counter in Korean (원)."""
         return speaker(lang).mark(self)
 
-    def words(self, value: float, lang: str = "en") -> str:
-        return value_words(value, self.display, self.mark(lang), lang)
+    def words(self, value: float, lang: str = "en", compound: bool = False) -> str:
+        """The value with its mark; `compound` writes a Korean amount in whole myriads, as a range
+        line does at both ends ('10조 원 이상 10조 2,000억 원 이하', not '10.2조 원')."""
+        return value_words(value, self.display, self.mark(lang), lang, compound)
 
 
 def same_number(a: float, b: float) -> bool:

@@ -17,12 +17,11 @@ written here once: the half-year words (상반기, 하반기) and the qualifiers
 
 Qualifiers in Korean follow what the Korean original writes for these figures ('17만여개',
 '4,300여종', '약 9만여명 이상'): 'approximately' is 약 before the number ('약 9만 명'); 'more-than'
-is the suffix 여 ('and some', above the number) after a whole number, before its counter
-('17만여 개', '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes
-이상 after it ('14.3% 이상'); 이상 reads 'that much or more', which is how Korean press writes
-'more than' for a rate. In a table column the qualifier is named by both its words, 여·이상
-(QUALIFIER_NAMES), as the checks page names its rule: 여 alone could not stand as a name, and 초과
-(strictly above) is a legal register the original does not use.
+is the suffix 여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개',
+'300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes 초과 after it
+('14.3% 초과'): 'more than' excludes the number itself, as 초과 does, where 이상 would include it. In
+a table column the qualifier is named by both its words, 여·초과 (QUALIFIER_NAMES), as the checks
+page names its rule: 여 alone could not stand as a name.
 """
 
 from __future__ import annotations
@@ -79,6 +78,10 @@ class English:
     def plain(self, number: float, max_decimals: int = 3) -> str:
         return f"{number:,.{_decimals(number, max_decimals)}f}"
 
+    def trace_number(self, number: float, decimals: int = 3) -> str:
+        """A number in a worked line of a check, digit for digit: '2,400,000,000,000 + 7,700,000,000,000'."""
+        return self.plain(number, decimals)
+
     def scaled(self, number: float, decimals: int = 1) -> str:
         for size, word in SCALES:
             if abs(number) >= size and abs(number / size - round(number / size, 3)) < 1e-9:
@@ -89,7 +92,8 @@ class English:
         """What stands beside a number of a unit: its symbol (KRW, km²)."""
         return unit.symbol
 
-    def value_words(self, value: float, display: str, symbol: str = "") -> str:
+    def value_words(self, value: float, display: str, symbol: str = "", compound: bool = False) -> str:
+        """`compound` asks for an amount in whole myriads where a language writes them (Korean)."""
         match display:
             case "currency":
                 return f"{symbol} {self.scaled(value)}"
@@ -108,7 +112,7 @@ class English:
 
     def interval_words(self, low: float, high: float, low_open: bool, high_open: bool, write) -> str:
         if low == high:
-            return f"exactly {write(low)}"
+            return f"{'about' if _inexact(low) else 'exactly'} {write(low)}"
         if low_open or high_open:
             return f"{'above' if low_open else 'at least'} {write(low)}, {'below' if high_open else 'at most'} {write(high)}"
         return f"from {write(low)} to {write(high)}"
@@ -154,12 +158,11 @@ class Korean(English):
 
     Qualifiers follow what the Korean original writes for these figures ('17만여개', '4,300여종',
     '약 9만여명 이상'): 'approximately' is 약 before the number ('약 9만 명'); 'more-than' is the suffix
-    여 ('and some', above the number) after a whole number, before its counter ('17만여 개', '300여 종').
-    여 never follows a decimal fraction or a sign, so there the number takes 이상 after it ('14.3% 이상');
-    이상 reads 'that much or more', which is how Korean press writes 'more than' for a rate. In a table
-    column the qualifier is named by both its words, 여·이상 (QUALIFIER_NAMES), as the checks page names
-    its rule: 여 alone could not stand as a name, and 초과 (strictly above) is a legal register the
-    original does not use.
+    여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개', '300여 종').
+    여 never follows a decimal fraction or a sign, so there the number takes 초과 after it ('14.3% 초과'):
+    'more than' excludes the number itself, as 초과 does, where 이상 would include it. In a table column
+    the qualifier is named by both its words, 여·초과 (QUALIFIER_NAMES), as the checks page names its
+    rule: 여 alone could not stand as a name.
     """
 
     code = "ko"
@@ -167,9 +170,10 @@ class Korean(English):
     # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
-    QUALIFIER_NAMES = {"exact": "정확", "more-than": "여·이상"}
-    # After a decimal fraction or a sign, Korean cannot use 여 and writes 이상 after the value.
-    OR_MORE = "이상"
+    QUALIFIER_NAMES = {"exact": "정확", "more-than": "여·초과"}
+    # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
+    # itself excluded) after it.
+    OR_MORE = "초과"
     HALVES = {(1, 6): "상반기", (7, 12): "하반기"}
     # The ends of a range: an included end takes 이상/이하, an excluded one 초과/미만.
     ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
@@ -214,12 +218,18 @@ class Korean(English):
             parts.append(self.plain(rest))
         return ("-" if number < 0 else "") + " ".join(parts)
 
+    def trace_number(self, number: float, decimals: int = 3) -> str:
+        """Korean reads a large number by myriads, never as raw digits: '2조 4,000억 + 7조 7,000억'."""
+        return self.scaled(number, decimals=0) if abs(number) >= 10**4 else self.plain(number, decimals)
+
     def mark(self, unit) -> str:
         """The counter or unit word written after the number (원, 명, 위, 배, km²): `counter_<lang>`."""
         return text_in(unit, "counter", self.code)
 
-    def value_words(self, value: float, display: str, symbol: str = "") -> str:
-        """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '36,000km²'."""
+    def value_words(self, value: float, display: str, symbol: str = "", compound: bool = False) -> str:
+        """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '3만 6,000km²';
+        `compound` writes an amount in whole myriads ('10조 2,000억 원', not '10.2조 원'), so that both
+        ends of a range read alike."""
         match display:
             case "percent":
                 from babel.numbers import format_percent
@@ -230,8 +240,8 @@ class Korean(English):
                     decimal_quantization=False,
                 )
             case "currency":
-                return with_counter(self.scaled(value), symbol)
-            case "count":
+                return with_counter(self.scaled(value, decimals=0 if compound else 1), symbol)
+            case "count" | "area":
                 # Korean writes a count's myriads whole: 12만 7,000개, not 12.7만 개.
                 return with_counter(self.scaled(value, decimals=0), symbol)
             case _:
@@ -239,7 +249,7 @@ class Korean(English):
 
     def interval_words(self, low: float, high: float, low_open: bool, high_open: bool, write) -> str:
         if low == high:
-            return f"정확히 {write(low)}"
+            return f"{'약' if _inexact(low) else '정확히'} {write(low)}"
         return f"{write(low)} {self.ENDS[(low_open, 'low')]} {write(high)} {self.ENDS[(high_open, 'high')]}"
 
     def qualify(self, qualifier: str, shown: str) -> str:
@@ -300,6 +310,11 @@ def speaker(lang: str) -> English:
     return SPEAKERS[lang]
 
 
+def _inexact(number: float) -> bool:
+    """A single value that does not end at three decimals (991 ÷ 220) is written rounded: 'about', 약."""
+    return abs(round(number, 3) - number) > 1e-9 * max(1.0, abs(number))
+
+
 def _half(start: Date, end: Date, halves: dict) -> str | None:
     """The half-year word when a span is one half of one year."""
     (y1, m1, d1), (y2, m2, d2) = start, end
@@ -335,18 +350,21 @@ def scaled(number: float, lang: str = "en", decimals: int = 1) -> str:
     return speaker(lang).scaled(number, decimals)
 
 
-def value_words(value: float, display: str, symbol: str = "", lang: str = "en") -> str:
+def value_words(
+    value: float, display: str, symbol: str = "", lang: str = "en", compound: bool = False
+) -> str:
     """A value as running text writes it in a unit of this display kind, without the qualifier.
 
     `symbol` is the unit's mark in that language: its symbol in English (KRW, km²), its counter
-    or unit word in Korean (원, 명, 위, 배, km²).
+    or unit word in Korean (원, 명, 위, 배, km²). `compound` writes a Korean amount in whole
+    myriads ('10조 2,000억 원', not '10.2조 원'), so that both ends of a range read alike.
     """
-    return speaker(lang).value_words(value, display, symbol)
+    return speaker(lang).value_words(value, display, symbol, compound)
 
 
 def with_counter(number: str, counter: str) -> str:
     """A Korean number and its counter: spaced after a scale word ('17만 개', '10.1조 원'), attached
-    to digits ('8,000개', '8위') and to signs ('36,000km²')."""
+    to digits ('8,000개', '8위') and to signs ('3만 6,000km²')."""
     if not counter:
         return number
     spaced = HANGUL.match(counter) and HANGUL.match(number[-1])
@@ -369,10 +387,11 @@ def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
 
 def particle(word: str, josa: str) -> str:
     """The word with the form of a Korean particle its final sound takes, chosen by tossi ('8,000개로',
-    '10.1조 원으로', '14.3%로'); a word whose sound cannot be told raises, so no '(으)로' is ever shown."""
+    '10.1조 원으로', '14.3%로'); a closing bracket takes the sound of the word before it ('국내 기업(영문
+    보도자료 제목)은'); a word whose sound cannot be told raises, so no '(으)로' is ever shown."""
     import tossi
 
-    reading = word.replace(",", "")
+    reading = re.sub(r"\([^()]*\)$", "", word).replace(",", "")
     for symbol, said in READINGS.items():
         if reading.endswith(symbol):
             reading = reading[: -len(symbol)] + said

@@ -5,11 +5,12 @@ in Korean (`title_ko`, `description_ko`); the validator holds every Korean one (
 
 from __future__ import annotations
 
+from ..data.checks import KINDS, OUTCOMES
 from ..data.language import column
 from ..data.package import Package
-from ..data.words import day_words, plain
+from ..data.words import day_words, plain, qualifier_name
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .tables import Row, table
 
 # What each constraint says; the value goes where {v} is.
@@ -38,9 +39,47 @@ def described(item: dict, key: str, lang: str) -> str:
 def data_dictionary(package: Package, lang: str = "en") -> str:
     """One section per resource: description, file, fields table, primary and foreign keys; then which
     Korean terms follow the Korean original."""
+    gloss = _glosses(package, lang)
     return "\n\n".join(
-        [*(_resource(r, lang) for r in package.descriptor["resources"]), korean_terms(package, lang)]
+        [*(_resource(r, lang, gloss) for r in package.descriptor["resources"]), korean_terms(package, lang)]
     )
+
+
+def _glosses(package: Package, lang: str):
+    """What a code of an enumeration means in the page's language, where it is not that language's word
+    ('actual' is 실적, `sum` 합계); None in English, whose codes are its words."""
+    titles = {f["name"]: described(f, "title", lang) for f in package.tables["figures"].fields}
+    words = {
+        ("figures", "qualifier"): lambda v: qualifier_name(v, lang),
+        ("figures", "status"): lambda v: tr(lang, v, "status"),
+        ("sources", "kind"): lambda v: tr(lang, v.replace("-", " "), "source kind"),
+        ("sources", "standing"): lambda v: tr(lang, v, "standing"),
+        ("corrections", "kind"): lambda v: tr(lang, v.replace("-", " "), "correction kind"),
+        ("corrections", "field"): lambda v: titles.get(v),
+        ("checks", "kind"): lambda v: tr(lang, KINDS[v].words, "check kind"),
+        ("checks", "expected"): lambda v: tr(lang, OUTCOMES[v], "outcome"),
+        ("topics", "kind"): lambda v: tr(lang, v, "topic kind"),
+        ("units", "display"): lambda v: tr(lang, v, "unit display"),
+        ("links", "relation"): lambda v: tr(lang, v, "link relation"),
+    }
+
+    def gloss(resource: str, field: str, value: str) -> str | None:
+        said = words.get((resource, field))
+        return said(value) if said and lang != DEFAULT else None
+
+    return gloss
+
+
+def _type(field: dict, lang: str) -> str:
+    """A field's type as HTML; in another language its words with the schema's name beside them as code:
+    문자열(<code>string</code>)."""
+    name = field.get("type", "string") + (f", {field['format']}" if "format" in field else "")
+    if lang == DEFAULT:
+        return html.text(name.replace(", ", " (") + (")" if "format" in field else ""))
+    words = tr(lang, field.get("type", "string"), "field type")
+    if "format" in field:
+        words = f"{tr(lang, field['format'], 'field format')} {words}"
+    return f"{html.text(words)}(<code>{html.text(name)}</code>)"
 
 
 def korean_terms(package: Package, lang: str = "en") -> str:
@@ -102,7 +141,7 @@ def korean_terms(package: Package, lang: str = "en") -> str:
     return "\n\n".join([f"## {html.text(heading)} {{#korean-terms}}", f"<p>{text}</p>", terms])
 
 
-def _resource(resource: dict, lang: str) -> str:
+def _resource(resource: dict, lang: str, gloss) -> str:
     schema = resource.get("schema", {})
     name = resource["name"]
     title = described(resource, "title", lang) or name
@@ -111,9 +150,9 @@ def _resource(resource: dict, lang: str) -> str:
             [
                 f"<code>{html.text(f['name'])}</code>",
                 html.text(described(f, "title", lang)),
-                html.text(f.get("type", "string") + (f" ({f['format']})" if "format" in f else "")),
+                _type(f, lang),
                 html.text(tr(lang, YES if f.get("constraints", {}).get("required") else NO)),
-                _constraints(f.get("constraints", {}), lang),
+                _constraints(f.get("constraints", {}), lang, lambda v, f=f: gloss(name, f["name"], v)),
                 html.text(described(f, "description", lang)),
             ]
         )
@@ -140,7 +179,7 @@ def _resource(resource: dict, lang: str) -> str:
     )
 
 
-def _constraints(constraints: dict, lang: str) -> str:
+def _constraints(constraints: dict, lang: str, gloss=lambda value: None) -> str:
     words = []
     for key, value in constraints.items():
         if key not in CONSTRAINT_WORDS or value is False:
@@ -148,7 +187,10 @@ def _constraints(constraints: dict, lang: str) -> str:
         if key == "pattern":
             shown = f"<code>{html.text(value)}</code>"
         elif key == "enum":
-            shown = ", ".join(f"<code>{html.text(x)}</code>" for x in value)
+            shown = ", ".join(
+                f"<code>{html.text(x)}</code>" + (f"({html.text(gloss(x))})" if gloss(x) else "")
+                for x in value
+            )
         else:
             shown = html.text(plain(value, lang=lang)) if isinstance(value, int | float) else html.text(value)
         words.append(html.fill(tr(lang, CONSTRAINT_WORDS[key]), v=shown))

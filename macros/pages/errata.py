@@ -8,9 +8,9 @@ from ..data.intervals import RULES, Interval
 from ..data.package import Package
 from ..data.words import day_words, fill, qualifier_name
 from . import html
-from .i18n import N_, tr
+from .i18n import DEFAULT, N_, tr
 from .links import check_anchor, check_link, figure_link
-from .standing import NOT_RELEASED, change_words, field_words
+from .standing import NOT_RELEASED, change_words
 from .tables import Row, printed_token, table
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
@@ -25,6 +25,7 @@ FIGURES_AS_PRINTED = N_("Figures as printed")
 CHECK_OUTCOME = N_("check: {outcome}")
 OUTCOME_FORMS = ("word", "check")
 CAPTION = N_("Every check between figures, computed on the intervals the printed numbers allow")
+DIFFERS = N_("the release states {stated}, but {sources} differs at any rounding of the printed numbers.")
 
 
 def _named(f: Figure, lang: str = "en") -> str:
@@ -40,7 +41,7 @@ def computed(outcome: Outcome, figures: dict[str, Figure], lang: str = "en") -> 
 def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
     """An interval in the figure's unit, as words: 'from KRW 16.85 trillion to KRW 16.95 trillion';
     '16조 8,500억 원 이상 16조 9,500억 원 이하'."""
-    return interval.words(lambda number: figure.unit.words(round(number, 3), lang), lang)
+    return interval.words(lambda number: figure.unit.words(round(number, 3), lang, compound=True), lang)
 
 
 def _linked(package: Package, page, figure: Figure) -> str:
@@ -155,19 +156,22 @@ def contradictions(package: Package, page) -> str:
             continue
         result = figures[o.check.result]
         sources = ", ".join(_named(figures[i], lang) for i in o.check.operands)
-        sentence = fill(
-            tr(
-                lang,
+        # One figure stated otherwise elsewhere is not worked out from anything: it simply differs.
+        template = (
+            DIFFERS
+            if len(o.check.operands) == 1
+            else N_(
                 "the release states {stated}, but working it out from {sources} gives {computed}, "
-                "which cannot meet it at any rounding of the printed numbers.",
-            ),
-            stated=result.text(lang),
-            sources=sources,
-            computed=computed(o, figures, lang),
+                "which cannot meet it at any rounding of the printed numbers."
+            )
         )
+        sentence = fill(
+            tr(lang, template), stated=result.text(lang), sources=sources, computed=computed(o, figures, lang)
+        )
+        # The check's explanation is given once on the page, in its own block below.
         items.append(
             f'<li id="contradiction-{html.text(o.check.id)}"><strong>{html.text(result.label_in(lang))}</strong>: '
-            f"{html.text(sentence)} {html.text(o.check.explanation_in(lang))} "
+            f"{html.text(sentence)} "
             f'<a href="{html.url(check_link(page, o.check.id))}">'
             f"{html.text(tr(lang, SEE_THE_CHECK))} <code>{html.text(o.check.id)}</code></a>.</li>"
         )
@@ -195,6 +199,15 @@ def reference_words(c, lang: str) -> str:
     return c.reference_in(lang) or tr(lang, KOREAN_AT_RELEASE)
 
 
+def corrected_field(package: Package, field: str, lang: str) -> str:
+    """The corrected column as HTML: its name as code, and in Korean its title beside it: 값(<code>value</code>)."""
+    code = f"<code>{html.text(field)}</code>"
+    if lang == DEFAULT:
+        return code
+    title = next((f.get("title_ko") for f in package.tables["figures"].fields if f["name"] == field), None)
+    return f"{html.text(title)}({code})" if title else code
+
+
 def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its page."""
     lang = page.language
@@ -202,13 +215,13 @@ def corrections_table(package: Package, page) -> str:
     for c in package.corrections:
         target = html.url(figure_link(page, c.figure))
         label = package.figures[c.figure].label_in(lang) if c.figure in package.figures else c.figure
-        old, new = change_words(c, lang)
+        old, new = change_words(package, c, lang)
         rows.append(
             Row(
                 [
                     f"<code>{html.text(c.id)}</code>",
                     f'<a href="{target}">{html.text(label)}</a> (<code>{html.text(c.figure)}</code>)',
-                    html.text(field_words(c.field, lang)),
+                    corrected_field(package, c.field, lang),
                     html.text(old),
                     html.text(new),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),

@@ -16,18 +16,21 @@ from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words, qualifier_name
+from ..data.words import day_words, fill, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation
-from .errata import NOT_RELEASED, entry_words, reason_words
+from .errata import NOT_RELEASED, corrected_field, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
-from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, field_words, markers, sentence
+from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
+DESCRIPTION = N_("{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.")
+# A date figure's value is its period, so the sentence gives it once.
+DATE_DESCRIPTION = N_("{label}: {value} ({status}), as stated by {publisher} on {date}.")
 # Each section: its anchor (the same in every language) and its heading.
 SECTIONS = (
     ("where-its-source-states-it", N_("Where its source states it")),
@@ -43,7 +46,8 @@ THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
 STANDING_SOURCE_KIND = N_("{standing} source ({kind})")
-WHERE = N_("Where")
+# After a check's outcome: '; this figure is the stated figure.' (Korean starts a sentence: '. 이 수치는 …').
+OUTCOME_THEN_ROLE = N_("; {role}.")
 NO_CHECK_USES_THIS_FIGURE = N_("No check uses this figure.")
 NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_ = N_("None: the package uses the figure as its source prints it.")
 VERSION = N_("version")
@@ -92,9 +96,13 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
 
 def _description(package: Package, f: Figure, lang: str) -> str:
     """The figure in one sentence, then its standing when it is not plain: the page's meta description
-    (a link preview), its JSON-LD and the sentence the site search shows."""
+    (a link preview), its JSON-LD and the sentence the site search shows. In Korean the sentence reads
+    as a report writes it ('과학기술정보통신부의 2021년 8월 30일 자료에 따르면 디지털 뉴딜에 투입한 예산은
+    10.1조 원입니다(2020년 ~ 2021년, 실적).'); a date figure's value is its period, so it is given once."""
     source = package.source_of(f)
-    stated = tr(lang, "{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.").format(
+    template = DATE_DESCRIPTION if f.unit.display == "date" else DESCRIPTION
+    stated = fill(
+        tr(lang, template),
         label=f.label_in(lang),
         value=f.text(lang),
         period=f.period.words(lang),
@@ -118,7 +126,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (
             N_("The range the printing allows"),
             html.text(
-                f"{bounds[0].words(lambda n: f.unit.words(round(n, 3), lang), lang)} ({bounds[1].name_in(lang)})"
+                f"{bounds[0].words(lambda n: f.unit.words(round(n, 3), lang, compound=True), lang)} ({bounds[1].name_in(lang)})"
             )
             if bounds
             else html.text(tr(lang, "a date, not a number")),
@@ -205,15 +213,14 @@ def _source(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
     standing = tr(lang, source.standing, "standing")
     kind = tr(lang, source.kind.replace("-", " "), "source kind")
-    title = html.text(source.title_in(lang))
-    if source.url:
-        title = f'<a href="{html.url(source.url)}" hreflang="{html.text(source.language)}">{title}</a>'
-    citation = f"{html.text(source.publisher_in(lang))}, {title}, {html.text(day_words(source.date, lang))}."
+    citation = f"{html.text(day_words(source.date, lang))}."
+    # The quote's caption names the source and the place already; a line below that repeated the title
+    # and the place would print each twice in a row, so it gives what the caption does not: the
+    # source's standing and date.
     return (
         _quote(package, f, lang) + "\n"
         f"<p data-search-exclude>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
-        f"{citation}</p>\n"
-        f"<p>{html.text(tr(lang, WHERE))}: {html.text(places(package, f, lang))}</p>"
+        f"{citation}</p>"
     )
 
 
@@ -228,8 +235,8 @@ def _checks(package: Package, page, f: Figure) -> str:
         )
         items.append(
             f'<li><a href="{html.url(check_link(page, o.check.id))}"><code>{html.text(o.check.id)}</code></a>: '
-            f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>; '
-            f"{html.text(role)}. {html.text(o.check.explanation_in(lang))}</li>"
+            f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>'
+            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.text(o.check.explanation_in(lang))}</li>"
         )
     if not items:
         return _nothing(tr(lang, NO_CHECK_USES_THIS_FIGURE))
@@ -242,12 +249,12 @@ def _corrections(package: Package, page, f: Figure) -> str:
     if not found:
         return _nothing(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))
     items = [
-        f'<li id="correction-{html.text(c.id)}">{html.text(field_words(c.field, lang))}: '
+        f'<li id="correction-{html.text(c.id)}">{corrected_field(package, c.field, lang)}: '
         f"{html.text(tr(lang, CHANGED).format(old=old, new=new))} "
         f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {_released(c, lang)}). "
         f"{html.text(reason_words(c, lang))}</li>"
         for c in found
-        for old, new in [change_words(c, lang)]
+        for old, new in [change_words(package, c, lang)]
     ]
     return "<ul>" + "".join(items) + "</ul>"
 

@@ -14,7 +14,7 @@ from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
 from ..data.standing import STATES, Reason
-from ..data.words import day_words, plain
+from ..data.words import day_words
 from . import html, links
 from .i18n import N_, tr
 
@@ -25,31 +25,22 @@ CONTEXT = "figure standing"
 DESCRIBED = N_("{marker}: {meaning} ({details})")
 
 
-# A correction's field in a reader's words (the catalogue's context).
-FIELD_CONTEXT = "correction field"
 # What a correction changed, after its reason: '“12,7000” → 127,000'.
 CHANGED = N_("{old} → {new}")
 NOT_RELEASED = N_("not released yet")
 
 
-def field_words(field: str, lang: str) -> str:
-    """A correction's field as a reader reads it: 'value', '값'; 'as printed', '원문 표기'."""
-    return tr(lang, field.replace("_", " "), FIELD_CONTEXT)
-
-
-def change_words(correction, lang: str) -> tuple[str, str]:
-    """A correction's old and new text as the pages write them: a value with the page's separators
-    (8,000, not 8000); what the source prints (the printed form, or a release-typo's token) quoted, as
-    printed."""
+def change_words(package: Package, correction, lang: str) -> tuple[str, str]:
+    """A correction's old and new text as the pages write them: a value as the site writes the figure's
+    value (8,000; 8,000개), never as stored (8000); what the source prints (the printed form, or a
+    release-typo's token) quoted, as printed."""
+    figure = package.figures.get(correction.figure)
 
     def shown(token: str, printed_by_source: bool) -> str:
         if printed_by_source:
             return f"“{token}”"
-        if correction.field == "value":
-            reading = read_number(token)
-            if reading is not None:
-                return plain(reading.number, 6, lang)
-        return token
+        reading = read_number(token) if correction.field == "value" and figure is not None else None
+        return figure.unit.words(reading.number, lang) if reading is not None else token
 
     source_printed = correction.field == "as_printed"
     return (
@@ -104,7 +95,7 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
             return reason.id
         case "correction":
             correction = next(c for c in package.corrections if c.id == reason.id)
-            old, new = change_words(correction, lang)
+            old, new = change_words(package, correction, lang)
             changed = tr(lang, CHANGED).format(old=old, new=new)
             return changed if correction.released else f"{changed}, {tr(lang, NOT_RELEASED)}"
         case "caveat":

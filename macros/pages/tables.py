@@ -70,8 +70,10 @@ def _cell(header: bool, content: str, sort_key: str | None, title: str) -> str:
 
 def printed_token(package: Package, figure: Figure) -> str:
     """The number as its source prints it, quoted in the source's language ('second half of this year'
-    stays English on a Korean page, marked so)."""
-    return f'<q lang="{html.text(package.source_of(figure).language)}">{html.text(figure.as_printed)}</q>'
+    stays English on a Korean page, marked so) and citing the source it quotes."""
+    source = package.source_of(figure)
+    cite = f' cite="{html.url(source.url)}"' if source.url else ""
+    return f'<q lang="{html.text(source.language)}"{cite}>{html.text(figure.as_printed)}</q>'
 
 
 def source_words(package: Package, figure: Figure, lang: str = "en") -> str:

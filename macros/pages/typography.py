@@ -1,11 +1,16 @@
 """Korean line breaking the stylesheet cannot express: a word joined to a middle dot, a bracket, a
-percent sign, a hyphen or a quotation mark stays on one line.
+percent sign, a hyphen or a quotation mark stays on one line, and so does an amount or a date written
+in several words.
 
 `word-break: keep-all` keeps Hangul syllables together, but browsers still break around the middle
 dot of 중소·벤처기업, before the bracket of 공급기업(2019년) and after the % of 0.1%포인트. Korean
 typesetting treats each of these as one word (어절), so on Korean pages each is wrapped in a span
 that does not wrap (`.dnd-word` in extra.css). Only text between tags changes; code, scripts and
 styles are left alone.
+
+A Korean amount in myriads is written in several words ('2조 4,500억 원', '12만 7,000개', '약 17만
+개') and a date in three ('2021년 7월 22일'); a desk never lets a line end inside one, so each is
+kept whole the same way (COMPOUND).
 """
 
 from __future__ import annotations
@@ -15,9 +20,19 @@ import re
 TAG = re.compile(r"(<[^>]+>)")
 # Elements whose text is not running Korean text.
 SKIPPED = ("script", "style", "code", "pre", "svg", "textarea")
+# The class of text only screen readers read (docs/stylesheets/extra.css).
+HIDDEN = "dnd-hidden"
 # A word (between spaces and tags) with Hangul or a digit that joins something a browser breaks at.
 BREAKS = "·()%~‘’“”\\[\\]/-"
 JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<>]*[가-힣0-9])[^\s<>]*")
+# A number with a myriad word (만, 억, 조), more of them, and its counter ('약 2조 4,500억 원을',
+# '12만 7,000개', '17만여 개'); a date of year and month, or year, month and day, or a half-year.
+_DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"
+_MYRIADS = rf"{_DIGITS}[만억조](?:\s{_DIGITS}[만억조])*(?:\s{_DIGITS}|여?(?:\s[가-힣]+)?)"
+_DATE = r"[0-9]{4}년\s(?:[0-9]{1,2}월(?:\s[0-9]{1,2}일)?|[상하]반기)"
+_ONE = rf"(?:약\s)?(?:{_MYRIADS}|{_DATE})"
+# With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
+COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
 LONGEST = 24
 
@@ -30,7 +45,10 @@ def keep_words_whole(html: str) -> str:
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
-            if tag in SKIPPED and not part.endswith("/>"):
+            # Text read only by screen readers (a visually hidden span) is laid out on one clipped line;
+            # a kept-whole word there would only reach past the screen's edge.
+            hidden = tag == "span" and HIDDEN in part
+            if (tag in SKIPPED or hidden or (skipping and tag == "span")) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
@@ -39,8 +57,20 @@ def keep_words_whole(html: str) -> str:
             continue
         if skipping or not part.strip():
             continue
-        parts[n] = JOINED.sub(_wrap, part)
+        parts[n] = _WHOLE.sub(_keep, part)
     return "".join(parts)
+
+
+_WHOLE = re.compile(f"(?P<compound>{COMPOUND.pattern})|{JOINED.pattern}")
+
+
+def _keep(found: re.Match) -> str:
+    """An amount or a date in several words is kept whole as it stands; any other joined word by _wrap."""
+    word = found.group()
+    if found.group("compound") and re.search(r"\s", word):
+        return _span(word)
+    # One word after all ('3조701억원'): kept whole only if it joins a sign, as any other word.
+    return _wrap(found) if JOINED.fullmatch(word) else word
 
 
 def _wrap(found: re.Match) -> str:

@@ -6,10 +6,11 @@ from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
 from ..data.package import RESOURCES
-from ..data.words import day_words, plain
+from ..data.words import day_words, particle, plain
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import downloads as download_list
 from ..pages.downloads import release_table
+from ..pages.i18n import DEFAULT
 from ..tools.export import write_downloads
 from ..tools.releases import ReleaseError, release_history, write_releases
 from . import editions
@@ -44,6 +45,18 @@ def define_env(env):
     @env.macro
     def fig(figure_id: str, form: str = "text", josa: str | None = None) -> str:
         return links.fig(package, page, figure_id, form, josa)
+
+    @env.macro
+    def term(term_id: str, josa: str | None = None) -> str:
+        """A term from terms.csv in the page's language: its Korean as the Korean source writes it
+        ('3차 추경', '제4차 한국판 뉴딜 전략회의'), with the particle its last sound takes, or its first
+        English wording."""
+        found = next((t for t in package.terms if t.id == term_id), None)
+        if found is None:
+            raise page.error(f"term: unknown term '{term_id}'")
+        if page.language == DEFAULT:
+            return html.text(found.wordings[0])
+        return html.text(particle(found.ko, josa) if josa else found.ko)
 
     @env.macro
     def figure_table(topic_id: str, caption: str | None = None, deep: bool = True) -> str:

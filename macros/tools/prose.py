@@ -23,6 +23,7 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "figure_table": ("topic",),
     "chart": ("chart",),
     "source_date": ("source",),
+    "term": ("term",),
     "outcome": ("check",),
 }
 # Where each kind of id lives, and how to know one.
@@ -31,6 +32,7 @@ TABLES: dict[str, tuple[str, Callable[[Package], object]]] = {
     "topic": ("datapackage/data/topics.csv", lambda p: p.topics),
     "chart": ("datapackage/charts.csv", lambda p: p.charts),
     "source": ("datapackage/data/sources.csv", lambda p: p.sources),
+    "term": ("datapackage/data/terms.csv", lambda p: {t.id: t for t in p.terms}),
     "check": ("datapackage/data/checks.csv", lambda p: {c.id for c in p.checks}),
 }
 CALL = re.compile(r"\{\{-?\s*(\w+)\((.*?)\)\s*-?\}\}", re.S)
@@ -53,9 +55,10 @@ HIDDEN = re.compile(
     re.S | re.M,
 )
 # Names with digits; a Korean particle may follow one (5G는, 2.0은), a Latin letter or digit may not.
-# 1차 자료 and 2차 자료 are the names of primary and secondary sources.
+# 1차 자료 and 2차 자료 are the names of primary and secondary sources; 5세대 이동통신 is 5G;
+# a licence's name carries its version (CC BY 4.0) and a KOGL type its number (공공누리 제1유형).
 ALLOWED = re.compile(
-    r"(?<![\w.])(?:[12]\.0|[56]G|K-12|Subsidy24|보조금24|코로나19|[12]차(?= 자료))(?![A-Za-z0-9_]|\.\d)"
+    r"(?<![\w.])(?:[12]\.0|[56]G|5세대(?= 이동통신)|3차원(?= 정밀지도)|4\.0(?= 국제)|(?<=CC BY )4\.0|제1유형|K-12|Subsidy24|보조금24|코로나19|[12]차(?= 자료))(?![A-Za-z0-9_]|\.\d)"
 )
 NUMBER = re.compile(r"[\w.,%+\-]*\d[\w.,%+\-]*")
 

@@ -101,6 +101,77 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
     )
 
 
+# An amount in myriads with its counter ('2조 4,500억 원', '12만 7,000개', '약 17만 개', '17만여 개') and a
+# date of year and month or of a day ('2021년 7월', '2021년 7월 22일'): what a Korean desk never breaks.
+COMPOUND = (
+    r"(?:약 )?\d[\d,.]*[만억조](?: \d[\d,.]*[만억조]?)*여?(?: ?[가-힣]+)?|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
+)
+# Every compound in a block of the page's text (a block that holds no other block), found across the
+# block's inline elements (a link, a marked word), drawn on more than one line.
+SPLIT_COMPOUNDS = r"""
+(pattern) => {
+  const split = new Set();
+  const blocks = document.querySelectorAll(
+    '.md-content :is(p, li, dt, dd, td, th, h1, h2, h3, h4, figcaption, caption, summary)');
+  for (const block of blocks) {
+    if (block.closest('code, pre, script, svg') || !block.getClientRects().length) continue;
+    // A block holding blocks is read through them: its text runs one block's end into the next one's start.
+    if (block.querySelector('p, li, dt, dd, td, th, h1, h2, h3, h4, figcaption, caption, summary, ul, ol, table, div')) continue;
+    const nodes = [];
+    let text = '';
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+      nodes.push([node, text.length]);
+      // A figure's standing marker after its value is a word of its own, not the value's counter.
+      text += node.parentElement.closest('.dnd-standings') ? '\n'.repeat(node.textContent.length) : node.textContent;
+    }
+    const place = (offset, end) => {
+      let n = nodes.length - 1;
+      while (n > 0 && (end ? nodes[n][1] >= offset : nodes[n][1] > offset)) n--;
+      return [nodes[n][0], offset - nodes[n][1]];
+    };
+    for (const found of text.matchAll(new RegExp(pattern, 'g'))) {
+      const range = document.createRange();
+      range.setStart(...place(found.index, false));
+      range.setEnd(...place(found.index + found[0].length, true));
+      const boxes = [...range.getClientRects()].filter(r => r.width > 0);
+      const tops = boxes.map(r => r.top);
+      const lowest = Math.min(...boxes.map(r => r.height));
+      if (boxes.length && Math.max(...tops) - Math.min(...tops) > lowest * 0.8) split.add(found[0]);
+    }
+  }
+  return [...split];
+}
+"""
+# Korean pages dense with amounts and dates: the prose pages that give the budgets, and figure pages
+# whose values, ranges and links are compound.
+COMPOUND_PAGES = (
+    *KOREAN_PAGE_TYPES,
+    "ko/",
+    "ko/first-year/",
+    "ko/context/",
+    "ko/dnd2/",
+    "ko/data/corrections/",
+    "ko/figures/budget-invested/",
+    "ko/figures/new-deal-fund-size-ko/",
+    "ko/figures/businesses-participating-ko/",
+)
+
+
+def test_no_amount_or_date_is_broken_across_two_lines_on_a_phone(browser, site):
+    reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        split = {}
+        for path in dict.fromkeys(COMPOUND_PAGES):
+            reader.open(path, until="load")
+            found = reader.evaluate(SPLIT_COMPOUNDS, COMPOUND)
+            if found:
+                split[path] = found[:5]
+    finally:
+        reader.close()
+    assert split == {}
+
+
 def test_no_korean_word_is_split_across_two_lines_on_a_phone(browser, site):
     reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
     try:
