@@ -48,9 +48,16 @@ LAYOUT = """([width, minText]) => {
     }
     return false;
   };
+  // Text for screen readers only sits in a clipped one-pixel box: nothing of it is on the screen.
+  const unseen = element => {
+    for (let box = element; box && box !== document.body; box = box.parentElement) {
+      if (getComputedStyle(box).clipPath !== 'none' && box.getBoundingClientRect().width <= 1) return true;
+    }
+    return false;
+  };
   const content = document.querySelector('.md-content');
   const wide = [...content.querySelectorAll('*')]
-    .filter(element => element.getClientRects().length && !scrolls(element))
+    .filter(element => element.getClientRects().length && !scrolls(element) && !unseen(element))
     .filter(element => element.getBoundingClientRect().right > width + 1)
     .map(element => `${name(element)} reaches ${Math.round(element.getBoundingClientRect().right)} px`);
   // An inline element gives a box per line, and one per child on a line (a marked word, a quotation):
@@ -64,7 +71,9 @@ LAYOUT = """([width, minText]) => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.parentElement.closest('svg, script, style')) continue;
     if (/^\\s*https?:\\/\\//.test(node.data)) continue;
-    for (const match of node.data.matchAll(/[^\\s\\-\\u2010-\\u2014/·()%]+/g)) {
+    // An address inside a sentence may wrap anywhere too: its characters are not words.
+    const text = node.data.replace(/https?:\\/\\/\\S+/g, address => ' '.repeat(address.length));
+    for (const match of text.matchAll(/[^\\s\\-\\u2010-\\u2014/·()%]+/g)) {
       if (match[0].length < 2) continue;
       const range = document.createRange();
       range.setStart(node, match.index);

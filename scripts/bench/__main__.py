@@ -1,6 +1,6 @@
 """Measure what the site costs and print it as tables: a benchmark to read, never a timed test.
 
-Usage: python scripts/bench.py [--runs N] [--scales 10,100] [--no-lighthouse]
+Usage: python -m scripts.bench [--runs N] [--scales 10,100] [--no-lighthouse]
 
 - Build time of the site, and of the same pages with the macros plugin removed (pages then show
   their raw `{{ }}` text; only the time matters), alternated run by run, with the median ratio.
@@ -10,7 +10,8 @@ Usage: python scripts/bench.py [--runs N] [--scales 10,100] [--no-lighthouse]
 - Scaling: synthetic packages with 10x and 100x the figures, validated and built, time per figure.
 - Page weight of the home page and of the largest page against the budget, and the pages whose
   meta description is only the site-wide one.
-- Lighthouse scores, only when `lighthouse` is on PATH (it is never installed for CI).
+- Lighthouse scores of the site as published (built with DND_SITE_URL, served compressed), only when
+  `lighthouse` is on PATH (it is never installed for CI).
 """
 
 from __future__ import annotations
@@ -28,16 +29,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.tools.measure import (
+from scripts.bench.measure import (
     ROOT,
     copy_project,
     descriptions,
     page_weights,
     replicate,
-    served,
     site_description,
     without_macros,
 )
+from scripts.bench.static_host import served
 from scripts.build import mkdocs_build_command
 
 RATIO_AIM = 1.25
@@ -92,11 +93,18 @@ def build(config: Path, site: Path, env: dict | None = None) -> Run:
     return timed(command, config.parent, env)
 
 
-def build_once(work: Path) -> Path:
-    """The site built once from a copy of the project, for the measures that only read it."""
-    project = copy_project(work / "project")
-    build(project / "mkdocs.yml", work / "site")
-    return work / "site"
+# The address the site is published at, as the Pages workflow sets it; any address serves.
+PUBLISHED_URL = "https://example.github.io/digital-new-deal-figures/"
+
+
+def build_published(work: Path) -> Path:
+    """The site as a reader gets it: built with DND_SITE_URL set, as the publishing workflow builds it
+    (canonical addresses, the sitemap's, the citation's absolute address), for Lighthouse to score.
+    The site of the timing runs is built without it, as a contributor's `make build` is."""
+    project = copy_project(work / "published-project")
+    env = {**ENVIRONMENT, "DND_SITE_URL": os.environ.get("DND_SITE_URL") or PUBLISHED_URL}
+    build(project / "mkdocs.yml", work / "published", env)
+    return work / "published"
 
 
 def bench_macros(work: Path, runs: int) -> Path:
@@ -130,7 +138,7 @@ def bench_macros(work: Path, runs: int) -> Path:
 
 
 def validate_time(descriptor: Path, runs: int) -> float:
-    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--quiet", str(descriptor)]
+    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), str(descriptor)]
     return statistics.median(timed(command, ROOT).wall for _ in range(runs))
 
 
@@ -358,7 +366,9 @@ def bench_lighthouse(site: Path, work: Path, runs: int = LIGHTHOUSE_RUNS) -> Non
 
 def main() -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m scripts.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--runs", type=int, default=5, help="build runs with and without macros (default 5)")
     parser.add_argument(
@@ -373,8 +383,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.lighthouse_only:
         with tempfile.TemporaryDirectory(prefix="dnd-bench-") as folder:
-            site = build_once(Path(folder))
-            bench_lighthouse(site, Path(folder))
+            bench_lighthouse(build_published(Path(folder)), Path(folder))
         return 0
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     with tempfile.TemporaryDirectory(prefix="dnd-bench-") as folder:
@@ -389,7 +398,7 @@ def main() -> int:
         bench_weight(site)
         report_descriptions(site)
         if not args.no_lighthouse:
-            bench_lighthouse(site, work)
+            bench_lighthouse(build_published(work), work)
     return 0
 
 
