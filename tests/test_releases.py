@@ -210,6 +210,7 @@ def test_a_working_tree_change_without_a_bump_leaves_the_release_at_its_address(
     assert history.current.commit is None and history.current.archive != released.archive
     (note,) = history.notes
     assert "differs from version 1.1.0" in note and released.commit[:12] in note
+    assert "wait for `make release`" in note and "which version to set" not in note
 
 
 def test_a_new_version_not_committed_yet_is_offered_as_the_current_one(tiny):

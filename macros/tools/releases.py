@@ -504,12 +504,12 @@ def release_history(descriptor: Path, cache: Path | None = CACHE) -> History:
             )
         releases[current.version] = current
     elif released.archive != current.archive:
-        # The data changed but not the version (before `make diff` asks for the bump): the version's
-        # stable address keeps what was released, and today's address shows the working tree.
+        # The data changed but not the version (changes wait for `make release`, which sets it): the
+        # version's stable address keeps what was released, and today's address shows the working tree.
         notes.append(
             f"releases: the package differs from version {current.version} as commit "
-            f"{released.commit[:12]} released it, with the same version; data/download/"
-            f"{current.version}/ keeps the release, and `make diff` says which version to set"
+            f"{released.commit[:12]} released it; data/download/{current.version}/ keeps the release, "
+            "and the changes wait for `make release` (a maintainer's step), which sets the next version"
         )
     else:
         current = released
