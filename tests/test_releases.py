@@ -213,6 +213,15 @@ def test_a_working_tree_change_without_a_bump_leaves_the_release_at_its_address(
     assert "wait for `make release`" in note and "which version to set" not in note
 
 
+def test_changes_waiting_in_their_files_are_no_news_to_the_build(tiny):
+    """The site already says "and 1 unreleased change"; the build log need not say it again."""
+    write_package(tiny, "1.1.0", "a,1\nb,5\n")
+    (tiny / "changes").mkdir(exist_ok=True)
+    (tiny / "changes" / "b.yaml").write_text("entry: b is 5\n", encoding="utf-8")
+    history = history_of(tiny)
+    assert history.notes == [] and history.current.commit is None
+
+
 def test_a_new_version_not_committed_yet_is_offered_as_the_current_one(tiny):
     write_package(tiny, "1.2.0", "a,1\nb,5\n")
     history = history_of(tiny)

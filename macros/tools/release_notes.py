@@ -229,7 +229,8 @@ def citation_notes(package: Package) -> list[Note]:
 
 def release_notes(diff: PackageDiff) -> list[Note]:
     """Everything the new package's release notes lack, in file order. Nothing while the data changed
-    under the old version: the diff asks for the bump first, and the notes follow the new version."""
-    if diff.new.version == diff.old.version and not diff.empty:
+    under the old version, or while changes wait in changes/: `make release` writes the next version's
+    notes, and the current version's section describes the data as released, not as it is today."""
+    if diff.new.version == diff.old.version and (not diff.empty or diff.new.changes):
         return []
     return changelog_notes(diff) + citation_notes(diff.new)

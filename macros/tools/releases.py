@@ -42,7 +42,8 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..data.package import BUILD_CACHE
+from ..data.changes import change_files
+from ..data.package import BUILD_CACHE, repository_root
 from .diff import SEMVER
 from .export import DOWNLOAD_DIR, ZIP_NAME, publish
 
@@ -504,13 +505,15 @@ def release_history(descriptor: Path, cache: Path | None = CACHE) -> History:
             )
         releases[current.version] = current
     elif released.archive != current.archive:
-        # The data changed but not the version (changes wait for `make release`, which sets it): the
-        # version's stable address keeps what was released, and today's address shows the working tree.
-        notes.append(
-            f"releases: the package differs from version {current.version} as commit "
-            f"{released.commit[:12]} released it; data/download/{current.version}/ keeps the release, "
-            "and the changes wait for `make release` (a maintainer's step), which sets the next version"
-        )
+        # The data changed but not the version: the version's stable address keeps what was released, and
+        # today's address shows the working tree. Change files waiting for `make release` are the usual
+        # reason, and the site says so itself ("and 1 unreleased correction"); without one, say it here.
+        if not change_files(repository_root(descriptor)):
+            notes.append(
+                f"releases: the package differs from version {current.version} as commit "
+                f"{released.commit[:12]} released it; data/download/{current.version}/ keeps the release, "
+                "and the changes wait for `make release` (a maintainer's step), which sets the next version"
+            )
     else:
         current = released
     ordered = sorted(releases.values(), key=lambda r: _semver(r.version) or (), reverse=True)
