@@ -38,7 +38,8 @@ DATE = re.compile(
 RELATIVE_DATES = (
     (re.compile(r"(?:[Ii]n )?(?:the )?second half of this year"), "{y}-07/{y}-12"),
     (re.compile(r"(?:[Ii]n )?(?:the )?first half of this year"), "{y}-01/{y}-06"),
-    (re.compile(r"[Bb]y the year[’']s end"), "{y}-12-31"),
+    # 'By the year's end' names no day: a deadline no later than the end of the year (an open start).
+    (re.compile(r"[Bb]y the year[’']s end"), "../{y}"),
     (re.compile(r"(?:[Ii]n )?(?P<month>[A-Z][a-z]+) this year"), "{y}-{m:02d}"),
     (re.compile(r"this year"), "{y}"),
     # Korean: 상반기(중) 'in the first half', 하반기 'in the second half', of the writing year.

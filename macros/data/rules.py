@@ -376,6 +376,15 @@ def dates_are_as_printed(package: Package) -> list[Problem]:
             continue
         printed = read_date(figure.as_printed)
         start = figure.period.start
+        if start is None:
+            problems.append(
+                at(
+                    figure.row,
+                    "period",
+                    f"'{figure.as_printed}' prints a date, not 'by' one: drop the open start '../'",
+                )
+            )
+            continue
         if printed is None:
             problems.append(
                 at(
