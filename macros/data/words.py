@@ -310,9 +310,8 @@ class Korean(English):
         return super().language_words(code)
 
     def size_words(self, size: int) -> str:
-        if size < 1000:
-            return f"{self.plain(size)}바이트"
-        return self._size_in_units(size, "")
+        # One unit in a list of downloads: 688 bytes is 0.7kB beside 4kB, never 688바이트 beside it.
+        return self._size_in_units(max(size, 100) if size else 0, "")
 
 
 # The language object of each language the site is written in.

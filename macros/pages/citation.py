@@ -20,6 +20,7 @@ ONE_FIGURE = N_(
     "correction. For example:"
 )
 THE_RELEASE = N_("The release:")
+PREFIX = N_("Write the address of this site (as in your browser's address bar) before data/download/ in the citation.")
 OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
 TRANSLATES = N_("; translates {publisher}, {date}")
 REPORTS = N_("; reports {publisher}, {date}")
@@ -105,13 +106,13 @@ def title(package: Package, lang: str = "en") -> str:
 
 
 def package_citation(package: Package, site_url: str | None = None, lang: str = "en") -> str:
-    """'Authors. Title, version 1.0.0, 25 November 2026. URL' as plain text, the URL being where this
+    """'Authors, Title, version 1.0.0, 25 November 2026. URL' as plain text, the URL being where this
     version's archive stays (`data/download/1.0.0/datapackage.zip`), absolute when the site's address
-    is known, else relative to the site. In Korean: '편집진. 「제목」, 버전 1.0.0, 2026년 11월 25일. URL'."""
+    is known, else relative to the site. In Korean: '편집진, 「제목」, 버전 1.0.0, 2026년 11월 25일. URL'."""
     date = date_words(package, lang)
     address = version_address(package, site_url)
     names, titled = authors(package, lang=lang), title(package, lang)
-    text = tr(lang, "{authors}. {title}, version {version}").format(
+    text = tr(lang, "{authors}, {title}, version {version}").format(
         authors=names, title=titled, version=package.version
     )
     text += f", {date}." if date else "."
@@ -126,8 +127,8 @@ def version_address(package: Package, site_url: str | None = None) -> str:
 
 def figure_citation(package: Package, figure, address: str | None = None, lang: str = "en") -> str:
     """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text; in Korean
-    '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id>(<라벨>). <주소>', as a Korean reader pastes it."""
-    text = tr(lang, "{authors}, {title}, data version {version}, figure {id} ({label}).").format(
+    '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id> ‘<라벨>’. <주소>' (the label keeps its own brackets), as a Korean reader pastes it."""
+    text = tr(lang, "{authors}, {title}, data version {version}, figure {id} “{label}”.").format(
         authors=authors(package, lang=lang),
         title=title(package, lang),
         version=version_words(package.version, package.changes, lang),
@@ -154,6 +155,8 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         '<div class="admonition quote dnd-cite">',
         f'<p class="admonition-title">{heading}</p>',
         f'<p>{whole}</p><p class="dnd-citation">{cited}</p>',
+        # Without the site's address (DND_SITE_URL) the build knows only the path: say what goes before it.
+        "" if site_url or page is None else f"<p>{html.text(tr(lang, PREFIX))}</p>",
         f'<p>{single}</p><p class="dnd-citation">{html.text(one)}</p>',
     ]
     release = package.outlined
