@@ -7,11 +7,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
+# A second environment for the theme's continuation (MaterialX on ProperDocs): the two themes install
+# the same `material` package, so they cannot share one.
+MX_VENV := .venv-materialx
+MX_STAMP := $(MX_VENV)/.installed
 HOST ?= 127.0.0.1:8000
 # Material prints a banner about its successor on every build; the pinned versions are deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test check build validate lint bench diff audit correct release clean
+.PHONY: help serve test check build validate lint bench diff audit correct release materialx clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -23,6 +27,13 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $(STAMP)
+
+$(MX_STAMP): requirements-materialx.lock
+	rm -rf $(MX_VENV)
+	$(PYTHON) -m venv $(MX_VENV)
+	$(MX_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-materialx.lock
+	$(MX_VENV)/bin/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
+	touch $(MX_STAMP)
 
 serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000 (problems shown in the browser)
 	$(PY) scripts/serve.py --dev-addr $(HOST)
@@ -48,7 +59,7 @@ lint: $(STAMP) ## Lint the Python code with ruff
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP) ## Measure build and validation cost, scaling, page weight and Lighthouse (ARGS=--lighthouse-only)
-	$(PY) scripts/bench.py $(ARGS)
+	$(PY) -m scripts.bench $(ARGS)
 
 correct: $(STAMP) ## Correct a figure: FIGURE=id VALUE=number (or PRINTED=as printed) REASON="…" REFERENCE="…"
 	@$(PY) scripts/correct.py
@@ -59,5 +70,8 @@ release: $(STAMP) ## Maintainers: release the changes in changes/ (version, date
 diff: $(STAMP) ## Compare the data package with BASE (a git revision, default origin/main) as Markdown
 	@$(PY) scripts/diff_package.py $(or $(BASE),origin/main) datapackage/datapackage.json
 
-clean: ## Remove the virtual environment, the built site and caches
-	rm -rf $(VENV) site site.tmp .pytest_cache .ruff_cache
+materialx: $(MX_STAMP) ## Build the site strictly on MaterialX with ProperDocs (materialx.yml) into site-materialx/
+	$(MX_VENV)/bin/python scripts/build.py site-materialx --generator properdocs --config materialx.yml
+
+clean: ## Remove the virtual environments, the built sites and caches
+	rm -rf $(VENV) $(MX_VENV) site site-materialx site.tmp .pytest_cache .ruff_cache .cache

@@ -1,6 +1,6 @@
 """Build the site strictly into a folder, replacing it only when the build succeeds.
 
-Usage: python scripts/build.py SITE_DIR
+Usage: python scripts/build.py SITE_DIR [--generator properdocs] [--config materialx.yml]
 
 The build goes into a temporary folder beside SITE_DIR; only a successful build is moved into
 place, so a failed build (bad data, unknown figure id) never leaves a half-built site published.
@@ -8,6 +8,7 @@ place, so a failed build (bad data, unknown figure id) never leaves a half-built
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -28,12 +29,12 @@ def mkdocs_build_command(config: Path, site: Path, generator: str = GENERATOR) -
     return [sys.executable, "-m", generator, "build", "--strict", "-f", str(config), "-d", str(site)]
 
 
-def build(site: Path) -> int:
+def build(site: Path, generator: str = GENERATOR, config: str = "mkdocs.yml") -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = mkdocs_build_command(ROOT / "mkdocs.yml", staging)
+    command = mkdocs_build_command(ROOT / config, staging, generator)
     try:
         result = subprocess.run(command, cwd=ROOT, env=environment)
         if result.returncode != 0:
@@ -54,10 +55,12 @@ def build(site: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    return build(Path(argv[0]))
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("site", type=Path, help="the folder the site goes to")
+    parser.add_argument("--generator", default=GENERATOR, choices=("mkdocs", "properdocs"))
+    parser.add_argument("--config", default="mkdocs.yml", help="the configuration, from the project's root")
+    args = parser.parse_args(argv)
+    return build(args.site, args.generator, args.config)
 
 
 if __name__ == "__main__":

@@ -9,22 +9,29 @@ next save that builds, and the browser reloads by itself both ways. The data and
 references are checked before MkDocs starts, so a broken CSV is named in well under a second.
 
 A rebuild after a save builds only the default edition while no page of another edition is open in a
-browser (the live-reload polls say which pages are open): half the work. The other editions are then
-marked stale, and the first request for one of their pages waits for a full build.
+browser (page requests and live-reload polls say which are open): half the work. The other editions
+are then stale, and the first request for one of their pages waits for a full build.
+
+Only public interfaces: MkDocs' `load_config`, `build` and `LiveReloadServer` (`watch`, `serve`,
+`shutdown`); the i18n plugin's `build_only_locale` option (through DND_ONLY_EDITION in mkdocs.yml);
+and the WSGI application the server runs (`get_app`, `set_app`, from the standard library's
+WSGIServer), wrapped to note which editions are open and to answer a page request with the problem
+page, which the server itself serves, live-reload script included.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import html
 import logging
 import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,10 +46,11 @@ from macros.data.problem import PackageError
 from macros.site.editions import DEFAULT, edition_of
 from macros.tools.prose import reference_problems
 
+ROOT = Path(__file__).resolve().parents[1]
 # How long a page counts as open after its last request or live-reload poll (polls come every minute).
 OPEN_FOR = 90.0
-
-ROOT = Path(__file__).resolve().parents[1]
+# Read by mkdocs.yml: the one edition to build (the i18n plugin's `build_only_locale`).
+ONLY_EDITION = "DND_ONLY_EDITION"
 log = logging.getLogger("mkdocs.serve")
 
 ERROR_PAGE = """<!doctype html>
@@ -71,48 +79,54 @@ def error_page(problems: list[str]) -> bytes:
     return ERROR_PAGE.format(count=count, them=them, problems=html.escape("\n".join(problems))).encode()
 
 
-class DevServer(LiveReloadServer):
-    """MkDocs' live-reload server that answers with the problems while the site cannot be built, and
-    knows which editions have a page open."""
+PROBLEMS = ".problems.html"  # in the served folder; hidden, so MkDocs' cleaning of the folder leaves it
 
-    failure: list[str] | None = None
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+def is_page(path: str) -> bool:
+    return not path.startswith("/livereload/") and path.endswith(("/", ".html"))
+
+
+class Editions:
+    """Which editions have a page open in a browser, and which the last build left out."""
+
+    def __init__(self):
         self.seen: dict[str, float] = {}  # edition -> when a page of it was last requested or polled
-        self.stale: set[str] = set()  # editions the last build left out
+        self.stale: set[str] = set()
 
-    def open_editions(self) -> set[str]:
+    def saw(self, environ) -> str | None:
+        """Note the edition of a page request, or of the page a live-reload poll comes from."""
+        path = environ["PATH_INFO"]
+        poll = path.startswith("/livereload/")
+        page = urlsplit(environ.get("HTTP_REFERER", "")).path if poll else path
+        if not page or not (poll or is_page(page)):
+            return None
+        edition = edition_of(page)
+        self.seen[edition] = time.monotonic()
+        return None if poll else edition
+
+    def open(self) -> set[str]:
         now = time.monotonic()
         return {edition for edition, when in self.seen.items() if now - when < OPEN_FOR}
 
-    def _serve_request(self, environ, start_response):
-        path = environ["PATH_INFO"]
-        page = environ.get("HTTP_REFERER", "") if path.startswith("/livereload/") else path
-        if page and (path.startswith("/livereload/") or path.endswith(("/", ".html"))):
-            edition = edition_of(urlsplit(page).path)
-            self.seen[edition] = time.monotonic()
-            if edition in self.stale and not path.startswith("/livereload/"):
-                self.rebuild()
-                with self._epoch_cond:
-                    self._epoch_cond.wait_for(lambda: edition not in self.stale, timeout=120)
-        failure = self.failure
-        if failure is None or path.startswith("/livereload/") or not path.endswith(("/", ".html")):
-            return super()._serve_request(environ, start_response)
-        with self._epoch_cond:
-            self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
-            content = self._inject_js_into_html(error_page(failure), self._visible_epoch)
-        start_response(
-            "500 Internal Server Error",
-            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))],
-        )
-        return [content]
 
-    def rebuild(self) -> None:
-        """Ask the build loop for a build, as a saved file does."""
-        with self._rebuild_cond:
-            self._want_rebuild = True
-            self._rebuild_cond.notify_all()
+def answering_with_problems(app, failure: Callable[[], list[str] | None], editions: Editions, build_all):
+    """The server's WSGI application, but a page of an edition the last build left out is built
+    first, and while the site cannot be built every page request gets the problem page (status 500),
+    served by the server from its folder with its live-reload script."""
+
+    def application(environ, start_response):
+        edition = editions.saw(environ)
+        if edition in editions.stale:
+            build_all()
+        if failure() is None or not is_page(environ["PATH_INFO"]):
+            return app(environ, start_response)
+
+        def failed(status, headers, exc_info=None):
+            return start_response("500 Internal Server Error", headers, exc_info)
+
+        return app({**environ, "PATH_INFO": "/" + PROBLEMS}, failed)
+
+    return application
 
 
 def check_first() -> None:
@@ -123,23 +137,6 @@ def check_first() -> None:
     problems = reference_problems(package, ROOT / "docs")
     if problems:
         raise PackageError(problems)
-
-
-@contextlib.contextmanager
-def _default_edition_only():
-    """A build of the default edition alone, everything else as configured (the language switch, the
-    alternates): the i18n plugin's build of each other edition is skipped, and the site folder is not
-    emptied first, so the other editions' pages stay, stale, until a full build."""
-    from mkdocs import utils
-    from mkdocs_static_i18n import plugin
-
-    clean, other_builds = utils.clean_directory, plugin.build
-    utils.clean_directory = lambda directory: None
-    plugin.build = lambda config, dirty=False: None
-    try:
-        yield
-    finally:
-        utils.clean_directory, plugin.build = clean, other_builds
 
 
 def main(argv: list[str]) -> int:
@@ -154,27 +151,49 @@ def main(argv: list[str]) -> int:
     host, port = args.dev_addr.rsplit(":", 1)
     config_file = str(ROOT / "mkdocs.yml")
 
-    def builder(config=None) -> None:
-        started = time.monotonic()
-        partial = config is None and server.open_editions() == {DEFAULT}
-        try:
-            check_first()
-            config = config or load_config(config_file=config_file, site_dir=site_dir, dev_addr=args.dev_addr)
-            config.plugins.on_startup(command="serve", dirty=False)
-            with _default_edition_only() if partial else contextlib.nullcontext():
-                build(config, serve_url=server.url)
-        except (Exception, SystemExit) as error:
-            server.failure = problems_of(error)
-            log.error("The site cannot be built:\n  " + "\n  ".join(server.failure))
-            return
-        with server._epoch_cond:
-            server.failure = None
-            server.stale = set(LANGUAGES[1:]) if partial else set()
-            server._epoch_cond.notify_all()
-        built = "the English edition" if partial else "every edition"
-        log.info(f"Built {built} in {time.monotonic() - started:.1f} s")
+    failure: list[str] | None = None
+    editions = Editions()
+    one_at_a_time = threading.Lock()
 
-    server = DevServer(builder=builder, host=host, port=int(port), root=site_dir)
+    def builder(config=None, every_edition: bool = False) -> None:
+        nonlocal failure
+        with one_at_a_time:
+            started = time.monotonic()
+            partial = not every_edition and config is None and editions.open() == {DEFAULT}
+            if partial:
+                os.environ[ONLY_EDITION] = DEFAULT
+            else:
+                os.environ.pop(ONLY_EDITION, None)
+            problems = Path(site_dir, PROBLEMS)
+            try:
+                check_first()
+                config = config or load_config(
+                    config_file=config_file, site_dir=site_dir, dev_addr=args.dev_addr
+                )
+                config.plugins.on_startup(command="serve", dirty=False)
+                build(config, serve_url=server.url)
+            except (Exception, SystemExit) as error:
+                failure = problems_of(error)
+                problems.write_bytes(error_page(failure))
+                log.error("The site cannot be built:\n  " + "\n  ".join(failure))
+                return
+            finally:
+                os.environ.pop(ONLY_EDITION, None)
+            failure = None
+            problems.unlink(missing_ok=True)
+            editions.stale = set(LANGUAGES) - {DEFAULT} if partial else set()
+            built = "the English edition" if partial else "every edition"
+            log.info(f"Built {built} in {time.monotonic() - started:.1f} s")
+
+    def build_all() -> None:
+        """A full build for a page of a stale edition, unless one has just made it fresh."""
+        with one_at_a_time:
+            if not editions.stale:
+                return
+        builder(every_edition=True)
+
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=site_dir)
+    server.set_app(answering_with_problems(server.get_app(), lambda: failure, editions, build_all))
     config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=args.dev_addr)
     try:
         builder(config)

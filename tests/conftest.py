@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.tools import measure
+from scripts.bench import measure
 from scripts.build import GENERATOR, mkdocs_build_command
 
 PROJECT_PARTS = (

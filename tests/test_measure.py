@@ -1,4 +1,4 @@
-"""macros/tools/measure.py, what `make bench` measures, checked on small inputs without building the site."""
+"""scripts/bench/, what `make bench` measures, checked on small inputs without building the site."""
 
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from macros.data.package import load_package
-from macros.tools.measure import (
+from scripts.bench.measure import (
     copy_project,
     descriptions,
     page_parts,
     page_weights,
     replicate,
-    served,
     weight,
     without_macros,
 )
+from scripts.bench.static_host import served
 
 ROOT = Path(__file__).resolve().parents[1]
 

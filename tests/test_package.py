@@ -104,17 +104,14 @@ def test_checks_compute_the_numbers_the_release_implies(package, check, computed
 
 
 def test_every_figure_topic_unit_check_and_source_has_a_korean_text(package):
-    records = [
-        *(f.label_in("ko") for f in package.figures.values()),
-        *(t.title_in("ko") for t in package.topics.values()),
-        *(u.label_in("ko") for u in package.units.values()),
-        *(c.explanation_in("ko") for c in package.checks),
-        *(s.title_in("ko") for s in package.sources.values()),
-    ]
-    assert len(records) == len(package.figures) + len(package.topics) + len(package.units) + len(
-        package.checks
-    ) + len(package.sources)
-    assert all(text and re.search("[가-힣]", text) for text in records)
+    texts = {
+        **{f"figure {key}": f.label_in("ko") for key, f in package.figures.items()},
+        **{f"topic {key}": t.title_in("ko") for key, t in package.topics.items()},
+        **{f"unit {key}": u.label_in("ko") for key, u in package.units.items()},
+        **{f"check {c.id}": c.explanation_in("ko") for c in package.checks},
+        **{f"source {key}": s.title_in("ko") for key, s in package.sources.items()},
+    }
+    assert [name for name, text in texts.items() if not (text and re.search("[가-힣]", text))] == []
 
 
 @pytest.mark.parametrize(

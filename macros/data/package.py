@@ -38,6 +38,9 @@ from .unit import Unit
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATH = ROOT / "datapackage" / "datapackage.json"
 CHANGELOG = "CHANGELOG.md"
+# What builds remember between runs (drawn charts, validated releases): at the top of the checkout, ignored
+# by git and outside every folder `make serve` watches, so writing it never starts another build.
+BUILD_CACHE = ROOT / ".cache"
 RESOURCES = ("figures", "topics", "units", "sources", "links", "checks", "corrections", "caveats", "terms")
 # The record each table's rows become, and its fields read from a column of another name.
 RECORDS = {

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..data.charts import Chart
 from ..data.figure import Figure
-from ..data.package import Package
+from ..data.package import BUILD_CACHE, Package
 from ..data.standing import states
 from ..data.words import fill
 from . import html
@@ -43,7 +43,7 @@ STAYED = N_("{series}: stayed at {first} from {start} to {end}.")
 LOWER_IS_BETTER = N_("A lower rank is better.")
 STANDING = N_("{value} ({period}) is marked {standing}.")
 QUALIFIED = N_("Marked values:")
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "charts"
+CACHE = BUILD_CACHE / "charts"
 # Cached charts are redrawn when this code or matplotlib changes.
 CODE_STAMP = hashlib.sha256(Path(__file__).read_bytes() + version("matplotlib").encode()).hexdigest()
 SENTINEL = "#010203"

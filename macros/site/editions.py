@@ -28,6 +28,17 @@ def languages(config) -> tuple[str, ...]:
     return built
 
 
+def configured(config) -> tuple[str, ...]:
+    """Every language of the site, default first, built in this run or not (`make serve` may build
+    the default alone): what the language switch offers."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return (DEFAULT,)
+    return tuple(
+        sorted((lang.locale for lang in plugin.config.languages), key=lambda locale: locale != DEFAULT)
+    )
+
+
 def current(config) -> str:
     """The language of the build under way (the i18n plugin sets the theme's language per build)."""
     language = config.theme.get("language") or DEFAULT
@@ -89,6 +100,18 @@ def macro_differences(pages: dict[str, str]) -> list[str]:
                 f"docs/{other}: uses {call}, which docs/{uri} lacks" for call in sorted(theirs - calls)
             ]
     return problems
+
+
+def language_links(config, page_url: str) -> list[dict[str, str]]:
+    """The language switch of a page: the same page in every edition of the site, as a path from the
+    site root ('ko/data/checks/', './' for the home), which the theme makes relative to the page."""
+    plugin = config.plugins.get("i18n")
+    names = {lang.locale: lang.name for lang in plugin.config.languages} if plugin else {}
+    path = page_url.removeprefix(prefix(current(config)))
+    return [
+        {"name": names.get(language, language), "link": prefix(language) + path or "./", "lang": language}
+        for language in configured(config)
+    ]
 
 
 def edition_of(url_path: str) -> str:

@@ -192,17 +192,18 @@ def _with_changelog(markdown, page, config, files):
 
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
-    """Make the language switch's links relative to the site root: the i18n plugin writes the home
-    pages' as absolute paths ('/', '/ko/'), which break when the site is served under a path (GitHub
-    Pages). Late, after the plugin has set this page's links. Give the template the edition's root,
-    where the theme finds this edition's search index (macros/site/search.py)."""
-    for alternate in getattr(config.extra, "alternate", None) or []:
-        link = alternate.get("link") or ""
-        if link.startswith("/"):
-            alternate["link"] = link.lstrip("/") or "./"
-    from macros.site.editions import current
+    """Give the theme's language switch this page in each edition, as paths from the site root, so
+    they work when the site is served under a path (GitHub Pages); written here from the editions'
+    layout rather than left to the i18n plugin, which writes the home pages' as absolute paths and
+    none at all for a theme not named `material` (MaterialX). Late, after the plugin. Give the
+    template the edition's root, where the theme finds this edition's search index
+    (macros/site/search.py)."""
+    from macros.site.editions import current, language_links
     from macros.site.search import edition_base
 
+    links = language_links(config, page.url)
+    if len(links) > 1:
+        config.extra.alternate = links  # as the plugin sets it (an attribute, which the theme reads first)
     context["edition_base"] = edition_base(current(config), page.url)
     return context
 

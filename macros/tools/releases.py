@@ -31,10 +31,11 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..data.package import BUILD_CACHE
 from .diff import SEMVER
 from .export import DOWNLOAD_DIR, ZIP_NAME, publish
 
-CACHE = Path(__file__).resolve().parents[2] / ".cache" / "releases"
+CACHE = BUILD_CACHE / "releases"
 DESCRIPTOR_NAME = "datapackage.json"
 GIT_TIMEOUT = 60
 

@@ -8,16 +8,15 @@ except under CI, where a missing browser is a failure.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import build_site, copy_project
+
+from scripts.bench.static_host import served
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,6 +30,9 @@ CHROMIUM_ARGS = [
 HERE = Path(__file__).parent
 REPO_URL = "https://github.com/example/example"
 DESKTOP = {"width": 1280, "height": 800}
+# The narrowest screen the site is made for, and the smallest text it may show a reader there or anywhere.
+PHONE = {"width": 375, "height": 812}
+MIN_TEXT_PX = 12
 FIGURE_PAGES = "figures/"
 KOREAN = "ko/"
 FIGURE_SAMPLE = (
@@ -41,13 +43,6 @@ FIGURE_SAMPLE = (
     "non-ict-companies-ko",
     "imd-rank-2020",
 )
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without a log line per request in the test output."""
-
-    def log_message(self, format, *args):
-        pass
 
 
 @dataclass
@@ -125,6 +120,11 @@ class Reader:
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.visit.errors.append(f"uncaught: {error}"))
 
+    @classmethod
+    def on_phone(cls, browser, site: Site) -> Reader:
+        """A tab as a phone opens it: 375 px wide, touch, the mobile layout viewport."""
+        return cls(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+
     def _response(self, response) -> None:
         if response.status >= 400:
             self.visit.missing.append(response.url)
@@ -157,15 +157,9 @@ class Reader:
 
 
 def serve(root: Path) -> Iterator[Site]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, name=f"serve {root.name}", daemon=True)
-    thread.start()
-    try:
-        yield Site(root, f"http://127.0.0.1:{server.server_address[1]}/")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """The built folder over HTTP on a free local port (the static server `make bench` uses too)."""
+    with served(root) as url:
+        yield Site(root, url)
 
 
 def built(tmp_path_factory, name: str, env: dict | None = None) -> Path:

@@ -13,7 +13,6 @@ from macros.data.package import load_package
 from .conftest import Reader
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 375, "height": 812}
 # One page of each Korean page type: home, prose, a figure page, the explorer, the checks, the
 # dictionary, the sources table, the changelog and the 404 page.
 KOREAN_PAGE_TYPES = (
@@ -159,7 +158,7 @@ COMPOUND_PAGES = (
 
 
 def test_no_amount_or_date_is_broken_across_two_lines_on_a_phone(browser, site):
-    reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    reader = Reader.on_phone(browser, site)
     try:
         split = {}
         for path in dict.fromkeys(COMPOUND_PAGES):
@@ -173,7 +172,7 @@ def test_no_amount_or_date_is_broken_across_two_lines_on_a_phone(browser, site):
 
 
 def test_no_korean_word_is_split_across_two_lines_on_a_phone(browser, site):
-    reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    reader = Reader.on_phone(browser, site)
     try:
         split = {}
         for path in KOREAN_PAGE_TYPES:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import Reader
+from .conftest import PHONE, Reader
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 375, "height": 812}
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
@@ -100,7 +99,7 @@ OVERFLOW = """width => {
 
 
 def test_no_page_scrolls_sideways_on_a_phone_and_tables_scroll_in_their_own_box(browser, site):
-    reader = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    reader = Reader.on_phone(browser, site)
     problems = []
     try:
         for path in site.pages():

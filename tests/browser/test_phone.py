@@ -11,12 +11,10 @@ from test_prose import PROSE_PAGES
 
 from macros.data.package import load_package
 
-from .conftest import KOREAN, Reader
+from .conftest import KOREAN, MIN_TEXT_PX, PHONE, Reader
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 375, "height": 812}
-MIN_TEXT_PX = 12
 CHECKS_MAX_PX = 12_000
 # The prose pages, each data page, the licence and two figure pages.
 PAGES = (
@@ -91,7 +89,7 @@ LAYOUT = """([width, minText]) => {
 
 @pytest.fixture(scope="module")
 def phone(browser, site) -> Iterator[Reader]:
-    tab = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = Reader.on_phone(browser, site)
     yield tab
     tab.close()
 
@@ -164,7 +162,7 @@ def test_a_filtered_explorer_opened_from_its_address_shows_the_same_rows_with_th
     shown = phone.page.evaluate(ROWS)
     assert 0 < len(shown) < len(load_package().figures)
     address = phone.page.url
-    other = Reader(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+    other = Reader.on_phone(browser, site)
     try:
         other.page.goto(address, wait_until="networkidle")
         other.page.locator(".dnd-filter").wait_for(state="visible")

@@ -12,14 +12,12 @@ import pytest
 
 from macros.data.package import load_package
 
-from .conftest import DESKTOP, FIGURE_PAGES, Reader
+from .conftest import DESKTOP, FIGURE_PAGES, MIN_TEXT_PX, PHONE, Reader
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 375, "height": 812}
 EXPLORER = "data/explorer/"
 CHECKS = "data/checks/"
-MIN_TEXT_PX = 12
 
 SIDEWAYS = """() => ({
   page: document.documentElement.scrollWidth,

@@ -1,6 +1,6 @@
 """Measure what the site costs and print it as tables: a benchmark to read, never a timed test.
 
-Usage: python scripts/bench.py [--runs N] [--scales 10,100] [--no-lighthouse]
+Usage: python -m scripts.bench [--runs N] [--scales 10,100] [--no-lighthouse]
 
 - Build time of the site, and of the same pages with the macros plugin removed (pages then show
   their raw `{{ }}` text; only the time matters), alternated run by run, with the median ratio.
@@ -28,16 +28,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.tools.measure import (
+from scripts.bench.measure import (
     ROOT,
     copy_project,
     descriptions,
     page_weights,
     replicate,
-    served,
     site_description,
     without_macros,
 )
+from scripts.bench.static_host import served
 from scripts.build import mkdocs_build_command
 
 RATIO_AIM = 1.25
@@ -130,7 +130,7 @@ def bench_macros(work: Path, runs: int) -> Path:
 
 
 def validate_time(descriptor: Path, runs: int) -> float:
-    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--quiet", str(descriptor)]
+    command = [sys.executable, str(ROOT / "scripts" / "validate.py"), str(descriptor)]
     return statistics.median(timed(command, ROOT).wall for _ in range(runs))
 
 
@@ -358,7 +358,9 @@ def bench_lighthouse(site: Path, work: Path, runs: int = LIGHTHOUSE_RUNS) -> Non
 
 def main() -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m scripts.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--runs", type=int, default=5, help="build runs with and without macros (default 5)")
     parser.add_argument(

@@ -1,23 +1,18 @@
 """What the benchmark measures: scratch copies of the project, larger synthetic packages, and what a
-built site weighs. scripts/bench.py only times subprocesses and prints tables; the logic lives here so
-the tests can check it without building the site.
+built site weighs. `python -m scripts.bench` only times subprocesses and prints tables; the logic
+lives here so the tests can check it without building the site.
 """
 
 from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import re
 import shutil
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from fnmatch import fnmatch
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
@@ -219,58 +214,3 @@ def descriptions(site: Path, default: str) -> tuple[list[str], list[str]]:
         elif description == default:
             generic.append(shown)
     return missing, generic
-
-
-# What static hosts such as GitHub Pages compress, and how long they let a browser keep a file.
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-CACHE_SECONDS = 600
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        """Keep the request log out of the printed tables."""
-
-
-class StaticHostHandler(QuietHandler):
-    """Serves the site as a static host does: gzip for text when the browser accepts it, a cache
-    lifetime on every file. Python's own server sends neither, which Lighthouse counts against a page."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the redirect to the folder's address
-            path = path / "index.html"
-        kind = self.guess_type(str(path))
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not path.is_file() or not accepts or not kind.startswith(COMPRESSED_TYPES):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", f"max-age={CACHE_SECONDS}")
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def end_headers(self):
-        if not any(line.lower().startswith(b"cache-control") for line in self._headers_buffer):
-            self.send_header("Cache-Control", f"max-age={CACHE_SECONDS}")
-        super().end_headers()
-
-
-@contextmanager
-def served(site: Path, compressed: bool = False) -> Iterator[str]:
-    """The built site over HTTP on a free local port, for tools (Lighthouse) that need a URL;
-    `compressed` serves it as a static host does (StaticHostHandler)."""
-    handler = StaticHostHandler if compressed else QuietHandler
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
