@@ -20,7 +20,9 @@ ONE_FIGURE = N_(
     "correction. For example:"
 )
 THE_RELEASE = N_("The release:")
-PREFIX = N_("Write the address of this site (as in your browser's address bar) before data/download/ in the citation.")
+PREFIX = N_(
+    "Write the address of this site (as in your browser's address bar) before data/download/ in the citation."
+)
 OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
 TRANSLATES = N_("; translates {publisher}, {date}")
 REPORTS = N_("; reports {publisher}, {date}")
