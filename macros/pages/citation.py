@@ -171,8 +171,9 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     )
     if package.changes:
         # The archive cited is the release; the pages show more than it holds.
-        pending = html.text(unreleased_words(package.changes, lang))
+        pending = unreleased_words(package.changes, lang)
         words = tr(lang, "The pages also show {unreleased}, which no download holds until the next release.")
-        lines.append(f"<p>{html.text(words).replace('{unreleased}', pending)}</p>")
+        # Filled before escaping: the escaped text no longer holds the placeholder's braces.
+        lines.append(f"<p>{html.text(words.replace('{unreleased}', pending))}</p>")
     lines.append("</div>")
     return "\n".join(lines)
