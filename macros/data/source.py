@@ -14,6 +14,8 @@ class Source(Translated):
     id: str
     publisher: str
     title: str
+    # The source's own headline, word for word in its language, where `title` describes more than it.
+    headline: str | None
     date: dt.date
     language: str
     kind: str

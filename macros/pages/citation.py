@@ -28,6 +28,24 @@ TRANSLATES = N_("; translates {publisher}, {date}")
 REPORTS = N_("; reports {publisher}, {date}")
 
 
+TRANSLATED_TITLE = N_("[translation: {title}]")
+
+
+def source_name(source, lang: str = "en") -> str:
+    """The source's publisher and title as HTML. On a page in another language than the source's, its own
+    headline is quoted in its language and the title in the page's language follows, marked as a translation:
+    a reader cites the title the document has, not one the site gave it."""
+    publisher = html.text(source.publisher_in(lang))
+    if not source.headline or source.language == lang:
+        return f"{publisher}, {html.text(source.title_in(lang))}"
+    cite = f' cite="{html.url(source.url)}"' if source.url else ""
+    translated = tr(lang, TRANSLATED_TITLE).format(title=source.title_in(lang))
+    return (
+        f'{publisher}, <q lang="{html.text(source.language)}"{cite}>{html.text(source.headline)}</q> '
+        f"{html.text(translated)}"
+    )
+
+
 def both_dates(package: Package, lang: str = "en") -> str:
     """The release's dates: '30 August 2021 (the English translation of the Korean release of 22 July 2021)'."""
     release = package.outlined
@@ -63,7 +81,7 @@ def sources_table(package: Package, lang: str = "en") -> str:
             Row(
                 [
                     f"<code>{html.text(s.id)}</code>",
-                    html.text(f"{s.publisher_in(lang)}, {s.title_in(lang)}"),
+                    source_name(s, lang),
                     html.text(day_words(s.date, lang)),
                     html.text(what),
                     address,
@@ -165,7 +183,7 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     attribution = release.attribution_in(lang).rstrip(".") + "."
     the_release, others = html.text(tr(lang, THE_RELEASE)), html.text(tr(lang, OTHER_SOURCES))
     lines.append(
-        f"<p>{the_release} {html.text(release.publisher_in(lang))}, {html.text(release.title_in(lang))}, "
+        f"<p>{the_release} {source_name(release, lang)}, "
         f"{html.text(both_dates(package, lang))}. "
         f"{html.text(attribution)} {others}</p>"
     )
