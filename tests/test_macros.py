@@ -173,9 +173,11 @@ def test_figure_table_lists_the_topic_figures_with_headers_and_a_scroll_containe
         "KRW 10.1 trillion",
         "2020 to 2021",
         "actual",
-        "(footnote)",
+        "footnote",
     ):
         assert words in text
+    assert text.count("Where its source states it: ") == 1, "the rows' shared place is said once, above them"
+    assert '<th scope="rowgroup" colspan="5">' in table
 
 
 def test_a_chart_is_inline_svg_with_a_text_alternative_written_from_the_data(specimen):

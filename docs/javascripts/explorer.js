@@ -5,22 +5,37 @@
 (function () {
   "use strict";
 
-  // The CSV's columns, named as in figures.csv, and the row attribute each comes from.
-  var CSV_COLUMNS = [
-    ["id", "id"],
-    ["label", "label"],
-    ["value", "value"],
-    ["unit", "unit"],
-    ["qualifier", "qualifier"],
-    ["period", "period"],
-    ["status", "status"],
-    ["as_printed", "asPrinted"],
-    ["source", "source"],
-  ];
-
   // Lower case, and digits without the separators between them: "8,000" reads as "8000".
   function plain(text) {
     return text.toLowerCase().replace(/(\d),(?=\d)/g, "$1");
+  }
+
+  // A number typed matches a whole number only: 8000 finds 8,000, not 18,000 or 480,000, nor the
+  // 8,000 of the Korean "1만 8,000" (18,000), which follows a larger unit.
+  var NUMBER = /^\d+(\.\d+)?$/;
+  var BEFORE = "(?<![\\d.,])(?<![만억조] ?)";
+
+  function matcher(word) {
+    if (!NUMBER.test(word)) {
+      return function (text) {
+        return text.indexOf(word) !== -1;
+      };
+    }
+    var whole = new RegExp(BEFORE + word.replace(".", "\\.") + "(?!\\d|\\.\\d)");
+    return function (text) {
+      return whole.test(text);
+    };
+  }
+
+  // The words of an element as the reader sees them, one space between its texts (a cell's label and
+  // its id, two cells side by side), so no two numbers run together.
+  function words(element) {
+    var parts = [];
+    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      parts.push(node.data);
+    }
+    return parts.join(" ");
   }
 
   function setUp() {
@@ -36,12 +51,22 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var original = rows.slice();
-    // What the text filter searches: the row as shown, its value as stored (so "8000" and "8,000" both
-    // find a figure shown as "about 8,000"), and its figure's quote, which has no column of its own.
+    // What the text filter searches: the row as shown, and its figure's quote, which has no column of
+    // its own: a row found by its quote alone shows the words it was found by.
     var texts = rows.map(function (row) {
-      return plain(row.textContent + " " + (row.dataset.value || "") + " " + (row.dataset.quote || ""));
+      return plain(words(row));
+    });
+    var quotes = rows.map(function (row) {
+      return row.dataset.quote || "";
     });
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var download = (table.dataset.download || "").split(" ").filter(Boolean);
+    var languages = Array.prototype.slice.call(document.querySelectorAll("a.md-select__link[hreflang]"));
+    languages.forEach(function (link) {
+      link.dataset.page = link.getAttribute("href");
+    });
+    var more = box.querySelector(".dnd-filter-more");
+    var wide = window.matchMedia("(min-width: 45em)");
     var sort = { column: -1, order: "ascending" };
 
     // Each column header becomes a button that sorts by it; aria-sort tells which one is in force.
@@ -115,21 +140,83 @@
       });
     }
 
+    // Where a typed word stands in the quote as printed (8000 stands as 8,000 there).
+    function place(quote, word) {
+      var escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      var found = NUMBER.test(word)
+        ? new RegExp(BEFORE + escaped.replace(/(\d)(?=\d)/g, "$1,?") + "(?!\\d|\\.\\d)").exec(quote)
+        : new RegExp(escaped).exec(quote);
+      return found ? [found.index, found[0].length] : null;
+    }
+
+    // The quote's words around the first word only the quote holds, that word marked.
+    function excerpt(quote, found) {
+      var low = quote.toLowerCase();
+      var at = null;
+      found.some(function (word) {
+        at = place(low, word);
+        return at !== null;
+      });
+      if (at === null) {
+        return [quote, "", ""];
+      }
+      var start = Math.max(0, at[0] - 60);
+      var end = Math.min(quote.length, at[0] + at[1] + 60);
+      return [
+        (start > 0 ? "…" : "") + quote.slice(start, at[0]),
+        quote.slice(at[0], at[0] + at[1]),
+        quote.slice(at[0] + at[1], end) + (end < quote.length ? "…" : ""),
+      ];
+    }
+
+    function showMatch(row, index, onlyQuoted) {
+      var shown = row.querySelector(".dnd-match");
+      if (!onlyQuoted.length) {
+        if (shown) {
+          shown.remove();
+        }
+        return;
+      }
+      if (!shown) {
+        shown = document.createElement("span");
+        shown.className = "dnd-match";
+        row.cells[0].appendChild(shown);
+      }
+      var parts = excerpt(quotes[index], onlyQuoted);
+      var mark = document.createElement("mark");
+      mark.textContent = parts[1];
+      var quote = document.createElement("q");
+      quote.lang = row.dataset.quoteLang || "";
+      quote.append(parts[0], mark, parts[2]);
+      shown.replaceChildren((table.dataset.matched || "") + " ", quote);
+    }
+
     function apply() {
-      var words = plain(input.value).split(/\s+/).filter(Boolean);
+      var typed = plain(input.value).split(/\s+/).filter(Boolean);
+      var tests = typed.map(matcher);
       var chosen = selects.filter(function (s) {
         return s.value;
       });
       var shown = 0;
       rows.forEach(function (row, index) {
+        var quote = plain(quotes[index]);
+        var onlyQuoted = [];
         var match =
-          words.every(function (word) {
-            return texts[index].indexOf(word) !== -1;
+          tests.every(function (test, n) {
+            if (test(texts[index])) {
+              return true;
+            }
+            if (test(quote)) {
+              onlyQuoted.push(typed[n]);
+              return true;
+            }
+            return false;
           }) &&
           chosen.every(function (s) {
             return row.dataset[s.dataset.facet] === s.value;
           });
         row.hidden = !match;
+        showMatch(row, index, match ? onlyQuoted : []);
         if (match) {
           shown += 1;
         }
@@ -153,11 +240,16 @@
         }
       });
       if (sort.column >= 0) {
-        params.set("sort", headers[sort.column].textContent.trim());
+        params.set("sort", headers[sort.column].dataset.column);
         params.set("order", sort.order);
       }
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      // The language switch leads to the same view in the other edition: the address names the
+      // facets and the sort by keys that are the same in both.
+      languages.forEach(function (link) {
+        link.setAttribute("href", link.dataset.page + (query ? "?" + query : ""));
+      });
     }
 
     function restore() {
@@ -170,8 +262,12 @@
         });
         s.value = known ? wanted : "";
       });
+      // A column by its name; an older link named it by its title.
       var column = headers.findIndex(function (th) {
-        return th.textContent.trim() === params.get("sort");
+        return th.dataset.column === params.get("sort") || th.textContent.trim() === params.get("sort");
+      });
+      more.open = more.open || wide.matches || selects.some(function (s) {
+        return s.value;
       });
       sortBy(column, params.get("order") === "descending" ? "descending" : "ascending");
     }
@@ -181,13 +277,11 @@
     }
 
     function downloadShown() {
-      var lines = [CSV_COLUMNS.map(function (c) {
-        return c[0];
-      }).join(",")];
+      var lines = [download.join(",")];
       Array.prototype.forEach.call(body.rows, function (row) {
         if (!row.hidden) {
-          lines.push(CSV_COLUMNS.map(function (c) {
-            return csvField(row.dataset[c[1]] || "");
+          lines.push(download.map(function (name) {
+            return csvField(row.dataset[name] || "");
           }).join(","));
         }
       });
@@ -218,6 +312,15 @@
     }
 
     box.hidden = false;
+    // On a phone the keyboard takes half the screen: the field goes to the top, with the count and
+    // the first rows under it.
+    input.addEventListener("focus", function () {
+      if (!wide.matches) {
+        var header = document.querySelector(".md-header");
+        var below = header ? header.getBoundingClientRect().bottom : 0;
+        window.scrollBy(0, box.getBoundingClientRect().top - below - 8);
+      }
+    });
     input.addEventListener("input", function () {
       apply();
       save();

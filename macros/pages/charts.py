@@ -96,11 +96,12 @@ def chart(package: Package, page, name: str) -> str:
     frame = html.text(tr(lang, FRAME_LABEL).format(title=title))
     return "\n".join(
         [
+            # The caption first: a figure's caption is its first or its last child, and the data follow.
             f'<figure class="dnd-chart" id="chart-{name}">',
+            f"<figcaption>{html.text(title)}{_standing(package, page, qualified)}</figcaption>",
             f'<div class="dnd-chart-frame" role="group" aria-label="{frame}">',
             *svgs,
             "</div>",
-            f"<figcaption>{html.text(title)}{_standing(package, page, qualified)}</figcaption>",
             '<details class="dnd-chart-data">',
             f"<summary>{html.text(tr(lang, SUMMARY))}</summary>",
             data,
@@ -225,19 +226,25 @@ def _svg(name: str, spec: Chart, groups: list[list[Figure]], title: str, descrip
             _ranks(axes, positions, values, colours, tr(lang, RANK_AXIS))
         else:
             axes.barh(positions, values, color=colours, height=0.8)
-            longest = max(len(f.shown(lang)) for _, f, _ in bars)
-            axes.set_xlim(0, max(values) * (1.22 if longest <= 8 else 1.8))
+            axes.set_xlim(0, max(values))
             axes.xaxis.set_visible(False)
-        for position, (_, fig, _) in zip(positions, bars, strict=True):
+        notes = [
             axes.annotate(
                 fig.shown(lang), (fig.value, position), xytext=(7, 0), textcoords="offset points", va="center"
             )
+            for position, (_, fig, _) in zip(positions, bars, strict=True)
+        ]
+        # The axes take the figure's width; the value labels are then fitted inside them.
+        for note in notes:
+            note.set_in_layout(spec.lower_is_better)
         axes.set_yticks(positions, labels)
         axes.invert_yaxis()
         for side in ("top", "right", "bottom"):
             axes.spines[side].set_visible(False)
         axes.tick_params(axis="y", length=0)
         figure.tight_layout()
+        if not spec.lower_is_better:
+            _fit_values(figure, axes, notes, values)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
         plt.close(figure)
@@ -332,6 +339,18 @@ def _narrow_svg(
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
         plt.close(figure)
     return _inline(buffer.getvalue(), f"{name}-narrow", title, description, "dnd-chart-svg dnd-chart-narrow")
+
+
+def _fit_values(figure, axes, notes, values: list[float]) -> None:
+    """Widen the value axis until every value's label, measured as drawn (Hangul included), ends
+    inside the axes, with a margin for the reader's font: '49조 원' keeps its '원'."""
+    renderer = figure.canvas.get_renderer()
+    room = axes.get_window_extent(renderer).width
+    offset = 7 * figure.dpi / 72
+    # Each label ends at value / limit * room + offset + its width; the limit makes the last one fit.
+    widths = [note.get_window_extent(renderer).width * 1.1 for note in notes]
+    limit = max(v * room / max(room - offset - w, room / 5) for v, w in zip(values, widths, strict=True))
+    axes.set_xlim(0, limit)
 
 
 def _ranks(axes, positions: list[float], values: list[float], colours: list[str], axis: str) -> None:

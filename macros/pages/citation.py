@@ -102,7 +102,8 @@ def sources_table(package: Package, lang: str = "en") -> str:
         )
     ]
     caption = tr(lang, "Every source the figures come from")
-    return table(caption, headers, rows, css="dnd-table dnd-wide")
+    # A block per source at every width: seven columns of long text do not fit beside each other.
+    return table(caption, headers, rows, css="dnd-table dnd-cards")
 
 
 def date_words(package: Package, lang: str = "en") -> str:

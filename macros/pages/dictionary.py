@@ -145,24 +145,6 @@ def _resource(resource: dict, lang: str, gloss) -> str:
     schema = resource.get("schema", {})
     name = resource["name"]
     title = described(resource, "title", lang) or name
-    rows = [
-        Row(
-            [
-                f"<code>{html.text(f['name'])}</code>",
-                html.text(described(f, "title", lang)),
-                _type(f, lang),
-                html.text(tr(lang, YES if f.get("constraints", {}).get("required") else NO)),
-                _constraints(f.get("constraints", {}), lang, lambda v, f=f: gloss(name, f["name"], v)),
-                html.text(described(f, "description", lang)),
-            ]
-        )
-        for f in schema.get("fields", [])
-    ]
-    fields = table(
-        tr(lang, FIELDS_OF).format(title=title, path=resource["path"]),
-        [tr(lang, h) for h in HEADERS],
-        rows,
-    )
     file_line = html.fill(
         tr(lang, FILE_LINE),
         path=f"<code>{html.text(resource['path'])}</code>",
@@ -173,9 +155,50 @@ def _resource(resource: dict, lang: str, gloss) -> str:
             f"## {html.text(title)} {{#resource-{name}}}",
             f"<p>{html.text(described(resource, 'description', lang))}</p>",
             f"<p>{file_line}</p>",
-            fields,
+            _fields(
+                name,
+                schema.get("fields", []),
+                tr(lang, FIELDS_OF).format(title=title, path=resource["path"]),
+                lang,
+                gloss,
+            ),
             _keys(name, schema, lang),
         ]
+    )
+
+
+def _fields(resource: str, fields: list[dict], caption: str, lang: str, gloss) -> str:
+    """The fields as a list, not a table: each its name and title, then its type, whether it is
+    required and its constraints on one line, then its description at the full width of the text, so
+    long patterns and descriptions never squeeze one another."""
+    entries = []
+    for f in fields:
+        required = f.get("constraints", {}).get("required")
+        facts = " · ".join(
+            f'<span class="dnd-field-fact"><span class="dnd-field-label">{html.text(tr(lang, label))}:</span> {value}</span>'
+            for label, value in (
+                (HEADERS[2], _type(f, lang)),
+                (HEADERS[3], html.text(tr(lang, YES if required else NO))),
+                (
+                    HEADERS[4],
+                    _constraints(
+                        f.get("constraints", {}), lang, lambda v, f=f: gloss(resource, f["name"], v)
+                    ),
+                ),
+            )
+        )
+        title = described(f, "title", lang)
+        entries.append(
+            f'<div class="dnd-field" id="field-{html.text(resource)}-{html.text(f["name"])}">'
+            f"<dt><code>{html.text(f['name'])}</code>"
+            + (f' <span class="dnd-field-title">{html.text(title)}</span>' if title else "")
+            + f'</dt><dd class="dnd-field-facts">{facts}</dd>'
+            f"<dd>{html.text(described(f, 'description', lang))}</dd></div>"
+        )
+    return (
+        f'<p class="dnd-fields-caption">{html.text(caption)}</p><dl class="dnd-fields">'
+        + "".join(entries)
+        + "</dl>"
     )
 
 
@@ -185,7 +208,14 @@ def _constraints(constraints: dict, lang: str, gloss=lambda value: None) -> str:
         if key not in CONSTRAINT_WORDS or value is False:
             continue
         if key == "pattern":
-            shown = f"<code>{html.text(value)}</code>"
+            # A line may break before each bracket of a long pattern, never inside a run of it.
+            parts = value.split("(")
+            parts = [parts[0], *(f"({part}" for part in parts[1:])]
+            shown = (
+                "<code>"
+                + "".join(f'<span class="dnd-seg">{html.text(p)}</span>' for p in parts if p)
+                + "</code>"
+            )
         elif key == "enum":
             shown = ", ".join(
                 f"<code>{html.text(x)}</code>" + (f"({html.text(gloss(x))})" if gloss(x) else "")

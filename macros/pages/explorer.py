@@ -2,7 +2,8 @@
 
 The HTML is the whole table, readable without scripts. The script (docs/javascripts/explorer.js)
 adds a text filter, facets, sorting, the view in the address, and a CSV of the rows shown; it reads
-what it needs from the `data-` attributes written here, so the columns are defined once, in COLUMNS.
+everything from the `data-` attributes written here: the sort key of each column (COLUMNS), the
+facets (FACETS) and the columns of the CSV (CSV_COLUMNS), so each list is defined once, in this module.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .tables import Row, printed_token, source_words, table
 ISSUE_TEMPLATE = "correction.yml"
 # The controls' texts, marked for the translation catalogue.
 ALL = N_("All")
+MATCHED = N_("Found in its source's sentence:")
+MORE = N_("Narrow by pillar, unit, status, qualifier or source; download or share")
 COUNT = N_("{shown} of {total} figures shown")
 FILTER = N_("Filter by any word in a row")
 DOWNLOAD = N_("Download the rows shown (CSV)")
@@ -47,8 +50,10 @@ RENAME = (
 
 @dataclass(frozen=True)
 class Column:
-    """A column of the table: its title, its cell, and the key it sorts by (text when None)."""
+    """A column of the table: its name in the address (`sort=value`, the same in every edition), its
+    title, its cell, and the key it sorts by (text when None)."""
 
+    name: str
     title: str
     cell: Callable[[Package, object, Figure], str]
     sort_key: Callable[[Figure], str] | None = None
@@ -80,15 +85,29 @@ def _number_key(f: Figure) -> str:
 
 
 COLUMNS = (
-    Column(N_("Figure"), _label),
-    Column(N_("Value"), lambda p, page, f: _number(f.text(page.language)) + markers(p, page, f), _number_key),
-    Column(N_("As printed"), lambda p, page, f: f'<span class="dnd-num">{printed_token(p, f)}</span>'),
+    Column("figure", N_("Figure"), _label),
     Column(
-        N_("Period"), lambda p, page, f: html.text(f.period.words(page.language)), lambda f: f.period.text
+        "value",
+        N_("Value"),
+        lambda p, page, f: _number(f.text(page.language)) + markers(p, page, f),
+        _number_key,
     ),
-    Column(N_("Status"), lambda p, page, f: html.text(tr(page.language, f.status, "status"))),
-    Column(N_("Section"), lambda p, page, f: html.text(section(p, f, page.language)[1])),
+    Column(
+        "as-printed",
+        N_("As printed"),
+        lambda p, page, f: f'<span class="dnd-num">{printed_token(p, f)}</span>',
+    ),
+    Column(
+        "period",
+        N_("Period"),
+        lambda p, page, f: html.text(f.period.words(page.language)),
+        lambda f: f.period.text,
+    ),
+    Column("status", N_("Status"), lambda p, page, f: html.text(tr(page.language, f.status, "status"))),
+    Column("section", N_("Section"), lambda p, page, f: html.text(section(p, f, page.language)[1])),
 )
+# The columns of the CSV of the rows shown, named and written as in figures.csv.
+CSV_COLUMNS = ("id", "label", "value", "unit", "qualifier", "period", "status", "as_printed", "source")
 
 
 def section(package: Package, f: Figure, lang: str = "en") -> tuple[str, str]:
@@ -120,23 +139,32 @@ def figure_explorer(package: Package, page) -> str:
         for f in figures
     ]
     lang = page.language
+    missing = [name for name in CSV_COLUMNS if name not in package.columns("figures")]
+    if missing:
+        raise page.error(f"explorer: the CSV columns {missing} are not columns of figures.csv")
     explorer = table(
         tr(lang, N_("Every figure in the data package")),
         [tr(lang, column.title) for column in COLUMNS],
         rows,
         css="dnd-table dnd-fit dnd-explorer",
         table_id="dnd-explorer",
+        column_names=[column.name for column in COLUMNS],
+        data={"download": " ".join(CSV_COLUMNS), "matched": tr(lang, MATCHED)},
     )
     return _controls(package, figures, lang) + "\n" + explorer
 
 
 def _row_data(package: Package, f: Figure) -> dict[str, str]:
-    """What the script filters by and writes into the CSV of the rows shown."""
+    """What the script narrows by (a key per facet, the same in every edition) and writes into the
+    CSV of the rows shown (each of CSV_COLUMNS, as figures.csv has it)."""
     data = {facet.name: facet.value(package, f, DEFAULT)[0] for facet in FACETS}
-    data.update({"id": f.id, "label": f.label, "value": _number_key(f)})
-    data.update({"period": f.period.text, "as-printed": f.as_printed})
-    # The source's sentence: the text filter finds a figure by it, without a column of its own.
+    stored = {"id": f.id, "label": f.label, "value": _number_key(f), "period": f.period.text}
+    stored.update({"unit": f.unit.id, "qualifier": f.qualifier, "status": f.status})
+    stored.update({"as_printed": f.as_printed, "source": f.source})
+    data.update({name: stored[name] for name in CSV_COLUMNS})
+    # The source's sentence: the text filter finds a figure by it and then shows the words it matched.
     data["quote"] = f.quote or ""
+    data["quote-lang"] = package.source_of(f).language
     return data
 
 
@@ -158,22 +186,27 @@ def _controls(package: Package, figures: list[Figure], lang: str) -> str:
     count, filter_label = html.text(tr(lang, COUNT)), html.text(tr(lang, FILTER))
     download, reset = html.text(tr(lang, DOWNLOAD)), html.text(tr(lang, RESET))
     copy, copied = html.text(tr(lang, COPY_LINK)), html.text(tr(lang, LINK_COPIED))
+    # The count sits right under the text field, and the rest folds away on a phone (the script opens
+    # it on a wider screen), so the count and the first rows stay in view above a phone's keyboard.
     return "\n".join(
         [
             RENAME,
-            '<div class="dnd-filter" hidden>',
+            # Controls, not content: the site search leaves them out.
+            '<div class="dnd-filter" hidden data-search-exclude>',
             f'<div class="dnd-filter-text"><label for="dnd-filter-input">{filter_label}</label>',
             '<input type="search" id="dnd-filter-input" autocomplete="off" aria-controls="dnd-explorer" '
             f'data-parameter="{FILTER_PARAMETER}"></div>',
-            '<div class="dnd-facets">' + "".join(selects) + "</div>",
-            '<div class="dnd-filter-actions">'
             f'<p id="dnd-filter-status" role="status" aria-live="polite" data-total="{len(figures)}" '
             f'data-words="{count}"></p>',
+            f'<details class="dnd-filter-more"><summary>{html.text(tr(lang, MORE))}</summary>',
+            '<div class="dnd-facets">' + "".join(selects) + "</div>",
+            '<div class="dnd-filter-actions">',
             f'<button type="button" class="md-button" id="dnd-filter-csv">{download}</button>',
             f'<button type="button" class="md-button" id="dnd-filter-reset">{reset}</button>',
             f'<button type="button" class="md-button" id="dnd-filter-link">{copy}</button>',
             f'<p id="dnd-filter-copied" role="status" aria-live="polite" data-words="{copied}"></p>',
             "</div>",
+            "</details>",
             "</div>",
         ]
     )

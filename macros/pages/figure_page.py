@@ -262,10 +262,7 @@ def _related(package: Package, page, f: Figure) -> str:
     lang = page.language
     if not package.links_of(f.id):
         return _nothing(tr(lang, NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE))
-    notes = "".join(
-        f"<li>{html.text(link.note_in(lang))}</li>" for link in package.links_of(f.id) if link.note
-    )
-    return f"<p>{related(package, page, f)}</p>" + (f"<ul>{notes}</ul>" if notes else "")
+    return related(package, page, f)
 
 
 def _released(c, lang: str) -> str:

@@ -13,6 +13,12 @@ from . import html
 from .i18n import N_, tr
 from .links import value_link
 
+# The site search indexes a table by its caption and the page's prose around it, not by its cells,
+# which it would run together into one string ("202220222022target…").
+SEARCH_EXCLUDE = "data-search-exclude"
+# The heading of a group of a topic's figures, and what a row adds to it.
+STATED_IN = N_("Where its source states it: {place}")
+
 
 @dataclass(frozen=True)
 class Row:
@@ -23,6 +29,8 @@ class Row:
     # `data-` attributes of the row, and per cell the key a script sorts by when it is not the text.
     data: dict[str, str] | None = None
     sort_keys: Sequence[str | None] | None = None
+    # A row that opens a group says what its rows share (HTML), once, in a heading row of its own.
+    group: str | None = None
 
 
 def table(
@@ -31,23 +39,40 @@ def table(
     rows: Sequence[Row],
     css: str = "dnd-table",
     table_id: str | None = None,
+    column_names: Sequence[str] | None = None,
+    data: dict[str, str] | None = None,
 ) -> str:
     """A captioned table in a focusable scroll container, so wide tables scroll, not overflow.
 
     Each data cell carries its column's title (`data-label`): on a phone the stylesheet shows a row as
     a block, the row header first, then each cell as a labelled line. No blank lines and no
-    indentation: Markdown keeps the block as raw HTML.
+    indentation: Markdown keeps the block as raw HTML. The site search reads the caption, not the
+    cells (SEARCH_EXCLUDE). `column_names` (a script's names for the
+    columns) and `data` (the table's own) become `data-` attributes.
     """
+    names = column_names or [None] * len(headers)
+    heads = "".join(
+        f'<th scope="col"{_data("column", n) if n else ""}>{html.text(h)}</th>'
+        for h, n in zip(headers, names, strict=True)
+    )
+    own = "".join(_data(k, v) for k, v in (data or {}).items())
     lines = [
         f'<div class="dnd-scroll" tabindex="0" role="region" aria-label="{html.text(caption)}">',
-        f'<table class="{css}"' + (f' id="{table_id}"' if table_id else "") + ">",
+        f'<table class="{css}"' + (f' id="{table_id}"' if table_id else "") + f"{own}>",
         f"<caption>{html.text(caption)}</caption>",
-        "<thead><tr>" + "".join(f'<th scope="col">{html.text(h)}</th>' for h in headers) + "</tr></thead>",
-        "<tbody>",
+        f"<thead {SEARCH_EXCLUDE}><tr>{heads}</tr></thead>",
+        f"<tbody {SEARCH_EXCLUDE}>",
     ]
-    for row in rows:
+    for number, row in enumerate(rows):
+        if row.group is not None:
+            # Each group is a body of its own, its heading the first row, across every column.
+            if number:
+                lines += ["</tbody>", f"<tbody {SEARCH_EXCLUDE}>"]
+            lines.append(
+                f'<tr class="dnd-group"><th scope="rowgroup" colspan="{len(headers)}">{row.group}</th></tr>'
+            )
         attributes = f' id="{html.text(row.id)}"' if row.id else ""
-        attributes += "".join(f' data-{k}="{html.text(v)}"' for k, v in (row.data or {}).items())
+        attributes += "".join(_data(k, v) for k, v in (row.data or {}).items())
         keys = row.sort_keys or [None] * len(row.cells)
         cells = [
             _cell(n == 0, content, key, header)
@@ -56,6 +81,10 @@ def table(
         lines.append(f"<tr{attributes}>" + "".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
+
+
+def _data(name: str, value: str) -> str:
+    return f' data-{name}="{html.text(value)}"'
 
 
 def _cell(header: bool, content: str, sort_key: str | None, title: str) -> str:
@@ -90,29 +119,51 @@ def source_words(package: Package, figure: Figure, lang: str = "en") -> str:
 def places(package: Package, figure: Figure, lang: str = "en") -> str:
     """Every place its source states the figure: in the release, the topic trail and the part unless
     body text; in another source, the source and the place in words (the place in the source's words)."""
+    return "; ".join(_places(package, figure, lang))
+
+
+def _places(package: Package, figure: Figure, lang: str, within: str | None = None) -> list[str]:
+    """Each place in words; a place in the release under the trail `within` only by its part."""
     if not package.source_of(figure).outlined:
-        return "; ".join(
-            f"{source_words(package, figure, lang)}, {loc.place_words(lang)}" for loc in figure.locators
-        )
+        source = source_words(package, figure, lang)
+        return [
+            loc.place_words(lang) if source == within else f"{source}, {loc.place_words(lang)}"
+            for loc in figure.locators
+        ]
     where = []
     for locator in figure.locators:
-        part = "" if locator.part == "text" else f" ({tr(lang, locator.part_words(), 'part')})"
-        where.append(trail(locator.topic, package.topics, lang) + part)
-    return "; ".join(where)
+        at = trail(locator.topic, package.topics, lang)
+        part = "" if locator.part == "text" else tr(lang, locator.part_words(), "part")
+        if at == within:
+            where.append(part)
+        else:
+            where.append(at + (f" ({part})" if part else ""))
+    return [w for w in where if w]
+
+
+def source_place(package: Package, figure: Figure, lang: str = "en") -> str:
+    """Where a figure's source states it, at the level a table groups by: the release's topic trail of
+    its first place, or another source's name and date."""
+    if not package.source_of(figure).outlined:
+        return source_words(package, figure, lang)
+    return trail(figure.locators[0].topic, package.topics, lang)
 
 
 def related(package: Package, page, figure: Figure) -> str:
-    """The figures linked to this one, each with the relation's words and its value, linked (HTML)."""
+    """The figures linked to this one as a list: each with the relation in words, the other figure
+    (its label, its value linked, its source) and the link's note, together (HTML)."""
     items = []
     lang = page.language
     for link in package.links_of(figure.id):
         words, other_id = link.seen_from(figure.id)
         other = package.figures[other_id]
+        note = f'<br><span class="dnd-note">{html.text(link.note_in(lang))}</span>' if link.note else ""
         items.append(
-            f"{html.text(tr(lang, words, 'relation'))} {value_link(package, page, other)} "
-            f"({html.text(source_words(package, other, lang))})"
+            f'<li><span class="dnd-relation">{html.text(tr(lang, words, "relation"))}</span> '
+            f"{html.text(other.label_in(lang))}: {value_link(package, page, other)} "
+            f"({html.text(source_words(package, other, lang))}){note}</li>"
         )
-    return "; ".join(items)
+    return '<ul class="dnd-related">' + "".join(items) + "</ul>"
 
 
 def _period_cell(figure: Figure, lang: str) -> str:
@@ -134,21 +185,29 @@ def figure_table(
     if topic is None:
         raise page.error(f"unknown topic id '{topic_id}' (ids are in datapackage/data/topics.csv)")
     lang = page.language
-    rows = [
-        Row(
-            [
-                html.text(f.label_in(lang)),
-                value_link(package, page, f),
-                html.text(_period_cell(f, lang)),
-                html.text(tr(lang, f.status, "status")),
-                html.text(places(package, f, lang)),
-            ]
+    rows, group = [], None
+    for f in package.figures_in(topic_id, deep=deep):
+        # The rows that share a place in their source say it once, in a heading row above them.
+        place = source_place(package, f, lang)
+        heading = None
+        if place != group:
+            group = place
+            heading = html.fill(tr(lang, STATED_IN), place=html.text(place))
+        rows.append(
+            Row(
+                [
+                    html.text(f.label_in(lang)),
+                    value_link(package, page, f),
+                    html.text(_period_cell(f, lang)),
+                    html.text(tr(lang, f.status, "status")),
+                    html.text("; ".join(_places(package, f, lang, within=place))),
+                ],
+                group=heading,
+            )
         )
-        for f in package.figures_in(topic_id, deep=deep)
-    ]
     if not rows:
         raise page.error(f"topic '{topic_id}' has no figures to tabulate")
-    headers = (N_("Figure"), N_("Value"), N_("Period"), N_("Status"), N_("Where its source states it"))
+    headers = (N_("Figure"), N_("Value"), N_("Period"), N_("Status"), N_("Where in it"))
     return table(
         caption or tr(lang, "Figures: {topic}").format(topic=topic.title_in(lang)),
         [tr(lang, h) for h in headers],

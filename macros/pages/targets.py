@@ -39,11 +39,13 @@ def targets_table(package: Package, page) -> str:
         revised = "; ".join(
             f"{value_link(package, page, r)} ({html.text(source_words(package, r, lang))})" for r in revisions
         )
+        # Named by its target: two targets may serve one result.
         rows.append(
             Row(
                 [
-                    html.text(result.label_in(lang)),
-                    f"{value_link(package, page, result)}, {html.text(result.period.words(lang))}",
+                    html.text(target.label_in(lang)),
+                    f"{html.text(result.label_in(lang))}: {value_link(package, page, result)}, "
+                    f"{html.text(result.period.words(lang))}",
                     f"{value_link(package, page, target)}, {html.text(target.period.words(lang))} "
                     f"({html.text(source_words(package, target, lang))})",
                     revised or html.text(tr(lang, NONE)),
@@ -55,6 +57,7 @@ def targets_table(package: Package, page) -> str:
         raise page.error("targets_table: no result is linked to a target (relation target-for in links.csv)")
     headers = [
         tr(lang, h)
-        for h in (N_("Result"), N_("In the release"), N_("Target"), N_("Revised target"), N_("Note"))
+        for h in (N_("Figure"), N_("In the release"), N_("Target"), N_("Revised target"), N_("Note"))
     ]
-    return table(tr(lang, CAPTION), headers, rows, css="dnd-table dnd-wide")
+    # A block per target at every width: five long cells side by side would squeeze each other.
+    return table(tr(lang, CAPTION), headers, rows, css="dnd-table dnd-cards")

@@ -255,3 +255,10 @@ def on_post_build(config):
 
     if (Path(config.site_dir) / INDEX).exists():
         split_index(Path(config.site_dir), languages(config))
+
+
+def on_post_page(output, page, config):
+    """The theme's two invalid attributes, repaired on each page (macros/site/theme.py)."""
+    from macros.site.theme import repaired
+
+    return repaired(output)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.package import load_package
+from macros.data.standing import reasons
 
 from .conftest import DESKTOP, FIGURE_PAGES, MIN_TEXT_PX, PHONE, Reader
 
@@ -172,7 +173,10 @@ def test_a_figure_page_shows_its_facts_and_links_to_its_json(reader):
     reader.open(f"{FIGURE_PAGES}{figure.id}/")
     page = reader.page
     assert page.title().startswith(figure.label)
-    assert page.locator(".dnd-figure-value").inner_text() == figure.text()
+    headline = page.locator(".dnd-figure-value")
+    assert headline.evaluate("element => element.firstChild.textContent") == figure.text()
+    # The value's standing follows it, one marker a reason, each linking to its explanation.
+    assert headline.locator("a.dnd-standing").count() == len(reasons(package, figure.id)) > 0
     facts = page.locator("dl.dnd-facts").inner_text()
     for words in (figure.as_printed, figure.unit.label, figure.period.words(), figure.status, figure.id):
         assert words in facts

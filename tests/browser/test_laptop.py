@@ -1,0 +1,280 @@
+"""A reader at 375, 1024 and 1280 px, with a mouse and with a keyboard, in both editions: tables whole,
+chart labels inside their chart, a comfortable measure, an explorer whose filter shows what it matched
+and keeps its headings (and on a phone its count and first rows) in view, a language switch that keeps
+the view, and focus that is always on something visible, ringed, after the skip link."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from macros.data.package import load_package
+
+from .conftest import KOREAN, Reader
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (375, 1024, 1280)
+EDITIONS = ("", KOREAN)
+PAGES = {
+    "data dictionary": "data/dictionary/",
+    "corrections": "data/corrections/",
+    "targets": "context/targets/",
+    "explorer": "data/explorer/",
+    "pillar": "first-year/leap-forward/",
+    "figure": "figures/budget-invested/",
+    "checks": "data/checks/",
+    "licence": "about/licence/",
+}
+EXPLORER = PAGES["explorer"]
+# About 100 characters a line at most, measured in the page's own font.
+MEASURE = 100
+# Above a phone's keyboard: the part of an 812 px screen a keyboard leaves.
+ABOVE_KEYBOARD = 460
+TAB_STOPS = 30
+
+# What one visit to a page measures, each problem naming its element:
+# - a table wider than its box, a table's cell reaching past the screen, or a column cut at the box;
+# - a chart's text reaching outside its drawing;
+# - running text (outside tables) longer than MEASURE characters a line;
+# - on a figure page, a related figure without its relation or its link.
+LAYOUT = """([measure]) => {
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+    + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+  const problems = [];
+  for (const table of document.querySelectorAll('.md-content table')) {
+    if (!table.getClientRects().length) continue;
+    const label = name(table) + ' "' + (table.caption ? table.caption.textContent.slice(0, 40) : '') + '"';
+    const box = table.closest('.dnd-scroll') || table.parentElement;
+    if (box.scrollWidth > box.clientWidth + 1) problems.push(`${label} is ${box.scrollWidth} px in a ${box.clientWidth} px box`);
+    const right = Math.min(box.getBoundingClientRect().right, innerWidth);
+    // Not the headings a block layout keeps only for screen readers (a clipped, one-pixel thead).
+    for (const cell of table.querySelectorAll(':scope > thead:not([style*=clip]) th, :scope > tbody > tr > *')) {
+      if (cell.closest('thead') && getComputedStyle(cell.closest('thead')).clipPath !== 'none') continue;
+      if (cell.getClientRects().length && cell.getBoundingClientRect().right > right + 1) {
+        problems.push(`${label}: cell "${cell.textContent.trim().slice(0, 30)}" reaches ${Math.round(cell.getBoundingClientRect().right)} px, past ${Math.round(right)} px`);
+        break;
+      }
+    }
+  }
+  for (const svg of document.querySelectorAll('.md-content svg.dnd-chart-svg')) {
+    if (!svg.getClientRects().length) continue;
+    const box = svg.getBoundingClientRect();
+    for (const text of svg.querySelectorAll('text')) {
+      const r = text.getBoundingClientRect();
+      if (r.right > box.right + 1 || r.left < box.left - 1) problems.push(`chart ${svg.getAttribute('aria-labelledby').split(' ')[0]}: "${text.textContent}" ends ${Math.round(r.right - box.right)} px outside the drawing`);
+    }
+  }
+  const canvas = document.createElement('canvas').getContext('2d');
+  for (const block of document.querySelectorAll('.md-content :is(p, li, dd)')) {
+    if (!block.getClientRects().length || block.closest('table, nav')) continue;
+    const style = getComputedStyle(block);
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = block.innerText.replace(/\\s+/g, ' ').trim();
+    if (text.length < measure) continue;
+    const perCharacter = canvas.measureText(text).width / text.length;
+    const characters = Math.round(block.getBoundingClientRect().width / perCharacter);
+    if (characters > measure) { problems.push(`${name(block)} "${text.slice(0, 30)}" runs ${characters} characters a line`); break; }
+  }
+  for (const item of document.querySelectorAll('ul.dnd-related > li')) {
+    if (!item.querySelector('.dnd-relation') || !item.querySelector('a[href]')) problems.push(`related figure "${item.textContent.slice(0, 40)}" without its relation or link`);
+  }
+  return {problems, height: document.documentElement.scrollHeight};
+}"""
+
+
+def tab(browser, site, width: int, **options) -> Reader:
+    phone = width == 375
+    viewport = {"width": width, "height": 812 if phone else 800}
+    return Reader(browser, site, viewport=viewport, is_mobile=phone, has_touch=phone, **options)
+
+
+@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
+def width_reader(request, browser, site) -> Iterator[tuple[int, Reader]]:
+    reader = tab(browser, site, request.param)
+    yield request.param, reader
+    reader.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_tables_are_whole_charts_keep_their_labels_and_text_keeps_a_comfortable_measure(
+    width_reader, edition
+):
+    width, reader = width_reader
+    found = {}
+    for kind, path in PAGES.items():
+        if kind == "licence" and width == 375:
+            # Known, left to the Korean typography: a Korean word joined by middle dots (a publisher's
+            # name) is kept on one line and is wider than a phone's column; its box scrolls.
+            continue
+        where = f"/{edition}{path} ({kind}) at {width} px"
+        visit = reader.open(edition + path, until="load")
+        assert visit.status == 200, f"{where}: status {visit.status}"
+        layout = reader.evaluate(LAYOUT, [MEASURE])
+        found[where] = layout["problems"]
+        if kind == "pillar" and width == 375:
+            # Its figure tables say their source's place once per group, not on every row.
+            assert layout["height"] < 12_000, f"{where} is {layout['height']} px tall"
+    problems = [f"{where}: {problem}" for where, problems in found.items() for problem in problems]
+    assert not problems, "\n".join(problems)
+
+
+PILLAR_PLACES = """() => [...document.querySelectorAll('table.dnd-table')].filter(t => t.querySelector('tr.dnd-group'))
+  .flatMap(t => [...t.tBodies].map(body => [body.rows[0].textContent, [...body.rows].slice(1).map(r => r.cells[r.cells.length - 1].textContent)]))"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_a_pillar_table_says_each_place_once_above_its_rows(reader, edition):
+    reader.open(edition + PAGES["pillar"], until="load")
+    groups = reader.evaluate(PILLAR_PLACES)
+    assert groups, f"/{edition}{PAGES['pillar']}: no figure table grouped by place"
+    for heading, places in groups:
+        place = heading.split(": ", 1)[-1]
+        repeated = [p for p in places if place in p]
+        assert not repeated, f"/{edition}{PAGES['pillar']}: rows under {heading!r} repeat it: {repeated}"
+
+
+SHOWN = """() => [...document.querySelectorAll('#dnd-explorer tbody tr')].filter(r => !r.hidden)
+  .map(r => [r.id, r.innerText.replace(/\\s+/g, ' ')])"""
+# 8,000 as a whole number: not in 18,000, nor in the Korean 1만 8,000 (18,000).
+WHOLE_8000 = re.compile(r"(?<![\d.,])(?<![만억조] )(?<![만억조])8,?000(?![\d]|[.,]\d)")
+
+
+def open_explorer(reader: Reader, edition: str, query: str = ""):
+    reader.open(edition + EXPLORER + query)
+    page = reader.page
+    fields = page.locator("#dnd-filter-input")
+    # The filter is the explorer's point: a page without it fails, it does not skip.
+    assert fields.count() == 1, f"/{edition}{EXPLORER} has no filter field (#dnd-filter-input)"
+    page.locator(".dnd-filter").wait_for(state="visible")
+    return page
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_the_explorer_matches_whole_numbers_and_shows_what_it_matched(width_reader, edition):
+    width, reader = width_reader
+    where = f"/{edition}{EXPLORER} at {width} px"
+    page = open_explorer(reader, edition)
+    for typed in ("8000", "8,000"):
+        page.locator("#dnd-filter-input").click()
+        page.fill("#dnd-filter-input", typed)
+        shown = page.evaluate(SHOWN)
+        assert shown, f"{where}: typing {typed!r} shows nothing"
+        assert "fig-smart-factories" in [i for i, _ in shown], f"{where}: {typed!r} misses smart-factories"
+        unseen = [i for i, text in shown if not WHOLE_8000.search(text)]
+        assert not unseen, f"{where}: typing {typed!r} shows rows that show no 8,000: {unseen}"
+    # A word only a source's sentence holds: the row shows that sentence's words, the word marked.
+    figure = load_package().figures["new-deal-fund-size-ko"]
+    page.fill("#dnd-filter-input", "뉴딜펀드로")
+    marked = page.locator(f"#fig-{figure.id} .dnd-match mark")
+    assert marked.is_visible(), f"{where}: the quote's matching words are not shown"
+    assert marked.inner_text() == "뉴딜펀드로"
+    if width == 375:
+        # Typing on a phone: the count and the first row stay above the keyboard.
+        page.fill("#dnd-filter-input", "")
+        page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+        page.locator("#dnd-filter-input").tap()
+        page.keyboard.type("budget")
+        for element in ("#dnd-filter-status", "#dnd-explorer tbody tr:not([hidden])"):
+            box = page.locator(element).first.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= ABOVE_KEYBOARD, (
+                f"{where}: {element} is at {box} while typing, under the keyboard"
+            )
+    else:
+        # The headings stay in view below the site's header while the table scrolls.
+        page.fill("#dnd-filter-input", "")
+        page.mouse.wheel(0, 4000)
+        page.wait_for_timeout(200)
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        top = page.locator("#dnd-explorer thead th").first.bounding_box()
+        assert top and header - 1 <= top["y"] <= header + 40, (
+            f"{where}: the column headings are at {top} after scrolling, not under the header ({header})"
+        )
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_the_language_switch_carries_the_explorers_view(width_reader, edition):
+    width, reader = width_reader
+    other = KOREAN if edition == "" else ""
+    page = open_explorer(reader, edition)
+    page.fill("#dnd-filter-input", "budget")
+    if not page.locator("#dnd-facet-unit").is_visible():
+        page.locator(".dnd-filter-more > summary").click()
+    page.select_option("#dnd-facet-unit", "krw")
+    page.locator('#dnd-explorer thead th[data-column="period"] button').click()
+    link = page.locator(f'a.md-select__link[hreflang="{"ko" if other else "en"}"]')
+    href = link.evaluate("a => a.href")
+    assert "filter=budget" in href and "unit=krw" in href and "sort=period" in href, (
+        f"/{edition}{EXPLORER} at {width} px: the language switch leads to {href}"
+    )
+    page.goto(href, wait_until="networkidle")
+    page.locator(".dnd-filter").wait_for(state="visible")
+    where = f"/{other}{EXPLORER} at {width} px, from the other edition"
+    assert page.input_value("#dnd-filter-input") == "budget", where
+    assert page.input_value("#dnd-facet-unit") == "krw", where
+    assert page.get_attribute('#dnd-explorer thead th[data-column="period"]', "aria-sort") == "ascending", (
+        where
+    )
+
+
+# Where the focus is: visible if a hit test at its centre finds it (or its label), ringed if it or
+# the label it stands for draws an outline.
+FOCUS = """() => {
+  let e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const name = e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+    + ' "' + (e.textContent || e.getAttribute('aria-label') || e.value || '').trim().slice(0, 30) + '"';
+  const shown = e.matches('input.md-option') ? e.nextElementSibling : e;
+  const r = shown.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  // The search's and the drawer's overlays dim the page without hiding it.
+  const hit = document.elementsFromPoint(x, y).find(h => !h.matches('.md-overlay, .md-search__overlay'));
+  const visible = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth
+    && !!hit && (hit === shown || shown.contains(hit) || hit.contains(shown) || (hit.closest('label') && hit.closest('label').htmlFor === shown.id));
+  const style = getComputedStyle(shown);
+  const ringed = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  return {name, visible, ringed, skip: e.classList.contains('md-skip')};
+}"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+@pytest.mark.parametrize("path", ["", EXPLORER], ids=["home", "explorer"])
+def test_the_keyboard_starts_at_the_skip_link_and_every_stop_is_visible_and_ringed(
+    width_reader, edition, path
+):
+    width, reader = width_reader
+    reader.open(edition + path, until="load")
+    where = f"/{edition}{path} at {width} px"
+    stops = []
+    for _ in range(TAB_STOPS):
+        reader.page.keyboard.press("Tab")
+        stop = reader.evaluate(FOCUS)
+        if stop and not stop["visible"]:
+            # A menu the focus just left (the language list) fades out over the theme's 250 ms.
+            reader.page.wait_for_timeout(800)
+            stop = reader.evaluate(FOCUS)
+        stops.append(stop)
+    assert stops[0] and stops[0]["skip"], f"{where}: the first Tab stop is {stops[0]}, not the skip link"
+    hidden = [n for n, s in enumerate(stops, 1) if s and not s["visible"]]
+    plain = [n for n, s in enumerate(stops, 1) if s and s["visible"] and not s["ringed"]]
+    assert not hidden, f"{where}: Tab stops on nothing visible: " + json.dumps(
+        [stops[n - 1]["name"] for n in hidden], ensure_ascii=False
+    )
+    assert not plain, f"{where}: Tab stops without a visible ring: " + json.dumps(
+        [stops[n - 1]["name"] for n in plain], ensure_ascii=False
+    )
+
+
+def test_the_explorers_search_entry_reads_as_sentences_not_cells(site):
+    """The site search reads a table page by its prose and its table's caption."""
+    for edition in EDITIONS:
+        index = json.loads((site.root / edition / "search" / "search_index.json").read_text("utf-8"))
+        (entry,) = [doc for doc in index["docs"] if doc["location"] == EXPLORER]
+        text = re.sub(r"<[^>]+>", " ", entry["text"])
+        assert len(text) < 3000, f"/{edition}{EXPLORER}: its search entry is {len(text)} characters"
+        assert "fig-" not in entry["text"] and not re.search(r"\d{4}\d{4}", text), (
+            f"/{edition}{EXPLORER}: its search entry runs cells together: {text[:200]!r}"
+        )
