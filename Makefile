@@ -35,7 +35,7 @@ $(MX_STAMP): requirements-materialx.lock
 	$(MX_VENV)/bin/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $(MX_STAMP)
 
-serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000 (problems shown in the browser)
+serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000 (HOST=address:port for another; problems shown in the browser)
 	$(PY) scripts/serve.py --dev-addr $(HOST)
 
 test: $(STAMP) ## Run the whole test suite (make check first, then the tests in parallel)

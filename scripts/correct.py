@@ -39,7 +39,7 @@ def main() -> int:
         return 1
     for line in written.report():
         print(line)
-    print("make correct: done; run make check, then commit both files")
+    print(f"make correct: done; run make check, then commit {' and '.join(written.files())}")
     return 0
 
 

@@ -10,6 +10,7 @@ whose datapackage/ is then read as committed at that revision.
 import argparse
 import datetime as dt
 import io
+import os
 import subprocess
 import sys
 import tarfile
@@ -136,4 +137,10 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader stopped reading (`make diff | head`): nothing is wrong, so exit quietly, with
+        # stdout pointed at nothing so that Python's own flush at exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

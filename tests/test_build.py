@@ -1,6 +1,7 @@
 """The site builds strictly, and a page that names something unknown stops the build."""
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import build_site, copy_project
@@ -49,6 +50,7 @@ def test_properdocs_builds_the_same_site_file_for_file_but_the_generator_tag(bui
     ours = {p.relative_to(built_site.site) for p in built_site.site.rglob("*") if p.is_file()}
     theirs = {p.relative_to(other.site) for p in other.site.rglob("*") if p.is_file()}
     assert ours == theirs
+    assert {Path("data/download/datapackage-en.xlsx"), Path("data/download/datapackage-ko.xlsx")} <= ours
     differ = [
         str(path)
         for path in sorted(ours)

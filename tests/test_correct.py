@@ -103,6 +103,22 @@ def test_a_value_alone_says_the_source_misprints_it(tmp_path):
     )
 
 
+def test_a_quote_alone_is_a_wording_change_with_its_entry_and_no_correction(tmp_path):
+    descriptor = folder(tmp_path)
+    figure = load_package(descriptor).figures["smart-micro-businesses"]
+    quote = figure.quote.replace("About", "Some")
+    written = correct(Request(figure.id, quote=quote, reason=REASON, reference=REFERENCE), descriptor)
+
+    after = load_package(descriptor).figures[figure.id]
+    assert (after.value, after.as_printed, after.quote) == (figure.value, figure.as_printed, quote)
+    assert change_file(tmp_path) == {
+        "entry": f"Corrected the quote of `{figure.id}`. {REASON}",
+        "entry_ko": "",
+    }
+    assert written.change.name == f"{figure.id}-quote.yaml"
+    assert "quote replaced (a wording change: a patch release)" in written.report()[0]
+
+
 # What it refuses, writing nothing
 
 
@@ -123,7 +139,7 @@ def test_a_value_alone_says_the_source_misprints_it(tmp_path):
             "PRINTED=lots: does not read as a number",
         ),
         (Request(FIGURE, value="8500", reference=REFERENCE), "REASON: missing:"),
-        (Request(FIGURE, reason=REASON, reference=REFERENCE), "VALUE, PRINTED: missing:"),
+        (Request(FIGURE, reason=REASON, reference=REFERENCE), "VALUE, PRINTED, QUOTE: missing:"),
         (
             Request(
                 FIGURE,

@@ -113,7 +113,14 @@ def test_the_corrections_page_links_each_correction_to_its_figure(built_site):
 def test_the_data_page_offers_downloads_citation_and_a_dataset_description(built_site):
     page = built_site.page("data/")
     package = load_package()
-    for name in ("datapackage.zip", "datapackage.json", "data/figures.csv", "figures.json"):
+    for name in (
+        "datapackage.zip",
+        "datapackage-en.xlsx",
+        "datapackage-ko.xlsx",
+        "datapackage.json",
+        "data/figures.csv",
+        "figures.json",
+    ):
         assert f'href="download/{name}"' in page
         assert (built_site.site / "data" / "download" / name).exists()
     text = parse(page).text
@@ -127,6 +134,7 @@ def test_the_data_page_offers_downloads_citation_and_a_dataset_description(built
         "application/zip",
         "text/csv",
         "application/json",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
     assert dataset["isBasedOn"][0]["publisher"]["name"].startswith("Ministry of Science and ICT")
     assert "<" not in script and ">" not in script

@@ -423,3 +423,39 @@ def test_the_diff_against_the_commit_before_the_current_release_passes_on_any_da
         )
     result = diff(f"{commits[-1]}^", "datapackage/datapackage.json")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_hand_edit_no_change_file_names_is_told_the_file_and_its_one_line_in_plain_words(copy):
+    figure = "smart-micro-businesses"
+    row = next(r for r in copy.rows("figures") if r["id"] == figure)
+    copy.set("figures", figure, quote=row["quote"].replace("About", "Some"))
+
+    result = diff(ROOT / "datapackage/datapackage.json", copy.descriptor)
+
+    assert result.returncode == 1
+    (line,) = [line for line in result.stdout.splitlines() if "no change in changes/ names it" in line]
+    assert (
+        f"write changes/{figure}.yaml holding one line, entry: followed by what changed in `{figure}` "
+        f"and why (the Korean is written at the release; `make correct FIGURE={figure}` writes it for a "
+        "value, a printed form or a quote)"
+    ) in line
+    assert "`entry:" not in line  # no code span holding another one
+
+
+def test_a_reader_who_stops_reading_the_report_ends_it_quietly():
+    # `make diff | head`: the reader closes the pipe before the report is written.
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run(
+            [sys.executable, str(SCRIPT), "HEAD", str(ROOT / "datapackage/datapackage.json")],
+            cwd=ROOT,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, result.stderr
+    assert result.returncode == 0

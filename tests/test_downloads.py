@@ -93,12 +93,18 @@ def test_the_download_list_shows_sizes_that_match_the_files(built_site):
     page = built_site.page("data/")
     size = (built_site.site / DOWNLOADS / "data" / "units.csv").stat().st_size
     shown = size_words(size)
-    assert re.search(rf"data/units\.csv</code></a>: [^<]*, {re.escape(shown)}</li>", page)
+    digest = hashlib.sha256((built_site.site / DOWNLOADS / "data" / "units.csv").read_bytes()).hexdigest()
+    found = re.search(
+        rf"data/units\.csv</code></a>: [^<]*, {re.escape(shown)}, SHA-256 <code[^>]*>([^<]+(<wbr>[^<]+)*)</code></li>",
+        page,
+    )
+    assert found and found.group(1).replace("<wbr>", "") == digest
 
 
 def test_two_builds_of_one_commit_are_identical_file_for_file(built_site, scripted):
     first, second = files_of(built_site.site), files_of(scripted)
     assert sorted(first) == sorted(second)
+    assert {str(DOWNLOADS / "datapackage-en.xlsx"), str(DOWNLOADS / "datapackage-ko.xlsx")} <= set(first)
     different = [name for name in first if first[name] != second[name]]
     assert different == []
 

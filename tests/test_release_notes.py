@@ -164,3 +164,16 @@ def test_before_the_bump_the_notes_say_nothing_so_no_released_section_is_asked_t
     data.update(version=release.old.version, created=release.old.descriptor["created"])
     descriptor.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     assert release.notes() == []
+
+
+def test_an_entry_is_written_in_both_languages_wrapped_the_same_way_and_reads_back_whole():
+    from macros.data.changelog import KOREAN_MARK, parse_changelog
+
+    english = "Corrected `smart-factories` from 8,000 to 8,500. " + "We had copied the count wrongly. " * 4
+    korean = "`smart-factories`를 8,000에서 8,500으로 바로잡았습니다. " + "수를 잘못 옮겨 적었습니다. " * 6
+    lines = entry_lines(english.strip(), korean.strip())
+    assert all(len(line) <= 100 for line in lines)
+    korean_at = next(n for n, line in enumerate(lines) if line.startswith(f"  {KOREAN_MARK}"))
+    assert korean_at > 1 and len(lines) - korean_at > 1  # both wrapped, neither left on one long line
+    (entry,) = parse_changelog("\n".join(["## 9.9.9 (2030-01-02)", "", *lines])).sections[0].entries
+    assert (entry.text, entry.text_ko) == (english.strip(), korean.strip())

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -209,6 +210,7 @@ def test_a_working_tree_change_without_a_bump_leaves_the_release_at_its_address(
     assert history.current.commit is None and history.current.archive != released.archive
     (note,) = history.notes
     assert "differs from version 1.1.0" in note and released.commit[:12] in note
+    assert "wait for `make release`" in note and "which version to set" not in note
 
 
 def test_a_new_version_not_committed_yet_is_offered_as_the_current_one(tiny):
@@ -360,6 +362,15 @@ def test_each_version_is_byte_identical_to_the_writer_run_in_a_checkout_of_its_o
             cwd=clone,
             check=True,
         )
+        if (checkout / releases.WORKBOOK_WRITER).exists():
+            # A version released with the workbooks' writer: its own commit's writer makes them.
+            subprocess.run(
+                [sys.executable, releases.WORKBOOK_WRITER, str(out / "data" / "download" / version)],
+                cwd=checkout,
+                env={**os.environ, "PYTHONPATH": str(checkout)},
+                check=True,
+                capture_output=True,
+            )
         written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
         folder = Path("data") / "download" / version
         assert written and all(p.is_relative_to(folder) for p in written)
@@ -381,6 +392,46 @@ def test_a_later_build_writes_each_earlier_version_as_the_build_at_its_commit_di
     for site, version in ((before.site, old), (after.site, new)):
         for name in ("datapackage.zip", "datapackage.json"):
             assert (site / download / name).read_bytes() == (site / download / version / name).read_bytes()
+
+
+def test_a_version_has_workbooks_when_its_release_commit_holds_their_writer(second_version):
+    clone, _, after, _, new = second_version
+    for version, (_, _, commit) in listed(after.site).items():
+        folder = after.site / "data" / "download" / version
+        held = bool(commit) and bool(git(clone, "ls-tree", "--name-only", commit, releases.WORKBOOK_WRITER))
+        assert sorted(p.name for p in folder.glob("*.xlsx")) == (
+            ["datapackage-en.xlsx", "datapackage-ko.xlsx"] if held else []
+        ), version
+    assert (after.site / "data" / "download" / new / "datapackage-ko.xlsx").exists()
+
+
+def test_a_released_workbook_stays_as_released_when_the_writer_changes_later(second_version):
+    """The words of the workbook are code, not package files: a later change to them changes today's
+    workbook, never the bytes a released version offers."""
+    clone, _, after, _, new = second_version
+    catalogue = clone / "macros" / "pages" / "locale" / "ko.po"
+    before = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(before.replace('msgstr "인용 방법"', 'msgstr "인용하는 방법"'), encoding="utf-8")
+    try:
+        code = (
+            "import pathlib, sys; from macros.tools.releases import release_history; "
+            "h = release_history(pathlib.Path('datapackage/datapackage.json'), None); "
+            "r = h.find(sys.argv[1]); "
+            "[pathlib.Path(sys.argv[2], p.rsplit('/', 1)[1]).write_bytes(c) for p, c in h.workbooks(r)]"
+        )
+        out = clone.parent / "workbooks-later"
+        out.mkdir()
+        environment = {**os.environ, "PYTHONPATH": str(clone)}
+        subprocess.run([sys.executable, "-c", code, new, str(out)], cwd=clone, env=environment, check=True)
+        today = clone.parent / "workbooks-today"
+        subprocess.run(
+            [sys.executable, releases.WORKBOOK_WRITER, str(today)], cwd=clone, env=environment, check=True
+        )
+    finally:
+        catalogue.write_text(before, encoding="utf-8")
+    released = after.site / "data" / "download" / new
+    assert (out / "datapackage-ko.xlsx").read_bytes() == (released / "datapackage-ko.xlsx").read_bytes()
+    assert (today / "datapackage-ko.xlsx").read_bytes() != (released / "datapackage-ko.xlsx").read_bytes()
 
 
 def test_stock_frictionless_validates_both_versions_archives(second_version):

@@ -154,3 +154,81 @@ def test_prose_reports_a_check_through_the_outcome_macro_never_a_typed_link():
         if re.search(r"checks\.md#check-", line)
     ]
     assert typed == [], 'a check\'s outcome in prose comes from {{ outcome("id") }}'
+
+
+def _corrected_copy(tmp_path, **request):
+    """A copy of the package with `smart-factories` corrected by `make correct`, not released yet."""
+    import shutil
+    from pathlib import Path
+
+    from macros.tools.correct import Request, correct
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "datapackage", tmp_path / "datapackage")
+    for name in ("CHANGELOG.md", "CITATION.cff"):
+        shutil.copy(root / name, tmp_path / name)
+    descriptor = tmp_path / "datapackage" / "datapackage.json"
+    correct(
+        Request("smart-factories", reason="Copied wrongly.", reference="First paragraph", **request),
+        descriptor,
+    )
+    return load_package(descriptor)
+
+
+@pytest.mark.parametrize(
+    ("request_", "en", "ko"),
+    [
+        (
+            {"printed": "8,500"},  # our own copy was wrong; the source prints 8,500
+            "amended: the package corrects a value it had published; its source prints this one "
+            "(8,000 → 8,500, not released yet)",
+            "수정: 이 패키지가 전에 공개한 값을 출처의 표기대로 바로잡았습니다(8,000개 → 8,500개, 아직 배포하지 않음)",
+        ),
+        (
+            {"value": "8500"},  # the source misprints it
+            "corrected: the package corrects what its source prints (“8,000” → 8,500, not released yet)",
+            "정정: 출처의 표기를 이 패키지가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
+        ),
+    ],
+    ids=["revision", "release-typo"],
+)
+def test_a_correction_is_told_by_its_kind_and_says_when_it_waits_for_the_release(tmp_path, request_, en, ko):
+    from macros.pages.standing import described
+
+    package = _corrected_copy(tmp_path, **request_)
+    figure = package.figures["smart-factories"]
+    (state,) = states(package, figure.id)
+    assert described(package, figure, state, "en") == en
+    assert described(package, figure, state, "ko") == ko
+
+
+def test_a_released_correction_of_a_misprint_quotes_the_source_and_writes_the_value_as_the_page_does(package):
+    from macros.pages.standing import described
+
+    figure = package.figures["voucher-smes-restated"]
+    assert described(package, figure, "corrected", "en") == (
+        "corrected: the package corrects what its source prints (“12,7000” → 127,000)"
+    )
+    assert described(package, figure, "corrected", "ko").endswith("(“12,7000” → 12만 7,000개)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "value: 8,000 → 8,500 (revision, not released yet). Copied wrongly."),
+        (
+            "ko",
+            "값(value): 8,000개 → 8,500개 (수정, 아직 배포하지 않음). (한국어 설명은 배포할 때 덧붙입니다)",
+        ),
+    ],
+)
+def test_the_figure_page_tells_a_correction_in_the_page_language_with_its_numbers_as_the_page_writes_them(
+    tmp_path, lang, line
+):
+    import re
+
+    from macros.pages.figure_page import _corrections
+
+    package = _corrected_copy(tmp_path, printed="8,500")
+    html = _corrections(package, Page(lang), package.figures["smart-factories"])
+    assert re.sub(r"<[^>]+>", "", html) == line

@@ -158,8 +158,15 @@ def entries_naming(changelog: Changelog, figure_id: str) -> list[Entry]:
 
 
 def entry_lines(text: str, text_ko: str, width: int = 100) -> list[str]:
-    """An entry as CHANGELOG.md writes it: its English as a `- ` line, wrapped, then its Korean twin."""
+    """An entry as CHANGELOG.md writes it: its English as a `- ` line, then its Korean twin as an indented
+    `한국어: ` line, both wrapped the same way (at `width` characters, continued by indented lines, which
+    `parse_changelog` joins again)."""
     import textwrap
 
-    english = textwrap.wrap(text, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False)
-    return [*english, f"  {KOREAN_MARK}{text_ko}"]
+    def wrapped(words: str, first: str) -> list[str]:
+        found = textwrap.wrap(
+            words, width, initial_indent=first, subsequent_indent="  ", break_on_hyphens=False
+        )
+        return found or [first.rstrip()]
+
+    return [*wrapped(text, "- "), *wrapped(text_ko, f"  {KOREAN_MARK}")]

@@ -32,6 +32,9 @@ STATES = {
     state.name: state
     for state in (
         State("corrected", "corrected", "the package corrects what its source prints"),
+        State(
+            "amended", "amended", "the package corrects a value it had published; its source prints this one"
+        ),
         State("contradicted", "check fails", "a check this figure takes part in fails"),
         State("disputed", "disputed", "another source states it otherwise"),
         State("revised", "revised later", "a later figure revises it"),
@@ -40,6 +43,9 @@ STATES = {
     )
 }
 PLAIN = "plain"
+# The state a correction gives its figure, by the correction's kind (the `kind` enum of corrections.csv):
+# a release-typo corrects the source; a revision corrects this package's own earlier value.
+BY_CORRECTION_KIND = {"release-typo": "corrected", "revision": "amended"}
 # What a reason points at: the kind of record that explains it.
 EXPLAINED_BY = ("check", "correction", "figure", "caveat")
 
@@ -57,7 +63,9 @@ def reasons(package: Package, figure_id: str) -> tuple[Reason, ...]:
     """Every reason a figure is not plain, in the order of STATES; empty for a plain figure."""
     figure = package.figures[figure_id]
     found: list[Reason] = []
-    found += [Reason("corrected", "correction", c.id) for c in package.corrections_of(figure_id)]
+    found += [
+        Reason(BY_CORRECTION_KIND[c.kind], "correction", c.id) for c in package.corrections_of(figure_id)
+    ]
     found += [
         Reason("contradicted", "check", o.check.id)
         for o in package.outcomes_of(figure_id)

@@ -142,7 +142,11 @@ def package_citation(package: Package, site_url: str | None = None, lang: str = 
 
 def version_address(package: Package, site_url: str | None = None) -> str:
     """This version's archive: its absolute address with the site's, else its path in the site."""
-    path = archive_address(package.version)
+    return site_address(archive_address(package.version), site_url)
+
+
+def site_address(path: str, site_url: str | None = None) -> str:
+    """A path in the site as an absolute address when the site's address is known, else the path."""
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 

@@ -5,19 +5,21 @@ version headings linked to their downloads."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 
 from ..data.changelog import CODE, Changelog
 from ..data.changes import Change
 from ..data.package import Package
 from ..data.words import day_words, size_words
-from ..tools.export import downloads_of
+from ..tools.export import Download, downloads_of
 from ..tools.releases import History
 from . import html
 from .errata import entry_words
 from .i18n import DEFAULT, N_, tr
 from .links import CHANGELOG_PAGE
 from .tables import Row, table
+from .workbook import version_workbooks, workbooks
 
 DATA_PAGE = "data/index.md"
 VERSIONS = N_("Every version of the data package, newest first")
@@ -32,19 +34,42 @@ def version_anchor(version: str) -> str:
     return f"version-{version}"
 
 
-def downloads(package: Package, page) -> str:
-    """The download list with formats and sizes, linked relative to the page."""
+def listed(package: Package, site_url: str | None = None) -> list[Download]:
+    """Every file at today's address in the order the page lists them: the archive, the workbooks, then
+    the descriptor, the CSV files and the JSON."""
+    files = downloads_of(package)
+    return [*files[:1], *workbooks(package, site_url), *files[1:]]
+
+
+def downloads(package: Package, page, site_url: str | None = None) -> str:
+    """The download list with formats, sizes and SHA-256, linked relative to the page."""
     items = []
-    for d in downloads_of(package):
+    lang = page.language
+    for d in listed(package, site_url):
         href = html.url(page.link(d.site_path))
+        digest = hashlib.sha256(d.content).hexdigest()
         items.append(
             f'<li><a class="dnd-download" href="{href}" download><code>{html.text(d.path)}</code></a>: '
-            f"{html.text(d.title_in(page.language))}, {html.text(size_words(len(d.content), page.language))}</li>"
+            f"{html.text(d.title_in(lang))}, {html.text(size_words(len(d.content), lang))}, "
+            f"SHA-256 {_hash(digest)}</li>"
         )
     return '<ul class="dnd-downloads">\n' + "\n".join(items) + "\n</ul>"
 
 
-def release_table(history: History, page, changelog: set[str], repo_url: str | None = None) -> str:
+def _hash(digest: str) -> str:
+    """A SHA-256 that may wrap at every sixteenth digit, and is copied whole."""
+    parts = "<wbr>".join(html.text(digest[i : i + 16]) for i in range(0, len(digest), 16))
+    return f'<code class="dnd-hash">{parts}</code>'
+
+
+def release_table(
+    history: History,
+    page,
+    changelog: set[str],
+    repo_url: str | None = None,
+    package: Package | None = None,
+    site_url: str | None = None,
+) -> str:
     """Every version the site offers, newest first: a link to its changelog section, its day and commit,
     its archive and descriptor at their stable address, and the archive's SHA-256 (which may wrap at
     every sixteenth digit, and is copied whole)."""
@@ -68,9 +93,12 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
             f"<code>datapackage.zip</code></a> ({html.text(size_words(len(release.archive), lang))})<br>"
             f'<a href="{html.url(page.link(release.descriptor_path))}"><code>datapackage.json</code></a>'
         )
-        digest = "<wbr>".join(
-            html.text(release.sha256[i : i + 16]) for i in range(0, len(release.sha256), 16)
-        )
+        for path, content in version_workbooks(history, release, package, site_url) if package else []:
+            files += (
+                f'<br><a class="dnd-download" href="{html.url(page.link(path))}" download>'
+                f"<code>{html.text(path.rsplit('/', 1)[-1])}</code></a> "
+                f"({html.text(size_words(len(content), lang))})"
+            )
         changes = (
             f'<br><a href="{html.url(page.link(CHANGELOG_PAGE, version_anchor(release.version)))}">'
             f"{html.text(tr(lang, WHAT_CHANGED))}</a>"
@@ -83,7 +111,7 @@ def release_table(history: History, page, changelog: set[str], repo_url: str | N
                     html.text(release.version + current) + changes,
                     day + commit,
                     files,
-                    f'<code class="dnd-hash">{digest}</code>',
+                    _hash(release.sha256),
                 ],
                 id=version_anchor(release.version),
             )

@@ -10,6 +10,7 @@ from ..data.words import day_words, fill, qualifier_name
 from . import html
 from .i18n import DEFAULT, N_, tr
 from .links import check_anchor, check_link, figure_link
+from .standing import NOT_RELEASED, change_words
 from .tables import Row, printed_token, table
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
@@ -179,7 +180,6 @@ def contradictions(package: Package, page) -> str:
     return '<ul class="dnd-contradictions">\n' + "\n".join(items) + "\n</ul>"
 
 
-NOT_RELEASED = N_("not released yet")
 KOREAN_AT_RELEASE = N_("(written in Korean at the release)")
 
 
@@ -208,17 +208,6 @@ def corrected_field(package: Package, field: str, lang: str) -> str:
     return f"{html.text(title)}({code})" if title else code
 
 
-def used_words(package: Package, c, lang: str) -> str:
-    """The value used, as the site writes the figure's value ('127,000'; '12만 7,000개'), other fields as stored."""
-    figure = package.figures.get(c.figure)
-    if c.field == "value" and figure is not None:
-        try:
-            return figure.unit.words(float(c.used), lang)
-        except ValueError:
-            pass
-    return c.used
-
-
 def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its page."""
     lang = page.language
@@ -226,14 +215,15 @@ def corrections_table(package: Package, page) -> str:
     for c in package.corrections:
         target = html.url(figure_link(page, c.figure))
         label = package.figures[c.figure].label_in(lang) if c.figure in package.figures else c.figure
+        old, new = change_words(package, c, lang)
         rows.append(
             Row(
                 [
                     f"<code>{html.text(c.id)}</code>",
                     f'<a href="{target}">{html.text(label)}</a> (<code>{html.text(c.figure)}</code>)',
                     corrected_field(package, c.field, lang),
-                    html.text(c.printed),
-                    html.text(used_words(package, c, lang)),
+                    html.text(old),
+                    html.text(new),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
                     html.text(reason_words(c, lang))
                     + (f"<br><small>{html.text(reference_words(c, lang))}</small>" if c.reference else ""),

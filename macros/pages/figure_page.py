@@ -20,11 +20,11 @@ from ..data.words import day_words, fill, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation, source_name
-from .errata import NOT_RELEASED, corrected_field, entry_words, reason_words, used_words
+from .errata import NOT_RELEASED, corrected_field, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
-from .standing import STANDING_ANCHOR, explanation, markers, sentence
+from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -250,10 +250,11 @@ def _corrections(package: Package, page, f: Figure) -> str:
         return _nothing(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))
     items = [
         f'<li id="correction-{html.text(c.id)}">{corrected_field(package, c.field, lang)}: '
-        f"<q>{html.text(c.printed)}</q> → {html.text(used_words(package, c, lang))} "
+        f"{html.text(tr(lang, CHANGED).format(old=old, new=new))} "
         f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {_released(c, lang)}). "
         f"{html.text(reason_words(c, lang))}</li>"
         for c in found
+        for old, new in [change_words(package, c, lang)]
     ]
     return "<ul>" + "".join(items) + "</ul>"
 

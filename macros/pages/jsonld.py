@@ -6,10 +6,12 @@ import json
 
 from ..data.language import column
 from ..data.package import Package
-from ..tools.export import downloads_of
 from .citation import authors, figure_citation
+from .downloads import listed
+from .workbook import workbook_name
 
-# Which downloads a Dataset lists as distributions: the archive, the figures table and the JSON export.
+# Which downloads a Dataset lists as distributions: the archive, the figures table and the JSON export,
+# and the Excel workbook of the page's edition.
 DISTRIBUTED = ("datapackage.zip", "data/figures.csv", "figures.json")
 
 
@@ -59,8 +61,8 @@ def dataset(package: Package, page, site_url: str | None, fallback_author: str |
                 "contentUrl": address(item.site_path),
                 "contentSize": f"{len(item.content)} B",
             }
-            for item in downloads_of(package)
-            if item.path in DISTRIBUTED
+            for item in listed(package, site_url)
+            if item.path in (*DISTRIBUTED, workbook_name(lang))
         ],
     }
     if day:

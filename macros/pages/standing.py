@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..data.figure import Figure
 from ..data.package import Package
+from ..data.printed import read_number
 from ..data.standing import STATES, Reason
 from ..data.words import day_words
 from . import html, links
@@ -22,6 +23,30 @@ STANDING_ANCHOR = "standing"
 CONTEXT = "figure standing"
 # A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails (id)'.
 DESCRIBED = N_("{marker}: {meaning} ({details})")
+
+
+# What a correction changed, after its reason: '“12,7000” → 127,000'.
+CHANGED = N_("{old} → {new}")
+NOT_RELEASED = N_("not released yet")
+
+
+def change_words(package: Package, correction, lang: str) -> tuple[str, str]:
+    """A correction's old and new text as the pages write them: a value as the site writes the figure's
+    value (8,000; 8,000개), never as stored (8000); what the source prints (the printed form, or a
+    release-typo's token) quoted, as printed."""
+    figure = package.figures.get(correction.figure)
+
+    def shown(token: str, printed_by_source: bool) -> str:
+        if printed_by_source:
+            return f"“{token}”"
+        reading = read_number(token) if correction.field == "value" and figure is not None else None
+        return figure.unit.words(reading.number, lang) if reading is not None else token
+
+    source_printed = correction.field == "as_printed"
+    return (
+        shown(correction.printed, source_printed or correction.kind == "release-typo"),
+        shown(correction.used, source_printed),
+    )
 
 
 def caveat_anchor(caveat_id: str) -> str:
@@ -70,7 +95,9 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
             return reason.id
         case "correction":
             correction = next(c for c in package.corrections if c.id == reason.id)
-            return f"“{correction.printed}” → “{correction.used}”"
+            old, new = change_words(package, correction, lang)
+            changed = tr(lang, CHANGED).format(old=old, new=new)
+            return changed if correction.released else f"{changed}, {tr(lang, NOT_RELEASED)}"
         case "caveat":
             caveat = next(c for c in package.caveats if c.id == reason.id)
             source = package.sources[caveat.source]

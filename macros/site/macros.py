@@ -1,6 +1,7 @@
 """The page macros: each wires one builder of `macros.pages` to the loaded package and the page."""
 
 import logging
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
@@ -11,6 +12,7 @@ from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld
 from ..pages.downloads import downloads as download_list
 from ..pages.downloads import release_table
 from ..pages.i18n import DEFAULT
+from ..pages.workbook import version_workbooks, workbooks
 from ..tools.export import write_downloads
 from ..tools.releases import ReleaseError, release_history, write_releases
 from . import editions
@@ -92,7 +94,7 @@ def define_env(env):
 
     @env.macro
     def downloads() -> str:
-        return keep(download_list(package, page))
+        return keep(download_list(package, page, site_url))
 
     @env.macro
     def dataset_jsonld() -> str:
@@ -107,7 +109,7 @@ def define_env(env):
     @env.macro
     def versions_table() -> str:
         changelog = {section.version for section in package.changelog}
-        return keep(release_table(history, page, changelog, page.repo_url))
+        return keep(release_table(history, page, changelog, page.repo_url, package, site_url))
 
     @env.macro
     def data_version() -> str:
@@ -194,8 +196,25 @@ def on_post_build(env):
     if editions.current(env.conf) != editions.DEFAULT:
         return
     package = site_package()
-    write_downloads(package, env.conf["site_dir"])
+    site_dir, site_url = env.conf["site_dir"], env.conf.get("site_url") or None
+    write_downloads(package, site_dir)
     history = _history(package)
-    write_releases(history, env.conf["site_dir"])
+    try:
+        write_releases(history, site_dir)
+    except ReleaseError as error:
+        raise Abort(
+            f"A release in the git history cannot be published; the site was not built:\n{error}"
+        ) from None
+    for item in workbooks(package, site_url):
+        write_file(Path(site_dir) / item.site_path, item.content)
+    current = history.find(history.current.version)
+    if current is not None and current.commit is None:
+        for path, content in version_workbooks(history, current, package, site_url):
+            write_file(Path(site_dir) / path, content)
     for note in history.notes:
         log.info(note)
+
+
+def write_file(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)

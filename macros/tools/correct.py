@@ -74,12 +74,18 @@ class Written:
             for column, value in self.cells.items()
             if column != "quote"
         ]
-        if "quote" in self.cells:
-            lines.append(f"{row}: `{self.figure.id}` quote now holds {self.cells.get('as_printed')}")
+        if "quote" in self.cells and "as_printed" in self.cells:
+            lines.append(f"{row}: `{self.figure.id}` quote now holds {self.cells['as_printed']}")
+        elif "quote" in self.cells:
+            lines.append(f"{row}: `{self.figure.id}` quote replaced (a wording change: a patch release)")
         correction = self.document.get("correction")
         what = f"the correction `{correction['id']}` ({correction['kind']}) and " if correction else ""
         lines.append(f"{display_path(self.change)}: {what}its changelog entry, for the next release")
         return lines
+
+    def files(self) -> list[str]:
+        """The files written, as a contributor commits them."""
+        return [display_path(self.figure_path), display_path(self.change)]
 
     def old(self, column: str) -> str:
         """The cell as figures.csv held it."""
@@ -124,7 +130,9 @@ def correct(request: Request, descriptor: Path) -> Written:
         cells["quote"] = quote
     if not cells:
         raise CorrectionError(
-            [f"FIGURE={figure.id}: the value and the printed form are already these; nothing to correct"]
+            [
+                f"FIGURE={figure.id}: the value, the printed form and the quote are already these; nothing to correct"
+            ]
         )
 
     correction = None
@@ -144,11 +152,13 @@ def correct(request: Request, descriptor: Path) -> Written:
             "reason_ko": request.reason_ko.strip(),
             "reference_ko": request.reference_ko.strip(),
         }
-    document = {"entry": _entry(figure, value, printed, correction, request.reason.strip())}
+    document = {"entry": _entry(figure, value, printed, correction, request.reason.strip(), cells)}
     document["entry_ko"] = request.entry_ko.strip()
     if correction:
         document["correction"] = correction
-    name = correction["id"] if correction else f"{figure.id}-printed"
+    name = (
+        correction["id"] if correction else f"{figure.id}-{'printed' if 'as_printed' in cells else 'quote'}"
+    )
     root = repository_root(descriptor)
     change = root / CHANGES / f"{name}{SUFFIX}"
     if change.exists():
@@ -216,10 +226,14 @@ def _new_value(request: Request, figure: Figure) -> tuple[float, str]:
             ) from None
         return value, printed
     if not request.printed.strip():
+        if request.quote.strip():
+            # Only the quote changes: a wording change, the number stays.
+            return figure.value, figure.as_printed
         raise CorrectionError(
             [
-                f"VALUE, PRINTED: missing: give VALUE= (the number in base units, as figures.csv's value) or "
-                f"PRINTED= (the number exactly as the source prints it; `{figure.id}` is printed {figure.as_printed})"
+                f"VALUE, PRINTED, QUOTE: missing: give VALUE= (the number in base units, as figures.csv's value), "
+                f"PRINTED= (the number exactly as the source prints it; `{figure.id}` is printed {figure.as_printed}), "
+                'or QUOTE="…" alone (the source\'s sentence, when only the quote is wrong)'
             ]
         )
     reading = read_number(printed)
@@ -257,9 +271,13 @@ def _free_id(package: Package, wanted: str) -> str:
     return candidate
 
 
-def _entry(figure: Figure, value: float, printed: str, correction: dict | None, reason: str) -> str:
+def _entry(
+    figure: Figure, value: float, printed: str, correction: dict | None, reason: str, cells: dict[str, str]
+) -> str:
     """The changelog entry, in words a reader of the changelog needs."""
     reason = reason if reason.endswith(".") else reason + "."
+    if correction is None and "as_printed" not in cells:
+        return f"Corrected the quote of `{figure.id}`. {reason}"
     if correction is None:
         return f"`{figure.id}` is printed {printed}, not {figure.as_printed}. {reason}"
     if correction["kind"] == "release-typo":

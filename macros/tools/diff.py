@@ -135,8 +135,9 @@ def _check_unreleased(diff: PackageDiff) -> None:
             row = diff.new.figures[figure_id].row if figure_id in diff.new.figures else 1
             diff.problems.append(
                 f"{FIGURES_CSV}:{row}:id: `{figure_id}` changed since {diff.old.version}, but no change in "
-                f"changes/ names it: write changes/{figure_id}.yaml holding one line, "
-                f"`entry: <what changed in `{figure_id}` and why>` (the Korean is written at the release)"
+                f"changes/ names it: write changes/{figure_id}.yaml holding one line, entry: followed by "
+                f"what changed in `{figure_id}` and why (the Korean is written at the release; "
+                f"`make correct FIGURE={figure_id}` writes it for a value, a printed form or a quote)"
             )
     if (diff.other or diff.outcomes) and not diff.new.changes:
         diff.problems.append(

@@ -14,6 +14,13 @@ version with different files, and a commit setting a version lower than its pare
 `ReleaseError`s naming the commit. Without a full history (a shallow clone, a tarball, no git) the
 site offers the current version only, and `History.notes` says why.
 
+A version has Excel workbooks when the commit that released it holds their writer (`WORKBOOK_WRITER`):
+versions released before it have none, and none are made for them now. A workbook is made by the
+release's own code (words, layout, catalogue), not only from its package files, so the site makes a
+released version's workbooks by running that commit's writer on a copy of that commit (`git archive`),
+the same bytes whichever later commit builds it, and remembers them per commit in `.cache/releases/`.
+A version not committed yet gets its workbooks from the working tree (the site's glue writes them).
+
 Reading the history costs four git commands whatever its length (rev-parse, log, and two batched
 cat-file reads); the stock validation of an old version, the only slow part, is done once per distinct
 content and remembered in `.cache/releases/` at the top of the checkout (outside the folders `make serve`
@@ -24,9 +31,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
+import os
 import posixpath
 import subprocess
+import sys
+import tarfile
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,6 +49,11 @@ from .export import DOWNLOAD_DIR, ZIP_NAME, publish
 CACHE = BUILD_CACHE / "releases"
 DESCRIPTOR_NAME = "datapackage.json"
 GIT_TIMEOUT = 60
+# The script that writes a version's workbooks, at the top of the repository; its arguments are a
+# folder to write into, then the descriptor (`scripts/workbook.py`). A commit that holds it releases
+# its version with workbooks.
+WORKBOOK_WRITER = "scripts/workbook.py"
+WORKBOOK_TIMEOUT = 120
 
 Files = tuple[tuple[str, bytes], ...]
 
@@ -50,6 +66,11 @@ def version_folder(version: str) -> str:
 def archive_address(version: str) -> str:
     """Where a version's archive stays, the address a citation names."""
     return f"{version_folder(version)}/{ZIP_NAME}"
+
+
+def descriptor_address(version: str) -> str:
+    """Where a version's descriptor stays, beside its archive (it loads from there too)."""
+    return f"{version_folder(version)}/{DESCRIPTOR_NAME}"
 
 
 class ReleaseError(Exception):
@@ -67,6 +88,8 @@ class Release:
     descriptor: bytes  # as published: with every resource's bytes and hash
     archive: bytes
     files: Files  # each resource's path and bytes, in the descriptor's order
+    # Whether the commit that released it holds WORKBOOK_WRITER (and so the version has workbooks).
+    has_workbooks: bool = False
 
     @property
     def folder(self) -> str:
@@ -78,7 +101,7 @@ class Release:
 
     @property
     def descriptor_path(self) -> str:
-        return f"{self.folder}/{DESCRIPTOR_NAME}"
+        return descriptor_address(self.version)
 
     @property
     def sha256(self) -> str:
@@ -111,9 +134,21 @@ class History:
     current: Release
     notes: list[str] = field(default_factory=list)  # for the build's log, once
     read: bool = True  # False when there was no history to read
+    top: Path | None = None  # the repository the releases were read from
+    cache: Path | None = None
 
     def find(self, version: str) -> Release | None:
         return next((r for r in self.releases if r.version == version), None)
+
+    def workbooks(self, release: Release) -> list[tuple[str, bytes]]:
+        """A released version's workbooks by site path, as its own commit's writer makes them (none for
+        a version released without the writer, or not committed yet); ReleaseError if it fails."""
+        if not (release.has_workbooks and release.commit and self.top):
+            return []
+        return [
+            (f"{release.folder}/{name}", content)
+            for name, content in released_workbooks(self.top, release, self.cache)
+        ]
 
 
 def resource_paths(document: object) -> list[str]:
@@ -350,7 +385,8 @@ def _history(folder: Path, path: str, cache: Path | None, validate: bool = True)
                 f"{commit.named()} sets version {version}, but its package does not load: {error}"
             ) from None
         names[commit.id] = {p: f"{commit.id}:{posixpath.normpath(posixpath.join(base, p))}" for p in paths}
-    contents = _objects(folder, [n for by_path in names.values() for n in by_path.values()])
+    writers = [f"{commit.id}:{WORKBOOK_WRITER}" for commit, _, _ in claims]
+    contents = _objects(folder, [n for by_path in names.values() for n in by_path.values()] + writers)
 
     first: dict[str, Release] = {}
     stamp: list[str] = []
@@ -366,7 +402,9 @@ def _history(folder: Path, path: str, cache: Path | None, validate: bool = True)
         if earlier is None:
             if validate:
                 _validated(descriptor, files, where, f"{base or '.'}@{commit.short}", cache, stamp)
-            first[version] = make_release(descriptor, files, commit.id, commit.date)
+            release = make_release(descriptor, files, commit.id, commit.date)
+            has_workbooks = contents[f"{commit.id}:{WORKBOOK_WRITER}"] is not None
+            first[version] = replace(release, has_workbooks=has_workbooks)
         elif make_release(descriptor, files).archive != earlier.archive:
             raise ReleaseError(
                 f"{where}, which commit {earlier.commit[:12]} ({(earlier.committed or '')[:10]}) "
@@ -377,7 +415,10 @@ def _history(folder: Path, path: str, cache: Path | None, validate: bool = True)
             )
         elif dt.datetime.fromisoformat(commit.date) < dt.datetime.fromisoformat(earlier.committed):
             # The same files released on two branches: the earlier commit released them.
-            first[version] = replace(earlier, commit=commit.id, committed=commit.date)
+            has_workbooks = contents[f"{commit.id}:{WORKBOOK_WRITER}"] is not None
+            first[version] = replace(
+                earlier, commit=commit.id, committed=commit.date, has_workbooks=has_workbooks
+            )
     return list(first.values())
 
 
@@ -463,27 +504,78 @@ def release_history(descriptor: Path, cache: Path | None = CACHE) -> History:
             )
         releases[current.version] = current
     elif released.archive != current.archive:
-        # The data changed but not the version (before `make diff` asks for the bump): the version's
-        # stable address keeps what was released, and today's address shows the working tree.
+        # The data changed but not the version (changes wait for `make release`, which sets it): the
+        # version's stable address keeps what was released, and today's address shows the working tree.
         notes.append(
             f"releases: the package differs from version {current.version} as commit "
-            f"{released.commit[:12]} released it, with the same version; data/download/"
-            f"{current.version}/ keeps the release, and `make diff` says which version to set"
+            f"{released.commit[:12]} released it; data/download/{current.version}/ keeps the release, "
+            "and the changes wait for `make release` (a maintainer's step), which sets the next version"
         )
     else:
         current = released
     ordered = sorted(releases.values(), key=lambda r: _semver(r.version) or (), reverse=True)
-    history = History(ordered, current, notes, read=bool(found))
+    history = History(ordered, current, notes, read=bool(found), top=top, cache=cache)
     _memo.clear()
     _memo[key] = history
     return history
 
 
+def released_workbooks(top: Path, release: Release, cache: Path | None = CACHE) -> list[tuple[str, bytes]]:
+    """The workbooks (name, bytes) that the writer of the commit that released a version makes, run in a
+    copy of that commit with this Python; remembered per commit and site address."""
+    site_url = os.environ.get("DND_SITE_URL", "")
+    key = hashlib.sha256(f"{release.commit}\0{site_url}".encode()).hexdigest()
+    kept = cache / "workbooks" / key if cache is not None else None
+    if kept is not None and (kept / "done").exists():
+        return [(p.name, p.read_bytes()) for p in sorted(kept.glob("*.xlsx"))]
+    where = f"commit {release.commit[:12]} released version {release.version} with workbooks"
+    try:
+        tree = _git(top, "archive", "--format=tar", release.commit)
+    except _NoHistory as reason:
+        raise ReleaseError(f"{where}, but it cannot be read: {reason}") from None
+    with tempfile.TemporaryDirectory(prefix="dnd-workbooks-") as folder:
+        root = Path(folder) / "tree"
+        with tarfile.open(fileobj=io.BytesIO(tree)) as archive:
+            archive.extractall(root, filter="data")
+        out = Path(folder) / "out"
+        # The copy's own code comes first on the path, before the checkout the virtual env points to.
+        env = {**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"}
+        env.pop("DND_DATAPACKAGE", None)
+        try:
+            done = subprocess.run(
+                [sys.executable, WORKBOOK_WRITER, str(out)],
+                cwd=root,
+                env=env,
+                capture_output=True,
+                timeout=WORKBOOK_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise ReleaseError(f"{where}, but its writer did not finish in {WORKBOOK_TIMEOUT} s") from None
+        made = sorted(out.glob("*.xlsx")) if out.is_dir() else []
+        if done.returncode != 0 or not made:
+            lines = done.stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
+            raise ReleaseError(
+                f"{where}, but its writer ({WORKBOOK_WRITER}) fails here, so they cannot be offered as "
+                "released:\n  " + "\n  ".join(lines or [f"exit status {done.returncode}, no workbook"])
+            )
+        workbooks = [(p.name, p.read_bytes()) for p in made]
+    if kept is not None:
+        kept.mkdir(parents=True, exist_ok=True)
+        for name, content in workbooks:
+            (kept / name).write_bytes(content)
+        (kept / "done").write_text(
+            f"made by {WORKBOOK_WRITER} of commit {release.commit}\n", encoding="utf-8"
+        )
+    return workbooks
+
+
 def write_releases(history: History, site_dir: str | Path) -> list[Path]:
-    """Write every version's files at its stable address (called after the build)."""
+    """Write every version's files at its stable address (called after the build): the package, and
+    the workbooks of a version released with them."""
     written = []
     for release in history.releases:
-        for site_path, content in release.site_files():
+        for site_path, content in [*release.site_files(), *history.workbooks(release)]:
             target = Path(site_dir) / site_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
