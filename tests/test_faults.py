@@ -297,6 +297,22 @@ CELL_FAULTS = {
     "a Korean source title in English": cell_fault(
         "data/sources.csv", "msit-2021-08-30", "title_ko", "Achievements", None, "has no Hangul"
     ),
+    "a headline not in its source's language": cell_fault(
+        "data/sources.csv",
+        "msit-2021-08-30",
+        "headline",
+        "디지털 뉴딜",
+        None,
+        "its headline is in that language",
+    ),
+    "a headline its title does not begin with": cell_fault(
+        "data/sources.csv",
+        "msit-2021-08-30",
+        "headline",
+        "Digital New Deal 2.0",
+        None,
+        "does not begin with the headline",
+    ),
     "a Korean label without the Korean original's term": cell_fault(
         FIG,
         "data-dam-participants",

@@ -26,6 +26,18 @@ def test_a_rounded_number_covers_half_a_unit_of_its_last_digit():
     assert interval("49 trillion", 49e12, display="currency") == Interval(48.5e12, 49.5e12)
 
 
+def test_a_korean_amount_after_a_larger_unit_is_precise_to_its_last_nonzero_digit():
+    """'114조1000억원' is how Korean writes 114.1조: ±500억, like '58.2조원', not ±5,000만 원."""
+    for token, value, low, high in [
+        ("114조1000억원", 114.1e12, 114.05e12, 114.15e12),
+        ("58.2조원", 58.2e12, 58.15e12, 58.25e12),
+        ("25조2500억원", 25.25e12, 25.245e12, 25.255e12),
+        ("1000억원", 1e11, 0.9995e11, 1.0005e11),  # alone, its zeros are its precision
+    ]:
+        found = interval(token, value, display="currency")
+        assert (found.low, found.high) == pytest.approx((low, high)), token
+
+
 def test_a_whole_share_or_multiple_is_rounded_too():
     assert interval("95%", 95, display="percent") == Interval(94.5, 95.5)
 

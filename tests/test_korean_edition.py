@@ -212,7 +212,7 @@ def structured(html: str) -> list[dict]:
 def test_a_korean_figure_page_cites_in_korean_and_describes_itself_in_korean(built_site):
     html = built_site.page("ko/figures/budget-invested/")
     citation = text(re.search(r'<p class="dnd-citation">(.*?)</p>', html, re.S).group(1))
-    assert "데이터 버전" in citation and "「" in citation and "수치 budget-invested(디지털 뉴딜" in citation
+    assert "데이터 버전" in citation and "「" in citation and "수치 budget-invested ‘디지털 뉴딜" in citation
     (document,) = structured(html)
     assert document["inLanguage"] == "ko"
     assert re.search("[가-힣]", document["name"]) and re.search("[가-힣]", document["description"])

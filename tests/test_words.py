@@ -98,6 +98,10 @@ def test_file_sizes_are_rounded_to_one_decimal(size, words):
 # Korean forms, through Babel's Korean locale
 
 
+def test_korean_file_sizes_share_one_unit():
+    assert [size_words(n, "ko") for n in (688, 4_000, 46_900)] == ["0.7kB", "4kB", "46.9kB"]
+
+
 @pytest.mark.parametrize(
     ("number", "words"),
     [

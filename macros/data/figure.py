@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .language import Translated, text_in
 from .locator import Locator
-from .period import Period
+from .period import Period, date_words
 from .unit import Unit
 from .words import plain, qualify
 
@@ -43,7 +43,7 @@ class Figure(Translated):
     def shown(self, lang: str = "en") -> str:
         """The bare value as formatted ('KRW 10.1 trillion', '8th'; '10.1조 원', '8위'); a date figure shows its date."""
         if self.unit.display == "date":
-            return self.period.words(lang)
+            return date_words(self.period, lang)
         return self.unit.words(self.value, lang)
 
     def text(self, lang: str = "en") -> str:

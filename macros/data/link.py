@@ -12,6 +12,9 @@ RELATIONS = {
     "revises": ("revision of", "revised as"),
     "target-for": ("target for", "result towards the target"),
     "same-as": ("same fact as", "same fact as"),
+    # The figure is the amount the other most likely stands for, though their printed forms do not agree
+    # exactly (an exact amount behind a 'more than'): weaker than same-as, so no dispute.
+    "likely-behind": ("likely the amount behind", "likely refers to"),
     # A later figure of a comparable amount that its source does not call a revision: weaker than revises.
     "follows": ("later figure beside", "later figure, not called a revision:"),
 }

@@ -1,4 +1,7 @@
-"""ISO 8601 periods: a year, a month, a date, or an interval start/end."""
+"""ISO 8601 periods: a year, a month, a date, an interval start/end, or an open start ../end.
+
+The open start (ISO 8601-2) is for what the source counts up to an end without saying from when:
+a total 'by 2025', a deadline 'by the year's end'."""
 
 from __future__ import annotations
 
@@ -7,7 +10,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .words import point_words, span_words
+from .words import by_words, point_words, span_words, until_words
+
+OPEN = ".."
 
 POINT = re.compile(r"(?P<y>[0-9]{4})(-(?P<m>[0-9]{2})(-(?P<d>[0-9]{2}))?)?")
 
@@ -33,22 +38,29 @@ class Point:
 
 @dataclass(frozen=True)
 class Period:
-    """What a figure's value refers to; `end` is None for a single point."""
+    """What a figure's value refers to; `end` is None for a single point, `start` None for an open start."""
 
     text: str
-    start: Point
+    start: Point | None
     end: Point | None = None
 
     @property
     def is_point(self) -> bool:
         return self.end is None
 
+    @property
+    def open_start(self) -> bool:
+        """Counted up to `end` from a start the source does not give ('by 2025')."""
+        return self.start is None
+
     def years(self) -> set[int]:
         last = self.end or self.start
-        return set(range(self.start.year, last.year + 1))
+        return set(range((self.start or last).year, last.year + 1))
 
     def words(self, lang: str = "en") -> str:
-        """The period in words: 'July 2020 to July 2021'; '2020년 7월 ~ 2021년 7월'."""
+        """The period in words: 'July 2020 to July 2021'; '2020년 7월 ~ 2021년 7월'; 'by 2025', '2025년까지'."""
+        if self.start is None:
+            return by_words(self.end.year, self.end.month, self.end.day, lang)
         if self.end is None:
             return self.start.words(lang)
         return span_words(
@@ -58,8 +70,17 @@ class Period:
         )
 
 
+def date_words(period: Period, lang: str = "en") -> str:
+    """A date figure's date: the point itself, or for an open start the latest it may fall ('the end of 2021')."""
+    if period.start is None:
+        return until_words(period.end.year, period.end.month, period.end.day, lang)
+    return period.words(lang)
+
+
 def parse_period(text: str) -> Period:
     """Read a period; raise ValueError saying what is wrong."""
+    if text.startswith(OPEN + "/"):
+        return Period(text, None, _point(text[len(OPEN) + 1 :]))
     parts = text.split("/")
     if len(parts) > 2 or not all(parts):
         raise ValueError(f"'{text}' is not an ISO 8601 year, month, date or start/end interval")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .language import HANGUL
 
@@ -38,7 +38,8 @@ DATE = re.compile(
 RELATIVE_DATES = (
     (re.compile(r"(?:[Ii]n )?(?:the )?second half of this year"), "{y}-07/{y}-12"),
     (re.compile(r"(?:[Ii]n )?(?:the )?first half of this year"), "{y}-01/{y}-06"),
-    (re.compile(r"[Bb]y the year[’']s end"), "{y}-12-31"),
+    # 'By the year's end' names no day: a deadline no later than the end of the year (an open start).
+    (re.compile(r"[Bb]y the year[’']s end"), "../{y}"),
     (re.compile(r"(?:[Ii]n )?(?P<month>[A-Z][a-z]+) this year"), "{y}-{m:02d}"),
     (re.compile(r"this year"), "{y}"),
     # Korean: 상반기(중) 'in the first half', 하반기 'in the second half', of the writing year.
@@ -153,4 +154,9 @@ def _korean(token: str) -> Reading | None:
         number += float(part["digits"].replace(",", "") + (part["decimals"] or "")) * scale
     marks = frozenset(KOREAN_MARKS[m] for m in KOREAN_MARKS if match[m]) or frozenset({"exact"})
     digits, decimals = last["digits"].replace(",", ""), last["decimals"] or ""
-    return _reading(number, digits, decimals, KOREAN_SCALE.get(last["scale"] or "", 1), "", marks)
+    reading = _reading(number, digits, decimals, KOREAN_SCALE.get(last["scale"] or "", 1), "", marks)
+    if len(parts) > 1 and not decimals:
+        # After a larger unit, the last part's trailing zeros only fill out its place: '114조1000억원'
+        # is how Korean writes 114.1조, precise to 0.1조 (1000억), not to 1억; '12만7000개' is 12.7만.
+        return replace(reading, step=reading.round_step)
+    return reading

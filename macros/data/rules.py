@@ -299,6 +299,35 @@ def quotes_are_in_the_source_language(package: Package) -> list[Problem]:
     return problems
 
 
+def headlines_are_the_sources_own(package: Package) -> list[Problem]:
+    """A headline is the source's own words: in its language, and what its title in that language begins with
+    (pages quote it as the source's; the title may add a description after it)."""
+    at, problems = _reporter(package, "sources"), []
+    rows = {r["id"]: r["_row"] for r in package.tables["sources"].rows}
+    for source in package.sources.values():
+        if not source.headline:
+            continue
+        korean = bool(HANGUL.search(source.headline))
+        if korean != (source.language == "ko"):
+            problems.append(
+                at(
+                    rows[source.id],
+                    "headline",
+                    f"'{source.id}' is in '{source.language}', so its headline is in that language, word for word",
+                )
+            )
+        elif not source.title_in(source.language).startswith(source.headline):
+            problems.append(
+                at(
+                    rows[source.id],
+                    "headline",
+                    f"the title in the source's language ('{source.title_in(source.language)}') does not begin "
+                    "with the headline: one of them is not the source's own words",
+                )
+            )
+    return problems
+
+
 # Words in a label that say what the status must be: work under way is no achievement, a plan no result.
 STATUS_WORDS = {
     "under-way": re.compile(r"\bbeing (?:established|built|developed)\b|\bunder way\b", re.I),
@@ -376,6 +405,15 @@ def dates_are_as_printed(package: Package) -> list[Problem]:
             continue
         printed = read_date(figure.as_printed)
         start = figure.period.start
+        if start is None:
+            problems.append(
+                at(
+                    figure.row,
+                    "period",
+                    f"'{figure.as_printed}' prints a date, not 'by' one: drop the open start '../'",
+                )
+            )
+            continue
         if printed is None:
             problems.append(
                 at(
@@ -833,6 +871,7 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     locators_name_topics,
     quotes_hold_their_tokens,
     quotes_are_in_the_source_language,
+    headlines_are_the_sources_own,
     values_fit_the_unit,
     status_agrees_with_the_label,
     dates_are_as_printed,

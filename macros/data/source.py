@@ -25,6 +25,8 @@ class Source(Translated):
     attribution: str
     # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
     texts: tuple[tuple[str, str | None], ...] = ()
+    # The source's own headline, word for word in its language, where `title` describes more than it.
+    headline: str | None = None
 
     def title_in(self, lang: str) -> str:
         return text_in(self, "title", lang)

@@ -137,6 +137,14 @@ class English:
             return f"the {half} half of {start[0]}"
         return f"{self.point_words(*start)} to {self.point_words(*end)}"
 
+    def by_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        return f"by {self.point_words(year, month, day)}"
+
+    def until_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        if day:
+            return self.point_words(year, month, day)
+        return f"the end of {self.point_words(year, month)}"
+
     def language_words(self, code: str, document: bool = False) -> str:
         from babel import Locale
 
@@ -288,15 +296,22 @@ class Korean(English):
             .format(self.point_words(*start), self.point_words(*end))
         )
 
+    def by_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        return f"{self.point_words(year, month, day)}까지"
+
+    def until_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
+        if day:
+            return self.point_words(year, month, day)
+        return f"{self.point_words(year, month)} 말"
+
     def language_words(self, code: str, document: bool = False) -> str:
         if document and code in self.DOCUMENT_LANGUAGES:
             return self.DOCUMENT_LANGUAGES[code]
         return super().language_words(code)
 
     def size_words(self, size: int) -> str:
-        if size < 1000:
-            return f"{self.plain(size)}바이트"
-        return self._size_in_units(size, "")
+        # One unit in a list of downloads: 688 bytes is 0.7kB beside 4kB, never 688바이트 beside it.
+        return self._size_in_units(max(size, 100) if size else 0, "")
 
 
 # The language object of each language the site is written in.
@@ -427,6 +442,16 @@ def span_words(start: Date, end: Date, lang: str = "en") -> str:
     """An interval of time: 'the second half of 2021', or '2020 to 2025', 'July 2020 to July 2021';
     '2021년 하반기', '2020년 ~ 2025년', '2020년 7월 ~ 2021년 7월'."""
     return speaker(lang).span_words(start, end)
+
+
+def by_words(year: int, month: int | None = None, day: int | None = None, lang: str = "en") -> str:
+    """An open-start period, counted up to its end: 'by 2025'; '2025년까지'."""
+    return speaker(lang).by_words(year, month, day)
+
+
+def until_words(year: int, month: int | None = None, day: int | None = None, lang: str = "en") -> str:
+    """The latest a date may fall, at the end's precision: 'the end of 2021'; '2021년 말'."""
+    return speaker(lang).until_words(year, month, day)
 
 
 def language_words(code: str, lang: str = "en", document: bool = False) -> str:

@@ -20,9 +20,30 @@ ONE_FIGURE = N_(
     "correction. For example:"
 )
 THE_RELEASE = N_("The release:")
+PREFIX = N_(
+    "Write the address of this site (as in your browser's address bar) before data/download/ in the citation."
+)
 OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
 TRANSLATES = N_("; translates {publisher}, {date}")
 REPORTS = N_("; reports {publisher}, {date}")
+
+
+TRANSLATED_TITLE = N_("[translation: {title}]")
+
+
+def source_name(source, lang: str = "en") -> str:
+    """The source's publisher and title as HTML. On a page in another language than the source's, its own
+    headline is quoted in its language and the title in the page's language follows, marked as a translation:
+    a reader cites the title the document has, not one the site gave it."""
+    publisher = html.text(source.publisher_in(lang))
+    if not source.headline or source.language == lang:
+        return f"{publisher}, {html.text(source.title_in(lang))}"
+    cite = f' cite="{html.url(source.url)}"' if source.url else ""
+    translated = tr(lang, TRANSLATED_TITLE).format(title=source.title_in(lang))
+    return (
+        f'{publisher}, <q lang="{html.text(source.language)}"{cite}>{html.text(source.headline)}</q> '
+        f"{html.text(translated)}"
+    )
 
 
 def both_dates(package: Package, lang: str = "en") -> str:
@@ -60,7 +81,7 @@ def sources_table(package: Package, lang: str = "en") -> str:
             Row(
                 [
                     f"<code>{html.text(s.id)}</code>",
-                    html.text(f"{s.publisher_in(lang)}, {s.title_in(lang)}"),
+                    source_name(s, lang),
                     html.text(day_words(s.date, lang)),
                     html.text(what),
                     address,
@@ -106,13 +127,13 @@ def title(package: Package, lang: str = "en") -> str:
 
 
 def package_citation(package: Package, site_url: str | None = None, lang: str = "en") -> str:
-    """'Authors. Title, version 1.0.0, 25 November 2026. URL' as plain text, the URL being where this
+    """'Authors, Title, version 1.0.0, 25 November 2026. URL' as plain text, the URL being where this
     version's archive stays (`data/download/1.0.0/datapackage.zip`), absolute when the site's address
-    is known, else relative to the site. In Korean: '편집진. 「제목」, 버전 1.0.0, 2026년 11월 25일. URL'."""
+    is known, else relative to the site. In Korean: '편집진, 「제목」, 버전 1.0.0, 2026년 11월 25일. URL'."""
     date = date_words(package, lang)
     address = version_address(package, site_url)
     names, titled = authors(package, lang=lang), title(package, lang)
-    text = tr(lang, "{authors}. {title}, version {version}").format(
+    text = tr(lang, "{authors}, {title}, version {version}").format(
         authors=names, title=titled, version=package.version
     )
     text += f", {date}." if date else "."
@@ -131,8 +152,8 @@ def site_address(path: str, site_url: str | None = None) -> str:
 
 def figure_citation(package: Package, figure, address: str | None = None, lang: str = "en") -> str:
     """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text; in Korean
-    '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id>(<라벨>). <주소>', as a Korean reader pastes it."""
-    text = tr(lang, "{authors}, {title}, data version {version}, figure {id} ({label}).").format(
+    '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id> ‘<라벨>’. <주소>' (the label keeps its own brackets), as a Korean reader pastes it."""
+    text = tr(lang, "{authors}, {title}, data version {version}, figure {id} “{label}”.").format(
         authors=authors(package, lang=lang),
         title=title(package, lang),
         version=version_words(package.version, package.changes, lang),
@@ -159,20 +180,23 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         '<div class="admonition quote dnd-cite">',
         f'<p class="admonition-title">{heading}</p>',
         f'<p>{whole}</p><p class="dnd-citation">{cited}</p>',
+        # Without the site's address (DND_SITE_URL) the build knows only the path: say what goes before it.
+        "" if site_url or page is None else f"<p>{html.text(tr(lang, PREFIX))}</p>",
         f'<p>{single}</p><p class="dnd-citation">{html.text(one)}</p>',
     ]
     release = package.outlined
     attribution = release.attribution_in(lang).rstrip(".") + "."
     the_release, others = html.text(tr(lang, THE_RELEASE)), html.text(tr(lang, OTHER_SOURCES))
     lines.append(
-        f"<p>{the_release} {html.text(release.publisher_in(lang))}, {html.text(release.title_in(lang))}, "
+        f"<p>{the_release} {source_name(release, lang)}, "
         f"{html.text(both_dates(package, lang))}. "
         f"{html.text(attribution)} {others}</p>"
     )
     if package.changes:
         # The archive cited is the release; the pages show more than it holds.
-        pending = html.text(unreleased_words(package.changes, lang))
+        pending = unreleased_words(package.changes, lang)
         words = tr(lang, "The pages also show {unreleased}, which no download holds until the next release.")
-        lines.append(f"<p>{html.text(words).replace('{unreleased}', pending)}</p>")
+        # Filled before escaping: the escaped text no longer holds the placeholder's braces.
+        lines.append(f"<p>{html.text(words.replace('{unreleased}', pending))}</p>")
     lines.append("</div>")
     return "\n".join(lines)

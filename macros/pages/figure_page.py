@@ -19,7 +19,7 @@ from ..data.topic import trail
 from ..data.words import day_words, fill, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
-from .citation import figure_citation
+from .citation import figure_citation, source_name
 from .errata import NOT_RELEASED, corrected_field, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
@@ -188,7 +188,7 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
     before, token, after = f.quote_parts()
     sentence = f"{html.text(before)}<mark>{html.text(token)}</mark>{html.text(after)}"
-    name = html.text(f"{source.publisher_in(lang)}, {source.title_in(lang)}")
+    name = source_name(source, lang)
     cite = ""
     if source.url:
         address = html.url(quote_address(source.url, f.quote or ""))

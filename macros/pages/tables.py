@@ -166,6 +166,13 @@ def related(package: Package, page, figure: Figure) -> str:
     return '<ul class="dnd-related">' + "".join(items) + "</ul>"
 
 
+def _period_cell(figure: Figure, lang: str) -> str:
+    """A date figure's period is its value: the row says so rather than print the date twice."""
+    if figure.unit.display == "date":
+        return tr(lang, "the date given as its value")
+    return figure.period.words(lang)
+
+
 def figure_table(
     package: Package,
     page,
@@ -191,7 +198,7 @@ def figure_table(
                 [
                     html.text(f.label_in(lang)),
                     value_link(package, page, f),
-                    html.text(f.period.words(lang)),
+                    html.text(_period_cell(f, lang)),
                     html.text(tr(lang, f.status, "status")),
                     html.text("; ".join(_places(package, f, lang, within=place))),
                 ],

@@ -134,6 +134,8 @@ def define_env(env):
         points = {"all": None, "start": found.start, "end": found.end or found.start}
         if part not in points:
             raise page.error(f"period('{figure_id}'): unknown part '{part}'; use all, start or end")
+        if part == "start" and found.start is None:
+            raise page.error(f"period('{figure_id}', 'start'): its source gives no start ({found.text})")
         lang = page.language
         return html.text(found.words(lang) if part == "all" else points[part].words(lang))
 
