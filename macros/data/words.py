@@ -71,8 +71,9 @@ class English:
     keeps_words_whole = False
     # The words before a number that say how it was rounded.
     QUALIFIER_WORDS = {"exact": "", "approximately": "about", "more-than": "more than"}
-    # The qualifier as a table column names it, where the word itself is not a name ('exact').
-    QUALIFIER_NAMES = {"exact": "exact"}
+    # The qualifier as a table column names it, where the word itself is not a name: 'exact' is the
+    # value of a number printed with no qualifier word, not a claim that the number is exact.
+    QUALIFIER_NAMES = {"exact": "none (printed as is)"}
     HALVES = {(1, 6): "first", (7, 12): "second"}
 
     def plain(self, number: float, max_decimals: int = 3) -> str:
@@ -178,7 +179,7 @@ class Korean(English):
     # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
-    QUALIFIER_NAMES = {"exact": "정확", "more-than": "여·초과"}
+    QUALIFIER_NAMES = {"exact": "없음(한정어 없이 표기)", "more-than": "여·초과"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
@@ -429,7 +430,8 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 여·이상 or 정확."""
+    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, 여·초과
+    or 없음(한정어 없이 표기)."""
     return speaker(lang).qualifier_name(qualifier)
 
 
