@@ -93,6 +93,10 @@ class English:
         """What stands beside a number of a unit: its symbol (KRW, km²)."""
         return unit.symbol
 
+    def unit_name(self, unit) -> str:
+        """The unit as a list of a figure's facts names it: its label ('people', 'Korean won')."""
+        return text_in(unit, "label", self.code)
+
     def value_words(self, value: float, display: str, symbol: str = "", compound: bool = False) -> str:
         """`compound` asks for an amount in whole myriads where a language writes them (Korean)."""
         match display:
@@ -234,6 +238,11 @@ class Korean(English):
     def mark(self, unit) -> str:
         """The counter or unit word written after the number (원, 명, 위, 배, km²): `counter_<lang>`."""
         return text_in(unit, "counter", self.code)
+
+    def unit_name(self, unit) -> str:
+        """A unit is named by its counter, as a Korean reader names a unit (명, 원, 개, 곳, %); what is
+        counted is the figure's name. A unit without a counter (a date) is named by its label."""
+        return self.mark(unit) or text_in(unit, "label", self.code)
 
     def value_words(self, value: float, display: str, symbol: str = "", compound: bool = False) -> str:
         """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '3만 6,000km²';

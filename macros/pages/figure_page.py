@@ -138,7 +138,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
             if bounds
             else html.text(tr(lang, "a date, not a number")),
         ),
-        (N_("Unit"), html.text(f.unit.label_in(lang))),
+        (N_("Unit"), html.text(f.unit.name_in(lang))),
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(tr(lang, f.status, "status"))),
