@@ -26,6 +26,8 @@ DESCRIBED = N_("{marker}: {meaning} ({details})")
 # A state the figure has by itself (its own status: target, under way): the marker already names the
 # status, so nothing follows the meaning.
 DESCRIBED_ALONE = N_("{marker}: {meaning}")
+# The states a figure has by its own status, which a sentence naming the status already says.
+OWN_STATUS = ("planned", "under-way")
 
 
 # What a correction changed, after its reason: '“12,7000” → 127,000'.
@@ -106,7 +108,7 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
             source = package.sources[caveat.source]
             return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}"
     other = package.figures[reason.id]
-    if reason.state in ("planned", "under-way"):
+    if reason.state in OWN_STATUS:
         # The marker is the status's own word; repeating the status after it says nothing more.
         return ""
     source = package.source_of(other)
@@ -142,8 +144,9 @@ def marker_words(package: Package, figure: Figure, lang: str) -> str:
 
 
 def sentence(package: Package, figure: Figure, lang: str) -> str:
-    """The standing as a sentence for a description or a summary; '' for a plain figure."""
-    states = _by_state(package, figure)
+    """The standing as a sentence after one that names the figure's status, which it does not repeat;
+    '' for a figure plain but for its status."""
+    states = [s for s in _by_state(package, figure) if s not in OWN_STATUS]
     if not states:
         return ""
     parts = "; ".join(described(package, figure, s, lang) for s in states)
