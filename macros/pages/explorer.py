@@ -191,14 +191,15 @@ def _controls(package: Package, figures: list[Figure], lang: str) -> str:
     return "\n".join(
         [
             RENAME,
-            # Controls, not content: the site search leaves them out.
+            # Controls, not content: the site search leaves them out (the theme's indexer ends an exclusion at
+            # the first closing tag of its kind, so the folded part says it again).
             '<div class="dnd-filter" hidden data-search-exclude>',
             f'<div class="dnd-filter-text"><label for="dnd-filter-input">{filter_label}</label>',
             '<input type="search" id="dnd-filter-input" autocomplete="off" aria-controls="dnd-explorer" '
             f'data-parameter="{FILTER_PARAMETER}"></div>',
             f'<p id="dnd-filter-status" role="status" aria-live="polite" data-total="{len(figures)}" '
             f'data-words="{count}"></p>',
-            f'<details class="dnd-filter-more"><summary>{html.text(tr(lang, MORE))}</summary>',
+            f'<details class="dnd-filter-more" data-search-exclude><summary>{html.text(tr(lang, MORE))}</summary>',
             '<div class="dnd-facets">' + "".join(selects) + "</div>",
             '<div class="dnd-filter-actions">',
             f'<button type="button" class="md-button" id="dnd-filter-csv">{download}</button>',

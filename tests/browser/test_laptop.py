@@ -137,8 +137,11 @@ def test_a_pillar_table_says_each_place_once_above_its_rows(reader, edition):
         assert not repeated, f"/{edition}{PAGES['pillar']}: rows under {heading!r} repeat it: {repeated}"
 
 
+# A phone lays out a row only as it nears the screen (content-visibility), and the text of a row not laid
+# out yet reads as empty: each row is read as it shows once laid out.
 SHOWN = """() => [...document.querySelectorAll('#dnd-explorer tbody tr')].filter(r => !r.hidden)
-  .map(r => [r.id, r.innerText.replace(/\\s+/g, ' ')])"""
+  .map(r => { r.style.contentVisibility = 'visible'; const text = r.innerText; r.style.contentVisibility = '';
+              return [r.id, text.replace(/\\s+/g, ' ')]; })"""
 # 8,000 as a whole number: not in 18,000, nor in the Korean 1만 8,000 (18,000).
 WHOLE_8000 = re.compile(r"(?<![\d.,])(?<![만억조] )(?<![만억조])8,?000(?![\d]|[.,]\d)")
 
