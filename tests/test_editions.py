@@ -17,6 +17,7 @@ from macros.data.link import RELATIONS
 from macros.data.locator import PLACES
 from macros.data.package import load_package
 from macros.data.standing import STATES
+from macros.pages.dictionary import FOLLOWS
 from macros.pages.i18n import LOCALE, MissingText, catalogue, tr
 from macros.site.editions import macro_calls, macro_differences, missing_twins, twin
 
@@ -86,6 +87,7 @@ def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
         "topic kind": enum(package, "topics", "kind"),
         "unit display": enum(package, "units", "display"),
         "link relation": enum(package, "links", "relation"),
+        "term follows": list(FOLLOWS),
     }
     for context, values in names.items():
         for value in values:

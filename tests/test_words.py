@@ -227,12 +227,12 @@ def test_korean_qualifiers_are_written_as_the_korean_original_writes_them(qualif
 
 def test_korean_qualifier_names():
     assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
-        "정확",
+        "없음(한정어 없이 표기)",
         "약",
         "여·초과",
     ]
     assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == [
-        "exact",
+        "none (printed as is)",
         "about",
         "more than",
     ]

@@ -38,7 +38,7 @@ STATES = {
         State("contradicted", "check fails", "a check this figure takes part in fails"),
         State("disputed", "disputed", "another source states it otherwise"),
         State("revised", "revised later", "a later figure revises it"),
-        State("planned", "planned", "a plan or goal, not an achievement"),
+        State("planned", "target", "a plan or goal, not an achievement"),
         State("under-way", "under way", "work under way when the source was written, not finished"),
     )
 }

@@ -21,6 +21,10 @@ class Unit(Translated):
     def label_in(self, lang: str) -> str:
         return text_in(self, "label", lang)
 
+    def name_in(self, lang: str) -> str:
+        """The unit as a figure's facts name it: 'people', '명'; 'Korean won', '원'."""
+        return speaker(lang).unit_name(self)
+
     def mark(self, lang: str = "en") -> str:
         """What stands beside the number: the symbol in English (KRW), the counter in Korean (원)."""
         return speaker(lang).mark(self)

@@ -71,8 +71,9 @@ class English:
     keeps_words_whole = False
     # The words before a number that say how it was rounded.
     QUALIFIER_WORDS = {"exact": "", "approximately": "about", "more-than": "more than"}
-    # The qualifier as a table column names it, where the word itself is not a name ('exact').
-    QUALIFIER_NAMES = {"exact": "exact"}
+    # The qualifier as a table column names it, where the word itself is not a name: 'exact' is the
+    # value of a number printed with no qualifier word, not a claim that the number is exact.
+    QUALIFIER_NAMES = {"exact": "none (printed as is)"}
     HALVES = {(1, 6): "first", (7, 12): "second"}
 
     def plain(self, number: float, max_decimals: int = 3) -> str:
@@ -91,6 +92,10 @@ class English:
     def mark(self, unit) -> str:
         """What stands beside a number of a unit: its symbol (KRW, km²)."""
         return unit.symbol
+
+    def unit_name(self, unit) -> str:
+        """The unit as a list of a figure's facts names it: its label ('people', 'Korean won')."""
+        return text_in(unit, "label", self.code)
 
     def value_words(self, value: float, display: str, symbol: str = "", compound: bool = False) -> str:
         """`compound` asks for an amount in whole myriads where a language writes them (Korean)."""
@@ -178,7 +183,7 @@ class Korean(English):
     # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
-    QUALIFIER_NAMES = {"exact": "정확", "more-than": "여·초과"}
+    QUALIFIER_NAMES = {"exact": "없음(한정어 없이 표기)", "more-than": "여·초과"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
@@ -233,6 +238,11 @@ class Korean(English):
     def mark(self, unit) -> str:
         """The counter or unit word written after the number (원, 명, 위, 배, km²): `counter_<lang>`."""
         return text_in(unit, "counter", self.code)
+
+    def unit_name(self, unit) -> str:
+        """A unit is named by its counter, as a Korean reader names a unit (명, 원, 개, 곳, %); what is
+        counted is the figure's name. A unit without a counter (a date) is named by its label."""
+        return self.mark(unit) or text_in(unit, "label", self.code)
 
     def value_words(self, value: float, display: str, symbol: str = "", compound: bool = False) -> str:
         """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '3만 6,000km²';
@@ -429,7 +439,8 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'exact'; 약, 여·이상 or 정확."""
+    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, 여·초과
+    or 없음(한정어 없이 표기)."""
     return speaker(lang).qualifier_name(qualifier)
 
 

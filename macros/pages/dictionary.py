@@ -82,9 +82,21 @@ def _type(field: dict, lang: str) -> str:
     return f"{html.text(words)}(<code>{html.text(name)}</code>)"
 
 
+# What a Korean term follows: the Korean original, or else the kind of source it was read in (names
+# of the data, translated in the context "term follows").
+FOLLOWS = ("the Korean original", "the ministry's later usage", "news reports' usage")
+
+
+def _follows(term, source) -> str:
+    if term.original:
+        return FOLLOWS[0]
+    return FOLLOWS[2] if source.kind == "news-report" else FOLLOWS[1]
+
+
 def korean_terms(package: Package, lang: str = "en") -> str:
     """The Korean terms, each with the English wording it renders, and whether it follows the Korean
-    original of the release (and where it was read) or the ministry's later Korean texts."""
+    original of the release (and where it was read), the ministry's later Korean texts, or news reports:
+    which of the last two is the kind of the source the term was read in."""
     if not package.terms:
         return ""
     original = package.sources.get(package.outlined.reports or "")
@@ -92,7 +104,7 @@ def korean_terms(package: Package, lang: str = "en") -> str:
     for term in package.terms:
         source = package.sources[term.source]
         korean = html.text(term.ko) + (f" ({html.text(term.common_ko)})" if term.common_ko else "")
-        follows = "the Korean original" if term.original else "the ministry's later usage"
+        follows = _follows(term, source)
         rows.append(
             Row(
                 [
@@ -105,14 +117,17 @@ def korean_terms(package: Package, lang: str = "en") -> str:
                 id=f"term-{term.id}",
             )
         )
-    follows = sum(t.original for t in package.terms)
+    counts = {kind: 0 for kind in FOLLOWS}
+    for term in package.terms:
+        counts[_follows(term, package.sources[term.source])] += 1
     intro = tr(
         lang,
         "Every figure, topic, unit, check and source has a Korean text beside its English one "
         "({columns}), in the compilers' words. Of the Korean terms they use, {original} follow the Korean "
-        "original{release}, and {later} the ministry's later Korean texts. Wherever an English text uses the "
-        "English wording, its Korean twin uses the term, and a coinage of the source stands with the common "
-        "term in brackets; the validator checks both. Other Korean wording is the compilers' own.",
+        "original{release}, {later} the ministry's later Korean texts and {news} news reports. Wherever an "
+        "English text uses the English wording, its Korean twin uses the term, and a coinage of the source "
+        "stands with the common term in brackets; the validator checks both. Other Korean wording is the "
+        "compilers' own.",
     )
     release = (
         tr(lang, ", the ministry's Korean release of {date} as the news reports that reproduce it write them")
@@ -125,9 +140,10 @@ def korean_terms(package: Package, lang: str = "en") -> str:
     text = html.fill(
         intro,
         columns=columns,
-        original=html.text(plain(follows)),
+        original=html.text(plain(counts[FOLLOWS[0]])),
         release=html.text(release.format(date=day_words(original.date, lang))) if original else "",
-        later=html.text(plain(len(package.terms) - follows)),
+        later=html.text(plain(counts[FOLLOWS[1]])),
+        news=html.text(plain(counts[FOLLOWS[2]])),
     )
     terms = table(
         tr(lang, "Korean terms and the source each follows (terms.csv)"),
@@ -137,7 +153,7 @@ def korean_terms(package: Package, lang: str = "en") -> str:
         ],
         rows,
     )
-    heading = tr(lang, "Korean terms")
+    heading = tr(lang, "Korean terms and their sources")
     return "\n\n".join([f"## {html.text(heading)} {{#korean-terms}}", f"<p>{text}</p>", terms])
 
 

@@ -24,6 +24,9 @@ ASSUMED = N_("Assumed:")
 FIGURES_AS_PRINTED = N_("Figures as printed")
 CHECK_OUTCOME = N_("check: {outcome}")
 OUTCOME_FORMS = ("word", "check")
+# A check whose kind and stated figure another check shares is told apart by the figures only it works
+# from: 'share: Share of non-ICT companies (worked from 120,000)'.
+WORKED_FROM = N_("{title} (worked from {values})")
 CAPTION = N_("Every check between figures, computed on the intervals the printed numbers allow")
 DIFFERS = N_("the release states {stated}, but {sources} differs at any rounding of the printed numbers.")
 
@@ -36,6 +39,22 @@ def _named(f: Figure, lang: str = "en") -> str:
 def computed(outcome: Outcome, figures: dict[str, Figure], lang: str = "en") -> str:
     """What the operands give, written in the result's unit."""
     return figures[outcome.check.result].unit.words(round(outcome.computed, 3), lang)
+
+
+def _title(package: Package, check, lang: str) -> str:
+    """The stated figure's name, and where another check shares the check's kind and stated figure, the
+    values only this one works from, so that two checks with one name never show one title."""
+    label = package.figures[check.result].label_in(lang)
+    twins = [
+        o.check
+        for o in package.outcomes
+        if o.check.id != check.id and o.check.kind == check.kind and o.check.result == check.result
+    ]
+    if not twins:
+        return label
+    shared = set.intersection(*(set(t.operands) for t in twins))
+    own = [package.figures[i].text(lang) for i in check.operands if i not in shared]
+    return fill(tr(lang, WORKED_FROM), title=label, values=", ".join(own)) if own else label
 
 
 def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
@@ -89,7 +108,7 @@ def checks_list(package: Package, page) -> str:
         assumed = ""
         if check.assumption:
             assumed = f"<p>{html.text(tr(lang, ASSUMED))} {html.text(check.assumption_in(lang))}</p>"
-        label = html.text(result.label_in(lang))
+        label = html.text(_title(package, check, lang))
         items.append(
             f'<li class="dnd-check" id="{check_anchor(check.id)}" data-outcome="{o.status}">'
             f'<p class="dnd-check-head"><span class="dnd-outcome dnd-outcome-{o.status}">'

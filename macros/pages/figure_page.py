@@ -84,7 +84,7 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     structured = jsonld.script(jsonld.figure_dataset(package, page, figure, meta["description"], address))
     body = [
         f"<h1>{html.text(label)}</h1>",
-        _summary(package, page, figure, _description(package, figure, lang)),
+        _summary(package, page, figure, _stated(package, figure, lang)),
         structured,
     ]
     for (anchor, title), block in zip(SECTIONS, blocks, strict=True):
@@ -94,14 +94,15 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
 
-def _description(package: Package, f: Figure, lang: str) -> str:
-    """The figure in one sentence, then its standing when it is not plain: the page's meta description
-    (a link preview), its JSON-LD and the sentence the site search shows. In Korean the sentence reads
-    as a report writes it ('과학기술정보통신부의 2021년 8월 30일 자료에 따르면 디지털 뉴딜에 투입한 예산은
-    10.1조 원입니다(2020년 ~ 2021년, 실적).'); a date figure's value is its period, so it is given once."""
+def _stated(package: Package, f: Figure, lang: str) -> str:
+    """The figure in one sentence: the summary on its page and the sentence the site search shows (the
+    standing follows in the list below it, so the sentence does not repeat it). In Korean the sentence
+    reads as a report writes it ('과학기술정보통신부의 2021년 8월 30일 자료에 따르면 디지털 뉴딜에 투입한
+    예산은 10.1조 원입니다(2020년 ~ 2021년, 실적).'); a date figure's value is its period, so it is
+    given once."""
     source = package.source_of(f)
     template = DATE_DESCRIPTION if f.unit.display == "date" else DESCRIPTION
-    stated = fill(
+    return fill(
         tr(lang, template),
         label=f.label_in(lang),
         value=f.text(lang),
@@ -110,6 +111,12 @@ def _description(package: Package, f: Figure, lang: str) -> str:
         publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
     )
+
+
+def _description(package: Package, f: Figure, lang: str) -> str:
+    """The figure in one sentence, then its standing when it is not plain: the page's meta description
+    (a link preview) and its JSON-LD, which stand without the page's list."""
+    stated = _stated(package, f, lang)
     standing = sentence(package, f, lang)
     return f"{stated} {standing}" if standing else stated
 
@@ -131,7 +138,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
             if bounds
             else html.text(tr(lang, "a date, not a number")),
         ),
-        (N_("Unit"), html.text(f.unit.label_in(lang))),
+        (N_("Unit"), html.text(f.unit.name_in(lang))),
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(tr(lang, f.status, "status"))),

@@ -23,6 +23,11 @@ STANDING_ANCHOR = "standing"
 CONTEXT = "figure standing"
 # A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails (id)'.
 DESCRIBED = N_("{marker}: {meaning} ({details})")
+# A state the figure has by itself (its own status: target, under way): the marker already names the
+# status, so nothing follows the meaning.
+DESCRIBED_ALONE = N_("{marker}: {meaning}")
+# The states a figure has by its own status, which a sentence naming the status already says.
+OWN_STATUS = ("planned", "under-way")
 
 
 # What a correction changed, after its reason: '“12,7000” → 127,000'.
@@ -103,8 +108,9 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
             source = package.sources[caveat.source]
             return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}"
     other = package.figures[reason.id]
-    if reason.state in ("planned", "under-way"):
-        return tr(lang, other.status, "status")
+    if reason.state in OWN_STATUS:
+        # The marker is the status's own word; repeating the status after it says nothing more.
+        return ""
     source = package.source_of(other)
     return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}: {other.text(lang)}"
 
@@ -113,8 +119,9 @@ def described(package: Package, figure: Figure, state: str, lang: str) -> str:
     """One state in words with its reasons: 'check fails: a check this figure takes part in fails
     (non-ict-share)'."""
     reasons = _by_state(package, figure)[state]
-    details = "; ".join(dict.fromkeys(_detail(package, r, lang) for r in reasons))
-    return tr(lang, DESCRIBED).format(marker=word(state, lang), meaning=meaning(state, lang), details=details)
+    details = "; ".join(d for d in dict.fromkeys(_detail(package, r, lang) for r in reasons) if d)
+    template = DESCRIBED if details else DESCRIBED_ALONE
+    return tr(lang, template).format(marker=word(state, lang), meaning=meaning(state, lang), details=details)
 
 
 def markers(package: Package, page, figure: Figure) -> str:
@@ -137,8 +144,9 @@ def marker_words(package: Package, figure: Figure, lang: str) -> str:
 
 
 def sentence(package: Package, figure: Figure, lang: str) -> str:
-    """The standing as a sentence for a description or a summary; '' for a plain figure."""
-    states = _by_state(package, figure)
+    """The standing as a sentence after one that names the figure's status, which it does not repeat;
+    '' for a figure plain but for its status."""
+    states = [s for s in _by_state(package, figure) if s not in OWN_STATUS]
     if not states:
         return ""
     parts = "; ".join(described(package, figure, s, lang) for s in states)
@@ -165,9 +173,9 @@ def explanation(package: Package, page, figure: Figure) -> str:
                 attributes = f' id="{caveat_anchor(caveat.id)}"'
                 note = " " + html.text(caveat.note_in(lang))
             detail = html.text(_detail(package, reason, lang))
-            linked = f'<a href="{html.url(target)}">{detail}</a>' if target else detail
+            linked = f'<a href="{html.url(target)}">{detail}</a>' if target and detail else detail
             described_html = html.fill(
-                tr(lang, DESCRIBED),
+                tr(lang, DESCRIBED if detail else DESCRIBED_ALONE),
                 marker=f"<strong>{html.text(word(state, lang))}</strong>",
                 meaning=html.text(meaning(state, lang)),
                 details=linked,
