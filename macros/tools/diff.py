@@ -243,13 +243,13 @@ def _compare_definitions(diff: PackageDiff) -> None:
             diff.other.append(f"{name} reworded in Korean: " + ", ".join(f"`{i}`" for i in reworded))
             diff.reasons["patch"].append(f"{name} reworded in Korean")
     schemas = [_schemas(diff.old), _schemas(diff.new)]
-    if schemas[0] != schemas[1] and _without_korean(schemas[0]) == _without_korean(schemas[1]):
-        # Only a Korean title or description of a field or table was reworded: wording, a patch.
+    if schemas[0] != schemas[1] and _without_words(schemas[0]) == _without_words(schemas[1]):
+        # Only a title or a description of a field or table was reworded, in either language: a patch.
         names = sorted(
             n for n in schemas[0].keys() | schemas[1].keys() if schemas[0].get(n) != schemas[1].get(n)
         )
-        diff.other.append("table schema reworded in Korean: " + ", ".join(f"`{n}`" for n in names))
-        diff.reasons["patch"].append("the schema's Korean wording changed")
+        diff.other.append("table schema reworded: " + ", ".join(f"`{n}`" for n in names))
+        diff.reasons["patch"].append("the schema's wording changed")
     elif schemas[0] != schemas[1]:
         names = sorted(
             n for n in schemas[0].keys() | schemas[1].keys() if schemas[0].get(n) != schemas[1].get(n)
@@ -538,12 +538,18 @@ def _without_row(item):
     return dataclasses.replace(item, row=0) if hasattr(item, "row") else item
 
 
-def _without_korean(value: object) -> object:
-    """A schema without its Korean twins (keys ending in _ko), at any depth."""
+# What a schema says in words, not what it constrains: a title, a description, and their Korean twins.
+WORDING = ("title", "description")
+
+
+def _without_words(value: object) -> object:
+    """A schema without its wording (titles, descriptions and their Korean twins), at any depth."""
     if isinstance(value, dict):
-        return {k: _without_korean(v) for k, v in value.items() if not k.endswith("_ko")}
+        return {
+            k: _without_words(v) for k, v in value.items() if not k.endswith("_ko") and k not in WORDING
+        }
     if isinstance(value, list):
-        return [_without_korean(v) for v in value]
+        return [_without_words(v) for v in value]
     return value
 
 
