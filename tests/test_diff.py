@@ -242,6 +242,22 @@ def test_a_korean_label_edit_is_a_patch_release(copy):
     assert [(c.figure, c.field) for c in changes.changed] == [("smart-factories", "label_ko")]
 
 
+def test_a_schema_reworded_in_either_language_is_a_patch_and_a_new_constraint_is_major(copy):
+    old = load_package(ROOT / "datapackage/datapackage.json")
+    descriptor = json.loads(copy.descriptor.read_text(encoding="utf-8"))
+    fields = next(r for r in descriptor["resources"] if r["name"] == "figures")["schema"]["fields"]
+    field = next(f for f in fields if f["name"] == "qualifier")
+    field["description"] += " Reworded."
+    field["description_ko"] += " 고쳐 씀."
+    copy.descriptor.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    assert compare(old, load_package(copy.descriptor)).required == "patch"
+
+    field.setdefault("constraints", {})["maxLength"] = 40
+    copy.descriptor.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert compare(old, load_package(copy.descriptor)).required == "major"
+
+
 def test_korean_rewording_in_any_table_is_a_patch_release_and_an_english_edit_is_not(copy):
     old = load_package(ROOT / "datapackage/datapackage.json")
     copy.set("sources", "etnews-2021-07-22", attribution_ko="전자신문 보도(2021년 7월 22일)")

@@ -539,14 +539,16 @@ def _without_row(item):
 
 
 # What a schema says in words, not what it constrains: a title, a description, and their Korean twins.
-WORDING = ("title", "description")
+SCHEMA_WORDING = ("title", "description")
 
 
 def _without_words(value: object) -> object:
     """A schema without its wording (titles, descriptions and their Korean twins), at any depth."""
     if isinstance(value, dict):
         return {
-            k: _without_words(v) for k, v in value.items() if not k.endswith("_ko") and k not in WORDING
+            k: _without_words(v)
+            for k, v in value.items()
+            if not k.endswith("_ko") and k not in SCHEMA_WORDING
         }
     if isinstance(value, list):
         return [_without_words(v) for v in value]
