@@ -112,21 +112,26 @@ def _semver_lower(diff: PackageDiff) -> bool:
     return _parse(diff.new.version) < _parse(diff.old.version)
 
 
+def _values_without_correction(diff: PackageDiff, explained: set[tuple[str, str]]):
+    """Each changed value that no correction in `explained` accounts for, with the figure's row."""
+    for change in diff.changed:
+        if change.field == "value" and (change.figure, "value") not in explained:
+            yield change, diff.new.figures[change.figure].row
+
+
 def _check_unreleased(diff: PackageDiff) -> None:
     """Under the released version, every change since the release waits in a change file (changes/):
     each changed value with its correction, each changed figure named by an entry. The release step
     gives the version; no bump is asked of a contributor."""
     named = {name for change in diff.new.changes for name in change.names()}
     corrected = {(c.figure, c.field) for c in diff.corrections_added if not c.released}
-    for change in diff.changed:
-        if change.field == "value" and (change.figure, "value") not in corrected:
-            row = diff.new.figures[change.figure].row
-            diff.problems.append(
-                f"{FIGURES_CSV}:{row}:value: `{change.figure}` changed from {change.old} to {change.new} "
-                f"since {diff.old.version} without a correction: put the value back and run "
-                f"`make correct FIGURE={change.figure} VALUE={change.new.replace(',', '')} "
-                'REASON="…" REFERENCE="…"`, which writes the figure, the correction and its entry'
-            )
+    for change, row in _values_without_correction(diff, corrected):
+        diff.problems.append(
+            f"{FIGURES_CSV}:{row}:value: `{change.figure}` changed from {change.old} to {change.new} "
+            f"since {diff.old.version} without a correction: put the value back and run "
+            f"`make correct FIGURE={change.figure} VALUE={change.new.replace(',', '')} "
+            'REASON="…" REFERENCE="…"`, which writes the figure, the correction and its entry'
+        )
     for figure_id in dict.fromkeys(
         [f.id for f in diff.added + diff.removed] + [c.figure for c in diff.changed]
     ):
@@ -339,18 +344,16 @@ def _note_renames(diff: PackageDiff) -> None:
 def _check_corrections(diff: PackageDiff, version: str) -> None:
     """Every changed value needs a new correction row, carrying the version that publishes it."""
     explained = {(c.figure, c.field) for c in diff.corrections_added}
-    for change in diff.changed:
-        if change.field == "value" and (change.figure, "value") not in explained:
-            row = diff.new.figures[change.figure].row
-            diff.problems.append(
-                f"{FIGURES_CSV}:{row}:value: `{change.figure}` changed from {change.old} to {change.new} "
-                f"without a correction: {CORRECTIONS_CSV}: add a row with id={change.figure}-revision, "
-                f"figure={change.figure}, field=value, printed={change.old.replace(',', '')}, "
-                f"used={change.new.replace(',', '')}, kind=revision, "
-                f"reason=(what was wrong, and the evidence), date={_release_day(diff)}, "
-                f"version={version}, reference=(the issue or pull request), reason_ko=(the reason in Korean), "
-                "reference_ko=(the reference in Korean); `make correct` and `make release` write it for you"
-            )
+    for change, row in _values_without_correction(diff, explained):
+        diff.problems.append(
+            f"{FIGURES_CSV}:{row}:value: `{change.figure}` changed from {change.old} to {change.new} "
+            f"without a correction: {CORRECTIONS_CSV}: add a row with id={change.figure}-revision, "
+            f"figure={change.figure}, field=value, printed={change.old.replace(',', '')}, "
+            f"used={change.new.replace(',', '')}, kind=revision, "
+            f"reason=(what was wrong, and the evidence), date={_release_day(diff)}, "
+            f"version={version}, reference=(the issue or pull request), reason_ko=(the reason in Korean), "
+            "reference_ko=(the reference in Korean); `make correct` and `make release` write it for you"
+        )
     for correction in diff.corrections_added:
         if correction.version != version:
             diff.problems.append(
