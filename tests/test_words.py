@@ -11,9 +11,9 @@ from macros.data.words import (
     language_words,
     ordinal,
     particle,
-    predicate,
     plain,
     point_words,
+    predicate,
     qualifier_name,
     qualify,
     scaled,
@@ -272,7 +272,11 @@ def test_an_unknown_language_is_refused():
 
 @pytest.mark.parametrize(
     ("shown", "said"),
-    [("14.3% 초과", "14.3%를 넘습니다"), ("10조 1,000억 원", "10조 1,000억 원입니다"), ("17만여 개", "17만여 개입니다")],
+    [
+        ("14.3% 초과", "14.3%를 넘습니다"),
+        ("10조 1,000억 원", "10조 1,000억 원입니다"),
+        ("17만여 개", "17만여 개입니다"),
+    ],
 )
 def test_a_korean_sentence_says_a_value_beyond_a_number_as_a_verb(shown, said):
     """'14.3% 초과입니다' reads as a table cell read aloud; a sentence says '14.3%를 넘습니다'."""
