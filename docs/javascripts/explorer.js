@@ -10,21 +10,76 @@
     return text.toLowerCase().replace(/(\d),(?=\d)/g, "$1");
   }
 
-  // A number typed matches a whole number only: 8000 finds 8,000, not 18,000 or 480,000, nor the
-  // 8,000 of the Korean "1만 8,000" (18,000), which follows a larger unit.
-  var NUMBER = /^\d+(\.\d+)?$/;
-  var BEFORE = "(?<![\\d.,])(?<![만억조] ?)";
+  function escaped(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
 
-  function matcher(word) {
-    if (!NUMBER.test(word)) {
-      return function (text) {
-        return text.indexOf(word) !== -1;
-      };
+  // A number typed matches a whole number only: 8000 finds 8,000, not 18,000 or 480,000, nor the
+  // 8,000 of the Korean "1만 8,000" (18,000), which follows one of the edition's words for a large
+  // number (the table's data-scales: "만:10000 억:100000000 조:…", "million:1000000 …"). A number
+  // typed as the page shows it ("1만 8,000", "2.2 million") is read as the number it is, and a figure
+  // is found by its value as well as by its row's words: 18000 finds the figure shown as "1만 8,000".
+  var NUMBER = /^\d+(\.\d+)?$/;
+  var AFTER = "(?!\\d|\\.\\d)";
+
+  function numbers(scales) {
+    var sizes = {};
+    var words = scales
+      .split(" ")
+      .filter(Boolean)
+      .map(function (pair) {
+        var at = pair.lastIndexOf(":");
+        sizes[pair.slice(0, at)] = Number(pair.slice(at + 1));
+        return escaped(pair.slice(0, at));
+      });
+    var scale = words.length ? "(?:" + words.join("|") + ")(?![a-z])" : null;
+    var before = "(?<![\\d.,])" + (scale ? "(?<!(?:" + words.join("|") + ") ?)" : "");
+    // Groups of a number and a scale word, largest first, and perhaps a last number without one.
+    var scaled = scale ? new RegExp("(?:\\d+(?:\\.\\d+)?) ?" + scale + "(?: ?\\d+(?:\\.\\d+)? ?" + scale + ")*(?: ?\\d+(?![\\d.]))?", "g") : null;
+    var group = scale ? new RegExp("(\\d+(?:\\.\\d+)?)(?: ?(" + words.join("|") + "))?", "g") : null;
+
+    function value(text) {
+      var sum = 0;
+      text.replace(group, function (all, digits, word) {
+        // 10.1조 is a whole number of won; in binary 10.1 × 10¹² is a hair below it.
+        sum += word ? Math.round(Number(digits) * sizes[word]) : Number(digits);
+      });
+      return sum;
     }
-    var whole = new RegExp(BEFORE + word.replace(".", "\\.") + "(?!\\d|\\.\\d)");
-    return function (text) {
-      return whole.test(text);
-    };
+
+    // The terms of what was typed (already plain): a word, or a number with the text it was typed as.
+    function terms(typed) {
+      var found = [];
+      var rest = scaled
+        ? typed.replace(scaled, function (text) {
+            found.push({ text: text.trim(), number: value(text) });
+            return " ";
+          })
+        : typed;
+      rest.split(/\s+/).forEach(function (word) {
+        if (word) {
+          found.push({ text: word, number: NUMBER.test(word) ? Number(word) : null });
+        }
+      });
+      return found;
+    }
+
+    // Where a term stands in a text as a whole; in a text as printed, a number's digits may be
+    // grouped (8000 stands as 8,000) and its scale word spaced or not (1만 8000, 1만8,000).
+    function pattern(term) {
+      if (term.number === null) {
+        return new RegExp(escaped(term.text));
+      }
+      var body = escaped(term.text).replace(/(\d)(?=\d)/g, "$1,?");
+      if (NUMBER.test(term.text)) {
+        return new RegExp(before + body + AFTER);
+      }
+      // A number with a scale word ends where no smaller group follows: 12만 is not the start of 12만 7,000.
+      body = body.replace(/ /g, " ?").replace(new RegExp("(\\d)(?=" + scale + ")", "g"), "$1 ?");
+      return new RegExp(before + body + "(?! ?\\d)" + AFTER);
+    }
+
+    return { terms: terms, pattern: pattern };
   }
 
   // The words of an element as the reader sees them, one space between its texts (a cell's label and
@@ -59,6 +114,10 @@
     var quotes = rows.map(function (row) {
       return row.dataset.quote || "";
     });
+    var values = rows.map(function (row) {
+      return row.dataset.value ? Number(row.dataset.value) : null;
+    });
+    var reader = numbers(table.dataset.scales || "");
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var download = (table.dataset.download || "").split(" ").filter(Boolean);
     var languages = Array.prototype.slice.call(document.querySelectorAll("a.md-select__link[hreflang]"));
@@ -140,32 +199,22 @@
       });
     }
 
-    // Where a typed word stands in the quote as printed (8000 stands as 8,000 there).
-    function place(quote, word) {
-      var escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      var found = NUMBER.test(word)
-        ? new RegExp(BEFORE + escaped.replace(/(\d)(?=\d)/g, "$1,?") + "(?!\\d|\\.\\d)").exec(quote)
-        : new RegExp(escaped).exec(quote);
-      return found ? [found.index, found[0].length] : null;
-    }
-
-    // The quote's words around the first word only the quote holds, that word marked.
+    // The quote's words around the first term only the quote holds, that term marked.
     function excerpt(quote, found) {
-      var low = quote.toLowerCase();
       var at = null;
-      found.some(function (word) {
-        at = place(low, word);
+      found.some(function (term) {
+        at = reader.pattern(term).exec(quote.toLowerCase());
         return at !== null;
       });
       if (at === null) {
         return [quote, "", ""];
       }
-      var start = Math.max(0, at[0] - 60);
-      var end = Math.min(quote.length, at[0] + at[1] + 60);
+      var start = Math.max(0, at.index - 60);
+      var end = Math.min(quote.length, at.index + at[0].length + 60);
       return [
-        (start > 0 ? "…" : "") + quote.slice(start, at[0]),
-        quote.slice(at[0], at[0] + at[1]),
-        quote.slice(at[0] + at[1], end) + (end < quote.length ? "…" : ""),
+        (start > 0 ? "…" : "") + quote.slice(start, at.index),
+        quote.slice(at.index, at.index + at[0].length),
+        quote.slice(at.index + at[0].length, end) + (end < quote.length ? "…" : ""),
       ];
     }
 
@@ -192,8 +241,13 @@
     }
 
     function apply() {
-      var typed = plain(input.value).split(/\s+/).filter(Boolean);
-      var tests = typed.map(matcher);
+      var typed = reader.terms(plain(input.value));
+      var tests = typed.map(function (term) {
+        var where = reader.pattern(term);
+        return function (text, value) {
+          return (term.number !== null && value === term.number) || where.test(text);
+        };
+      });
       var chosen = selects.filter(function (s) {
         return s.value;
       });
@@ -203,10 +257,10 @@
         var onlyQuoted = [];
         var match =
           tests.every(function (test, n) {
-            if (test(texts[index])) {
+            if (test(texts[index], values[index])) {
               return true;
             }
-            if (test(quote)) {
+            if (test(quote, null)) {
               onlyQuoted.push(typed[n]);
               return true;
             }

@@ -83,6 +83,11 @@ class English:
         """A number in a worked line of a check, digit for digit: '2,400,000,000,000 + 7,700,000,000,000'."""
         return self.plain(number, decimals)
 
+    def scale_words(self) -> tuple[tuple[int, str], ...]:
+        """The words a large number is written with and their sizes, largest first ('48 million'): the
+        explorer reads a number typed as it is shown ('2.2 million', '1만 8,000') by them."""
+        return SCALES
+
     def scaled(self, number: float, decimals: int = 1) -> str:
         for size, word in SCALES:
             if abs(number) >= size and abs(number / size - round(number / size, 3)) < 1e-9:
@@ -203,6 +208,9 @@ class Korean(English):
         from babel.numbers import format_decimal
 
         return format_decimal(Decimal(f"{number:.{_decimals(number, max_decimals)}f}"), locale=self.locale)
+
+    def scale_words(self) -> tuple[tuple[int, str], ...]:
+        return _korean_scales()
 
     def scaled(self, number: float, decimals: int = 1) -> str:
         """By myriads, the mantissa with its separators and at most `decimals` decimals: 10.1조, 220만,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import ancestors
-from ..data.words import qualifier_name
+from ..data.words import qualifier_name, speaker
 from ..tools.export import number_value
 from . import html
 from .i18n import DEFAULT, N_, tr
@@ -149,9 +149,16 @@ def figure_explorer(package: Package, page) -> str:
         css="dnd-table dnd-fit dnd-explorer",
         table_id="dnd-explorer",
         column_names=[column.name for column in COLUMNS],
-        data={"download": " ".join(CSV_COLUMNS), "matched": tr(lang, MATCHED)},
+        data={"download": " ".join(CSV_COLUMNS), "matched": tr(lang, MATCHED), "scales": _scales(lang)},
     )
     return _controls(package, figures, lang) + "\n" + explorer
+
+
+def _scales(lang: str) -> str:
+    """The edition's words for large numbers and their sizes ('만:10000 억:100000000'): the filter reads
+    a number typed as the page shows it ('1만 8,000') as the number it is, and finds 8,000 only where it
+    is a whole number, not the end of '1만 8,000'."""
+    return " ".join(f"{word}:{size}" for size, word in speaker(lang).scale_words())
 
 
 def _row_data(package: Package, f: Figure) -> dict[str, str]:

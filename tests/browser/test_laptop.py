@@ -12,6 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from macros.data.package import load_package
+from macros.data.words import speaker
+from macros.pages.links import figure_anchor
+from macros.tools.export import number_value
 
 from .conftest import KOREAN, Reader
 
@@ -281,3 +284,189 @@ def test_the_explorers_search_entry_reads_as_sentences_not_cells(site):
         assert "fig-" not in entry["text"] and not re.search(r"\d{4}\d{4}", text), (
             f"/{edition}{EXPLORER}: its search entry runs cells together: {text[:200]!r}"
         )
+
+
+# The header's controls a mouse can use, each named, and the control the Tab key would stop on for it
+# (a label stands for its own control, as the palette's label for its radio button).
+MOUSE_CONTROLS = """() => {
+  const name = e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+    + ' "' + (e.getAttribute('aria-label') || e.textContent || e.getAttribute('placeholder') || '').trim().replace(/\\s+/g, ' ').slice(0, 30) + '"'
+    + (e.htmlFor ? ` for=${e.htmlFor}` : '');
+  const clickable = e => {
+    const r = e.getBoundingClientRect();
+    if (!r.width || !r.height) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === e || e.contains(hit));
+  };
+  return [...document.querySelectorAll('.md-header :is(a[href], button, input, select, label[for])')]
+    .filter(clickable)
+    .map(e => {
+      const control = e.tagName === 'LABEL' ? document.getElementById(e.htmlFor) : e;
+      // A radio group is one Tab stop (the palette's: the label shown is for the scheme to switch to).
+      const group = control.type === 'radio' ? [...document.getElementsByName(control.name)] : [control];
+      const probe = control.dataset.probe || String(Math.random()).slice(2);
+      group.forEach(member => { member.dataset.probe = probe; });
+      return {name: name(e), probe};
+    });
+}"""
+PROBE = "() => document.activeElement && document.activeElement.dataset.probe || null"
+DRAWER_OPEN = "() => document.getElementById('__drawer').checked"
+IN_DRAWER = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+# The drawer's controls a mouse can use once it is open: its links and its buttons (labels), named.
+DRAWER_CONTROLS = """() => [...document.querySelectorAll('.md-sidebar--primary :is(a[href], label[for])')]
+  .filter(e => { const r = e.getBoundingClientRect(); if (!r.width || !r.height || r.top > innerHeight) return false;
+                 const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                 return !!hit && (hit === e || e.contains(hit)); })
+  .map(e => { e.dataset.probe = e.dataset.probe || String(Math.random()).slice(2);
+              return {name: e.tagName.toLowerCase() + ' "' + e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 30) + '"' + (e.htmlFor ? ` for=${e.htmlFor}` : ''), probe: e.dataset.probe}; })"""
+
+
+def tab_stops(reader: Reader, count: int) -> list[str | None]:
+    stops = []
+    for _ in range(count):
+        reader.page.keyboard.press("Tab")
+        stops.append(reader.evaluate(PROBE))
+    return stops
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_every_header_control_a_mouse_can_use_is_a_tab_stop(width_reader, edition):
+    """The menu (drawer) and search buttons too, which the theme draws as labels the Tab key never reached."""
+    width, reader = width_reader
+    reader.open(edition, until="load")
+    where = f"/{edition} at {width} px"
+    controls = reader.evaluate(MOUSE_CONTROLS)
+    assert controls, f"{where}: no control in the header"
+    stops = tab_stops(reader, 12)
+    missed = [c["name"] for c in controls if c["probe"] not in stops]
+    assert not missed, (
+        f"{where}: header controls a mouse can use that the Tab key never reaches: "
+        + json.dumps(missed, ensure_ascii=False)
+    )
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_the_menu_button_opens_the_drawer_for_a_keyboard_and_escape_closes_it(width_reader, edition):
+    width, reader = width_reader
+    if width >= 1220:
+        pytest.skip("the navigation is a sidebar, not a drawer, from 1220 px")
+    path = edition + PAGES["pillar"]
+    where = f"/{path} at {width} px"
+    reader.open(path, until="load")
+    page = reader.page
+    button = page.locator(".md-header button[data-toggle='__drawer']")
+    assert button.is_visible(), f"{where}: no menu button (button[data-toggle=__drawer]) in the header"
+    assert button.get_attribute("aria-label"), f"{where}: the menu button has no name"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert reader.evaluate(DRAWER_OPEN), f"{where}: Enter on the menu button leaves the drawer closed"
+    assert button.get_attribute("aria-expanded") == "true", f"{where}: the open menu button says it is closed"
+    assert reader.evaluate(IN_DRAWER), f"{where}: the focus stays outside the drawer it opened"
+    page.wait_for_timeout(400)
+    controls = reader.evaluate(DRAWER_CONTROLS)
+    stops = [reader.evaluate(PROBE)]
+    while reader.evaluate(IN_DRAWER) and len(stops) <= len(controls) + 5:
+        stops += tab_stops(reader, 1)
+    missed = [c["name"] for c in controls if c["probe"] not in stops]
+    assert not missed, f"{where}: drawer controls the Tab key never reaches: " + json.dumps(
+        missed, ensure_ascii=False
+    )
+    page.wait_for_timeout(400)
+    assert not reader.evaluate(DRAWER_OPEN), (
+        f"{where}: the drawer stays open over the page the focus went on to"
+    )
+    button.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    assert not reader.evaluate(DRAWER_OPEN), f"{where}: Escape leaves the drawer open"
+    assert reader.evaluate("document.activeElement.dataset.toggle") == "__drawer", (
+        f"{where}: after Escape the focus is on {reader.evaluate('document.activeElement.outerHTML.slice(0, 80)')}, "
+        "not back on the menu button"
+    )
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_the_search_button_opens_the_search_for_a_keyboard_and_escape_returns_to_it(width_reader, edition):
+    width, reader = width_reader
+    if width >= 960:
+        pytest.skip("the search field is in the header itself from 960 px")
+    where = f"/{edition} at {width} px"
+    reader.open(edition, until="load")
+    page = reader.page
+    button = page.locator(".md-header button[data-toggle='__search']")
+    assert button.is_visible(), f"{where}: no search button (button[data-toggle=__search]) in the header"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert reader.evaluate("document.activeElement.matches('.md-search__input')"), (
+        f"{where}: Enter on the search button does not put the focus in the search field"
+    )
+    assert page.locator(".md-search__input").is_visible(), f"{where}: the search field is not shown"
+    page.keyboard.type("budget")
+    page.keyboard.press("Escape")
+    assert not reader.evaluate("document.getElementById('__search').checked"), (
+        f"{where}: Escape leaves the search open"
+    )
+    assert reader.evaluate("document.activeElement.dataset.toggle") == "__search", (
+        f"{where}: after Escape the focus is not back on the search button"
+    )
+
+
+# The language menu as drawn: how opaque, and whether it covers anything.
+LANGUAGE_MENU = """() => { const inner = document.querySelector('.md-select__inner'); const s = getComputedStyle(inner);
+  return {opacity: parseFloat(s.opacity), height: inner.getBoundingClientRect().height}; }"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_the_language_menu_closes_as_the_focus_leaves_it(width_reader, edition):
+    """The theme opens it while the focus is in it and used to fade it out over half a second, drawn
+    faintly over the next thing focused."""
+    width, reader = width_reader
+    reader.open(edition, until="load")
+    where = f"/{edition} at {width} px"
+    last = reader.page.locator("a.md-select__link").last
+    for _ in range(12):
+        reader.page.keyboard.press("Tab")
+        if reader.evaluate("document.activeElement.matches('a.md-select__link')"):
+            assert reader.evaluate(LANGUAGE_MENU)["opacity"] > 0, (
+                f"{where}: the language menu is not shown in focus"
+            )
+        if last.evaluate("a => a === document.activeElement"):
+            break
+    else:
+        pytest.fail(f"{where}: the Tab key never reaches the language menu's last item")
+    reader.page.keyboard.press("Tab")
+    menu = reader.evaluate(LANGUAGE_MENU)
+    assert menu["opacity"] == 0 and menu["height"] == 0, (
+        f"{where}: the language menu (.md-select__inner) is still drawn after the focus left it: {menu}"
+    )
+
+
+# Rows shown as "name: text", read as laid out (see SHOWN).
+def shown_ids(page) -> list[str]:
+    return [i for i, _ in page.evaluate(SHOWN)]
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_the_explorer_finds_a_number_by_its_value_however_the_edition_writes_it(reader, edition):
+    """18000 finds the figure shown as 18,000 and as 1만 8,000; the number as shown finds it too."""
+    figures = load_package().figures.values()
+    page = open_explorer(reader, edition)
+    where = f"/{edition}{EXPLORER}"
+    found = {}
+    for number, typings in ((18000, ("18000", "18,000")), (2_200_000, ("2200000", "2,200,000"))):
+        found[number] = wanted = {
+            figure_anchor(f.id) for f in figures if f.value is not None and number_value(f.value) == number
+        }
+        assert wanted, f"no figure of value {number} to look for"
+        # As the edition writes the number: 1만 8,000, 220만, 2.2 million.
+        as_shown = speaker("ko" if edition else "en").scaled(number, decimals=0)
+        for typed in (*typings, as_shown):
+            page.fill("#dnd-filter-input", typed)
+            missing = wanted - set(shown_ids(page))
+            assert not missing, f"{where}: typing {typed!r} misses {sorted(missing)} (shown as {as_shown})"
+    # Still a whole number: 8000 finds neither 18,000 nor 1만 8,000.
+    page.fill("#dnd-filter-input", "8000")
+    wrong = found[18000] & set(shown_ids(page))
+    assert not wrong, f"{where}: typing '8000' finds {sorted(wrong)}, of 18,000 (1만 8,000)"
