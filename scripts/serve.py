@@ -34,6 +34,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,7 +55,7 @@ from macros.data.package import package_path
 from macros.data.problem import PackageError
 from macros.pages.problem_page import problem_page
 from macros.site.editions import DEFAULT, edition_of
-from macros.site.live import LIVE_PAGES
+from macros.site.live import LIVE_PAGES, LIVE_TEMPLATES
 from macros.tools.prose import reference_problems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,6 +164,8 @@ class Site:
         self.scratch = base / "quick"  # where the quick build writes
         self.signal = base / "signal"  # watched by the server: a file written here reloads the browsers
         self.signal.mkdir()
+        self.templates = base / "templates"  # the theme's templates, compiled once for the quick builds
+        self.templates.mkdir()
         self.builds = 0
         first = self.new_folder()
         first.mkdir()
@@ -261,12 +264,13 @@ def main(argv: list[str]) -> int:
     def quick_build(changed: list[str]) -> bool:
         """Render the open pages and the changed ones into the scratch folder, then move them into
         the served site; False, with the problem page, if the site cannot be built."""
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.thread_time()
         open_pages = pages.open()
         wanted = open_pages | set(changed)
         if {edition_of("/" + page) for page in open_pages} <= {DEFAULT}:
             os.environ[ONLY_EDITION] = DEFAULT
         os.environ[LIVE_PAGES] = "\n".join(sorted(wanted))
+        os.environ[LIVE_TEMPLATES] = str(site.templates)
         logging.getLogger("mkdocs.commands.build").addFilter(skipped_pages)
         try:
             check_first()
@@ -279,6 +283,7 @@ def main(argv: list[str]) -> int:
         finally:
             os.environ.pop(ONLY_EDITION, None)
             os.environ.pop(LIVE_PAGES, None)
+            os.environ.pop(LIVE_TEMPLATES, None)
             logging.getLogger("mkdocs.commands.build").removeFilter(skipped_pages)
         rendered = set()
         with lock:
@@ -291,7 +296,8 @@ def main(argv: list[str]) -> int:
             state["failure"] = None
             state["fresh"] = rendered
         site.show(None)
-        log.info(f"Built the open pages in {time.monotonic() - started:.1f} s: {', '.join(sorted(rendered))}")
+        took, cpu = time.monotonic() - started, time.thread_time() - cpu
+        log.info(f"Built the open pages in {took:.1f} s ({cpu:.1f} s CPU): {', '.join(sorted(rendered))}")
         return True
 
     def start_full_build() -> None:
@@ -397,12 +403,14 @@ def main(argv: list[str]) -> int:
         builder=builder, host=host, port=int(port), root=str(site.served), polling_interval=POLL
     )
     server.set_app(answering_with_problems(server.get_app(), lambda: state["failure"], pages, wait))
+    # Stopped by a signal as by Ctrl-C, so the full build under way and the temporary folder go too.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     try:
         initial_build()
         for path in [*watched, str(site.signal)]:
             server.watch(path)
         server.serve()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         log.info("Shutting down...")
     finally:
         server.shutdown()

@@ -15,10 +15,13 @@ import logging
 import os
 import re
 
-from jinja2 import ChoiceLoader, DictLoader
+from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
 
 LIVE_PAGES = "DND_LIVE_PAGES"
+# A folder of the server's own where the theme's templates are kept compiled from one quick build to
+# the next (MkDocs makes a new template environment for every build).
+LIVE_TEMPLATES = "DND_LIVE_TEMPLATES"
 # The template a skipped page renders through: empty output, which MkDocs does not write.
 SKIPPED = "dnd-live-skipped.html"
 HEADING = re.compile(r"^# .*$", re.MULTILINE)
@@ -61,4 +64,6 @@ def on_page_markdown(markdown, page, config, files):
 def on_env(env, config, files):
     if quick():
         env.loader = ChoiceLoader([DictLoader({SKIPPED: ""}), env.loader])
+        if os.environ.get(LIVE_TEMPLATES):
+            env.bytecode_cache = FileSystemBytecodeCache(os.environ[LIVE_TEMPLATES])
     return env
