@@ -416,6 +416,7 @@ def main(argv: list[str]) -> int:
         server.shutdown()
         with lock:
             running = state["full"]
+            state["generation"] += 1  # the full build's end is no news now
         if running is not None:
             running.kill()
         shutil.rmtree(base, ignore_errors=True)

@@ -58,7 +58,10 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     page.meta["template"] = SKIPPED
     heading = HEADING.search(markdown)
-    return heading.group(0) if heading else ""
+    title = heading.group(0) if heading else ""
+    if "{{" not in title and "{%" not in title:
+        page.meta["render_macros"] = False  # nothing for the macros to do: spare their template
+    return title
 
 
 def on_env(env, config, files):
