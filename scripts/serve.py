@@ -8,9 +8,9 @@ requests and live-reload polls say which) and the pages the save changed; every 
 title alone and is not written (macros/site/live.py). Those pages are moved into the served site and
 the browsers reload. Then a full build, in a process of its own, builds every edition into a folder
 of its own, which replaces the served site in one step when it succeeds; an open page reloads again
-only if the full build wrote it differently. Until then a request for a page the quick build did
-not render waits for the full build, so no page is served stale, and the search index and the
-downloads stay those of the last full build: never a partial one.
+only if the full build wrote it differently. Until then a page the quick build did not render is
+rendered when asked for, the same way, so no page is served stale; the search index and the downloads
+stay those of the last full build, never a partial one.
 
 A failed build is a page: every page of the site answers with the located problems
 (`datapackage/data/figures.csv:53:value: …`, `docs/index.md:12:fig: …`) in the language of the page
@@ -205,16 +205,16 @@ class Site:
         (self.signal / "built").write_text(str(time.monotonic()), encoding="utf-8")
 
 
-def answering_with_problems(app, failure: Callable[[], list[str] | None], pages: OpenPages, wait):
-    """The server's WSGI application, but a page the last quick build did not render waits for the
-    full build under way, and while the site cannot be built every page request gets the problem
+def answering_with_problems(app, failure: Callable[[], list[str] | None], pages: OpenPages, fresh):
+    """The server's WSGI application, but a page is made fresh first (rendered now if the last quick
+    build did not render it while the full build runs), and while the site cannot be built every page request gets the problem
     page of its edition (status 500), served by the server from its folder with its live-reload
     script."""
 
     def application(environ, start_response):
         page = pages.saw(environ)
         if page is not None:
-            wait(page)
+            fresh(page)
         if failure() is None or not is_page(environ["PATH_INFO"]):
             return app(environ, start_response)
 
@@ -248,8 +248,7 @@ def main(argv: list[str]) -> int:
     pages = OpenPages()
     lock = threading.Lock()  # guards the state below, shared by the builder and the full build's thread
     state = {"failure": None, "fresh": set(), "full": None, "generation": 0, "reload": False}
-    settled = threading.Event()  # set when no full build is under way
-    settled.set()
+    building = threading.Lock()  # one quick build at a time: on a save, or for a page asked for
     skipped_pages = _SkippedPages()
     config = load_config(config_file=config_file, site_dir=str(site.served), dev_addr=args.dev_addr)
     watched = [config.docs_dir, config_file, *config.watch]
@@ -261,11 +260,11 @@ def main(argv: list[str]) -> int:
         site.show(problems)
         log.error("The site cannot be built:\n  " + "\n  ".join(problems))
 
-    def quick_build(changed: list[str]) -> bool:
-        """Render the open pages and the changed ones into the scratch folder, then move them into
-        the served site; False, with the problem page, if the site cannot be built."""
+    def quick_build(changed: list[str], asked: str | None = None) -> bool:
+        """Render the open pages, the changed ones and the one `asked` for into the scratch folder,
+        then move them into the served site; False, with the problem page, if the site cannot be built."""
         started, cpu = time.monotonic(), time.thread_time()
-        open_pages = pages.open()
+        open_pages = pages.open() | ({asked} if asked is not None else set())
         wanted = open_pages | set(changed)
         if {edition_of("/" + page) for page in open_pages} <= {DEFAULT}:
             os.environ[ONLY_EDITION] = DEFAULT
@@ -294,10 +293,12 @@ def main(argv: list[str]) -> int:
                 os.replace(page, target)
                 rendered.add(site_path("/" + relative.as_posix()))
             state["failure"] = None
-            state["fresh"] = rendered
+            # After a save, the pages rendered now are the only ones up to date until the full build.
+            state["fresh"] = rendered if asked is None else state["fresh"] | rendered
         site.show(None)
         took, cpu = time.monotonic() - started, time.thread_time() - cpu
-        log.info(f"Built the open pages in {took:.1f} s ({cpu:.1f} s CPU): {', '.join(sorted(rendered))}")
+        named = ", ".join("/" + page for page in sorted(rendered))
+        log.info(f"Built the open pages in {took:.1f} s ({cpu:.1f} s CPU): {named}")
         return True
 
     def start_full_build() -> None:
@@ -318,7 +319,6 @@ def main(argv: list[str]) -> int:
             state["generation"] += 1
             generation = state["generation"]
             state["full"] = subprocess.Popen(command, cwd=ROOT, env=environment)
-            settled.clear()
         threading.Thread(target=finish_full_build, args=(generation, folder, problems), daemon=True).start()
 
     def finish_full_build(generation: int, folder: Path, problems: Path) -> None:
@@ -354,7 +354,6 @@ def main(argv: list[str]) -> int:
                     state["reload"] = True
                 site.reload()
         problems.unlink(missing_ok=True)
-        settled.set()
 
     def builder(first=False) -> None:
         """Called by the server on a change in a watched folder; it reloads the browsers afterwards."""
@@ -376,10 +375,9 @@ def main(argv: list[str]) -> int:
             for path in changed_files
             if path.endswith(".md") and Path(path).is_relative_to(docs)
         ]
-        if quick_build(changed):
-            start_full_build()
-        else:
-            settled.set()
+        with building:
+            if quick_build(changed):
+                start_full_build()
 
     def initial_build() -> None:
         started = time.monotonic()
@@ -392,17 +390,20 @@ def main(argv: list[str]) -> int:
             return
         log.info(f"Built every edition in {time.monotonic() - started:.1f} s")
 
-    def wait(page: str) -> None:
-        """A page the quick build did not render is served once the full build under way is in."""
-        with lock:
-            fresh = page in state["fresh"]
-        if not fresh:
-            settled.wait(timeout=600)
+    def render_if_stale(page: str) -> None:
+        """While the full build runs, a page the quick build did not render is rendered on request."""
+        with building:
+            with lock:
+                stale = state["full"] is not None and page not in state["fresh"]
+            if stale:
+                quick_build([], asked=page)
 
     server = LiveReloadServer(
         builder=builder, host=host, port=int(port), root=str(site.served), polling_interval=POLL
     )
-    server.set_app(answering_with_problems(server.get_app(), lambda: state["failure"], pages, wait))
+    server.set_app(
+        answering_with_problems(server.get_app(), lambda: state["failure"], pages, render_if_stale)
+    )
     # Stopped by a signal as by Ctrl-C, so the full build under way and the temporary folder go too.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     try:
