@@ -113,10 +113,13 @@ class OpenPages:
 
 
 def sources(paths: list[str]) -> dict[str, int]:
-    """Every watched file with its modification time: what a save changes."""
+    """Every watched file with its modification time: what a save changes (Python's compiled files
+    are not sources)."""
     found = {}
     for top in paths:
         for folder, _, names in os.walk(top) if os.path.isdir(top) else [("", [], [top])]:
+            if "__pycache__" in Path(folder).parts:
+                continue
             for name in names:
                 path = os.path.join(folder, name)
                 try:
@@ -206,10 +209,10 @@ class Site:
 
 
 def answering_with_problems(app, failure: Callable[[], list[str] | None], pages: OpenPages, fresh):
-    """The server's WSGI application, but a page is made fresh first (rendered now if the last quick
-    build did not render it while the full build runs), and while the site cannot be built every page request gets the problem
-    page of its edition (status 500), served by the server from its folder with its live-reload
-    script."""
+    """The server's WSGI application, but a page is made fresh first (rendered now if the full build
+    runs and the quick build did not render it), and while the site cannot be built every page
+    request gets the problem page of its edition (status 500), served by the server from its folder
+    with its live-reload script."""
 
     def application(environ, start_response):
         page = pages.saw(environ)
@@ -247,7 +250,7 @@ def main(argv: list[str]) -> int:
     host, port = args.dev_addr.rsplit(":", 1)
     pages = OpenPages()
     lock = threading.Lock()  # guards the state below, shared by the builder and the full build's thread
-    state = {"failure": None, "fresh": set(), "full": None, "generation": 0, "reload": False}
+    state = {"failure": None, "fresh": set(), "full": None, "generation": 0}
     building = threading.Lock()  # one quick build at a time: on a save, or for a page asked for
     skipped_pages = _SkippedPages()
     config = load_config(config_file=config_file, site_dir=str(site.served), dev_addr=args.dev_addr)
@@ -315,6 +318,7 @@ def main(argv: list[str]) -> int:
             str(problems),
         ]
         environment = {k: v for k, v in os.environ.items() if k not in (LIVE_PAGES, ONLY_EDITION)}
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"  # nothing written in the watched macros/
         with lock:
             state["generation"] += 1
             generation = state["generation"]
@@ -342,6 +346,7 @@ def main(argv: list[str]) -> int:
             found = json.loads(problems.read_text(encoding="utf-8")) if problems.exists() else []
             fail(found or [f"the full build stopped (exit status {code})"])
             shutil.rmtree(folder, ignore_errors=True)
+            site.reload()  # the open pages show the problems
         else:
             changed = [
                 page
@@ -350,23 +355,20 @@ def main(argv: list[str]) -> int:
             ]
             log.info(f"Built every edition in {time.monotonic() - started:.1f} s")
             if failed or changed:
-                with lock:
-                    state["reload"] = True
                 site.reload()
         problems.unlink(missing_ok=True)
 
-    def builder(first=False) -> None:
+    def builder() -> None:
         """Called by the server on a change in a watched folder; it reloads the browsers afterwards."""
         now = sources(watched)
         changed_files = [path for path, mtime in now.items() if known["sources"].get(path) != mtime]
         changed_files += [path for path in known["sources"] if path not in now]
         known["sources"] = now
+        if not changed_files:
+            return  # a full build is in (or only compiled files changed): the server reloads the browsers
         with lock:
-            reload_only, state["reload"] = state["reload"] and not changed_files, False
             running, state["full"] = state["full"], None
             state["generation"] += 1
-        if reload_only:
-            return
         if running is not None:
             running.kill()
         docs = Path(config.docs_dir)
