@@ -35,11 +35,9 @@ def add_figure_pages(files, config):
             raise PluginError(f"docs/{uri}: this path is made from the data; remove the file from docs/")
         twins = {lang: _file(config, uri, lang) for lang in built}
         file = twins[language]
-        # `make serve`'s quick build makes only the figure pages open in a browser (macros/site/live.py).
-        wanted = live.wanted(file.url, uri)
-        file.content_string = (
-            figure_markdown(package, PageAt(config, uri, file.url), figure, site_url) if wanted else ""
-        )
+        if not live.wanted(file.url):
+            continue  # `make serve`'s quick build makes only the figure pages open (macros/site/live.py)
+        file.content_string = figure_markdown(package, PageAt(config, uri, file.url), figure, site_url)
         # What the i18n plugin sets on the files it handles, so the switch and sitemap find the twins.
         file.alternates, file.locale, file.localization = twins, language, None
         file.locale_alternate_of, file.norm_src_uri = language, uri
