@@ -167,7 +167,7 @@ class Site:
         self.scratch = base / "quick"  # where the quick build writes
         self.signal = base / "signal"  # watched by the server: a file written here reloads the browsers
         self.signal.mkdir()
-        self.templates = base / "templates"  # the theme's templates, compiled once for the quick builds
+        self.templates = base / "templates"  # the theme's templates, compiled once for every build
         self.templates.mkdir()
         self.builds = 0
         first = self.new_folder()
@@ -247,6 +247,8 @@ def main(argv: list[str]) -> int:
 
     base = Path(tempfile.mkdtemp(prefix="dnd-serve-"))
     site = Site(base)
+    # Every build of this server, the full ones included, keeps the theme's templates compiled there.
+    os.environ[LIVE_TEMPLATES] = str(site.templates)
     host, port = args.dev_addr.rsplit(":", 1)
     pages = OpenPages()
     lock = threading.Lock()  # guards the state below, shared by the builder and the full build's thread
@@ -272,7 +274,6 @@ def main(argv: list[str]) -> int:
         if {edition_of("/" + page) for page in open_pages} <= {DEFAULT}:
             os.environ[ONLY_EDITION] = DEFAULT
         os.environ[LIVE_PAGES] = "\n".join(sorted(wanted))
-        os.environ[LIVE_TEMPLATES] = str(site.templates)
         logging.getLogger("mkdocs.commands.build").addFilter(skipped_pages)
         try:
             check_first()
@@ -285,7 +286,6 @@ def main(argv: list[str]) -> int:
         finally:
             os.environ.pop(ONLY_EDITION, None)
             os.environ.pop(LIVE_PAGES, None)
-            os.environ.pop(LIVE_TEMPLATES, None)
             logging.getLogger("mkdocs.commands.build").removeFilter(skipped_pages)
         rendered = set()
         with lock:

@@ -7,6 +7,8 @@ links name it) and renders through an empty template, so MkDocs writes nothing f
 and the sitemap are not rendered; anchors in the skipped pages are not checked (they have none now);
 and the post-build writers (downloads, workbooks, the per-edition search indexes) do nothing. What
 this build writes is a scratch folder; the server moves the open pages from it into the served site.
+Every build the server makes, quick or full, keeps the theme's templates compiled in a folder it
+names in DND_LIVE_TEMPLATES.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
 
 LIVE_PAGES = "DND_LIVE_PAGES"
-# A folder of the server's own where the theme's templates are kept compiled from one quick build to
-# the next (MkDocs makes a new template environment for every build).
+# A folder of the server's own where the theme's templates are kept compiled from one build to the
+# next (MkDocs makes a new template environment for every build); compiled or not, they write the same.
 LIVE_TEMPLATES = "DND_LIVE_TEMPLATES"
 # The template a skipped page renders through: empty output, which MkDocs does not write.
 SKIPPED = "dnd-live-skipped.html"
@@ -67,6 +69,6 @@ def on_page_markdown(markdown, page, config, files):
 def on_env(env, config, files):
     if quick():
         env.loader = ChoiceLoader([DictLoader({SKIPPED: ""}), env.loader])
-        if os.environ.get(LIVE_TEMPLATES):
-            env.bytecode_cache = FileSystemBytecodeCache(os.environ[LIVE_TEMPLATES])
+    if os.environ.get(LIVE_TEMPLATES):
+        env.bytecode_cache = FileSystemBytecodeCache(os.environ[LIVE_TEMPLATES])
     return env
