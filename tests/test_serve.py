@@ -68,7 +68,7 @@ def server(project: Path):
         except OSError:
             return None
 
-    until(answering)
+    until(answering, 300)
     yield url, figures, good
     process.terminate()
     process.wait(timeout=30)
