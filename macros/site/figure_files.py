@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..pages.figure_page import figure_markdown
 from ..pages.links import figure_page
-from . import editions
+from . import editions, live
 from .data import site_package
 from .page import PageAt
 
@@ -35,6 +35,8 @@ def add_figure_pages(files, config):
             raise PluginError(f"docs/{uri}: this path is made from the data; remove the file from docs/")
         twins = {lang: _file(config, uri, lang) for lang in built}
         file = twins[language]
+        if not live.wanted(file.url):
+            continue  # `make serve`'s quick build makes only the figure pages open (macros/site/live.py)
         file.content_string = figure_markdown(package, PageAt(config, uri, file.url), figure, site_url)
         # What the i18n plugin sets on the files it handles, so the switch and sitemap find the twins.
         file.alternates, file.locale, file.localization = twins, language, None

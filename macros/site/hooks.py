@@ -150,7 +150,12 @@ def _with_abbreviations(markdown: str, config) -> str:
 def on_page_markdown(markdown, page, config, files):
     """Append CHANGELOG.md to the changelog page, after the macros ran, so its text is never a template;
     each version's heading gets an id and, when the site offers that version, a link to its download.
-    Every page then ends with its edition's abbreviations."""
+    Every page then ends with its edition's abbreviations. A page the quick build skips keeps its title
+    alone (macros/site/live.py)."""
+    from macros.site.live import skipped
+
+    if skipped(page):
+        return markdown
     return _with_abbreviations(_with_changelog(markdown, page, config, files), config)
 
 
@@ -251,9 +256,10 @@ def on_post_build(config):
     """Split the search index the i18n plugin merged into one per edition (macros/site/search.py).
     After the plugin's own post-build step (-100), which builds the other editions and merges."""
     from macros.site.editions import languages
+    from macros.site.live import quick
     from macros.site.search import INDEX, split_index
 
-    if (Path(config.site_dir) / INDEX).exists():
+    if not quick() and (Path(config.site_dir) / INDEX).exists():
         split_index(Path(config.site_dir), languages(config))
 
 

@@ -15,7 +15,7 @@ from ..pages.i18n import DEFAULT
 from ..pages.workbook import version_workbooks, workbooks
 from ..tools.export import write_downloads
 from ..tools.releases import ReleaseError, release_history, write_releases
-from . import editions
+from . import editions, live
 from .blocks import keep
 from .data import site_package
 from .page import CurrentPage
@@ -199,8 +199,9 @@ def define_env(env):
 def on_post_build(env):
     """Write the downloads next to the pages, from the same bytes the pages describe, and every
     version at its own address; say once why earlier versions are missing, if they are. Once per
-    site: the downloads are shared by both editions, so the other editions' builds skip this."""
-    if editions.current(env.conf) != editions.DEFAULT:
+    site: the downloads are shared by both editions, so the other editions' builds skip this, and so
+    does `make serve`'s quick build of the open pages (macros/site/live.py)."""
+    if editions.current(env.conf) != editions.DEFAULT or live.quick():
         return
     package = site_package()
     site_dir, site_url = env.conf["site_dir"], env.conf.get("site_url") or None
