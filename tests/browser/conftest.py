@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import build_site, copy_project
+from conftest import REPO_URL, shared_build
 
 from scripts.bench.static_host import served
 
@@ -28,7 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 HERE = Path(__file__).parent
-REPO_URL = "https://github.com/example/example"
 DESKTOP = {"width": 1280, "height": 800}
 # The narrowest screen the site is made for, and the smallest text it may show a reader there or anywhere.
 PHONE = {"width": 375, "height": 812}
@@ -162,9 +161,9 @@ def serve(root: Path) -> Iterator[Site]:
         yield Site(root, url)
 
 
-def built(tmp_path_factory, name: str, env: dict | None = None) -> Path:
-    project = copy_project(tmp_path_factory.mktemp(name) / "project")
-    build = build_site(project, env=env)
+def built(tmp_path_factory, env: dict | None = None) -> Path:
+    """The site built once per run and shared by the workers (tests only read it)."""
+    build = shared_build(tmp_path_factory, env=env)
     assert build.returncode == 0, build.output
     return build.site
 
@@ -213,14 +212,14 @@ def site(browser, tmp_path_factory) -> Iterator[Site]:
     """The repository's site as published without a repository address."""
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("DND_REPO_URL", raising=False)
-        root = built(tmp_path_factory, "site")
+        root = built(tmp_path_factory)
     yield from serve(root)
 
 
 @pytest.fixture(scope="session")
 def repo_site(browser, tmp_path_factory) -> Iterator[Site]:
     """The same site built with a repository address, as the publishing workflow builds it."""
-    yield from serve(built(tmp_path_factory, "repo-site", env={"DND_REPO_URL": REPO_URL}))
+    yield from serve(built(tmp_path_factory, env={"DND_REPO_URL": REPO_URL}))
 
 
 @pytest.fixture
