@@ -48,7 +48,16 @@ def code_texts() -> set[tuple[str | None, str]]:
 
 
 # The contexts of names that come from the data's enumerations, held by the test after this one.
-DATA_NAMES = {"status", "outcome", "check kind", "check relation", "relation", "source kind", "standing"}
+DATA_NAMES = {
+    "status",
+    "outcome",
+    "outcome verb",
+    "check kind",
+    "check relation",
+    "relation",
+    "source kind",
+    "standing",
+}
 DATA_NAMES |= {"correction kind", "part", "term follows"}
 # The data dictionary glosses each field's type and each code of an enumeration.
 DATA_NAMES |= {"field type", "field format", "topic kind", "unit display", "link relation"}
@@ -70,6 +79,7 @@ def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
     names = {
         "status": enum(package, "figures", "status"),
         "outcome": list(OUTCOMES.values()),
+        "outcome verb": list(OUTCOMES.values()),
         "check kind": [kind.words for kind in KINDS.values()],
         "check relation": [kind.relation for kind in KINDS.values()],
         "relation": [words for pair in RELATIONS.values() for words in pair],

@@ -216,7 +216,7 @@ def test_a_korean_figure_page_cites_in_korean_and_describes_itself_in_korean(bui
     (document,) = structured(html)
     assert document["inLanguage"] == "ko"
     assert re.search("[가-힣]", document["name"]) and re.search("[가-힣]", document["description"])
-    assert "10.1조 원" in document["description"]
+    assert "보도자료에 따르면" in document["description"] and "10조 1,000억 원" in document["description"]
 
 
 def test_every_korean_figure_page_has_its_citation_and_json_ld(built_site):
@@ -348,3 +348,40 @@ def test_no_page_of_either_edition_shows_raw_markdown(built_site):
         if marks:
             found[path.relative_to(built_site.site).as_posix()] = marks[:3]
     assert found == {}, "render the text (a note's `id` as code) or write it without Markdown"
+
+
+# Kinds a native read found (issue 26, third read), each as the text a Korean page must not show: a
+# multiple reached written without 로 ('2.9배 늘었습니다' for '2.9배로 늘었습니다'); a check's outcome, a
+# 초과 value or a number claimed exact said as a noun where a sentence needs a verb or no claim; a
+# newspaper or a plan called 자료; a status after a date that has come; stiff or broken wording.
+UNNATURAL = (
+    r"배 (늘|증가)",
+    r"성립(입니다|이며|이고)",
+    r"초과입니다",
+    r"(?<!보도)자료에 따르면",
+    r"(일|월|년)입니다\(실적\)",
+    r"정확히 [0-9]",
+    r"끝자리까지 적힌",
+    r"그렇듯 성립",
+    r"주의 표시",
+    r"값의 날짜와 같음",
+    r"[0-9]곳 대학",
+    r"탐색기에 있습니다",
+    r"같은 방향을 가리킵니다",
+    r"글로벌 진출",
+)
+
+
+def page_text(html: str) -> str:
+    """What a reader reads of a Korean page, tags removed, quotations of a source (‘…’, English) left out."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", readable(html)))
+
+
+@pytest.mark.parametrize("pattern", UNNATURAL)
+def test_korean_pages_read_as_a_korean_newsroom_prints(built_site, pattern):
+    found = [
+        path.relative_to(built_site.site).as_posix()
+        for path in korean_pages(built_site.site)
+        if re.search(pattern, page_text(path.read_text(encoding="utf-8")))
+    ]
+    assert found == [], pattern

@@ -117,7 +117,7 @@ def test_every_figure_topic_unit_check_and_source_has_a_korean_text(package):
 @pytest.mark.parametrize(
     ("figure", "english", "korean"),
     [
-        ("budget-invested", "KRW 10.1 trillion", "10.1조 원"),
+        ("budget-invested", "KRW 10.1 trillion", "10조 1,000억 원"),
         ("businesses-participating", "more than 170,000", "17만여 개"),
         ("businesses-participating-headline", "about 170,000", "약 17만 개"),
         ("people-benefiting-headline", "2.2 million", "220만 명"),

@@ -13,6 +13,7 @@ from macros.data.words import (
     particle,
     plain,
     point_words,
+    predicate,
     qualifier_name,
     qualify,
     scaled,
@@ -139,7 +140,15 @@ def test_korean_counts_write_their_myriads_whole():
     assert value_words(127_000, "count", "개", "ko") == "12만 7,000개"
     assert value_words(170_000, "count", "개", "ko") == "17만 개"
     assert qualify("more-than", value_words(12_000, "count", "개", "ko"), "ko") == "1만 2,000여 개"
-    assert value_words(12.7e12, "currency", "원", "ko") == "12.7조 원"
+
+
+def test_korean_amounts_are_written_in_compound_myriads_as_an_economy_desk_prints_them():
+    """An amount is never a decimal of 조 or 억 beside a compound one in the same passage ('1.5조 원'
+    beside '2조 4,500억 원'): every amount is written in whole myriads."""
+    assert value_words(12.7e12, "currency", "원", "ko") == "12조 7,000억 원"
+    assert value_words(1.5e12, "currency", "원", "ko") == "1조 5,000억 원"
+    assert value_words(49e12, "currency", "원", "ko") == "49조 원"
+    assert value_words(2.45e12, "currency", "원", "ko") == "2조 4,500억 원"
 
 
 @pytest.mark.parametrize(
@@ -147,7 +156,8 @@ def test_korean_counts_write_their_myriads_whole():
     [
         ((10.05e12, 10.15e12, False, False), "10조 500억 원 이상 10조 1,500억 원 이하"),
         ((170_000, 180_000, True, True), "17만 원 초과 18만 원 미만"),
-        ((8_000, 8_000, False, False), "정확히 8,000원"),
+        # One value, written as it is: a number printed without a qualifier is not claimed exact.
+        ((8_000, 8_000, False, False), "8,000원"),
     ],
 )
 def test_korean_ranges_name_each_end_as_included_or_excluded(ends, words):
@@ -185,7 +195,7 @@ def test_fill_puts_particles_after_values_and_formats_the_rest():
 @pytest.mark.parametrize(
     ("value", "display", "counter", "words"),
     [
-        (10.1e12, "currency", "원", "10.1조 원"),
+        (10.1e12, "currency", "원", "10조 1,000억 원"),
         (3.701e12, "currency", "원", "3조 7,010억 원"),
         (105e9, "currency", "원", "1,050억 원"),
         (170_000, "count", "개", "17만 개"),
@@ -258,3 +268,16 @@ def test_language_names_come_from_babel_in_either_language():
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language 'jp'"):
         plain(8000, lang="jp")
+
+
+@pytest.mark.parametrize(
+    ("shown", "said"),
+    [
+        ("14.3% 초과", "14.3%를 넘습니다"),
+        ("10조 1,000억 원", "10조 1,000억 원입니다"),
+        ("17만여 개", "17만여 개입니다"),
+    ],
+)
+def test_a_korean_sentence_says_a_value_beyond_a_number_as_a_verb(shown, said):
+    """'14.3% 초과입니다' reads as a table cell read aloud; a sentence says '14.3%를 넘습니다'."""
+    assert predicate(shown, "ko") == said

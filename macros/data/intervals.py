@@ -106,7 +106,7 @@ RULES = (
         "exact",
         "a count, an amount or a rank written digit for digit, with no decimals and no scale word ('8,000', '407', '8th')",
         "the value itself",
-        "the release writes such numbers in full and flags every rounded count with 'about' or 'more than', so an unflagged one is taken at its word",
+        "the release prints such a number with no word that says it is rounded, so the checks take it as printed; that is not a claim that it is exact, since the release also prints round counts without a qualifier word",
     ),
     IntervalRule(
         "rounded",

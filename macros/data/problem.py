@@ -29,6 +29,14 @@ class PackageError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class Refused(Exception):
+    """A tool's request turned down before anything was written: one located line per reason."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
 def display_path(path: Path) -> str:
     """Show a path relative to the working directory when it lies below it, as editors link it."""
     try:

@@ -117,7 +117,9 @@ class English:
 
     def interval_words(self, low: float, high: float, low_open: bool, high_open: bool, write) -> str:
         if low == high:
-            return f"{'about' if _inexact(low) else 'exactly'} {write(low)}"
+            # One value, not a range: written as it is. A number printed without 'about' or 'more than'
+            # is taken as printed, which is no claim that it is exact.
+            return f"about {write(low)}" if _inexact(low) else write(low)
         if low_open or high_open:
             return f"{'above' if low_open else 'at least'} {write(low)}, {'below' if high_open else 'at most'} {write(high)}"
         return f"from {write(low)} to {write(high)}"
@@ -128,6 +130,10 @@ class English:
 
     def qualifier_name(self, qualifier: str) -> str:
         return self.QUALIFIER_NAMES.get(qualifier) or self.QUALIFIER_WORDS[qualifier]
+
+    def predicate(self, shown: str) -> str:
+        """A written value as what a sentence says of its subject: 'is more than 14.3%'."""
+        return f"is {shown}"
 
     def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         if day and month:
@@ -245,9 +251,12 @@ class Korean(English):
         return self.mark(unit) or text_in(unit, "label", self.code)
 
     def value_words(self, value: float, display: str, symbol: str = "", compound: bool = False) -> str:
-        """'10.1조 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '3만 6,000km²';
-        `compound` writes an amount in whole myriads ('10조 2,000억 원', not '10.2조 원'), so that both
-        ends of a range read alike."""
+        """'10조 1,000억 원', '17만 개', '12만 7,000개', '8,000개', '14.3%', '8위', '2.9배', '3만 6,000km²'.
+
+        An amount is written as a Korean economy desk prints it, in whole myriads ('10조 1,000억 원',
+        '2조 4,500억 원', '49조 원'), never as a decimal of 조 or 억 ('10.1조 원'), so that amounts side by
+        side in one passage read alike; a source's own printing (a quote, the printed form) stays as
+        printed. `compound` is implied for amounts in Korean."""
         match display:
             case "percent":
                 from babel.numbers import format_percent
@@ -258,7 +267,7 @@ class Korean(English):
                     decimal_quantization=False,
                 )
             case "currency":
-                return with_counter(self.scaled(value, decimals=0 if compound else 1), symbol)
+                return with_counter(self.scaled(value, decimals=0), symbol)
             case "count" | "area":
                 # Korean writes a count's myriads whole: 12만 7,000개, not 12.7만 개.
                 return with_counter(self.scaled(value, decimals=0), symbol)
@@ -267,7 +276,7 @@ class Korean(English):
 
     def interval_words(self, low: float, high: float, low_open: bool, high_open: bool, write) -> str:
         if low == high:
-            return f"{'약' if _inexact(low) else '정확히'} {write(low)}"
+            return f"약 {write(low)}" if _inexact(low) else write(low)
         return f"{write(low)} {self.ENDS[(low_open, 'low')]} {write(high)} {self.ENDS[(high_open, 'high')]}"
 
     def qualify(self, qualifier: str, shown: str) -> str:
@@ -278,6 +287,13 @@ class Korean(English):
             return f"{shown} {self.OR_MORE}"
         counter = (whole["counter"] or "").strip()
         return f"{whole['number']}{self.QUALIFIER_WORDS[qualifier]}{' ' + counter if counter else ''}"
+
+    def predicate(self, shown: str) -> str:
+        """'10조 1,000억 원입니다'; a value that ends in 초과 is said as a verb ('14.3%를 넘습니다'), as a
+        sentence says it: '14.3% 초과입니다' reads as a table cell read aloud."""
+        if shown.endswith(f" {self.OR_MORE}"):
+            return f"{particle(shown[: -len(self.OR_MORE) - 1], '를')} 넘습니다"
+        return f"{shown}입니다"
 
     def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         from babel.dates import format_date, format_skeleton
@@ -399,8 +415,8 @@ def with_counter(number: str, counter: str) -> str:
 def interval_words(
     low: float, high: float, low_open: bool, high_open: bool, write=plain, lang: str = "en"
 ) -> str:
-    """A range as a reader says it: 'exactly 8,000', 'from 16.85 to 16.95', 'above 170,000, below 180,000';
-    '정확히 8,000', '16조 8,500억 원 이상 16조 9,500억 원 이하', '17만 초과 18만 미만'."""
+    """A range as a reader says it: '8,000' (one value), 'from 16.85 to 16.95', 'above 170,000, below 180,000';
+    '8,000', '16조 8,500억 원 이상 16조 9,500억 원 이하', '17만 초과 18만 미만'."""
     return speaker(lang).interval_words(low, high, low_open, high_open, write)
 
 
@@ -408,6 +424,11 @@ def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
     """Put the qualifier with an already formatted value: 'more than 170,000', '약 9만 명',
     '17만여 개', '14.3% 이상'."""
     return speaker(lang).qualify(qualifier, shown)
+
+
+def predicate(shown: str, lang: str = "en") -> str:
+    """A written value as the predicate of a sentence: 'is 8,000'; '8,000개입니다', '14.3%를 넘습니다'."""
+    return speaker(lang).predicate(shown)
 
 
 def particle(word: str, josa: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..data.changes import unreleased_words, version_words
 from ..data.language import column
 from ..data.package import Package
-from ..data.words import day_words, language_words
+from ..data.words import day_words, fill, language_words, particle
 from ..tools.releases import archive_address
 from . import html
 from .i18n import N_, tr
@@ -29,6 +29,31 @@ REPORTS = N_("; reports {publisher}, {date}")
 
 
 TRANSLATED_TITLE = N_("[translation: {title}]")
+# A figure's source named in running text, in the words its kind calls for: a release, a report, a plan
+# ('과학기술정보통신부의 2021년 8월 30일 보도자료', '세종타임즈의 … 보도').
+SOURCE_IN_TEXT = {
+    "original-release": N_("the release {publisher} issued on {date}"),
+    "translation": N_("the release {publisher} issued on {date}"),
+    "statistics": N_("the statistics {publisher} published on {date}"),
+    "news-report": N_("the report by {publisher} of {date}"),
+    "plan": N_("the plan {publisher} announced on {date}"),
+}
+
+
+def source_in_text(package: Package, figure_id: str, lang: str = "en", josa: str | None = None) -> str:
+    """The source a figure comes from, named for running text and linked to its address, so that two
+    figures of different sources compared in one passage each carry their own ('49조여 원' of the
+    release, '49조 원' of the plan announced later)."""
+    source = package.source_of(package.figures[figure_id])
+    words = fill(
+        tr(lang, SOURCE_IN_TEXT[source.kind]),
+        publisher=source.publisher_in(lang),
+        date=day_words(source.date, lang),
+    )
+    shown = particle(words, josa) if josa else words
+    if not source.url:
+        return html.text(shown)
+    return f'<a href="{html.url(source.url)}">{html.text(words)}</a>{html.text(shown[len(words) :])}'
 
 
 def source_name(source, lang: str = "en") -> str:

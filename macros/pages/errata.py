@@ -23,7 +23,9 @@ SHOW = N_("Show")
 ASSUMED = N_("Assumed:")
 FIGURES_AS_PRINTED = N_("Figures as printed")
 CHECK_OUTCOME = N_("check: {outcome}")
-OUTCOME_FORMS = ("word", "check")
+# 'verb': the outcome as the verb of a sentence ('the check holds'; '검산은 성립합니다', never
+# '검산은 성립입니다'), in the catalogue's context 'outcome verb'.
+OUTCOME_FORMS = ("word", "check", "verb")
 # A check whose kind and stated figure another check shares is told apart by the figures only it works
 # from: 'share: Share of non-ICT companies (worked from 120,000)'.
 WORKED_FROM = N_("{title} (worked from {values})")
@@ -77,7 +79,8 @@ def _linked(package: Package, page, figure: Figure) -> str:
 
 def outcome(package: Package, page, check_id: str, form: str = "word") -> str:
     """A check's outcome in words, from the data, linked to the check: 'holds' ('성립'); with form
-    'check', 'check: holds' ('검산: 성립'). Prose that reports a check says its outcome through this, so
+    'check', 'check: holds' ('검산: 성립'); with form 'verb', the verb a sentence ends on ('holds';
+    '성립합니다', '성립하지 않습니다'). Prose that reports a check says its outcome through this, so
     no page can say otherwise than the checks page."""
     found = next((o for o in package.outcomes if o.check.id == check_id), None)
     if found is None:
@@ -87,7 +90,7 @@ def outcome(package: Package, page, check_id: str, form: str = "word") -> str:
             f"outcome('{check_id}'): unknown form '{form}'; use one of {', '.join(OUTCOME_FORMS)}"
         )
     lang = page.language
-    words = tr(lang, found.status, "outcome")
+    words = tr(lang, found.status, "outcome verb" if form == "verb" else "outcome")
     if form == "check":
         words = tr(lang, CHECK_OUTCOME).format(outcome=words)
     href = html.url(check_link(page, check_id))

@@ -16,7 +16,7 @@ from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words, fill, qualifier_name
+from ..data.words import day_words, fill, predicate, qualifier_name
 from ..tools.export import figure_json
 from . import html, jsonld
 from .citation import figure_citation, source_name
@@ -28,9 +28,22 @@ from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, marke
 from .tables import places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
-DESCRIPTION = N_("{label}: {value}, {period} ({status}), as stated by {publisher} on {date}.")
-# A date figure's value is its period, so the sentence gives it once.
-DATE_DESCRIPTION = N_("{label}: {value} ({status}), as stated by {publisher} on {date}.")
+# The figure's sentence: what is stated, then who stated it, in the words its source's kind calls for (a
+# release states, a newspaper reports, a plan plans: '…보도자료에 따르면', '…보도에 따르면').
+STATEMENT = N_("{label}: {value}, {period} ({status})")
+# A date figure's value is its period, so the sentence gives it once; a date that has come (actual)
+# needs no status after it.
+DATE_STATEMENT = N_("{label}: {value} ({status})")
+DATE_STATEMENT_ACTUAL = N_("{label}: {value}")
+# A date still to come is planned ('예정'), not a target.
+DATE_STATUS = {"target": N_("planned"), "under-way": N_("under way")}
+BY_SOURCE_KIND = {
+    "original-release": N_("{statement}, as stated in the release {publisher} issued on {date}."),
+    "translation": N_("{statement}, as stated in the release {publisher} issued on {date}."),
+    "statistics": N_("{statement}, as stated in the statistics {publisher} published on {date}."),
+    "news-report": N_("{statement}, as reported by {publisher} on {date}."),
+    "plan": N_("{statement}, as planned in what {publisher} announced on {date}."),
+}
 # Each section: its anchor (the same in every language) and its heading.
 SECTIONS = (
     ("where-its-source-states-it", N_("Where its source states it")),
@@ -97,17 +110,28 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
 def _stated(package: Package, f: Figure, lang: str) -> str:
     """The figure in one sentence: the summary on its page and the sentence the site search shows (the
     standing follows in the list below it, so the sentence does not repeat it). In Korean the sentence
-    reads as a report writes it ('과학기술정보통신부의 2021년 8월 30일 자료에 따르면 디지털 뉴딜에 투입한
-    예산은 10.1조 원입니다(2020년 ~ 2021년, 실적).'); a date figure's value is its period, so it is
-    given once."""
+    reads as a report writes it, naming what its source is ('과학기술정보통신부의 2021년 8월 30일
+    보도자료에 따르면 디지털 뉴딜에 투입한 예산은 10조 1,000억 원입니다(2020년 ~ 2021년, 실적).',
+    '세종타임즈의 … 보도에 따르면'); a date figure's value is its period, so it is given once, and a date
+    that has come takes no status."""
     source = package.source_of(f)
-    template = DATE_DESCRIPTION if f.unit.display == "date" else DESCRIPTION
-    return fill(
+    if f.unit.display != "date":
+        template, status = STATEMENT, tr(lang, f.status, "status")
+    elif f.status == "actual":
+        template, status = DATE_STATEMENT_ACTUAL, ""
+    else:
+        template, status = DATE_STATEMENT, tr(lang, DATE_STATUS[f.status])
+    statement = fill(
         tr(lang, template),
         label=f.label_in(lang),
         value=f.text(lang),
+        predicate=predicate(f.text(lang), lang),
         period=f.period.words(lang),
-        status=tr(lang, f.status, "status"),
+        status=status,
+    )
+    return fill(
+        tr(lang, BY_SOURCE_KIND[source.kind]),
+        statement=statement,
         publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
     )

@@ -128,6 +128,13 @@ def define_env(env):
         return day_words(source.date, page.language)
 
     @env.macro
+    def source_of(figure_id: str, josa: str | None = None) -> str:
+        """The figure's source named for running text and linked: 'the release the Ministry … issued on
+        30 August 2021'; '과학기술정보통신부의 2021년 8월 30일 보도자료'."""
+        links.figure(package, page, figure_id)
+        return citation.source_in_text(package, figure_id, page.language, josa)
+
+    @env.macro
     def period(figure_id: str, part: str = "all") -> str:
         """A figure's period in words; 'start' or 'end' for one end of it ('July 2020', '2025')."""
         found = links.figure(package, page, figure_id).period

@@ -24,7 +24,7 @@ from ..data.changes import CHANGES, SUFFIX
 from ..data.figure import Figure
 from ..data.package import Package, load_package, repository_root
 from ..data.printed import read_number
-from ..data.problem import PackageError, did_you_mean, display_path
+from ..data.problem import PackageError, Refused, did_you_mean, display_path
 from ..data.unit import same_number
 from ..data.words import plain
 
@@ -36,12 +36,8 @@ HEADER = (
 )
 
 
-class CorrectionError(Exception):
+class CorrectionError(Refused):
     """What is wrong with the request, one located line each; nothing was written."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        super().__init__("\n".join(lines))
 
 
 @dataclass(frozen=True)

@@ -20,18 +20,14 @@ from pathlib import Path
 
 from ..data.changelog import KOREAN_MARK, entry_lines, read_changelog
 from ..data.package import CHANGELOG, Package, load_package, repository_root
-from ..data.problem import PackageError
+from ..data.problem import PackageError, Refused
 from .diff import bump, compare
 from .release_notes import CITATION, checks_entry, contents_entry, release_notes
 from .releases import archive_address
 
 
-class ReleaseRefused(Exception):
+class ReleaseRefused(Refused):
     """Why the release cannot be made yet, one located line each; nothing was written."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        super().__init__("\n".join(lines))
 
 
 @dataclass(frozen=True)
