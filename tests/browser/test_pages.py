@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import KOREAN, PHONE, Reader
+from .conftest import Reader
 
 pytestmark = pytest.mark.browser
 
@@ -77,56 +77,3 @@ def test_every_page_loads_offline_without_an_error(light_visits):
 
 def test_every_page_passes_axe_in_the_light_palette(light_visits):
     assert not light_visits["axe"], report(light_visits["axe"])
-
-
-def test_every_page_passes_axe_in_the_dark_palette(browser, site):
-    """Every page in the dark palette, with the rules whose outcome depends on colours (every rule runs
-    on every page in the light palette). What else the palette changes is the theme's header (which
-    palette toggle shows), the same on every page of an edition: each edition's home page gets every
-    rule in the dark palette too."""
-    reader = Reader(browser, site, color_scheme="dark")
-    problems = []
-    try:
-        for path in site.pages():
-            reader.open(path, until="load")
-            assert reader.scheme() == SCHEMES["dark"], f"/{path} is not shown in the dark palette"
-            problems += axe_problems(reader, path, () if path in ("", KOREAN) else COLOUR_RULES)
-    finally:
-        reader.close()
-    assert not problems, report(problems)
-
-
-OVERFLOW = """width => {
-  const fits = box => {
-    const rect = box.getBoundingClientRect();
-    return rect.left >= -1 && rect.right <= width + 1;
-  };
-  const tables = [...document.querySelectorAll('.md-content table')].map(table => {
-    for (let box = table; box && box !== document.body; box = box.parentElement) {
-      if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX) && fits(box)) return true;
-    }
-    return fits(table);
-  });
-  return {page: document.documentElement.scrollWidth, viewport: window.innerWidth, tables};
-}"""
-
-
-def test_no_page_scrolls_sideways_on_a_phone_and_tables_scroll_in_their_own_box(browser, site):
-    reader = Reader.on_phone(browser, site)
-    problems = []
-    try:
-        for path in site.pages():
-            reader.open(path, until="load")
-            layout = reader.evaluate(OVERFLOW, PHONE["width"])
-            # A phone widens its layout viewport to fit content that overflows: compare with the screen.
-            wide = max(layout["page"], layout["viewport"])
-            if wide > PHONE["width"]:
-                problems.append((path, f"the page is {wide} px wide on a {PHONE['width']} px screen"))
-            for number, contained in enumerate(layout["tables"], start=1):
-                if not contained:
-                    problems.append(
-                        (path, f"table {number} does not scroll inside a box as wide as the screen")
-                    )
-    finally:
-        reader.close()
-    assert not problems, report(problems)
