@@ -1,4 +1,5 @@
-"""Every page of the built site, as Chromium loads it: it works offline, is accessible and fits a phone."""
+"""Every page of the built site, as Chromium loads it: it works offline and is accessible (the dark palette
+in test_dark.py, a phone's width in test_sideways.py)."""
 
 from __future__ import annotations
 
