@@ -28,11 +28,9 @@ $(STAMP): requirements.lock
 	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $(STAMP)
 
-$(MX_STAMP): requirements-materialx.lock
-	rm -rf $(MX_VENV)
-	$(PYTHON) -m venv $(MX_VENV)
-	$(MX_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-materialx.lock
-	$(MX_VENV)/bin/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
+# Made from the main one (hard links, then pip swaps the few pins that differ, checked against its lock).
+$(MX_STAMP): requirements-materialx.lock $(STAMP)
+	$(PYTHON) scripts/derive_env.py $(MX_VENV) requirements-materialx.lock --from $(VENV) requirements.lock
 	touch $(MX_STAMP)
 
 serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000 (HOST=address:port for another; problems shown in the browser)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import os
 import subprocess
 from dataclasses import dataclass
@@ -12,6 +15,7 @@ import pytest
 from scripts.bench import measure
 from scripts.build import GENERATOR, mkdocs_build_command
 
+ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = (
     "mkdocs.yml",
     "docs",
@@ -24,6 +28,11 @@ PROJECT_PARTS = (
     "CITATION.cff",
     "changes",
 )
+# For a build whose test reads only English pages: the English edition alone, half a build (as
+# `make serve` builds while no Korean page is open).
+ENGLISH_ONLY = {"DND_ONLY_EDITION": "en"}
+# The repository's address as the publishing workflow would pass it (DND_REPO_URL).
+REPO_URL = "https://github.com/example/example"
 
 
 @dataclass
@@ -37,9 +46,26 @@ class Build:
         return (self.site / path / "index.html").read_text(encoding="utf-8")
 
 
+# The run's folder of caches whose entries are a pure function of their key (set by `shared_caches`).
+SHARED: dict[str, Path] = {}
+
+
+def share_caches(project: Path) -> Path:
+    """Point a copy's build caches at the run's: a chart's drawing is keyed by its inputs and the drawing
+    code, a release's workbooks by its commit, a stock validation by the files it read, so whichever
+    copy made an entry, it is the one this copy would make (entries are written whole, then renamed).
+    A test that changes a chart's data or code still gets a fresh drawing: its key differs."""
+    if "caches" in SHARED:
+        (project / ".cache").mkdir(exist_ok=True)
+        for name in ("charts", "releases"):
+            (SHARED["caches"] / name).mkdir(parents=True, exist_ok=True)
+            (project / ".cache" / name).symlink_to(SHARED["caches"] / name, target_is_directory=True)
+    return project
+
+
 def copy_project(target: Path) -> Path:
     """Copy what a build reads into `target`, so a test can change it freely."""
-    return measure.copy_project(target, PROJECT_PARTS)
+    return share_caches(measure.copy_project(target, PROJECT_PARTS))
 
 
 def build_site(
@@ -67,10 +93,50 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of the whole run: the parallel workers' folders are inside it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def shared_build(tmp_path_factory, env: dict | None = None, generator: str = GENERATOR) -> Build:
+    """The repository's site as `build_site` makes it, built once per test run for each distinct input
+    and shared by every parallel worker: a session build is read-only for the tests, so the workers'
+    fixtures (the built pages, the served site) need not build the same site each.
+
+    The inputs are the checkout (fixed for a run), the generator and the DND_ variables the build
+    sees; a worker wanting a build another is making waits for it (a file lock)."""
+    environment = {k: v for k, v in {**os.environ, **(env or {})}.items() if k.startswith("DND_")}
+    environment.pop("DND_DATAPACKAGE", None)
+    inputs = json.dumps([generator, sorted(environment.items())])
+    key = hashlib.sha256(inputs.encode()).hexdigest()[:16]
+    builds = run_folder(tmp_path_factory) / "shared-builds"
+    builds.mkdir(exist_ok=True)
+    folder, record = builds / key, builds / f"{key}.json"
+    with open(builds / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            build = build_site(copy_project(folder / "project"), env=env, generator=generator)
+            record.write_text(json.dumps({"returncode": build.returncode, "output": build.output}), "utf-8")
+    made = json.loads(record.read_text("utf-8"))
+    return Build(made["returncode"], made["output"], folder / "project" / "site")
+
+
+def clone_repository(clone: Path, *options: str) -> Path:
+    """A git clone of the checkout, sharing the run's build caches (see share_caches)."""
+    subprocess.run(["git", "clone", "--quiet", *options, str(ROOT), str(clone)], check=True)
+    return share_caches(clone)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_caches(tmp_path_factory) -> None:
+    """One folder of build caches for the whole run, shared by the parallel workers."""
+    SHARED["caches"] = run_folder(tmp_path_factory) / "caches"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Build:
-    """The site as the repository builds it, built once for the whole session."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    build = build_site(project)
+    """The site as the repository builds it, built once for the whole run (see shared_build)."""
+    build = shared_build(tmp_path_factory)
     assert build.returncode == 0, build.output
     return build

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_project
+from conftest import ENGLISH_ONLY, build_site, copy_project
 
 
 def test_the_site_builds_without_any_warning(built_site):
@@ -21,7 +21,7 @@ def test_the_site_builds_without_any_warning(built_site):
 def test_an_unknown_name_in_a_page_fails_the_build_instead_of_publishing_template_text(project, name):
     page = project / "docs" / "index.md"
     page.write_text(page.read_text() + "\n{{ " + name + " }}\n")
-    build = build_site(project)
+    build = build_site(project, env=ENGLISH_ONLY)
     assert build.returncode != 0
     assert name.rstrip("()") in build.output
 
@@ -75,6 +75,6 @@ def test_a_link_to_an_anchor_no_page_has_fails_the_build_naming_the_page(project
         page.read_text(encoding="utf-8") + "\n[gone](../data/checks.md#check-no-such-check)\n",
         encoding="utf-8",
     )
-    build = build_site(project)
+    build = build_site(project, env=ENGLISH_ONLY)
     assert build.returncode != 0
     assert "'first-year/index.md' contains a link '../data/checks.md#check-no-such-check'" in build.output

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import clone_repository
 
 from macros.data.package import load_package
 from macros.data.words import plain
@@ -123,8 +124,7 @@ def git(clone: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def journey(tmp_path_factory) -> Journey:
-    clone = tmp_path_factory.mktemp("contributor") / "repo"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    clone = clone_repository(tmp_path_factory.mktemp("contributor") / "repo")
     # `make diff` compares with origin/main; pin it to the commit cloned, whatever branch ROOT is on (CI may be detached).
     git(clone, "update-ref", "refs/remotes/origin/main", "HEAD")
     environment = {

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import clone_repository
 from jinja2 import Environment, FileSystemLoader
 
 from macros.data.changes import version_words
@@ -192,8 +193,7 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 def merged(tmp_path_factory) -> dict:
     """A clone where two contributors corrected two figures on two branches from the same main, and
     main merged both with plain `git merge`; with what each step said."""
-    clone = tmp_path_factory.mktemp("merge") / "repo"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    clone = clone_repository(tmp_path_factory.mktemp("merge") / "repo")
     git(clone, "checkout", "-q", "-B", "main")
     if any((clone / "changes").glob("*.yaml")):
         # Main may hold changes waiting for their release: the maintainer releases them first, so the
@@ -298,8 +298,7 @@ def test_the_release_waits_for_the_korean_then_derives_everything(merged):
 
 
 def test_a_history_that_sets_one_version_twice_is_refused_by_make_check_with_the_way_out(tmp_path):
-    clone = tmp_path / "repo"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    clone = clone_repository(tmp_path / "repo")
     git(clone, "checkout", "-q", "-B", "main")
     version = load_package(clone / "datapackage" / "datapackage.json").version
     major, minor, _ = (int(p) for p in version.split("."))
@@ -331,8 +330,7 @@ def test_a_history_that_sets_one_version_twice_is_refused_by_make_check_with_the
 
 
 def test_make_check_runs_the_source_audit_where_the_release_text_is_and_says_when_it_is_not(tmp_path):
-    clone = tmp_path / "repo"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    clone = clone_repository(tmp_path / "repo")
     git(clone, "update-ref", "refs/remotes/origin/main", "HEAD")  # whatever branch ROOT is on
     masked = ROOT / "tests" / "fixtures" / "release-redacted.txt"  # audits as the release does
     clear = run("check", clone, SOURCE=str(masked))

@@ -6,7 +6,7 @@ import json
 import re
 from html import unescape
 
-from conftest import build_site
+from conftest import REPO_URL, shared_build
 from test_macros import parse
 
 from macros.data.checks import OUTCOMES
@@ -56,15 +56,15 @@ def test_without_a_repository_address_there_are_no_correction_links(built_site):
     assert "issues/new" not in built_site.page("figures/smes-startups-share/")
 
 
-def test_with_a_repository_address_each_figure_page_links_to_a_prefilled_correction_form(project):
-    build = build_site(project, env={"DND_REPO_URL": "https://example.org/owner/repo"})
+def test_with_a_repository_address_each_figure_page_links_to_a_prefilled_correction_form(tmp_path_factory):
+    build = shared_build(tmp_path_factory, env={"DND_REPO_URL": REPO_URL})
     assert build.returncode == 0, build.output
     page = build.page("figures/smes-startups-share/")
     link = next(
         attrs for tag, attrs in parse(page).tags if tag == "a" and "dnd-report" in attrs.get("class", "")
     )
     assert link["href"] == (
-        "https://example.org/owner/repo/issues/new?template=correction.yml"
+        f"{REPO_URL}/issues/new?template=correction.yml"
         "&title=Correction%3A%20smes-startups-share&figure=smes-startups-share"
         "&label=Share%20of%20SMEs%20and%20start-ups%20among%20the%20participants&current-value=95.3%25"
     )

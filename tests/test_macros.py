@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_project
+from conftest import ENGLISH_ONLY, build_site, copy_project
 
 HOSTILE_LABEL = "Robot caregivers <script>alert(1)</script> {{ 7*7 }} {% raw %} *bold* _x_ [y](z) | #h"
 
@@ -81,7 +81,7 @@ def specimen(tmp_path_factory):
     set_label(project, "robot-caregiver-types", HOSTILE_LABEL)
     for name in ("specimen.md", "specimen.ko.md"):  # every page has its Korean twin
         (project / "docs" / "first-year" / name).write_text(SPECIMEN, encoding="utf-8")
-    build = build_site(project)
+    build = build_site(project, env=ENGLISH_ONLY)
     assert build.returncode == 0, build.output
     return build
 
@@ -224,21 +224,21 @@ def test_an_unknown_name_in_a_page_fails_the_build_naming_page_and_name(project,
     for name in ("recovery.md", "recovery.ko.md"):  # both twins, so they still call the same macros
         page = project / "docs" / "first-year" / name
         page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
-    build = build_site(project)
+    build = build_site(project, env=ENGLISH_ONLY)
     assert build.returncode != 0
     assert message in build.output
 
 
 def test_a_chart_drawn_before_is_redrawn_when_its_data_changes(project):
     """Charts are cached between builds; the cache must never show a stale value."""
-    first = build_site(project, project / "site-before")
+    first = build_site(project, project / "site-before", env=ENGLISH_ONLY)
     assert first.returncode == 0, first.output
     figures = project / "datapackage" / "data" / "figures.csv"
     old = ",991,businesses,exact,2021,actual,991,"
     # The value, as printed, and the release's sentence in every quote that holds it.
     text = figures.read_text(encoding="utf-8").replace(old, old.replace("991", "992"))
     figures.write_text(text.replace("to 991 in 2021", "to 992 in 2021"))
-    second = build_site(project, project / "site-after")
+    second = build_site(project, project / "site-after", env=ENGLISH_ONLY)
     assert second.returncode == 0, second.output
     chart = r'<figure class="dnd-chart" id="chart-data-ai-businesses">.*?</svg>'
     before = re.search(chart, first.page("first-year/leap-forward/"), re.S).group()

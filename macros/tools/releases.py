@@ -35,6 +35,7 @@ import io
 import json
 import os
 import posixpath
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -564,12 +565,21 @@ def released_workbooks(top: Path, release: Release, cache: Path | None = CACHE) 
             )
         workbooks = [(p.name, p.read_bytes()) for p in made]
     if kept is not None:
-        kept.mkdir(parents=True, exist_ok=True)
+        # Written aside and moved into place whole, so two builds sharing the cache (the parallel tests)
+        # never read a half-written entry; the second to finish keeps the first one's identical bytes.
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=kept.parent))
         for name, content in workbooks:
-            (kept / name).write_bytes(content)
-        (kept / "done").write_text(
+            (staging / name).write_bytes(content)
+        (staging / "done").write_text(
             f"made by {WORKBOOK_WRITER} of commit {release.commit}\n", encoding="utf-8"
         )
+        if kept.exists() and not (kept / "done").exists():
+            shutil.rmtree(kept, ignore_errors=True)  # left half-written by an interrupted older build
+        try:
+            staging.rename(kept)
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
     return workbooks
 
 

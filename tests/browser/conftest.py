@@ -8,13 +8,14 @@ except under CI, where a missing browser is a failure.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import build_site, copy_project
+from conftest import REPO_URL, shared_build
 
 from scripts.bench.static_host import served
 
@@ -28,7 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 HERE = Path(__file__).parent
-REPO_URL = "https://github.com/example/example"
 DESKTOP = {"width": 1280, "height": 800}
 # The narrowest screen the site is made for, and the smallest text it may show a reader there or anywhere.
 PHONE = {"width": 375, "height": 812}
@@ -87,6 +87,11 @@ def is_local(url: str, origin: str) -> bool:
     return url == origin or url.startswith((origin + "/", "data:", "blob:", "about:"))
 
 
+def foreign_address(origin: str) -> re.Pattern:
+    """Any address `is_local` refuses, as one pattern."""
+    return re.compile(rf"^(?!{re.escape(origin)}(?:/|$)|data:|blob:|about:)")
+
+
 @dataclass
 class Visit:
     """What a page did while it loaded: its status, every request it made, every error it logged."""
@@ -113,7 +118,9 @@ class Reader:
         self.site = site
         self.visit = Visit()
         self.context = browser.new_context(**{"viewport": DESKTOP, **context_options})
-        self.context.route("**/*", self._guard)
+        # Only another host's address is routed (to be refused): the browser matches the pattern itself,
+        # so the site's own requests are not held up by a round trip to Python.
+        self.context.route(foreign_address(site.origin), lambda route: route.abort("blockedbyclient"))
         self.page = self.context.new_page()
         self.page.on("request", lambda request: self.visit.requests.append(request.url))
         self.page.on("response", self._response)
@@ -128,12 +135,6 @@ class Reader:
     def _response(self, response) -> None:
         if response.status >= 400:
             self.visit.missing.append(response.url)
-
-    def _guard(self, route) -> None:
-        if is_local(route.request.url, self.site.origin):
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
 
     def _console(self, message) -> None:
         if message.type == "error":
@@ -162,9 +163,9 @@ def serve(root: Path) -> Iterator[Site]:
         yield Site(root, url)
 
 
-def built(tmp_path_factory, name: str, env: dict | None = None) -> Path:
-    project = copy_project(tmp_path_factory.mktemp(name) / "project")
-    build = build_site(project, env=env)
+def built(tmp_path_factory, env: dict | None = None) -> Path:
+    """The site built once per run and shared by the workers (tests only read it)."""
+    build = shared_build(tmp_path_factory, env=env)
     assert build.returncode == 0, build.output
     return build.site
 
@@ -213,14 +214,14 @@ def site(browser, tmp_path_factory) -> Iterator[Site]:
     """The repository's site as published without a repository address."""
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("DND_REPO_URL", raising=False)
-        root = built(tmp_path_factory, "site")
+        root = built(tmp_path_factory)
     yield from serve(root)
 
 
 @pytest.fixture(scope="session")
 def repo_site(browser, tmp_path_factory) -> Iterator[Site]:
     """The same site built with a repository address, as the publishing workflow builds it."""
-    yield from serve(built(tmp_path_factory, "repo-site", env={"DND_REPO_URL": REPO_URL}))
+    yield from serve(built(tmp_path_factory, env={"DND_REPO_URL": REPO_URL}))
 
 
 @pytest.fixture
