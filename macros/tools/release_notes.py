@@ -46,6 +46,7 @@ TWIN_NOUNS = {
     "correction": N_("{count} corrections"),
 }
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,9 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
     entries = {entry.text: entry for entry in section.entries}
     for (english, korean), prefix in ((contents_entry(new), "Contents:"), (checks_entry(new), "Checks:")):
         entry = entries.get(english)
-        if entry is None or entry.text_ko != korean:
+        # The Korean is compared by its numbers: the catalogue's wording may improve after a release
+        # without making the released sections wrong.
+        if entry is None or NUMBER.findall(entry.text_ko) != NUMBER.findall(korean):
             place = next((e.line for e in section.entries if e.text.startswith(prefix)), start)
             notes.append(
                 Note(
