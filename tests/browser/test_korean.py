@@ -103,9 +103,7 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
 # An amount in myriads with its counter ('2조 4,500억 원', '12만 7,000개', '약 17만 개', '17만여 개') and a
 # date of year and month or of a day ('2021년 7월', '2021년 7월 22일'): what a Korean desk never breaks.
 # A number ends in a digit: "106만 5,000, 발표값" may break after its comma.
-COMPOUND = (
-    r"(?:약 )?\d(?:[\d,.]*\d)?[만억조](?: \d(?:[\d,.]*\d)?[만억조]?)*여?(?: ?[가-힣]+)?|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
-)
+COMPOUND = r"(?:약 )?\d(?:[\d,.]*\d)?[만억조](?: \d(?:[\d,.]*\d)?[만억조]?)*여?(?: ?[가-힣]+)?|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
 # Every compound in a block of the page's text (a block that holds no other block), found across the
 # block's inline elements (a link, a marked word), drawn on more than one line.
 SPLIT_COMPOUNDS = r"""
