@@ -147,7 +147,6 @@ def test_counts_that_are_not_the_packages_are_refused_with_the_line_to_write(rel
     assert "must hold the entry `- Contents: " in note and "한국어: 내용: 수치 " in note
 
 
-
 def test_a_released_korean_count_line_in_older_wording_still_passes_but_not_with_other_numbers(release):
     # The catalogue's Korean may be reworded after a release; the released section keeps its words,
     # and only its numbers are held to the package.
@@ -163,6 +162,7 @@ def test_a_released_korean_count_line_in_older_wording_still_passes_but_not_with
     path.write_text(re.sub(r"(이 판에 든 것: 수치 )\d+", r"\g<1>1", reworded, count=1), encoding="utf-8")
     (note,) = release.notes()
     assert "must hold the entry `- Contents: " in note
+
 
 def test_citation_cff_must_follow_the_version(release):
     release.section(f"- `{FIGURE}` relabelled.", "  한국어: 라벨을 고쳤습니다.")
