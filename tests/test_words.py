@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
+from macros.data.locator import Locator
 from macros.data.words import (
+    counted_place,
     day_words,
     fill,
     interval_words,
@@ -281,3 +283,19 @@ def test_an_unknown_language_is_refused():
 def test_a_korean_sentence_says_a_value_beyond_a_number_as_a_verb(shown, said):
     """'14.3% 초과입니다' reads as a table cell read aloud; a sentence says '14.3%를 넘습니다'."""
     assert predicate(shown, "ko") == said
+
+
+@pytest.mark.parametrize(
+    ("number", "korean"),
+    [(1, "첫째"), (2, "둘째"), (4, "넷째"), (8, "여덟째"), (10, "열째"), (11, "11번째")],
+)
+def test_a_korean_paragraph_is_counted_as_a_desk_counts_it(number, korean):
+    """A desk writes 첫째 문단, never 1번째 문단; English keeps the paragraph's number."""
+    assert counted_place(number, "ko") == korean
+    assert counted_place(number) == str(number)
+
+
+def test_a_place_in_another_source_names_its_paragraph_in_words():
+    assert Locator("x", "text", "paragraph-2").place_words("ko") == "둘째 문단"
+    assert Locator("x", "text", "section-1-paragraph-1").place_words("ko") == "1절 첫째 문단"
+    assert Locator("x", "text", "paragraph-2").place_words("en") == "paragraph 2"

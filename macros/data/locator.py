@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .catalogue import DEFAULT, tr
+from .words import counted_place
 
 PARTS = re.compile(r"text|heading|note|footnote(-[0-9]+)?")
 # The places in another source that have words in every language: each is the place's own words,
@@ -50,7 +51,10 @@ class Locator:
         for pattern, words in PLACE_PATTERNS:
             found = pattern.fullmatch(self.place)
             if found:
-                return tr(lang, words, "place").format(**found.groupdict())
+                numbers = found.groupdict()
+                if numbers.get("p"):
+                    numbers["p"] = counted_place(int(numbers["p"]), lang)
+                return tr(lang, words, "place").format(**numbers)
         raise ValueError(
             f"the place '{self.place}' has no words in every language; name it like 'paragraph-2' or "
             "'headline', or add its words to PLACES in macros/data/locator.py and to each catalogue"

@@ -140,6 +140,10 @@ class English:
         """A written value as what a sentence says of its subject: 'is more than 14.3%'."""
         return f"is {shown}"
 
+    def counted_place(self, number: int) -> str:
+        """The number of a paragraph counted in a text, as the place's words take it: 'paragraph 2'."""
+        return str(number)
+
     def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         if day and month:
             return f"{day} {calendar.month_name[month]} {year}"
@@ -203,6 +207,8 @@ class Korean(English):
     ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
     # Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
     DOCUMENT_LANGUAGES = {"ko": "국문", "en": "영문"}
+    # A paragraph counted in a text is its 첫째, 둘째 … (a desk never writes '1번째 문단').
+    COUNTED = ("첫째", "둘째", "셋째", "넷째", "다섯째", "여섯째", "일곱째", "여덟째", "아홉째", "열째")
 
     def plain(self, number: float, max_decimals: int = 3) -> str:
         from babel.numbers import format_decimal
@@ -302,6 +308,10 @@ class Korean(English):
         if shown.endswith(f" {self.OR_MORE}"):
             return f"{particle(shown[: -len(self.OR_MORE) - 1], '를')} 넘습니다"
         return f"{shown}입니다"
+
+    def counted_place(self, number: int) -> str:
+        """'첫째', '둘째' … '열째'; past ten, '11번째'."""
+        return self.COUNTED[number - 1] if 1 <= number <= len(self.COUNTED) else f"{number}번째"
 
     def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         from babel.dates import format_date, format_skeleton
@@ -471,6 +481,11 @@ def qualifier_name(qualifier: str, lang: str = "en") -> str:
     """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, 여·초과
     or 없음(한정어 없이 표기)."""
     return speaker(lang).qualifier_name(qualifier)
+
+
+def counted_place(number: int, lang: str = "en") -> str:
+    """A paragraph's number in a place's words: 'paragraph 2'; '둘째 문단'."""
+    return speaker(lang).counted_place(number)
 
 
 def point_words(year: int, month: int | None = None, day: int | None = None, lang: str = "en") -> str:

@@ -125,9 +125,8 @@ def korean_terms(package: Package, lang: str = "en") -> str:
         "Every figure, topic, unit, check and source has a Korean text beside its English one "
         "({columns}), in the compilers' words. Of the Korean terms they use, {original} follow the Korean "
         "original{release}, {later} the ministry's later Korean texts and {news} news reports. Wherever an "
-        "English text uses the English wording, its Korean twin uses the term, and a coinage of the source "
-        "stands with the common term in brackets; the validator checks both. Other Korean wording is the "
-        "compilers' own.",
+        "English text uses the English wording, its Korean twin uses the term, which the validator checks. "
+        "Other Korean wording is the compilers' own.",
     )
     release = (
         tr(lang, ", the ministry's Korean release of {date} as the news reports that reproduce it write them")

@@ -139,7 +139,7 @@ def changelog_with_downloads(
     lines = list(changelog.preamble) if lang == DEFAULT else []
     if pending:
         lines += ["", f"## {html.text(tr(lang, UNRELEASED_HEADING))} {{#unreleased}}", ""]
-        lines += [f"- {_with_code(entry_words(c, lang))}" for c in pending]
+        lines += [_entries([entry_words(c, lang) for c in pending]), ""]
     for section in changelog:
         version = section.version
         day = section.date if lang == DEFAULT else day_words(dt.date.fromisoformat(section.date), lang)
@@ -154,8 +154,14 @@ def changelog_with_downloads(
         if lang == DEFAULT:
             lines += list(section.english)
         else:
-            lines += [f"- {_with_code(entry.text_in(lang))}" for entry in section.entries]
+            lines += [_entries([entry.text_in(lang) for entry in section.entries]), ""]
     return "\n".join(lines).strip("\n") + "\n"
+
+
+def _entries(texts: list[str]) -> str:
+    """A version's entries as one HTML list, which Markdown leaves alone: an id such as
+    `metaverse-alliance-members` stays code, with no glossary definition put inside it."""
+    return "<ul>" + "".join(f"<li>{_with_code(text)}</li>" for text in texts) + "</ul>"
 
 
 def _with_code(text: str) -> str:

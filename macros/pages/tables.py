@@ -18,6 +18,9 @@ from .links import value_link
 SEARCH_EXCLUDE = "data-search-exclude"
 # The heading of a group of a topic's figures, and what a row adds to it.
 STATED_IN = N_("Where its source states it: {place}")
+# The heading of the part the release opens with (its topic has no marker) is the release's headline; any
+# other part's heading is a section heading, which Korean does not call 제목.
+HEADLINE = N_("headline")
 
 
 @dataclass(frozen=True)
@@ -133,12 +136,19 @@ def _places(package: Package, figure: Figure, lang: str, within: str | None = No
     where = []
     for locator in figure.locators:
         at = trail(locator.topic, package.topics, lang)
-        part = "" if locator.part == "text" else tr(lang, locator.part_words(), "part")
+        part = "" if locator.part == "text" else _part_words(package, locator, lang)
         if at == within:
             where.append(part)
         else:
             where.append(at + (f" ({part})" if part else ""))
     return [w for w in where if w]
+
+
+def _part_words(package: Package, locator, lang: str) -> str:
+    """The part of a topic in words: 'footnote 1'; the opening part's heading is the 'headline'."""
+    if locator.part == "heading" and not package.topics[locator.topic].marker:
+        return tr(lang, HEADLINE)
+    return tr(lang, locator.part_words(), "part")
 
 
 def source_place(package: Package, figure: Figure, lang: str = "en") -> str:

@@ -9,8 +9,11 @@ that does not wrap (`.dnd-word` in extra.css). Only text between tags changes; c
 styles are left alone.
 
 A Korean amount in myriads is written in several words ('2조 4,500억 원', '12만 7,000개', '약 17만
-개') and a date in three ('2021년 7월 22일'); a desk never lets a line end inside one, so each is
-kept whole the same way (COMPOUND).
+개'), a number with 여 before its counter in two ('4,300여 종'), an approximate number in two ('약
+8,000개') and a date in three ('2021년 7월 22일'); a desk never lets a line end inside one, so each is
+kept whole the same way (COMPOUND). A word that joins an amount to a bracketed date ('114조 1,000억
+원입니다(2020년 7월') is too long to keep whole on a phone: each amount or date in it is kept whole, and
+the line may break before the bracket.
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<
 _DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"
 _MYRIADS = rf"{_DIGITS}[만억조](?:\s{_DIGITS}[만억조])*(?:\s{_DIGITS}|여?(?:\s[가-힣]+)?)"
 _DATE = r"[0-9]{4}년\s(?:[0-9]{1,2}월(?:\s[0-9]{1,2}일)?|[상하]반기)"
-_ONE = rf"(?:약\s)?(?:{_MYRIADS}|{_DATE})"
+# A whole number with 여 and its counter ('4,300여 종', '1,000여 곳'), and 약 before a number ('약 8,000개').
+_SOME = rf"{_DIGITS}여\s[가-힣]+"
+_ABOUT = rf"약\s{_DIGITS}"
+_ONE = rf"(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE})|{_ABOUT})"
 # With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
@@ -68,7 +74,13 @@ def _keep(found: re.Match) -> str:
     """An amount or a date in several words is kept whole as it stands; any other joined word by _wrap."""
     word = found.group()
     if found.group("compound") and re.search(r"\s", word):
-        return _span(word)
+        if len(word) <= LONGEST:
+            return _span(word)
+        # Too long for one line of a phone: each amount or date with what is joined to it, up to a bracket.
+        return "".join(
+            _span(p) if re.search(r"\s", p) and COMPOUND.fullmatch(p) else p
+            for p in re.split(r"([(\[])", word)
+        )
     # One word after all ('3조701억원'): kept whole only if it joins a sign, as any other word.
     return _wrap(found) if JOINED.fullmatch(word) else word
 

@@ -246,7 +246,7 @@ def on_post_template(output_content, template_name, config):
         return output_content
     site = Path(config.site_dir)
     (site / lang).mkdir(parents=True, exist_ok=True)
-    (site / lang / "404.html").write_text(output_content, encoding="utf-8")
+    (site / lang / "404.html").write_text(_footer_kept_whole(output_content, config), encoding="utf-8")
     root = site / "404.html"
     return root.read_text(encoding="utf-8") if root.exists() else output_content
 
@@ -264,7 +264,22 @@ def on_post_build(config):
 
 
 def on_post_page(output, page, config):
-    """The theme's two invalid attributes, repaired on each page (macros/site/theme.py)."""
+    """The theme's two invalid attributes, repaired on each page (macros/site/theme.py); in an edition that
+    keeps its words whole, the footer's too (its data version's date, '2026년 12월 2일', on one line)."""
     from macros.site.theme import repaired
 
-    return repaired(output)
+    return _footer_kept_whole(repaired(output), config)
+
+
+def _footer_kept_whole(output: str, config) -> str:
+    """The page with its footer's joined words and dates kept whole, in an edition that keeps them."""
+    from macros.data.words import speaker
+
+    if not speaker(config.theme["language"]).keeps_words_whole:
+        return output
+    from macros.pages.typography import keep_words_whole
+
+    start, end = output.find("<footer"), output.find("</footer>")
+    if not 0 <= start < end:
+        return output
+    return output[:start] + keep_words_whole(output[start:end]) + output[end:]

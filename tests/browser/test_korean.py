@@ -100,10 +100,17 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
     )
 
 
-# An amount in myriads with its counter ('2조 4,500억 원', '12만 7,000개', '약 17만 개', '17만여 개') and a
-# date of year and month or of a day ('2021년 7월', '2021년 7월 22일'): what a Korean desk never breaks.
-# A number ends in a digit: "106만 5,000, 발표값" may break after its comma.
-COMPOUND = r"(?:약 )?\d(?:[\d,.]*\d)?[만억조](?: \d(?:[\d,.]*\d)?[만억조]?)*여?(?: ?[가-힣]+)?|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
+# An amount in myriads with its counter ('2조 4,500억 원', '12만 7,000개', '약 17만 개', '17만여 개', and
+# with the verb joined to it, '114조 1,000억 원입니다'), a whole number with 여 before its counter
+# ('4,300여 종', '1,000여 곳'), 약 before a number ('약 8,000개') and a date of year and month or of a day
+# ('2021년 7월', '2021년 7월 22일'): what a Korean desk never breaks. A number ends in a digit: "106만
+# 5,000, 발표값" may break after its comma; a word spaced after bare digits is no counter (a counter
+# joins digits: '5,000명'), so "4,760만 5,000 이상" may break before 이상.
+COMPOUND = (
+    r"(?:약 )?\d(?:[\d,.]*\d)?[만억조](?: \d(?:[\d,.]*\d)?[만억조])*"
+    r"(?: \d(?:[\d,.]*\d)?[가-힣]*|여?(?: ?[가-힣]+)?)"
+    r"|\d(?:[\d,]*\d)?여 [가-힣]+|약 \d(?:[\d,.]*\d)?[가-힣%]*|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
+)
 # Every compound in a block of the page's text (a block that holds no other block), found across the
 # block's inline elements (a link, a marked word), drawn on more than one line.
 SPLIT_COMPOUNDS = r"""
@@ -153,11 +160,25 @@ COMPOUND_PAGES = (
     "ko/figures/budget-invested/",
     "ko/figures/new-deal-fund-size-ko/",
     "ko/figures/businesses-participating-ko/",
+    # A summary whose amount is joined to a bracketed date, and values with 여 before their counter.
+    "ko/figures/knd-plan-government-2025/",
+    "ko/figures/data-types-released-ko/",
+    "ko/figures/data-types-released/",
+    "ko/figures/digital-learning-centres/",
+    "ko/figures/subsidy24-services/",
+    "ko/figures/smart-factories/",
 )
+# The narrowest phones a reader holds (360 px) besides the usual one (375 px).
+NARROW = {"width": 360, "height": 780}
 
 
-def test_no_amount_or_date_is_broken_across_two_lines_on_a_phone(browser, site):
-    reader = Reader.on_phone(browser, site)
+@pytest.mark.parametrize("narrow", [False, True], ids=["375px", "360px"])
+def test_no_amount_or_date_is_broken_across_two_lines_on_a_phone(browser, site, narrow):
+    reader = (
+        Reader(browser, site, viewport=NARROW, is_mobile=True, has_touch=True)
+        if narrow
+        else Reader.on_phone(browser, site)
+    )
     try:
         split = {}
         for path in dict.fromkeys(COMPOUND_PAGES):
