@@ -11,6 +11,17 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 LINK_ATTRIBUTES = {"href", "src"}
+# A <link> with one of these relations makes the browser fetch (or connect to) its address as the page loads.
+FETCHED_RELATIONS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+}
 # The 404 pages (one per edition) are served at whatever address was missed, so they alone link from the site root.
 ROOT_LINKED = {"404.html", "ko/404.html"}
 
@@ -19,6 +30,8 @@ ROOT_LINKED = {"404.html", "ko/404.html"}
 class Page:
     anchors: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
+    # What the browser fetches by itself as the page loads: every src, and the fetched <link>s.
+    fetched: list[str] = field(default_factory=list)
 
 
 class PageReader(HTMLParser):
@@ -34,6 +47,12 @@ class PageReader(HTMLParser):
                 self.page.anchors.add(value)
             elif name in LINK_ATTRIBUTES:
                 self.page.links.append(value)
+        attributes = dict(attrs)
+        if attributes.get("src"):
+            self.page.fetched.append(attributes["src"])
+        relations = set((attributes.get("rel") or "").lower().split())
+        if tag == "link" and relations & FETCHED_RELATIONS and attributes.get("href"):
+            self.page.fetched.append(attributes["href"])
 
 
 def read_site(site: Path) -> dict[str, Page]:
@@ -91,6 +110,33 @@ def test_every_internal_link_and_anchor_of_the_site_resolves(built_site):
 def test_pages_link_relatively_so_the_site_works_under_any_path(built_site):
     """GitHub Pages serves a project site under /<repository>/: a link from the root would miss it."""
     assert root_relative_links(built_site.site) == []
+
+
+def fetched_from_another_host(site: Path) -> list[str]:
+    return [
+        f"{page}: {address!r}"
+        for page, content in read_site(site).items()
+        for address in content.fetched
+        if not (is_internal(address) or address.startswith("data:"))
+    ]
+
+
+def test_no_page_of_either_edition_fetches_anything_from_another_host(built_site):
+    """Offline and private, on every page (the browser tests load one page of each shape)."""
+    assert fetched_from_another_host(built_site.site) == []
+
+
+def test_the_host_check_names_a_script_a_stylesheet_and_a_preconnect_to_another_host(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<script src="https://cdn.example/x.js"></script><link rel="stylesheet" href="//fonts.example/a.css">'
+        '<link rel="preconnect" href="https://fonts.gstatic.com"><img src="data:image/png;base64,AA==">'
+        '<link rel="canonical" href="https://site.example/"><a href="https://example.com/">a link</a>'
+    )
+    assert fetched_from_another_host(tmp_path) == [
+        "index.html: 'https://cdn.example/x.js'",
+        "index.html: '//fonts.example/a.css'",
+        "index.html: 'https://fonts.gstatic.com'",
+    ]
 
 
 def test_the_link_check_reports_a_missing_page_and_a_missing_anchor(tmp_path):

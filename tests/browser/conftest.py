@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -78,9 +79,45 @@ class Site:
 
         return [path for path in self.all_pages() if sampled(path)]
 
+    def one_page_per_shape(self, prefix: str) -> dict[str, list[str]]:
+        """The pages under `prefix` in both editions grouped by their shape, each group named by its first
+        page: pages of one shape hold the same elements, so the site's scripts meet the same markup on
+        each, and one page stands for its group in a browser (the text differs, not the structure)."""
+        groups: dict[frozenset, list[str]] = {}
+        for path in self.all_pages():
+            if path.removeprefix(KOREAN).startswith(prefix):
+                groups.setdefault(_shape(self.html(path)), []).append(path)
+        return {paths[0]: paths for paths in groups.values()}
+
     def html(self, path: str) -> str:
         file = self.root / path
         return (file / "index.html" if path == "" or path.endswith("/") else file).read_text("utf-8")
+
+
+class _Shape(HTMLParser):
+    """The elements of a page's article as (tag, classes), with its section ids: what its scripts meet."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: set[tuple] = set()
+        self.lang = ""
+        self.in_article = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang", "")
+        self.in_article = self.in_article or tag == "article"
+        if self.in_article:
+            self.elements.add((tag, tuple(sorted((attributes.get("class") or "").split()))))
+            if tag in ("h2", "h3") and attributes.get("id"):
+                self.elements.add(("section", attributes["id"]))
+
+
+def _shape(page: str) -> frozenset:
+    parser = _Shape()
+    parser.feed(page)
+    return frozenset(parser.elements | {("lang", parser.lang)})
 
 
 def is_local(url: str, origin: str) -> bool:
