@@ -34,6 +34,7 @@ HOLDS_CHANGES = N_(
     "This file also holds the {unreleased}; version {version} as released is in the table of every version below."
 )
 CSV_FILES = N_("the {count} CSV files")
+FIGURE_FILES = N_("each figure's JSON file")
 WAITING = N_(
     "The pages also show {unreleased}. Of the files at today's address, {current} hold them too; "
     "{released} are version {version} as released."
@@ -69,7 +70,10 @@ def waiting(package: Package, lang: str = "en", site_url: str | None = None) -> 
     return fill(
         tr(lang, WAITING),
         unreleased=unreleased_words(package.changes, lang),
-        current=list_words(_names([d for d in files if d.from_records], lang), lang),
+        # Each figure's JSON file beside its page is made from the records too (export.figure_files).
+        current=list_words(
+            [*_names([d for d in files if d.from_records], lang), tr(lang, FIGURE_FILES)], lang
+        ),
         released=list_words(_names([d for d in files if not d.from_records], lang), lang),
         version=package.version,
     )
