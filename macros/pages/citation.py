@@ -218,8 +218,8 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     )
     if package.changes:
         # The archive cited is the release; the pages, and the files made from the same records, hold more.
-        from .downloads import waiting
+        from .downloads import waiting_html
 
-        lines.append(f"<p>{html.text(waiting(package, lang, site_url))}</p>")
+        lines.append(f"<p>{waiting_html(package, lang, site_url)}</p>")
     lines.append("</div>")
     return "\n".join(lines)

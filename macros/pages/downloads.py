@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 
 from ..data.changelog import CODE, Changelog
@@ -77,6 +78,17 @@ def waiting(package: Package, lang: str = "en", site_url: str | None = None) -> 
         released=list_words(_names([d for d in files if not d.from_records], lang), lang),
         version=package.version,
     )
+
+
+def waiting_html(package: Package, lang: str = "en", site_url: str | None = None) -> str:
+    """`waiting` as HTML, each file's path as code (the sentence is filled first, so each particle follows
+    the words as read)."""
+    escaped = html.text(waiting(package, lang, site_url))
+    paths = sorted((html.text(d.path) for d in listed(package, site_url)), key=len, reverse=True)
+    if not escaped or not paths:
+        return escaped
+    pattern = re.compile("|".join(re.escape(p) for p in paths))
+    return pattern.sub(lambda m: f"<code>{m.group()}</code>", escaped)
 
 
 def downloads(package: Package, page, site_url: str | None = None) -> str:
