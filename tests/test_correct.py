@@ -230,11 +230,14 @@ def test_two_corrections_from_one_main_merge_with_plain_git_merge_and_check_pass
 def test_while_corrections_wait_the_site_says_so_and_the_downloads_stay_the_release(merged):
     package = load_package(merged["clone"] / "datapackage" / "datapackage.json")
     assert (
-        version_words(package.version, package.changes) == f"{package.version} and 2 unreleased corrections"
+        version_words(package.version, package.changes) == f"{package.version} with 2 unreleased corrections"
     )
-    assert version_words(package.version, package.changes, "ko") == f"{package.version} 및 배포 전 정정 2건"
+    assert (
+        version_words(package.version, package.changes, "ko")
+        == f"{package.version}(아직 배포하지 않은 정정 2건 반영)"
+    )
     document = figure_document(package, package.figures[FIGURE])
-    assert document["version_words"] == f"{package.version} and 2 unreleased corrections"
+    assert document["version_words"] == f"{package.version} with 2 unreleased corrections"
     assert document["unreleased"] == [f"{FIGURE}-revision", f"{OTHER}-revision"]
     assert document["corrections"][-1]["version"] is None and document["changes"][0]["version"] is None
     # The current download is the version as released, byte for byte: it says 6.0.1 and holds 6.0.1.
@@ -250,9 +253,9 @@ def test_while_corrections_wait_the_site_says_so_and_the_downloads_stay_the_rele
     environment.filters["url"] = lambda path: "/" + path
     environment.globals |= {"tr": tr, "edition_prefix": editions.prefix}
     template = environment.get_template("partials/copyright.html")
-    for language, words in (("en", "and <a"), ("ko", "및 <a")):
+    for language, words in (("en", "This site also shows <a"), ("ko", "이 사이트에는 <a")):
         footer = template.render(data_release=release(package), config={"theme": {"language": language}})
-        shown = {"en": "2 unreleased corrections", "ko": "배포 전 정정 2건"}[language]
+        shown = {"en": "2 unreleased corrections", "ko": "아직 배포하지 않은 정정 2건"}[language]
         assert f">{package.version}</a>" in footer and f"{words} " in footer and f">{shown}</a>" in footer
 
 

@@ -209,7 +209,7 @@ def test_a_figure_that_is_not_plain_shows_its_standing_wherever_it_is_shown(buil
         "check": "new-deal-fund-size-languages",
     } in document["standing"]["reasons"]
     korean = built_site.page("ko/figures/new-deal-fund-size/")
-    assert "유의 사항: 검산 불성립" in unescape(
+    assert "유의 사항: 검산 결과 맞지 않음" in unescape(
         re.search(r'<meta name="description" content="([^"]*)"', korean).group(1)
     )
 

@@ -136,7 +136,7 @@ def test_a_check_outcome_in_prose_comes_from_the_data(package):
 
     fails = outcome(package, Page("en"), "new-deal-fund-size-languages")
     assert ">fails</a>" in fails and "#check-new-deal-fund-size-languages" in fails
-    assert ">검산: 성립</a>" in outcome(package, Page("ko"), "budget-by-source", "check")
+    assert ">검산: 맞음</a>" in outcome(package, Page("ko"), "budget-by-source", "check")
     with pytest.raises(ValueError, match="unknown check id 'no-such-check'"):
         outcome(package, Page("en"), "no-such-check")
 

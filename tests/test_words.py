@@ -299,3 +299,23 @@ def test_a_place_in_another_source_names_its_paragraph_in_words():
     assert Locator("x", "text", "paragraph-2").place_words("ko") == "둘째 문단"
     assert Locator("x", "text", "section-1-paragraph-1").place_words("ko") == "1절 첫째 문단"
     assert Locator("x", "text", "paragraph-2").place_words("en") == "paragraph 2"
+
+
+def test_a_list_is_joined_as_each_language_writes_one():
+    from macros.data.words import list_words
+
+    assert list_words(["a.xlsx", "b.xlsx", "figures.json"]) == "a.xlsx, b.xlsx and figures.json"
+    assert list_words(["a.xlsx", "b.xlsx", "figures.json"], "ko") == "a.xlsx, b.xlsx 및 figures.json"
+    assert list_words([], "ko") == ""
+
+
+def test_the_qualifier_word_a_source_prints_is_found_before_its_number():
+    from macros.data.words import printed_qualifier
+
+    headline = "With participation of approximately 170,000 domestic businesses"
+    assert printed_qualifier(headline, "170,000", "approximately", "en") == "approximately"
+    assert printed_qualifier("About 8,000 smart factories", "8,000", "approximately", "en") == "About"
+    assert printed_qualifier("by more than 14.3%", "14.3%", "more-than", "en") == "more than"
+    # A word that only ends like a qualifier ('moreover') is none, and no word is none.
+    assert printed_qualifier("moreover 14.3%", "14.3%", "more-than", "en") is None
+    assert printed_qualifier("grew 14.3%", "14.3%", "more-than", "en") is None

@@ -161,7 +161,7 @@ UNRELEASED = {
 
 
 def unreleased_words(changes: list[Change], lang: str = "en") -> str:
-    """'1 unreleased correction', '2 unreleased changes' (배포 전 정정 1건); '' when none waits."""
+    """'1 unreleased correction', '2 unreleased changes' (아직 배포하지 않은 정정 1건); '' when none waits."""
     if not changes:
         return ""
     words = UNRELEASED[(all(c.correction for c in changes), len(changes) == 1)]
@@ -169,10 +169,10 @@ def unreleased_words(changes: list[Change], lang: str = "en") -> str:
 
 
 def version_words(version: str, changes: list[Change], lang: str = "en") -> str:
-    """The version the data on show is: '6.0.1', or '6.0.1 and 1 unreleased correction' while changes
-    wait for a release (the download of 6.0.1 does not hold them)."""
+    """The version the data on show is: '6.0.1', or '6.0.1 with 1 unreleased correction' while changes
+    wait for a release (the archive of 6.0.1 does not hold them); '6.0.1(아직 배포하지 않은 정정 1건 반영)'."""
     if not changes:
         return version
-    return tr(lang, "{version} and {unreleased}").format(
+    return tr(lang, "{version} with {unreleased}").format(
         version=version, unreleased=unreleased_words(changes, lang)
     )

@@ -67,7 +67,7 @@ KINDS = {
         Kind(
             "rank-at-or-above",
             1,
-            "rank at or above another",
+            "baseline rank another must equal or beat",
             lambda t: t[0],
             lambda v: v[0],
             lambda i: i[0],

@@ -67,10 +67,18 @@ class English:
     code = "en"
     # The Babel locale whose data writes the numbers and dates.
     locale = "en"
+    # The Babel locale whose data joins a list: 'a, b and c', as the site's English writes lists.
+    list_locale = "en_GB"
     # Whether a word joined to a dot, bracket or sign is kept on one line (macros/pages/typography.py).
     keeps_words_whole = False
     # The words before a number that say how it was rounded.
     QUALIFIER_WORDS = {"exact": "", "approximately": "about", "more-than": "more than"}
+    # The words a source in this language may print before a number for each qualifier, to be found in
+    # a figure's quote ('approximately 170,000' in a headline, 'more than 170,000' in its body).
+    PRINTED_QUALIFIERS = {
+        "approximately": ("approximately", "about", "around", "some"),
+        "more-than": ("more than", "over"),
+    }
     # The qualifier as a table column names it, where the word itself is not a name: 'exact' is the
     # value of a number printed with no qualifier word, not a claim that the number is exact.
     QUALIFIER_NAMES = {"exact": "none (printed as is)"}
@@ -195,9 +203,11 @@ class Korean(English):
 
     code = "ko"
     locale = "ko"
+    list_locale = "ko"
     # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
+    PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
     QUALIFIER_NAMES = {"exact": "없음(한정어 없이 표기)", "more-than": "여·초과"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
@@ -518,6 +528,24 @@ def language_words(code: str, lang: str = "en", document: bool = False) -> str:
 def day_words(day: dt.date, lang: str = "en") -> str:
     """A date as the site writes it: '25 November 2026'; '2026년 11월 25일'."""
     return point_words(day.year, day.month, day.day, lang)
+
+
+def printed_qualifier(quote: str, printed: str, qualifier: str, lang: str) -> str | None:
+    """The qualifier word a source in `lang` prints right before `printed` in its sentence, as printed
+    ('approximately'), or None where it prints none of that qualifier's words there."""
+    at = quote.find(printed)
+    before = quote[:at].rstrip() if at >= 0 else ""
+    for word in speaker(lang).PRINTED_QUALIFIERS.get(qualifier, ()):
+        if before.lower().endswith(word) and not before[: -len(word)][-1:].isalpha():
+            return before[-len(word) :]
+    return None
+
+
+def list_words(items: list[str], lang: str = "en") -> str:
+    """Items joined as the language writes a list: 'a, b and c'; 'a, b 및 c'."""
+    from babel.lists import format_list
+
+    return format_list(list(items), locale=speaker(lang).list_locale) if items else ""
 
 
 def size_words(size: int, lang: str = "en") -> str:

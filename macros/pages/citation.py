@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..data.changes import unreleased_words, version_words
 from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, fill, language_words, particle
@@ -181,7 +180,7 @@ def figure_citation(package: Package, figure, address: str | None = None, lang: 
     text = tr(lang, "{authors}, {title}, data version {version}, figure {id} “{label}”.").format(
         authors=authors(package, lang=lang),
         title=title(package, lang),
-        version=version_words(package.version, package.changes, lang),
+        version=package.version,
         id=figure.id,
         label=figure.label_in(lang),
     )
@@ -218,10 +217,9 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         f"{html.text(attribution)} {others}</p>"
     )
     if package.changes:
-        # The archive cited is the release; the pages show more than it holds.
-        pending = unreleased_words(package.changes, lang)
-        words = tr(lang, "The pages also show {unreleased}, which no download holds until the next release.")
-        # Filled before escaping: the escaped text no longer holds the placeholder's braces.
-        lines.append(f"<p>{html.text(words.replace('{unreleased}', pending))}</p>")
+        # The archive cited is the release; the pages, and the files made from the same records, hold more.
+        from .downloads import waiting_html
+
+        lines.append(f"<p>{waiting_html(package, lang, site_url)}</p>")
     lines.append("</div>")
     return "\n".join(lines)

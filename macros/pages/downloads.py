@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 
 from ..data.changelog import CODE, Changelog
-from ..data.changes import Change
+from ..data.changes import Change, unreleased_words
 from ..data.package import Package
-from ..data.words import day_words, size_words
+from ..data.words import day_words, fill, list_words, size_words
 from ..tools.export import Download, downloads_of
 from ..tools.releases import History
 from . import html
@@ -29,6 +30,18 @@ WHAT_CHANGED = N_("what changed")
 UNRELEASED_HEADING = N_("Not released yet")
 
 
+# While changes wait for a release: which of today's files hold them, from how each file is made.
+HOLDS_CHANGES = N_(
+    "This file also holds the {unreleased}; version {version} as released is in the table of every version below."
+)
+CSV_FILES = N_("the {count} CSV files")
+FIGURE_FILES = N_("each figure's JSON file")
+WAITING = N_(
+    "The pages also show {unreleased}. Of the files at today's address, {current} hold them too; "
+    "{released} are version {version} as released."
+)
+
+
 def version_anchor(version: str) -> str:
     """The id of a version's row on the data page and of its section on the changelog page."""
     return f"version-{version}"
@@ -41,17 +54,64 @@ def listed(package: Package, site_url: str | None = None) -> list[Download]:
     return [*files[:1], *workbooks(package, site_url), *files[1:]]
 
 
+def _names(files: list[Download], lang: str) -> list[str]:
+    """Files named by path, the tables' CSV files as one item ('the 11 CSV files')."""
+    names = [d.path for d in files if d.resource is None]
+    tables = sum(d.resource is not None for d in files)
+    return names + ([tr(lang, CSV_FILES).format(count=tables)] if tables else [])
+
+
+def waiting(package: Package, lang: str = "en", site_url: str | None = None) -> str:
+    """What the changes waiting for a release are in, as a sentence: the pages, and the files at today's
+    address made from the loaded records (`Download.from_records`); the others are the release's.
+    Empty when nothing waits."""
+    if not package.changes:
+        return ""
+    files = listed(package, site_url)
+    return fill(
+        tr(lang, WAITING),
+        unreleased=unreleased_words(package.changes, lang),
+        # Each figure's JSON file beside its page is made from the records too (export.figure_files).
+        current=list_words(
+            [*_names([d for d in files if d.from_records], lang), tr(lang, FIGURE_FILES)], lang
+        ),
+        released=list_words(_names([d for d in files if not d.from_records], lang), lang),
+        version=package.version,
+    )
+
+
+def waiting_html(package: Package, lang: str = "en", site_url: str | None = None) -> str:
+    """`waiting` as HTML, each file's path as code (the sentence is filled first, so each particle follows
+    the words as read)."""
+    escaped = html.text(waiting(package, lang, site_url))
+    paths = sorted((html.text(d.path) for d in listed(package, site_url)), key=len, reverse=True)
+    if not escaped or not paths:
+        return escaped
+    pattern = re.compile("|".join(re.escape(p) for p in paths))
+    return pattern.sub(lambda m: f"<code>{m.group()}</code>", escaped)
+
+
 def downloads(package: Package, page, site_url: str | None = None) -> str:
-    """The download list with formats, sizes and SHA-256, linked relative to the page."""
+    """The download list with formats, sizes and SHA-256, linked relative to the page; while changes
+    wait, a file made from the records says it holds them, so it is not taken for the release's file
+    of the same name (whose size differs) in the table of versions."""
     items = []
     lang = page.language
+    holds = ""
+    if package.changes:
+        words = fill(
+            tr(lang, HOLDS_CHANGES),
+            unreleased=unreleased_words(package.changes, lang),
+            version=package.version,
+        )
+        holds = f'<br><span class="dnd-holds-changes">{html.text(words)}</span>'
     for d in listed(package, site_url):
         href = html.url(page.link(d.site_path))
         digest = hashlib.sha256(d.content).hexdigest()
         items.append(
             f'<li><a class="dnd-download" href="{href}" download><code>{html.text(d.path)}</code></a>: '
             f"{html.text(d.title_in(lang))}, {html.text(size_words(len(d.content), lang))}, "
-            f"SHA-256 {_hash(digest)}</li>"
+            f"SHA-256 {_hash(digest)}{holds if d.from_records else ''}</li>"
         )
     return '<ul class="dnd-downloads">\n' + "\n".join(items) + "\n</ul>"
 

@@ -23,8 +23,8 @@ SHOW = N_("Show")
 ASSUMED = N_("Assumed:")
 FIGURES_AS_PRINTED = N_("Figures as printed")
 CHECK_OUTCOME = N_("check: {outcome}")
-# 'verb': the outcome as the verb of a sentence ('the check holds'; '검산은 성립합니다', never
-# '검산은 성립입니다'), in the catalogue's context 'outcome verb'.
+# 'verb': the outcome as the verb of a sentence ('the check holds'; '검산 결과 맞습니다', never
+# '검산 결과 맞음입니다'), in the catalogue's context 'outcome verb'.
 OUTCOME_FORMS = ("word", "check", "verb")
 # A check whose kind and stated figure another check shares is told apart by the figures only it works
 # from: 'share: Share of non-ICT companies (worked from 120,000)'.
@@ -77,10 +77,18 @@ def _linked(package: Package, page, figure: Figure) -> str:
     return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
 
 
+def outcome_name(page, status: str) -> str:
+    """An outcome's name as the checks and badges write it ('holds'; '맞음'): prose that defines the
+    outcomes says them through this, so the definition and the lists never use two words."""
+    if status not in OUTCOMES:
+        raise page.error(f"outcome_name: unknown outcome '{status}' (one of {', '.join(OUTCOMES)})")
+    return html.text(tr(page.language, status, "outcome"))
+
+
 def outcome(package: Package, page, check_id: str, form: str = "word") -> str:
-    """A check's outcome in words, from the data, linked to the check: 'holds' ('성립'); with form
-    'check', 'check: holds' ('검산: 성립'); with form 'verb', the verb a sentence ends on ('holds';
-    '성립합니다', '성립하지 않습니다'). Prose that reports a check says its outcome through this, so
+    """A check's outcome in words, from the data, linked to the check: 'holds' ('맞음'); with form
+    'check', 'check: holds' ('검산: 맞음'); with form 'verb', the verb a sentence ends on ('holds';
+    '맞습니다', '맞지 않습니다'). Prose that reports a check says its outcome through this, so
     no page can say otherwise than the checks page."""
     found = next((o for o in package.outcomes if o.check.id == check_id), None)
     if found is None:

@@ -15,9 +15,11 @@ import yaml
 from ..data.changelog import entries_naming
 from ..data.figure import Figure
 from ..data.package import Package
+from ..data.period import parse_period
 from ..data.topic import trail
-from ..data.words import day_words, fill, predicate, qualifier_name
-from ..tools.export import figure_json
+from ..data.words import day_words, fill, list_words, predicate, qualifier_name
+from ..tools.export import figure_json, released_cells
+from ..tools.workbook import field_text
 from . import html, jsonld
 from .citation import figure_citation, source_name
 from .errata import NOT_RELEASED, corrected_field, entry_words, reason_words
@@ -330,6 +332,71 @@ def _code(text: str) -> str:
     )
 
 
+# A figure a change waiting for a release touches: the citation names the released version, so the page
+# says what it shows beyond it and what that version holds.
+WAITING_CHANGED = N_(
+    "This page shows a change not yet in any release, to these fields: {fields} (see the changes in the data above). "
+    "Version {version}, the one cited, holds: {held}."
+)
+WAITING_ELSEWHERE = N_(
+    "This page shows a change not yet in any release that concerns this figure (see the changes in the data "
+    "above); its own row in version {version}, the one cited, is as shown."
+)
+WAITING_NEW = N_("This figure is not yet in any release: version {version}, the one cited, does not hold it.")
+HELD_VALUE = N_("{field} “{old}”")
+HELD_WORDING = N_("{field} (earlier wording)")
+# The columns whose released cell is short enough to quote; the others are named as reworded.
+QUOTED = ("label", "value", "as_printed", "period", "unit", "qualifier", "status")
+
+
+def _cell_words(package: Package, f: Figure, name: str, cell: str, lang: str) -> str:
+    """A released cell as the page writes the field: a period, status or qualifier in words, a value in
+    the figure's unit."""
+    if not cell:
+        return cell
+    match name:
+        case "period":
+            return parse_period(cell).words(lang)
+        case "status":
+            return tr(lang, cell, "status")
+        case "qualifier":
+            return qualifier_name(cell, lang)
+        case "value":
+            return f.unit.words(float(cell), lang)
+    return cell
+
+
+def waiting_words(package: Package, f: Figure, lang: str = "en") -> str:
+    """For a figure a waiting change names: which of its fields the page shows changed, and what the
+    released version (the one a citation names) holds for each; '' when no change names it."""
+    if not any(f.id in c.names() for c in package.changes):
+        return ""
+    cells = released_cells(package, "figures", f.id)
+    if cells is None:
+        return fill(tr(lang, WAITING_NEW), version=package.version)
+    fields = {x["name"]: x for x in package.tables["figures"].fields}
+    # A column and its twins are one field ('label', 'label_ko'); the page's language says which cell.
+    changed = [name for name in fields if name in cells or any(c.startswith(name + "_") for c in cells)]
+    changed = [name for name in changed if not any(name.startswith(o + "_") for o in fields if o != name)]
+    if not changed:
+        return fill(tr(lang, WAITING_ELSEWHERE), version=package.version)
+    held = []
+    for name in changed:
+        title = field_text(fields[name], "title", lang)
+        shown = next((c for c in (f"{name}_{lang}", name) if c in fields), name)
+        if name in QUOTED and shown in cells:
+            old = _cell_words(package, f, name, cells[shown], lang)
+            held.append(tr(lang, HELD_VALUE).format(field=title, old=old))
+        else:
+            held.append(tr(lang, HELD_WORDING).format(field=title))
+    return fill(
+        tr(lang, WAITING_CHANGED),
+        fields=list_words([field_text(fields[n], "title", lang) for n in changed], lang),
+        version=package.version,
+        held=list_words(held, lang),
+    )
+
+
 def _cite(package: Package, page, f: Figure, site_url: str | None) -> str:
     """A box with the citation as a reader pastes it (in the page's language), and the source's
     attribution to give with the value."""
@@ -337,10 +404,13 @@ def _cite(package: Package, page, f: Figure, site_url: str | None) -> str:
     address = site_url.rstrip("/") + "/" + page.url if site_url else None
     source = package.source_of(f)
     attribute = tr(lang, "Quoting the value, attribute its source too:")
+    waiting = waiting_words(package, f, lang)
+    waiting = f'<p class="dnd-waiting">{html.text(waiting)}</p>\n' if waiting else ""
     # Not indexed by the site search: the same words on every figure's page would crowd its results.
     return (
         '<div class="admonition quote dnd-cite" data-search-exclude>'
         f'<p class="admonition-title">{html.text(tr(lang, CITATION))}</p>\n'
         f'<p class="dnd-citation">{html.text(figure_citation(package, f, address, lang))}</p>\n'
+        f"{waiting}"
         f"<p>{html.text(attribute)} {html.text(source.attribution_in(lang).rstrip('.'))}.</p></div>"
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words
+from ..data.words import day_words, printed_qualifier
 from . import html
 from .i18n import N_, tr
 from .links import value_link
@@ -106,6 +106,20 @@ def printed_token(package: Package, figure: Figure) -> str:
     source = package.source_of(figure)
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
     return f'<q lang="{html.text(source.language)}"{cite}>{html.text(figure.as_printed)}</q>'
+
+
+def qualifier_quoted(package: Package, figure: Figure) -> str:
+    """The qualifier word the figure's source prints before its number, found in its quote and quoted in
+    the source's language ('approximately' in a headline, 'more than' in its body), so a page that names
+    the word says the source's own; ValueError where the quote holds no such word."""
+    source = package.source_of(figure)
+    word = printed_qualifier(figure.quote or "", figure.as_printed, figure.qualifier, source.language)
+    if word is None:
+        raise ValueError(
+            f"figure '{figure.id}': its quote prints no '{figure.qualifier}' word before “{figure.as_printed}”"
+        )
+    cite = f' cite="{html.url(source.url)}"' if source.url else ""
+    return f'<q lang="{html.text(source.language)}"{cite}>{html.text(word)}</q>'
 
 
 def source_words(package: Package, figure: Figure, lang: str = "en") -> str:

@@ -43,6 +43,41 @@ COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 LONGEST = 24
 
 
+# A code-like token joined by a hyphen to digits ('SHA-256', 'ISO 8601-2', 'COVID-19'): in every edition a
+# line never ends at its hyphen, in text (a span that does not wrap) and in a cell's label (`data-label`,
+# which the stylesheet shows as generated text: word joiners either side of the hyphen).
+CODE_WORD = re.compile(r"\b[A-Za-z0-9]+(?:-[0-9][A-Za-z0-9]*)+\b")
+_LABEL = re.compile(r'data-label="([^"]*)"')
+WORD_JOINER = "\u2060"
+
+
+def keep_codes_whole(html: str) -> str:
+    """The page with each code-like hyphenated token kept on one line, in any language."""
+    parts = TAG.split(html)
+    skipping: list[str] = []
+    for n, part in enumerate(parts):
+        if n % 2:
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            tag = name.group(1).lower() if name else ""
+            if tag in SKIPPED and not part.endswith("/>"):
+                if part.startswith("</"):
+                    if skipping and skipping[-1] == tag:
+                        skipping.pop()
+                else:
+                    skipping.append(tag)
+            if "data-label=" in part:
+                parts[n] = _LABEL.sub(lambda m: f'data-label="{joined(m.group(1))}"', part)
+            continue
+        if not skipping and "-" in part:
+            parts[n] = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
+    return "".join(parts)
+
+
+def joined(text: str) -> str:
+    """The text with word joiners either side of each code-like token's hyphen ('SHA⁠-⁠256')."""
+    return CODE_WORD.sub(lambda m: m.group().replace("-", f"{WORD_JOINER}-{WORD_JOINER}"), text)
+
+
 def keep_words_whole(html: str) -> str:
     """The page with each joined Korean word in a span that keeps it on one line."""
     parts = TAG.split(html)

@@ -62,7 +62,12 @@ def workbooks(package: Package, site_url: str | None = None) -> list[Download]:
         return made[1]
     files = [
         Workbook(
-            workbook_name(lang), WORKBOOK_TITLE, MEDIA_TYPE, workbook(package, lang, site_url), edition=lang
+            workbook_name(lang),
+            WORKBOOK_TITLE,
+            MEDIA_TYPE,
+            workbook(package, lang, site_url),
+            from_records=True,
+            edition=lang,
         )
         for lang in LANGUAGES
     ]

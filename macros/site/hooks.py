@@ -129,6 +129,9 @@ def on_page_content(html, page, config, files):
     # Python-Markdown's toc writes this title on each heading's permalink; each edition says it in its words.
     permalink = tr(lang, "Permanent link")
     html = html.replace('title="Permanent link"', f'title="{permalink}"')
+    from macros.pages.typography import keep_codes_whole
+
+    html = keep_codes_whole(html)
     if speaker(lang).keeps_words_whole:
         from macros.pages.typography import keep_words_whole
 

@@ -175,6 +175,20 @@ def define_env(env):
         return plain(sum(outcome in (None, o.status) for o in package.outcomes))
 
     @env.macro
+    def qualifier_word(figure_id: str) -> str:
+        """The qualifier word a figure's source prints before its number, quoted from the figure's quote."""
+        try:
+            return tables.qualifier_quoted(package, links.figure(package, page, figure_id))
+        except ValueError as error:
+            raise page.error(f"qualifier_word: {error}") from None
+
+    @env.macro
+    def outcome_name(status: str) -> str:
+        """An outcome's name as every list and badge writes it ('holds'; 맞음), so prose that defines the
+        outcomes uses the words the checks show."""
+        return errata.outcome_name(page, status)
+
+    @env.macro
     def outcome(check_id: str, form: str = "word") -> str:
         """A check's outcome in words, linked to the check ('holds'; with form 'check', 'check: holds')."""
         return errata.outcome(package, page, check_id, form)

@@ -9,6 +9,7 @@ unchanged package gives an unchanged archive.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
@@ -51,6 +52,9 @@ class Download:
     content: bytes
     # A table's file is named by its resource's title in each language ('title', 'title_ko').
     resource: dict | None = None
+    # Made from the loaded records (the JSON, the workbooks), so it holds the changes waiting for a
+    # release; the archive, the descriptor and the CSV files are the released version's files then.
+    from_records: bool = False
 
     def title_in(self, lang: str) -> str:
         """The download's title in a language: a text of the catalogue, with the table's title in it."""
@@ -97,6 +101,7 @@ def downloads_of(package: Package) -> list[Download]:
             N_("Every figure, check and correction with typed fields (JSON)"),
             "application/json",
             export_json(package),
+            from_records=True,
         ),
     ]
     _cache.clear()
@@ -121,6 +126,41 @@ def _package_files(package: Package) -> tuple[bytes, dict[str, bytes]]:
         r["path"]: package.resource_path(r["name"]).read_bytes() for r in package.descriptor["resources"]
     }
     return package.path.read_bytes(), files
+
+
+_released: dict[int, tuple[Package, dict[str, dict[str, dict[str, str]]]]] = {}
+
+
+def released_rows(package: Package, table: str) -> dict[str, dict[str, str]]:
+    """A table's rows by id as the files at today's address hold them: while changes wait, the rows of
+    the version as released, so a page can say what the version it cites holds (made once per package)."""
+    cached = _released.get(id(package))
+    if not cached or cached[0] is not package:
+        raw, contents = _package_files(package)
+        tables = {
+            r["name"]: {
+                row["id"]: row for row in csv.DictReader(io.StringIO(contents[r["path"]].decode("utf-8")))
+            }
+            for r in json.loads(raw)["resources"]
+            if "id" in [f["name"] for f in r.get("schema", {}).get("fields", [])]
+        }
+        _released.clear()
+        _released[id(package)] = cached = (package, tables)
+    return cached[1].get(table, {})
+
+
+def released_cells(package: Package, table: str, row_id: str) -> dict[str, str] | None:
+    """The cells of one row where the files at today's address differ from the working tree's (while
+    changes wait: what the released version holds instead), by column; None for a row it does not hold."""
+    released = released_rows(package, table).get(row_id)
+    if released is None:
+        return None
+    path = package.resource_path(table)
+    now = next(
+        (r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))) if r.get("id") == row_id),
+        {},
+    )
+    return {name: cell for name, cell in released.items() if now.get(name) != cell}
 
 
 def publish(descriptor: bytes, files: list[tuple[str, bytes]]) -> tuple[bytes, bytes]:

@@ -25,6 +25,7 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "source_date": ("source",),
     "term": ("term",),
     "outcome": ("check",),
+    "qualifier_word": ("figure",),
 }
 # Where each kind of id lives, and how to know one.
 TABLES: dict[str, tuple[str, Callable[[Package], object]]] = {

@@ -203,3 +203,27 @@ def test_no_korean_word_is_split_across_two_lines_on_a_phone(browser, site):
     finally:
         reader.close()
     assert split == {}
+
+
+# Each code-like token kept whole (SHA-256) as its lines on screen, and each cell label naming one as the
+# stylesheet writes it before the cell (generated text: its hyphen must sit between word joiners).
+SPLIT_CODES = """() => {
+  const split = [...document.querySelectorAll('.dnd-code-word')]
+    .filter(e => e.offsetParent !== null && e.getClientRects().length > 1)
+    .map(e => e.textContent);
+  const labels = [...document.querySelectorAll('td[data-label*="SHA"]')]
+    .map(td => getComputedStyle(td, '::before').content)
+    .filter(c => c !== 'none' && !c.includes('\\u2060-\\u2060'));
+  return {split, labels, kept: document.querySelectorAll('.dnd-code-word').length};
+}"""
+
+
+@pytest.mark.parametrize("path", ["ko/data/", "data/"])
+def test_sha_256_never_breaks_at_its_hyphen_on_a_phone(browser, site, path):
+    reader = Reader.on_phone(browser, site)
+    try:
+        reader.open(path, until="load")
+        found = reader.evaluate(SPLIT_CODES)
+    finally:
+        reader.close()
+    assert found["kept"] > 0 and found["split"] == [] and found["labels"] == []
