@@ -1,11 +1,13 @@
 """The contributor path: a newcomer corrects a figure in a fresh clone, exactly as CONTRIBUTING.md says.
 
-The journey follows the guide in a `git clone` of the committed repository: one `make correct`, a
-mistyped id refused, `make check` clear without a word of Korean, the reviewer's `make diff`; then the
-maintainer's `make release`, refused until the Korean is written, and the built site with the new
-value, the correction and the version. The guide cannot go stale: every `console` block in it is run
-here in order, as written (its numbers mapped to the journey's), and its output must be what the tools
-print (numbers aside, and `...` standing for lines left out).
+The journey follows the guide in a `git clone` of the committed repository: the id found with a grep,
+one `make correct` (a value the release misprints, so the release's text still holds the figure's
+printed form and quote), a mistyped id refused, `make check` clear without a word of Korean, with the
+source audit and without it, the reviewer's `make diff`; then the maintainer's `make release`, refused
+until the Korean is written, and the built site with the new value, the correction and the version.
+The guide cannot go stale: every `console` block in it is run here in order, as written (its numbers
+and placeholders mapped to the journey's), and its output must be what the tools print, with make's
+own line after a command that fails (numbers aside, and `...` standing for lines left out).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pytest
 import yaml
 from conftest import clone_repository
 
+from macros.data.changes import unreleased_words
 from macros.data.package import load_package
 from macros.data.words import plain
 from macros.tools.diff import compare
@@ -35,6 +38,8 @@ FIGURE = "smart-factories"
 MISSING = "smart-factory-quality-growth"
 SOURCE_NAME = "msit-press-release-2021-08-30.txt"
 TODAY = dt.datetime.now(dt.UTC).date()
+# The guides name no version as a fact: these stand for the version and the day wherever they are shown.
+VERSION, DAY, DATE = "X.Y.Z", "YYYY-MM-DD", "D Month YYYY"
 # What each `make` target of the guide runs, as the Makefile's recipes do (a test holds them together);
 # a target's variables reach the script as environment variables.
 COMMANDS = {
@@ -51,6 +56,14 @@ KOREAN = {
     "reason_ko": "수를 잘못 옮겨 적었습니다.",
     "reference_ko": "도약 축, 기업의 디지털 전환, 첫 문단",
 }
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def make_error(target: str) -> str:
+    """The line GNU make adds when a target's recipe fails: the Makefile's line of the recipe."""
+    lines = MAKEFILE.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{target}:"))
+    return f"make: *** [Makefile:{start + 2}: {target}] Error 1"
 
 
 @dataclass
@@ -62,7 +75,10 @@ class Run:
 
     @property
     def output(self) -> str:
-        return self.stdout + self.stderr
+        """What the terminal shows: the tool's output, and make's own line when the target failed."""
+        words = self.command.split()
+        failed = words[0] == "make" and self.returncode != 0
+        return self.stdout + self.stderr + (make_error(words[1]) + "\n" if failed else "")
 
 
 @dataclass
@@ -74,6 +90,9 @@ class Journey:
     new_version: str
     runs: list[Run]
     written: list[str]  # `git status --short` after make correct
+    unsourced: Run  # make check on the correction, without the release's text
+    misprinted: Run  # make check on a PRINTED= correction the release does not print, with its text
+    unreleased: str  # the footer's words for what waits after the correction
     refused: list[str]  # `git status --short` after the release was refused
     checked: Run  # make check on the release, before its commit
     build: Run
@@ -163,10 +182,18 @@ def journey(tmp_path_factory) -> Journey:
     old_value = package.figures[FIGURE].value
     new_value = old_value + 500
     new_version = "{}.{}.0".format(*(int(p) + (i == 1) for i, p in enumerate(package.version.split(".")[:2])))
-    numbers = {"8,500": plain(new_value), "8500": plain(new_value).replace(",", "")}
+    numbers = {
+        "8,500": plain(new_value),
+        "8500": plain(new_value).replace(",", ""),
+        VERSION: new_version,
+        DAY: TODAY.isoformat(),
+    }
     runs: list[Run] = []
 
     def run(line: str) -> Run:
+        if not line.startswith("make "):  # a shell command, such as the grep that finds an id
+            done = subprocess.run(["bash", "-c", line], cwd=clone, capture_output=True, text=True, timeout=60)
+            return Run(line, done.returncode, done.stdout, done.stderr)
         words = shlex.split(as_shown(line, **numbers))
         command = " ".join(words[:2])
         variables = dict(word.split("=", 1) for word in words[2:])
@@ -180,14 +207,17 @@ def journey(tmp_path_factory) -> Journey:
         )
         return Run(line, done.returncode, done.stdout, done.stderr)
 
-    # The audit of "Add a missing figure", with the release's text beside the clone; removed after, so
-    # the correction's `make check` runs as a contributor's does, without it.
-    audit = None
+    # The release's text beside the clone, as the guide asks a contributor to save it. Where it is not
+    # here (CI), its masked copy stands in: it keeps every number and heading in place, so the audit
+    # gives the same answer.
     source = Path(os.environ.get("DND_SOURCE_TEXT") or ROOT.parent / "shared" / "source" / SOURCE_NAME)
+    link = clone.parent / "shared" / "source" / SOURCE_NAME
+    link.parent.mkdir(parents=True)
+    link.symlink_to(source.resolve() if source.is_file() else ROOT / "tests/fixtures/release-redacted.txt")
+
+    # The audit of "Add a missing figure", with the release's own text only (its message names a column).
+    audit = None
     if source.is_file():
-        link = clone.parent / "shared" / "source" / SOURCE_NAME
-        link.parent.mkdir(parents=True)
-        link.symlink_to(source.resolve())
         figures = clone / "datapackage" / "data" / "figures.csv"
         complete = figures.read_text(encoding="utf-8")
         figures.write_text(
@@ -196,13 +226,23 @@ def journey(tmp_path_factory) -> Journey:
         )
         audit = run("make audit")
         figures.write_text(complete, encoding="utf-8")
-        link.unlink()
+
+    # The guide's aside: a printed form the release does not print is refused by the audit; then undone.
+    assert run(f"make correct FIGURE={FIGURE} PRINTED=8,500 REASON=Copied. REFERENCE=There.").returncode == 0
+    misprinted = run("make check")
+    git(clone, "checkout", "--", "datapackage")
+    git(clone, "clean", "-fdq", "changes")
 
     blocks = [command for command, _ in console_blocks() if command != "make audit"]
-    correct, mistyped, check, diff, refused, release = blocks
-    for line in (correct, mistyped, check, diff):
+    find, correct, mistyped, check, diff, refused, release = blocks
+    for line in (find, correct, mistyped, check, diff):
         runs.append(run(line))
     written = git(clone, "status", "--short", "--untracked-files=all").splitlines()
+    # The contributor who has not saved the release's text: the rest is checked, and it says so.
+    link.rename(link.with_name("aside"))
+    unsourced = run("make check")
+    link.with_name("aside").rename(link)
+    unreleased = unreleased_words(load_package(clone / "datapackage" / "datapackage.json").changes)
     git(clone, "add", "-A")
     git(clone, "-c", "user.name=A. Reader", "-c", "user.email=reader@example.org", "commit", "-qm", "Correct")
 
@@ -235,10 +275,23 @@ def journey(tmp_path_factory) -> Journey:
         new_version,
         runs,
         written,
+        unsourced,
+        misprinted,
+        unreleased,
         refused_status,
         checked,
         Run("build", build.returncode, build.stdout, build.stderr),
     )
+
+
+def shown_as(journey: Journey) -> dict[str, str]:
+    """What the guide's example numbers and placeholders stand for in the journey."""
+    return {
+        "8,500": plain(journey.new_value),
+        "8500": plain(journey.new_value).replace(",", ""),
+        VERSION: journey.new_version,
+        DAY: TODAY.isoformat(),
+    }
 
 
 # The journey, as the guide tells it
@@ -254,8 +307,7 @@ def test_the_guide_runs_the_commands_the_journey_runs_in_its_order(journey):
 def test_every_console_block_shows_what_the_tool_prints(journey):
     for (command, expected), run in zip(console_blocks(), journey.runs, strict=False):
         actual = [line for line in run.output.splitlines() if line.strip()]
-        numbers = {"8,500": plain(journey.new_value), "8500": plain(journey.new_value).replace(",", "")}
-        expected = [as_shown(line, **numbers) for line in expected]
+        expected = [as_shown(line, **shown_as(journey)) for line in expected]
         assert shows(expected, actual), (
             f"CONTRIBUTING.md shows for `{command}`:\n"
             + "\n".join(expected)
@@ -264,53 +316,75 @@ def test_every_console_block_shows_what_the_tool_prints(journey):
         )
 
 
+def test_the_guides_grep_finds_the_figures_id_and_label_without_serving(journey, package):
+    result = journey.runs[0]
+    assert result.returncode == 0, result.output
+    assert f"{FIGURE},{package.figures[FIGURE].label}" in result.stdout.splitlines()
+
+
 def test_one_command_writes_the_figure_and_one_change_file_and_nothing_else(journey):
-    assert journey.runs[0].returncode == 0, journey.runs[0].output
+    assert journey.runs[1].returncode == 0, journey.runs[1].output
     assert sorted(journey.written) == sorted(
-        [" M datapackage/data/figures.csv", f"?? changes/{FIGURE}-revision.yaml"]
+        [" M datapackage/data/figures.csv", f"?? changes/{FIGURE}-typo.yaml"]
     )
 
 
 def test_a_mistyped_id_is_refused_with_a_did_you_mean_and_nothing_written(journey):
-    result = journey.runs[1]
+    result = journey.runs[2]
     assert result.returncode == 1
     assert f"did you mean '{FIGURE}'?" in result.stderr
     assert result.stderr.strip().endswith("make correct: nothing was written")
 
 
-def test_make_check_is_clear_for_a_contributor_who_writes_no_korean(journey):
-    result = journey.runs[2]
+def test_make_check_is_clear_for_a_contributor_who_writes_no_korean_with_the_release_text(journey):
+    result = journey.runs[3]
+    assert result.returncode == 0, result.output
+    assert result.stdout.splitlines() == [
+        "make check: all clear (data and pages, change against origin/main, source audit, ruff)"
+    ]
+
+
+def test_without_the_release_text_make_check_says_so_first_and_checks_the_rest(journey):
+    result = journey.unsourced
     assert result.returncode == 0, result.output
     skipped, clear = result.stdout.splitlines()
-    assert clear.startswith("make check: all clear")
-    assert skipped.startswith("audit: skipped")  # and it says so, with where to put the release's text
+    assert clear.startswith("make check: all clear") and "source audit" not in clear
+    assert skipped.startswith("audit: skipped, the release's text is not at ")
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    assert "`audit: skipped, the release's text is not at …`" in guide
+
+
+def test_the_audit_refuses_a_printed_form_the_release_does_not_print_as_the_guide_shows(journey):
+    result = journey.misprinted
+    assert result.returncode == 1
+    actual = [line for line in result.output.splitlines() if line.strip()]
+    (shown,) = guide_blocks("text")
+    for line in shown.strip().splitlines():
+        assert any(shape(as_shown(line, **shown_as(journey))) == shape(a) for a in actual), (line, actual)
 
 
 def test_the_diff_lists_exactly_the_change_and_its_correction_with_its_reference(journey):
-    result = journey.runs[3]
+    result = journey.runs[4]
     assert result.returncode == 0, result.output
     old, new = plain(journey.old_value), plain(journey.new_value)
     table_rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
-    assert table_rows[:2] == [
-        f"| `{FIGURE}` | value | {old} | {new} |",
-        f"| `{FIGURE}` | as_printed | {old} | {new} |",
-    ]
-    assert table_rows[2].startswith(f"| `{FIGURE}` | quote | ") and f"~~{old}~~" in table_rows[2]
-    assert f"**{new}**" in table_rows[2]
-    assert table_rows[3].startswith(f"| `{FIGURE}-revision` | `{FIGURE}` | value | {old.replace(',', '')} |")
-    assert table_rows[3].endswith("| Leap forward, digitalisation of businesses, first paragraph |")
+    # A misprint: the value changes, the printed form and the quote stay the release's.
+    assert table_rows[0] == f"| `{FIGURE}` | value | {old} | {new} |"
+    assert table_rows[1].startswith(f"| `{FIGURE}-typo` | `{FIGURE}` | value | {old} | ")
+    assert "| release-typo | not released yet |" in table_rows[1]
+    assert table_rows[1].endswith("| Leap forward, digitalisation of businesses, first paragraph |")
     assert "### Figures added" not in result.stdout and "### Problems" not in result.stdout
 
 
 def test_the_release_refuses_without_the_korean_and_writes_nothing(journey):
-    result = journey.runs[4]
+    result = journey.runs[5]
     assert result.returncode == 1
-    assert f"changes/{FIGURE}-revision.yaml:entry_ko: write the entry in Korean" in result.stderr
+    assert f"changes/{FIGURE}-typo.yaml:entry_ko: write the entry in Korean" in result.stderr
     assert journey.refused == []
 
 
 def test_the_release_derives_version_day_corrections_changelog_and_citation(journey):
-    assert journey.runs[5].returncode == 0, journey.runs[5].output
+    assert journey.runs[6].returncode == 0, journey.runs[6].output
     clone = journey.clone
     descriptor = json.loads((clone / "datapackage/datapackage.json").read_text())
     assert (descriptor["version"], descriptor["created"]) == (journey.new_version, f"{TODAY}T00:00:00Z")
@@ -318,7 +392,7 @@ def test_the_release_derives_version_day_corrections_changelog_and_citation(jour
     assert (citation["version"], str(citation["date-released"])) == (journey.new_version, TODAY.isoformat())
     assert citation["identifiers"][0]["value"] == f"data/download/{journey.new_version}/datapackage.zip"
     row = (clone / "datapackage/data/corrections.csv").read_text(encoding="utf-8").splitlines()[-1]
-    assert row.startswith(f"{FIGURE}-revision,{FIGURE},value,") and f",{TODAY},{journey.new_version}," in row
+    assert row.startswith(f"{FIGURE}-typo,{FIGURE},value,") and f",{TODAY},{journey.new_version}," in row
     changelog = (clone / "CHANGELOG.md").read_text(encoding="utf-8")
     section = changelog[changelog.index(f"## {journey.new_version} ({TODAY})") :]
     assert f"  한국어: {KOREAN['entry_ko']}" in section.split("\n## ")[0]
@@ -345,8 +419,8 @@ def test_the_built_site_shows_the_new_value_the_correction_and_the_version(journ
     )
     assert links and all(plain(journey.new_value) in text for text in links)
     own = journey.page(f"figures/{FIGURE}")
-    assert plain(journey.new_value) in own and f"{FIGURE}-revision" in own
-    assert f'id="correction-{FIGURE}-revision"' in journey.page("data/corrections")
+    assert plain(journey.new_value) in own and f"{FIGURE}-typo" in own
+    assert f'id="correction-{FIGURE}-typo"' in journey.page("data/corrections")
     for path in ("", "first-year/leap-forward", "data/corrections"):
         assert f">{version}</a> of {TODAY.day} {TODAY:%B %Y}." in journey.page(path)
     assert f"{version} ({TODAY.isoformat()})" in journey.page("about/changelog")
@@ -354,13 +428,22 @@ def test_the_built_site_shows_the_new_value_the_correction_and_the_version(journ
     assert "수를 잘못 옮겨 적었습니다" in korean  # the entry and the reason, in Korean
 
 
-def test_the_guides_example_names_one_version_before_and_one_after_throughout():
-    """The guide must speak of the version the example publishes, not of an older one."""
-    guide = GUIDE.read_text(encoding="utf-8")
-    example = guide[guide.index("## Correct a figure, step by step") : guide.index("## Add a missing figure")]
-    before, after = re.search(r"Data version (\S+) of .*?release (\S+) \(minor", example, re.S).groups()
-    named = set(re.findall(r"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", example))
-    assert named <= {before, after}, f"versions the example does not publish: {named - {before, after}}"
+def test_the_guides_name_no_version_as_a_fact():
+    """A version typed in a guide is wrong after the next release: the guides write X.Y.Z."""
+    for name in ("CONTRIBUTING.md", "README.md", "ARCHITECTURE.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        typed = re.findall(r"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", text)
+        assert not typed, f"{name} names versions that will go stale: {typed}"
+
+
+def test_the_footer_the_guides_quote_is_the_footer_the_site_writes(journey):
+    template = (ROOT / "overrides/partials/copyright.html").read_text(encoding="utf-8")
+    # The sentence the footer writes while changes wait (it has another for a site with none).
+    (sentence,) = re.findall(r'tr\(lang, "(Data version \{version\}[^"]*\{unreleased\}[^"]*)"\)', template)
+    footer = sentence.format(version=VERSION, date=DATE, unreleased=journey.unreleased)
+    assert footer.endswith("This site also shows 1 unreleased correction.")
+    for name in ("CONTRIBUTING.md", "README.md"):
+        assert footer in " ".join((ROOT / name).read_text(encoding="utf-8").split()), name
 
 
 def test_the_guides_make_targets_run_the_scripts_the_journey_runs():
