@@ -385,7 +385,8 @@ def waiting_words(package: Package, f: Figure, lang: str = "en") -> str:
     for name in changed:
         title = field_text(fields[name], "title", lang)
         # What the cited version holds, in full: a reader who cites it must see the earlier text itself.
-        old = _cell_words(package, f, name, cells[shown[name]], lang).replace("`", "")
+        # (its last full stop left to the sentence that quotes it, which ends with one)
+        old = _cell_words(package, f, name, cells[shown[name]], lang).replace("`", "").rstrip(".")
         held.append(
             tr(lang, HELD_VALUE).format(field=title, old=old)
             if old
