@@ -403,6 +403,21 @@ UNNATURAL = (
     r"2015년부터 선정된",
     r"그해 선정된 9곳",
     r"다른 순위와 같거나 높은 순위",
+    # The sixth read: a published rank called computed; a convoluted rank kind; a placeholder in place of
+    # the cited version's text; a wrong counter for companies and the wider fund family's name for the
+    # policy-type fund; a programme named for the supplier counts that their source does not name; a
+    # default code page called 'existing'; a Korean word credited to the English release; a calque of
+    # 'of all sizes' and of 'because'; one citation heading printed twice.
+    r"다른 순위가 같거나 앞서야",
+    r"이전 문구",
+    r"(기업|업체)[^.]{0,12}[0-9만] 곳",
+    r"한국판 뉴딜 펀드의 [0-9]",
+    r"바우처 사업의 (데이터|인공지능) 공급기업",
+    r"기존 코드 페이지",
+    r"영문 보도자료는 ‘[가-힣]+’(이라고|라고)",
+    r"규모를 가리지 않은",
+    r"작성된 까닭으로",
+    r"인용하기 인용하기",
 )
 
 
@@ -683,7 +698,7 @@ def test_a_figure_citation_names_the_released_version_and_the_page_says_what_it_
     assert f"데이터 버전 {package.version}, 수치" in cited and "배포" not in cited
     words = waiting_words(package, figure, "ko")
     assert "아직 어느 배포에도 들어 있지 않은 변경" in words
-    assert f"인용하는 버전 {package.version}에 든 내용: 라벨 ‘2015년부터 선정된 SW중심대학’" in words
+    assert f"인용하는 버전 {package.version}에 든 내용: 라벨 “2015년부터 선정된 SW중심대학”" in words
     untouched = next(
         f for f in package.figures.values() if not any(f.id in c.names() for c in package.changes)
     )
@@ -716,3 +731,71 @@ def test_the_outcome_words_are_the_checks_page_s_everywhere(built_site):
     for path in ("ko/data/checks/index.html", "ko/about/index.html"):
         text = page_text((built_site.site / path).read_text(encoding="utf-8"))
         assert "맞음:" in text and "맞지 않음:" in text, path
+
+
+def test_a_rank_check_names_both_sides_published_ranks_not_a_computed_value(package):
+    """Nothing is computed from a rank: the line names both ranks as published, in both editions."""
+    ranks = [o for o in package.outcomes if o.check.kind == "rank-at-or-above"]
+    assert ranks
+    for o in ranks:
+        assert "computed" not in o.arithmetic(package.figures, "en")
+        korean = o.arithmetic(package.figures, "ko")
+        assert "계산값" not in korean and "발표된 순위" in korean
+
+
+def test_the_standing_read_aloud_names_a_failing_check_by_its_name_not_its_id(package):
+    from macros.pages.errata import check_title
+    from macros.pages.standing import described
+
+    failing = [(o.check, f) for o in package.outcomes if o.status == "fails" for f in o.check.operands]
+    assert failing
+    for check, figure_id in failing:
+        words = described(package, package.figures[figure_id], "contradicted", "ko")
+        assert check.id not in words
+        assert check_title(package, check, "ko") in words
+
+
+def test_the_waiting_note_quotes_what_the_cited_version_holds(package):
+    """A reader citing the released version sees the released text itself, never a placeholder for it."""
+    from macros.pages.figure_page import waiting_words
+    from macros.tools.export import released_cells
+
+    quoted = 0
+    for figure in package.figures.values():
+        cells = released_cells(package, "figures", figure.id) or {}
+        words = waiting_words(package, figure, "ko")
+        assert "이전 문구" not in words and "earlier wording" not in waiting_words(package, figure, "en")
+        if cells.get("note_ko") and any(figure.id in c.names() for c in package.changes):
+            assert cells["note_ko"].replace("`", "").rstrip(".") in words and ".”." not in words
+            quoted += 1
+    assert quoted
+
+
+def test_no_supplier_count_names_a_programme_its_source_does_not(package):
+    """The supplier counts' source names the Data Dam project, not a voucher programme."""
+    for figure in package.figures.values():
+        quote = figure.quote or ""
+        if "voucher" in quote.lower() or "바우처" in quote:
+            continue
+        named = " ".join(
+            t or "" for t in (figure.label, figure.label_in("ko"), figure.note, figure.note_in("ko"))
+        )
+        assert not re.search(r"voucher programme|바우처 사업", named), figure.id
+
+
+def test_the_context_page_counts_the_revised_figures_from_the_links(built_site, package):
+    revised = {link.other for link in package.links if link.relation == "revises"}
+    count = sum(package.figures[o].source == "msit-2021-08-30" for o in revised)
+    text = page_text((built_site.site / "ko" / "context" / "index.html").read_text(encoding="utf-8"))
+    assert f"보도자료의 수치 {count}개" in text
+    english = page_text((built_site.site / "context" / "index.html").read_text(encoding="utf-8"))
+    assert f"Later sources revised {count} of the release's figures" in english
+
+
+def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_site):
+    """Built with a repository address the page links to the form; built without one it says so plainly
+    and where the published site links to it, as the English page does."""
+    html = (built_site.site / "ko" / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
+    english = (built_site.site / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
+    assert ("issues/new" in html) == ("issues/new" in english)
+    assert "issues/new" in html or "저장소 주소 없이" in page_text(html)

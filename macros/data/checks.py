@@ -43,6 +43,9 @@ class Kind:
     against: str = "against a stated {stated}"
     # The display every operand and the result must have (None: any, as the units allow).
     compares: str | None = None
+    # How the arithmetic line names the two sides as their printing allows them: a computed value
+    # against the printed one, or (ranks) two published ranks, since nothing is computed from a rank.
+    as_printed: str = "{formula}, {against}; as printed, {computed} against {printed}"
 
 
 def _sum(intervals: list[Interval]) -> Interval:
@@ -75,6 +78,7 @@ KINDS = {
             relation="which must be at or above",
             against="against the rank {stated} (a smaller number is a higher rank: it must not be larger)",
             compares="rank",
+            as_printed="{formula}, {against}; both ranks as published, {computed} and {printed}",
         ),
         Kind("equal", 1, "same figure stated twice", lambda t: t[0], lambda v: v[0], lambda i: i[0]),
         Kind(
@@ -195,7 +199,7 @@ class Outcome:
         stated = number(self.stated)
         computed, printed = self.computed_bounds.words(number, lang), self.stated_bounds.words(number, lang)
         against = fill(tr(lang, kind.against, "check"), stated=stated)
-        template = tr(lang, "{formula}, {against}; as printed, {computed} against {printed}", "check")
+        template = tr(lang, kind.as_printed, "check")
         return fill(template, formula=formula, against=against, computed=computed, printed=printed)
 
     def line(self, figures: dict[str, Figure]) -> str:

@@ -43,7 +43,7 @@ def computed(outcome: Outcome, figures: dict[str, Figure], lang: str = "en") -> 
     return figures[outcome.check.result].unit.words(round(outcome.computed, 3), lang)
 
 
-def _title(package: Package, check, lang: str) -> str:
+def check_title(package: Package, check, lang: str) -> str:
     """The stated figure's name, and where another check shares the check's kind and stated figure, the
     values only this one works from, so that two checks with one name never show one title."""
     label = package.figures[check.result].label_in(lang)
@@ -119,7 +119,7 @@ def checks_list(package: Package, page) -> str:
         assumed = ""
         if check.assumption:
             assumed = f"<p>{html.text(tr(lang, ASSUMED))} {html.text(check.assumption_in(lang))}</p>"
-        label = html.text(_title(package, check, lang))
+        label = html.text(check_title(package, check, lang))
         items.append(
             f'<li class="dnd-check" id="{check_anchor(check.id)}" data-outcome="{o.status}">'
             f'<p class="dnd-check-head"><span class="dnd-outcome dnd-outcome-{o.status}">'

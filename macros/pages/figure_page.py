@@ -344,9 +344,7 @@ WAITING_ELSEWHERE = N_(
 )
 WAITING_NEW = N_("This figure is not yet in any release: version {version}, the one cited, does not hold it.")
 HELD_VALUE = N_("{field} “{old}”")
-HELD_WORDING = N_("{field} (earlier wording)")
-# The columns whose released cell is short enough to quote; the others are named as reworded.
-QUOTED = ("label", "value", "as_printed", "period", "unit", "qualifier", "status")
+HELD_EMPTY = N_("no {field}")
 
 
 def _cell_words(package: Package, f: Figure, name: str, cell: str, lang: str) -> str:
@@ -378,17 +376,22 @@ def waiting_words(package: Package, f: Figure, lang: str = "en") -> str:
     # A column and its twins are one field ('label', 'label_ko'); the page's language says which cell.
     changed = [name for name in fields if name in cells or any(c.startswith(name + "_") for c in cells)]
     changed = [name for name in changed if not any(name.startswith(o + "_") for o in fields if o != name)]
+    # The cell this language's page shows: a change to the other language's twin only is not this page's.
+    shown = {name: next((c for c in (f"{name}_{lang}", name) if c in fields), name) for name in changed}
+    changed = [name for name in changed if shown[name] in cells]
     if not changed:
         return fill(tr(lang, WAITING_ELSEWHERE), version=package.version)
     held = []
     for name in changed:
         title = field_text(fields[name], "title", lang)
-        shown = next((c for c in (f"{name}_{lang}", name) if c in fields), name)
-        if name in QUOTED and shown in cells:
-            old = _cell_words(package, f, name, cells[shown], lang)
-            held.append(tr(lang, HELD_VALUE).format(field=title, old=old))
-        else:
-            held.append(tr(lang, HELD_WORDING).format(field=title))
+        # What the cited version holds, in full: a reader who cites it must see the earlier text itself.
+        # (its last full stop left to the sentence that quotes it, which ends with one)
+        old = _cell_words(package, f, name, cells[shown[name]], lang).replace("`", "").rstrip(".")
+        held.append(
+            tr(lang, HELD_VALUE).format(field=title, old=old)
+            if old
+            else tr(lang, HELD_EMPTY).format(field=title)
+        )
     return fill(
         tr(lang, WAITING_CHANGED),
         fields=list_words([field_text(fields[n], "title", lang) for n in changed], lang),

@@ -26,6 +26,8 @@ DESCRIBED = N_("{marker}: {meaning} ({details})")
 # A state the figure has by itself (its own status: target, under way): the marker already names the
 # status, so nothing follows the meaning.
 DESCRIBED_ALONE = N_("{marker}: {meaning}")
+# A check named in words a sentence read aloud can carry, rather than by its id.
+CHECK_NAMED = N_("the check of {title}")
 # The states a figure has by its own status, which a sentence naming the status already says.
 OWN_STATUS = ("planned", "under-way")
 
@@ -94,10 +96,13 @@ def _href(page, figure: Figure, reason: Reason) -> str:
 
 
 def _detail(package: Package, reason: Reason, lang: str) -> str:
-    """The reason in a few words: the check's id, the other figure's value and source, the caveat's source."""
+    """The reason in a few words: the check's name, the other figure's value and source, the caveat's source."""
     match reason.by:
         case "check":
-            return reason.id
+            from .errata import check_title  # errata builds on this module
+
+            check = next(c for c in package.checks if c.id == reason.id)
+            return tr(lang, CHECK_NAMED).format(title=check_title(package, check, lang))
         case "correction":
             correction = next(c for c in package.corrections if c.id == reason.id)
             old, new = change_words(package, correction, lang)
@@ -117,7 +122,7 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
 
 def described(package: Package, figure: Figure, state: str, lang: str) -> str:
     """One state in words with its reasons: 'check fails: a check this figure takes part in fails
-    (non-ict-share)'."""
+    (the check of Share of voucher recipients that are not ICT companies)'."""
     reasons = _by_state(package, figure)[state]
     details = "; ".join(d for d in dict.fromkeys(_detail(package, r, lang) for r in reasons) if d)
     template = DESCRIBED if details else DESCRIBED_ALONE

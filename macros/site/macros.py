@@ -202,6 +202,17 @@ def define_env(env):
         return plain(len(package.topics))
 
     @env.macro
+    def linked_count(relation: str, source_id: str) -> str:
+        """How many figures of one source a later figure links to with a relation (linked_count("revises",
+        "msit-2021-08-30")), so prose that says how many were revised counts the links, never types it."""
+        if source_id not in package.sources:
+            raise page.error(f"linked_count: unknown source '{source_id}'")
+        if not any(link.relation == relation for link in package.links):
+            raise page.error(f"linked_count: no link has the relation '{relation}'")
+        others = {link.other for link in package.links if link.relation == relation}
+        return plain(sum(package.figures[o].source == source_id for o in others))
+
+    @env.macro
     def count(table: str) -> str:
         """How many rows a table of the package has: count("sources"), count("links"), count("terms")."""
         if table not in RESOURCES:
