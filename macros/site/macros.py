@@ -45,8 +45,8 @@ def define_env(env):
     author = env.conf.get("site_author")
 
     @env.macro
-    def fig(figure_id: str, form: str = "text", josa: str | None = None) -> str:
-        return links.fig(package, page, figure_id, form, josa)
+    def fig(figure_id: str, form: str = "text", josa: str | None = None, aside: str | None = None) -> str:
+        return links.fig(package, page, figure_id, form, josa, aside)
 
     @env.macro
     def term(term_id: str, josa: str | None = None) -> str:
