@@ -169,3 +169,16 @@ def test_a_changed_value_reaches_every_page_and_leaves_no_trace_of_the_old_one(b
     assert build.returncode == 0, build.output
     assert pages_with(build.site, OLD) == {}
     assert pages_with(build.site, NEW) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_data_page_lists_every_table_of_the_descriptor_with_its_rows(lang):
+    # Typed by hand, the list once left out the caveats; derived from the descriptor, it cannot.
+    from macros.pages.downloads import contents
+
+    package = load_package()
+    items = contents(package, lang).splitlines()
+    assert len(items) == len(package.descriptor["resources"])
+    caveats = next(r for r in package.descriptor["resources"] if r["name"] == "caveats")
+    title = caveats["title"] if lang == "en" else caveats["title_ko"]
+    assert any(item.startswith(f"- **{title}**") and str(len(package.caveats)) in item for item in items)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from ..data.changelog import CODE, Changelog
 from ..data.changes import Change, unreleased_words
 from ..data.package import Package
-from ..data.words import day_words, fill, list_words, size_words
+from ..data.language import column
+from ..data.words import day_words, fill, list_words, plain, size_words
 from ..tools.export import Download, downloads_of
 from ..tools.releases import History
 from . import html
@@ -89,6 +90,22 @@ def waiting_html(package: Package, lang: str = "en", site_url: str | None = None
         return escaped
     pattern = re.compile("|".join(re.escape(p) for p in paths))
     return pattern.sub(lambda m: f"<code>{m.group()}</code>", escaped)
+
+
+def contents(package: Package, lang: str) -> str:
+    """What the package holds (Markdown), one item a table of the descriptor in its order, with its title,
+    row count and description in the language: a table added to the package is listed without anyone
+    typing it, as the downloads are."""
+    template = tr(lang, "**{title}** ({count} rows): {description}", context="package contents")
+    return "\n".join(
+        "- "
+        + template.format(
+            title=resource[column("title", lang)],
+            count=plain(len(getattr(package, resource["name"]))),
+            description=resource[column("description", lang)],
+        )
+        for resource in package.descriptor["resources"]
+    )
 
 
 def downloads(package: Package, page, site_url: str | None = None) -> str:

@@ -9,6 +9,7 @@ from ..data.checks import OUTCOMES
 from ..data.package import RESOURCES
 from ..data.words import day_words, particle, plain
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
+from ..pages.downloads import contents
 from ..pages.downloads import downloads as download_list
 from ..pages.downloads import release_table
 from ..pages.i18n import DEFAULT
@@ -211,6 +212,10 @@ def define_env(env):
             raise page.error(f"linked_count: no link has the relation '{relation}'")
         others = {link.other for link in package.links if link.relation == relation}
         return plain(sum(package.figures[o].source == source_id for o in others))
+
+    @env.macro
+    def package_contents() -> str:
+        return contents(package, page.language)  # Markdown: the page's Markdown renders the list
 
     @env.macro
     def count(table: str) -> str:
