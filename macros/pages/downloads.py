@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from ..data.changelog import CODE, Changelog
 from ..data.changes import Change, unreleased_words
-from ..data.package import Package
 from ..data.language import column
+from ..data.package import Package
 from ..data.words import day_words, fill, list_words, plain, size_words
 from ..tools.export import Download, downloads_of
 from ..tools.releases import History

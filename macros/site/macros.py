@@ -9,9 +9,8 @@ from ..data.checks import OUTCOMES
 from ..data.package import RESOURCES
 from ..data.words import day_words, particle, plain
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
-from ..pages.downloads import contents
+from ..pages.downloads import contents, release_table
 from ..pages.downloads import downloads as download_list
-from ..pages.downloads import release_table
 from ..pages.i18n import DEFAULT
 from ..pages.workbook import version_workbooks, workbooks
 from ..tools.export import write_downloads
