@@ -189,9 +189,9 @@ def explanation(package: Package, page, figure: Figure) -> str:
                 attributes = f' id="{caveat_anchor(caveat.id)}"'
                 note = " " + html.text(caveat.note_in(lang))
             detail = html.text(_detail(package, reason, lang))
-            if reason.by == "check" and detail:
-                # A check is named by its id, which is code, not a word of the sentence around it.
-                detail = f"<code>{detail}</code>"
+            if reason.by == "caveat":
+                # The caveat's note follows in full, saying what the other source states; its source named.
+                detail = html.text(f"{source.publisher_in(lang)}, {day_words(source.date, lang)}")
             linked = f'<a href="{html.url(target)}">{detail}</a>' if target and detail else detail
             described_html = html.fill(
                 tr(lang, DESCRIBED if detail else DESCRIBED_ALONE),
