@@ -92,6 +92,9 @@ def waiting_html(package: Package, lang: str = "en", site_url: str | None = None
     return pattern.sub(lambda m: f"<code>{m.group()}</code>", escaped)
 
 
+NO_BREAK = "\u00a0"
+
+
 def contents(package: Package, lang: str) -> str:
     """What the package holds (Markdown), one item a table of the descriptor in its order, with its title,
     row count and description in the language: a table added to the package is listed without anyone
@@ -220,7 +223,9 @@ def changelog_with_downloads(
     for section in changelog:
         version = section.version
         day = section.date if lang == DEFAULT else day_words(dt.date.fromisoformat(section.date), lang)
-        lines += ["", f"## {version} ({day}) {{#{version_anchor(version)}}}", ""]
+        # No-break spaces: the table of contents and the navigation repeat the heading as plain text,
+        # where no span keeps a date whole ('2026년 12월 2일').
+        lines += ["", f"## {version} ({day.replace(' ', NO_BREAK)}) {{#{version_anchor(version)}}}", ""]
         release = history.find(version)
         summary = section.summary_in(lang)
         if lang != DEFAULT and summary:
