@@ -39,7 +39,7 @@ def code_texts() -> set[tuple[str | None, str]]:
     )
     texts = {(context, message) for _, _, message, _, context in [*found, *templates]}
     texts |= {("interval rule", t) for r in RULES for t in (r.name, r.applies, r.interval, r.reason)}
-    texts |= {("check", kind.against) for kind in KINDS.values()}
+    texts |= {("check", words) for kind in KINDS.values() for words in (kind.against, kind.as_printed)}
     texts |= {("place", words) for words in PLACES}
     texts |= {
         ("figure standing", words) for state in STATES.values() for words in (state.marker, state.meaning)
