@@ -24,7 +24,7 @@ from macros.data.problem import PackageError
 from macros.data.validation import validate
 from macros.tools.audit import audit
 from macros.tools.diff import compare
-from macros.tools.prose import reference_problems, typed_number_problems
+from macros.tools.prose import reference_problems, typed_number_problems, typed_particle_problems
 from macros.tools.release_notes import release_notes
 from macros.tools.releases import history_problems
 from scripts.diff_package import Unreadable, load, release_day, released_base
@@ -50,7 +50,12 @@ def data_and_pages() -> tuple[list[str], bool]:
     except PackageError as error:
         return [str(p) for p in error.problems], False
     docs = ROOT / "docs"
-    return [str(p) for p in reference_problems(package, docs) + typed_number_problems(docs)], True
+    return [
+        str(p)
+        for p in reference_problems(package, docs)
+        + typed_number_problems(docs)
+        + typed_particle_problems(docs)
+    ], True
 
 
 def change(base: str) -> list[str]:

@@ -169,3 +169,29 @@ def test_a_changed_value_reaches_every_page_and_leaves_no_trace_of_the_old_one(b
     assert build.returncode == 0, build.output
     assert pages_with(build.site, OLD) == {}
     assert pages_with(build.site, NEW) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_data_page_lists_every_table_of_the_descriptor_with_its_rows(lang):
+    # Typed by hand, the list once left out the caveats; derived from the descriptor, it cannot.
+    from macros.pages.downloads import contents
+
+    package = load_package()
+    items = contents(package, lang).splitlines()
+    assert len(items) == len(package.descriptor["resources"])
+    caveats = next(r for r in package.descriptor["resources"] if r["name"] == "caveats")
+    title = caveats["title"] if lang == "en" else caveats["title_ko"]
+    assert any(item.startswith(f"- **{title}**") and str(len(package.caveats)) in item for item in items)
+
+
+def test_a_changelog_headings_date_is_unbreakable_where_the_table_of_contents_repeats_it():
+    # The contents and the navigation repeat a heading as plain text: no span keeps its date whole there.
+    from types import SimpleNamespace
+
+    from macros.pages.downloads import NO_BREAK, changelog_with_downloads
+
+    package = load_package()
+    history = SimpleNamespace(find=lambda version: None)
+    page = changelog_with_downloads(package.changelog, history, lambda target, anchor: target, "ko")
+    headings = [line for line in page.splitlines() if line.startswith("## ") and "년" in line]
+    assert headings and all(f"년{NO_BREAK}" in h and " 월" not in h and "월 " not in h for h in headings)

@@ -141,6 +141,13 @@ def test_macro_calls_are_named_with_their_first_argument():
     assert calls == {"fig('budget-invested')", "figure_table('overview')", "figure_count()"}
 
 
+def test_a_macro_call_inside_another_calls_aside_is_named_too():
+    calls = macro_calls(
+        '{{ fig("dnd-plan-investment-2025", josa="을", aside="국비 " ~ fig("dnd-plan-government-2025")) }}'
+    )
+    assert calls == {"fig('dnd-plan-investment-2025')", "fig('dnd-plan-government-2025')"}
+
+
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory):
     """A copy whose Korean home page lacks a figure and whose Korean glossary is missing."""

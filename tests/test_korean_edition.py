@@ -15,7 +15,7 @@ from macros.data.changelog import CODE, read_changelog
 from macros.data.package import load_package
 from macros.pages.i18n import catalogue
 from macros.pages.tables import places
-from macros.pages.typography import keep_words_whole
+from macros.pages.typography import keep_words_whole, particle_before_standing
 from macros.tools.release_notes import checks_entry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -799,3 +799,25 @@ def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_
     english = (built_site.site / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
     assert ("issues/new" in html) == ("issues/new" in english)
     assert "issues/new" in html or "저장소 주소 없이" in page_text(html)
+
+
+def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
+    html = keep_words_whole(
+        "<p>시한은 2021년 말입니다. 8곳은 2020년 말에 끝났고, 약 10분의 1인데 비중(1만 2,000개로 계산)</p>"
+    )
+    assert html == (
+        '<p>시한은 <span class="dnd-word">2021년 말입니다.</span> 8곳은 <span class="dnd-word">2020년 말에</span> '
+        '끝났고, <span class="dnd-word">약 10분의 1인데</span> <span class="dnd-word">비중(1만 2,000개로</span> '
+        '<span class="dnd-word">계산)</span></p>'
+    )
+
+
+def test_a_particle_typed_after_a_value_comes_before_its_badges_not_after():
+    # '2021년 말[목표]까지' would leave '까지' alone at a line's start after the badge; Korean writes '말까지[목표]'.
+    badge = '<span class="dnd-standings"><a class="dnd-standing" href="#s">목표<span class="dnd-hidden">: 계획</span></a></span>'
+    html = f'<p><a class="dnd-fig" href="f">2021년 말</a>{badge}까지 마칠 계획</p>'
+    assert (
+        particle_before_standing(html)
+        == f'<p><a class="dnd-fig" href="f">2021년 말</a>까지{badge} 마칠 계획</p>'
+    )
+    assert particle_before_standing(f"<p>2021년{badge}, 그리고</p>") == f"<p>2021년{badge}, 그리고</p>"

@@ -183,3 +183,13 @@ def test_the_korean_reports_state_the_new_deal_fund_otherwise_than_the_english(p
     assert link.figure == english.id
     outcome = next(o for o in package.outcomes if o.check.id == "new-deal-fund-size-languages")
     assert outcome.status == outcome.check.expected == "fails"
+
+
+def test_the_counter_column_description_names_every_counter_the_units_use():
+    # It reads as a complete list ('empty only for dates'), so a counter added to units.csv must join it.
+    package = load_package()
+    field = next(f for f in package.tables["units"].fields if f["name"] == "counter_ko")
+    used = {unit.counter_ko for unit in package.units.values() if unit.counter_ko}
+    for lang_key in ("description", "description_ko"):
+        listed = set(field[lang_key].split("(", 1)[1].split(")", 1)[0].split(", "))
+        assert used <= listed, f"{lang_key} lacks {sorted(used - listed)}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.package import load_package
-from macros.tools.prose import typed_number_problems, typed_numbers
+from macros.tools.prose import typed_number_problems, typed_numbers, typed_particle_problems, typed_particles
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -100,6 +100,20 @@ def test_the_lint_catches_a_number_hidden_in_an_allowed_name():
 def test_no_page_types_a_number():
     found = [str(problem) for problem in typed_number_problems(DOCS)]
     assert found == [], "numbers typed outside macros:\n" + "\n".join(found)
+
+
+def test_a_particle_typed_after_a_values_bracket_is_caught():
+    # Korean chooses the particle by the word before the bracket, which is the value's, not the writer's.
+    assert typed_particles('투자액 {{ fig("x") }}(영문 한정어는 more than)는 이') == [(1, "는")]
+    assert typed_particles('{{ fig("a") }}(국비 {{ fig("b") }})을 투자') == [(1, "을")]
+    # A copula or a particle whose form never changes is left alone.
+    assert typed_particles("{{ data_version() }}({{ data_date() }})입니다") == []
+    assert typed_particles('{{ fig("x") }}(예정)까지') == []
+
+
+def test_no_korean_page_types_a_particle_after_a_values_bracket():
+    found = [str(problem) for problem in typed_particle_problems(DOCS)]
+    assert found == [], "particles typed after a bracket:\n" + "\n".join(found)
 
 
 # Figures in context

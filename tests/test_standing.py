@@ -9,7 +9,7 @@ from macros.data.package import load_package
 from macros.data.standing import PLAIN, STATES, states
 from macros.pages import links
 from macros.pages.i18n import tr
-from macros.pages.standing import CONTEXT, marker_words
+from macros.pages.standing import CONTEXT, described, marker_words
 
 # Every figure whose standing is more than a plan or work under way, with its states and what explains
 # each: the specification a change of the data must keep or knowingly change.
@@ -113,6 +113,15 @@ def test_a_page_cannot_state_a_figure_that_is_not_plain_without_its_marker(packa
             assert tr(lang, STATES[state].marker, CONTEXT) in html, (figure_id, state, form)
         if form != "bare":
             assert html.count('class="dnd-standing ') == len(found), figure_id
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_figure_disputed_only_by_a_caveat_says_what_the_other_source_states(package, lang):
+    # Every 'disputed' names the other source's figure; a caveat has none linked, so its first sentence does.
+    for caveat in package.caveats:
+        words = described(package, package.figures[caveat.figure], "disputed", lang)
+        assert caveat.note_in(lang).startswith(words.split(": ", 1)[1]), words
+    assert "14" in described(package, package.figures["ai-graduate-schools"], "disputed", lang)
 
 
 def test_a_plain_figure_carries_no_marker(package):

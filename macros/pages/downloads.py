@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from ..data.changelog import CODE, Changelog
 from ..data.changes import Change, unreleased_words
+from ..data.language import column
 from ..data.package import Package
-from ..data.words import day_words, fill, list_words, size_words
+from ..data.words import day_words, fill, list_words, plain, size_words
 from ..tools.export import Download, downloads_of
 from ..tools.releases import History
 from . import html
@@ -89,6 +90,25 @@ def waiting_html(package: Package, lang: str = "en", site_url: str | None = None
         return escaped
     pattern = re.compile("|".join(re.escape(p) for p in paths))
     return pattern.sub(lambda m: f"<code>{m.group()}</code>", escaped)
+
+
+NO_BREAK = "\u00a0"
+
+
+def contents(package: Package, lang: str) -> str:
+    """What the package holds (Markdown), one item a table of the descriptor in its order, with its title,
+    row count and description in the language: a table added to the package is listed without anyone
+    typing it, as the downloads are."""
+    template = tr(lang, "**{title}** ({count} rows): {description}", context="package contents")
+    return "\n".join(
+        "- "
+        + template.format(
+            title=resource[column("title", lang)],
+            count=plain(len(getattr(package, resource["name"]))),
+            description=resource[column("description", lang)],
+        )
+        for resource in package.descriptor["resources"]
+    )
 
 
 def downloads(package: Package, page, site_url: str | None = None) -> str:
@@ -203,7 +223,9 @@ def changelog_with_downloads(
     for section in changelog:
         version = section.version
         day = section.date if lang == DEFAULT else day_words(dt.date.fromisoformat(section.date), lang)
-        lines += ["", f"## {version} ({day}) {{#{version_anchor(version)}}}", ""]
+        # No-break spaces: the table of contents and the navigation repeat the heading as plain text,
+        # where no span keeps a date whole ('2026년 12월 2일').
+        lines += ["", f"## {version} ({day.replace(' ', NO_BREAK)}) {{#{version_anchor(version)}}}", ""]
         release = history.find(version)
         summary = section.summary_in(lang)
         if lang != DEFAULT and summary:

@@ -67,7 +67,14 @@ def value_link(
     return value + after + markers(package, page, figure)
 
 
-def fig(package: Package, page, figure_id: str, form: str = "text", josa: str | None = None) -> str:
+def fig(
+    package: Package,
+    page,
+    figure_id: str,
+    form: str = "text",
+    josa: str | None = None,
+    aside: str | None = None,
+) -> str:
     """The figure for running text.
 
     'text': qualifier and value, linked; 'value': the value alone, linked;
@@ -77,6 +84,8 @@ def fig(package: Package, page, figure_id: str, form: str = "text", josa: str | 
     `josa`, on a Korean page, is the particle after the value, in the form its last sound takes
     (fig('id', josa='으로') gives '8,000개로' or '10.1조 원으로'), so no page types a particle the
     value could outgrow.
+    `aside` is a parenthetical written after the value and before its particle, as Korean prints it: the
+    particle takes the sound of the value, not of the aside ('49조여 원(영문 한정어는 more than)은').
     """
     found = figure(package, page, figure_id)
     if form not in FORMS:
@@ -89,6 +98,8 @@ def fig(package: Package, page, figure_id: str, form: str = "text", josa: str | 
             after = html.text(particle(shown, josa)[len(shown) :])
         except ValueError as error:
             raise page.error(f"fig('{figure_id}', josa='{josa}'): {error}") from None
+    if aside:
+        after = f"({aside}){after}"
     if form == "bare":
         from .standing import marker_words
 

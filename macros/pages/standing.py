@@ -10,6 +10,8 @@ source's figure, the caveat, or the figure's own standing.
 
 from __future__ import annotations
 
+import re
+
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
@@ -26,6 +28,9 @@ DESCRIBED = N_("{marker}: {meaning} ({details})")
 # A state the figure has by itself (its own status: target, under way): the marker already names the
 # status, so nothing follows the meaning.
 DESCRIBED_ALONE = N_("{marker}: {meaning}")
+# A state explained only by caveats: what the other source states, in the caveat's own first sentence
+# ('disputed: One report … says the agreements … were signed that day'), rather than only its name.
+DESCRIBED_BY_CAVEAT = N_("{marker}: {details}")
 # A check named in words a sentence read aloud can carry, rather than by its id.
 CHECK_NAMED = N_("the check of {title}")
 # The states a figure has by its own status, which a sentence naming the status already says.
@@ -110,8 +115,7 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
             return changed if correction.released else f"{changed}, {tr(lang, NOT_RELEASED)}"
         case "caveat":
             caveat = next(c for c in package.caveats if c.id == reason.id)
-            source = package.sources[caveat.source]
-            return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}"
+            return first_sentence(caveat.note_in(lang))
     other = package.figures[reason.id]
     if reason.state in OWN_STATUS:
         # The marker is the status's own word; repeating the status after it says nothing more.
@@ -120,12 +124,19 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
     return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}: {other.text(lang)}"
 
 
+def first_sentence(note: str) -> str:
+    """A caveat's first sentence, which says what the other source states, without its full stop."""
+    return re.split(r"(?<=[.다])\.?\s+(?=[A-Z가-힣0-9])", note.strip(), maxsplit=1)[0].rstrip(".")
+
+
 def described(package: Package, figure: Figure, state: str, lang: str) -> str:
     """One state in words with its reasons: 'check fails: a check this figure takes part in fails
     (the check of Share of voucher recipients that are not ICT companies)'."""
     reasons = _by_state(package, figure)[state]
     details = "; ".join(d for d in dict.fromkeys(_detail(package, r, lang) for r in reasons) if d)
     template = DESCRIBED if details else DESCRIBED_ALONE
+    if details and all(r.by == "caveat" for r in reasons):
+        template = DESCRIBED_BY_CAVEAT
     return tr(lang, template).format(marker=word(state, lang), meaning=meaning(state, lang), details=details)
 
 
@@ -178,9 +189,9 @@ def explanation(package: Package, page, figure: Figure) -> str:
                 attributes = f' id="{caveat_anchor(caveat.id)}"'
                 note = " " + html.text(caveat.note_in(lang))
             detail = html.text(_detail(package, reason, lang))
-            if reason.by == "check" and detail:
-                # A check is named by its id, which is code, not a word of the sentence around it.
-                detail = f"<code>{detail}</code>"
+            if reason.by == "caveat":
+                # The caveat's note follows in full, saying what the other source states; its source named.
+                detail = html.text(f"{source.publisher_in(lang)}, {day_words(source.date, lang)}")
             linked = f'<a href="{html.url(target)}">{detail}</a>' if target and detail else detail
             described_html = html.fill(
                 tr(lang, DESCRIBED if detail else DESCRIBED_ALONE),

@@ -32,11 +32,13 @@ JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<
 # '12만 7,000개', '17만여 개'); a date of year and month, or year, month and day, or a half-year.
 _DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"
 _MYRIADS = rf"{_DIGITS}[만억조](?:\s{_DIGITS}[만억조])*(?:\s{_DIGITS}|여?(?:\s[가-힣]+)?)"
-_DATE = r"[0-9]{4}년\s(?:[0-9]{1,2}월(?:\s[0-9]{1,2}일)?|[상하]반기)"
+_DATE = r"[0-9]{4}년\s(?:[0-9]{1,2}월(?:\s[0-9]{1,2}일)?|[상하]반기|[초말])"
 # A whole number with 여 and its counter ('4,300여 종', '1,000여 곳'), and 약 before a number ('약 8,000개').
 _SOME = rf"{_DIGITS}여\s[가-힣]+"
 _ABOUT = rf"약\s{_DIGITS}"
-_ONE = rf"(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE})|{_ABOUT})"
+# A fraction ('10분의 1'), which a line break would read as two numbers.
+_FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
+_ONE = rf"(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT})"
 # With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
@@ -76,6 +78,20 @@ def keep_codes_whole(html: str) -> str:
 def joined(text: str) -> str:
     """The text with word joiners either side of each code-like token's hyphen ('SHA⁠-⁠256')."""
     return CODE_WORD.sub(lambda m: m.group().replace("-", f"{WORD_JOINER}-{WORD_JOINER}"), text)
+
+
+# A value's standing badges, then the Korean particle or copula typed after the value ('2021년 말[목표]까지').
+_STANDINGS_THEN_PARTICLE = re.compile(
+    r'(?P<standings><span class="dnd-standings">(?:<a [^>]*>[^<]*<span class="dnd-hidden">[^<]*</span></a>)+</span>)'
+    r"(?P<particle>[가-힣]+)"
+)
+
+
+def particle_before_standing(html: str) -> str:
+    """The page with each particle moved before the badges that stood between it and its value: Korean
+    joins a particle to its word ('2021년 말까지[목표]'), and a badge, which a line may break around,
+    would leave the particle alone at a line's start."""
+    return _STANDINGS_THEN_PARTICLE.sub(lambda m: m.group("particle") + m.group("standings"), html)
 
 
 def keep_words_whole(html: str) -> str:

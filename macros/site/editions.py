@@ -70,7 +70,8 @@ def missing_twins(src_uris: list[str], built: tuple[str, ...]) -> list[str]:
     return problems
 
 
-CALL = re.compile(r"\{\{-?\s*(\w+)\(\s*(?:(['\"])(.*?)\2)?")
+# A macro call opening an expression, or joined to a string inside one (fig("a", aside="국비 " ~ fig("b"))).
+CALL = re.compile(r"(?:\{\{-?|~)\s*(\w+)\(\s*(?:(['\"])(.*?)\2)?")
 
 
 def macro_calls(markdown: str) -> set[str]:

@@ -133,9 +133,9 @@ def on_page_content(html, page, config, files):
 
     html = keep_codes_whole(html)
     if speaker(lang).keeps_words_whole:
-        from macros.pages.typography import keep_words_whole
+        from macros.pages.typography import keep_words_whole, particle_before_standing
 
-        html = keep_words_whole(html)
+        html = keep_words_whole(particle_before_standing(html))
     return html
 
 
@@ -282,7 +282,14 @@ def _footer_kept_whole(output: str, config) -> str:
         return output
     from macros.pages.typography import keep_words_whole
 
-    start, end = output.find("<footer"), output.find("</footer>")
-    if not 0 <= start < end:
-        return output
-    return output[:start] + keep_words_whole(output[start:end]) + output[end:]
+    # The navigation and the table of contents repeat headings as plain text ('8.1.0 (2026년 12월 2일)'),
+    # and the footer dates the page: each kept whole as the page's own text is.
+    for opening, closing in (
+        ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"'),
+        ("<footer", "</footer>"),
+    ):
+        start = output.find(opening)
+        end = output.find(closing, start)
+        if 0 <= start < end:
+            output = output[:start] + keep_words_whole(output[start:end]) + output[end:]
+    return output

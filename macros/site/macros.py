@@ -9,8 +9,8 @@ from ..data.checks import OUTCOMES
 from ..data.package import RESOURCES
 from ..data.words import day_words, particle, plain
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
+from ..pages.downloads import contents, release_table
 from ..pages.downloads import downloads as download_list
-from ..pages.downloads import release_table
 from ..pages.i18n import DEFAULT
 from ..pages.workbook import version_workbooks, workbooks
 from ..tools.export import write_downloads
@@ -45,8 +45,8 @@ def define_env(env):
     author = env.conf.get("site_author")
 
     @env.macro
-    def fig(figure_id: str, form: str = "text", josa: str | None = None) -> str:
-        return links.fig(package, page, figure_id, form, josa)
+    def fig(figure_id: str, form: str = "text", josa: str | None = None, aside: str | None = None) -> str:
+        return links.fig(package, page, figure_id, form, josa, aside)
 
     @env.macro
     def term(term_id: str, josa: str | None = None) -> str:
@@ -211,6 +211,10 @@ def define_env(env):
             raise page.error(f"linked_count: no link has the relation '{relation}'")
         others = {link.other for link in package.links if link.relation == relation}
         return plain(sum(package.figures[o].source == source_id for o in others))
+
+    @env.macro
+    def package_contents() -> str:
+        return contents(package, page.language)  # Markdown: the page's Markdown renders the list
 
     @env.macro
     def count(table: str) -> str:

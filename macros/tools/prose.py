@@ -113,3 +113,34 @@ def typed_number_problems(docs: Path) -> list[Problem]:
         for name, markdown in pages(docs).items()
         for line, token in typed_numbers(markdown)
     ]
+
+
+# A particle typed after a bracket that follows a macro's value: its form would be chosen by the writer,
+# not by the value's last sound, and the value can change ('49조여 원(…)는').
+PARTICLE_AFTER_ASIDE = re.compile(
+    r"\}\}\((?:\{\{.*?\}\}|[^()\n])*\)(?P<josa>으로|로|은|는|이|가|을|를|과|와)(?![가-힣])"
+)
+
+
+def typed_particles(markdown: str) -> list[tuple[int, str]]:
+    """(line, particle) for every particle typed after a bracket that follows a macro's value."""
+    return [
+        (markdown.count("\n", 0, m.start()) + 1, m.group("josa"))
+        for m in PARTICLE_AFTER_ASIDE.finditer(markdown)
+    ]
+
+
+def typed_particle_problems(docs: Path) -> list[Problem]:
+    """Every particle a Korean page types after a value's bracket instead of fig(…, josa=, aside=)."""
+    return [
+        Problem(
+            name,
+            line,
+            "-",
+            f"'{josa}' is typed after a bracket; the value's last sound chooses it: "
+            f'{{{{ fig("…", josa="{josa}", aside="…") }}}}',
+        )
+        for name, markdown in pages(docs).items()
+        if name.endswith(".ko.md")
+        for line, josa in typed_particles(markdown)
+    ]
