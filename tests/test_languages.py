@@ -209,6 +209,9 @@ def test_every_macro_of_every_page_writes_its_texts_from_the_catalogue(conf):
     for path in sorted((ROOT / "docs").rglob("*.ko.md")):
         uri = path.relative_to(ROOT / "docs").as_posix()
         for call, html in rendered(conf, uri, path.read_text(encoding="utf-8")):
+            # Words the page itself passes to a macro (an aside="…") are the page's, not the code's.
+            for words in re.findall(r'"([^"]*)"', call):
+                html = html.replace(words, " ")
             found.update({f"{uri}: {call}: …{words}…": 1 for words in bypassing(html)})
     assert not found, "texts the code writes without the catalogue:\n" + "\n".join(found)
 

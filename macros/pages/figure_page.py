@@ -27,7 +27,7 @@ from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
 from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence
-from .tables import places, printed_token, related
+from .tables import SEARCH_EXCLUDE, places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
 # The figure's sentence: what is stated, then who stated it, in the words its source's kind calls for (a
@@ -321,7 +321,9 @@ def _changes(package: Package, page, f: Figure) -> str:
         f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {_code(e.text_in(lang))}</li>"
         for e in entries
     ]
-    return "<ul>" + "".join(items) + "</ul>"
+    # Out of the search index: the changelog page holds every entry once; here they would repeat on each
+    # figure an entry names, and a result would read as the changelog.
+    return f"<ul {SEARCH_EXCLUDE}>" + "".join(items) + "</ul>"
 
 
 def _code(text: str) -> str:
