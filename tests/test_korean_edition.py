@@ -358,6 +358,29 @@ def test_no_page_of_either_edition_shows_raw_markdown(built_site):
     assert found == {}, "render the text (a note's `id` as code) or write it without Markdown"
 
 
+def test_a_web_address_in_a_note_is_a_link_that_reads_as_its_host():
+    from macros.pages.html import prose
+
+    assert prose("(한국대학신문, http://news.unn.net/news/articleView.html?idxno=502662)이 센 수") == (
+        '(한국대학신문, <a href="http://news.unn.net/news/articleView.html?idxno=502662">news.unn.net</a>)이 센 수'
+    )
+    assert prose("see https://www.eco-five.com/a?b=1&c=2.") == (
+        'see <a href="https://www.eco-five.com/a?b=1&amp;c=2">eco-five.com</a>.'
+    )
+
+
+def test_no_page_of_either_edition_shows_a_bare_web_address(built_site):
+    found = {}
+    for path in sorted(built_site.site.rglob("*.html")):
+        parser = ShownText()
+        # An address a link shows as its own text (the licence page's list of sources) is followed, not read.
+        parser.feed(re.sub(r"<a [^>]*>.*?</a>", "", path.read_text(encoding="utf-8"), flags=re.S))
+        addresses = [m.group() for text in parser.texts for m in re.finditer(r"https?://\S+", text)]
+        if addresses:
+            found[path.relative_to(built_site.site).as_posix()] = addresses[:3]
+    assert found == {}, "a note names a source by its publisher and links the address (html.prose)"
+
+
 # Kinds a native read found (issue 26, third read), each as the text a Korean page must not show: a
 # multiple reached written without 로 ('2.9배 늘었습니다' for '2.9배로 늘었습니다'); a check's outcome, a
 # 초과 value or a number claimed exact said as a noun where a sentence needs a verb or no claim; a

@@ -239,7 +239,7 @@ def test_korean_qualifiers_are_written_as_the_korean_original_writes_them(qualif
 
 def test_korean_qualifier_names():
     assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
-        "없음(한정어 없이 표기)",
+        "없음",
         "약",
         "여·초과",
     ]

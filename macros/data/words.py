@@ -208,7 +208,7 @@ class Korean(English):
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
-    QUALIFIER_NAMES = {"exact": "없음(한정어 없이 표기)", "more-than": "여·초과"}
+    QUALIFIER_NAMES = {"exact": "없음", "more-than": "여·초과"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
@@ -489,7 +489,7 @@ def fill(template: str, **values: str) -> str:
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
     """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, 여·초과
-    or 없음(한정어 없이 표기)."""
+    or 없음."""
     return speaker(lang).qualifier_name(qualifier)
 
 

@@ -112,7 +112,7 @@ def korean_terms(package: Package, lang: str = "en") -> str:
                     f'<span lang="ko">{korean}</span>',
                     html.text(tr(lang, follows, "term follows")),
                     html.text(source.citation(lang).rstrip(".")),
-                    html.text(term.note_in(lang) or ""),
+                    html.prose(term.note_in(lang) or ""),
                 ],
                 id=f"term-{term.id}",
             )

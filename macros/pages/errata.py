@@ -126,7 +126,7 @@ def checks_list(package: Package, page) -> str:
             f"{html.text(tr(lang, o.words, 'outcome'))}</span> · "
             f"{html.text(tr(lang, KINDS[check.kind].words, 'check kind'))}: "
             f'<a href="{html.url(figure_link(page, result.id))}">{label}</a></p>'
-            f"<p>{html.text(check.explanation_in(lang))}</p>"
+            f"<p>{html.prose(check.explanation_in(lang))}</p>"
             f"<details data-search-exclude><summary>{html.text(tr(lang, ARITHMETIC))}</summary>"
             f"<p>{html.text(tr(lang, FIGURES_AS_PRINTED))}:</p>"
             f'<ul class="dnd-operands">{printed}</ul>'

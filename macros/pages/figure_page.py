@@ -173,7 +173,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("Id"), f"<code>{html.text(f.id)}</code>"),
     ]
     if f.note:
-        facts.append((N_("Note"), html.text(f.note_in(lang))))
+        facts.append((N_("Note"), html.prose(f.note_in(lang))))
     items = "".join(
         f"<dt>{html.text(tr(lang, term))}</dt><dd{_anchor(term)}>{value}</dd>" for term, value in facts
     )
@@ -269,7 +269,7 @@ def _checks(package: Package, page, f: Figure) -> str:
         items.append(
             f'<li><a href="{html.url(check_link(page, o.check.id))}"><code>{html.text(o.check.id)}</code></a>: '
             f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>'
-            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.text(o.check.explanation_in(lang))}</li>"
+            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.prose(o.check.explanation_in(lang))}</li>"
         )
     if not items:
         return _nothing(tr(lang, NO_CHECK_USES_THIS_FIGURE))

@@ -7,7 +7,7 @@ reference, so a label is shown exactly as written and never becomes markup or a 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 SIGNIFICANT = "&<>\"'*_[]`{}|#\\"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in SIGNIFICANT}
@@ -26,6 +26,23 @@ def url(value: str) -> str:
 def query(value: str) -> str:
     """Percent-encode one query-string value."""
     return quote(value, safe="")
+
+
+# A bare web address inside a note: up to a space, a closing bracket or a comma or full stop that ends it.
+_ADDRESS = re.compile(r"https?://[^\s)\]]+?(?=[.,;:]?(?:[\s)\]]|$))")
+
+
+def prose(value: object) -> str:
+    """A note from the data, escaped, with each bare web address it names made a link that reads as
+    the address's host ('news.unn.net'): a reader follows it, and a phone never breaks a long address."""
+    value = str(value)
+    parts, end = [], 0
+    for match in _ADDRESS.finditer(value):
+        address = match.group()
+        host = urlsplit(address).hostname or address
+        parts += [text(value[end : match.start()]), f'<a href="{url(address)}">{text(host.removeprefix("www."))}</a>']
+        end = match.end()
+    return "".join(parts) + text(value[end:])
 
 
 _FIELD = re.compile(r"\{(\w+)\}")

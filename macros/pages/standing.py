@@ -187,7 +187,7 @@ def explanation(package: Package, page, figure: Figure) -> str:
                 source = package.sources[caveat.source]
                 target = links.figure_link(page, caveat.evidence) if caveat.evidence else (source.url or "")
                 attributes = f' id="{caveat_anchor(caveat.id)}"'
-                note = " " + html.text(caveat.note_in(lang))
+                note = " " + html.prose(caveat.note_in(lang))
             detail = html.text(_detail(package, reason, lang))
             if reason.by == "caveat":
                 # The caveat's note follows in full, saying what the other source states; its source named.

@@ -181,7 +181,7 @@ def related(package: Package, page, figure: Figure) -> str:
     for link in package.links_of(figure.id):
         words, other_id = link.seen_from(figure.id)
         other = package.figures[other_id]
-        note = f'<br><span class="dnd-note">{html.text(link.note_in(lang))}</span>' if link.note else ""
+        note = f'<br><span class="dnd-note">{html.prose(link.note_in(lang))}</span>' if link.note else ""
         items.append(
             f'<li><span class="dnd-relation">{html.text(tr(lang, words, "relation"))}</span> '
             f"{html.text(other.label_in(lang))}: {value_link(package, page, other)} "

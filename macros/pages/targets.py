@@ -49,7 +49,7 @@ def targets_table(package: Package, page) -> str:
                     f"{value_link(package, page, target)}, {html.text(target.period.words(lang))} "
                     f"({html.text(source_words(package, target, lang))})",
                     revised or html.text(tr(lang, NONE)),
-                    html.text(link.note_in(lang)),
+                    html.prose(link.note_in(lang)),
                 ]
             )
         )
