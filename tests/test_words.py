@@ -241,7 +241,7 @@ def test_korean_qualifier_names():
     assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
         "없음",
         "약",
-        "여·초과",
+        "‘여’(초과)",
     ]
     assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == [
         "none (printed as is)",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .catalogue import tr
 from .printed import Reading
-from .words import interval_words, plain
+from .words import interval_words, lower_end_words, plain
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,11 @@ class Interval:
         """The range in words, each end written by `write` (by default the plain number)."""
         write = write or (lambda number: plain(number, 4, lang))
         return interval_words(self.low, self.high, self.low_open, self.high_open, write, lang)
+
+    def lower_end_words(self, write=None, lang: str = "en") -> str:
+        """Only the low end ('above 14.3%'; '14.3% 초과'): what a printing with no upper bound states."""
+        write = write or (lambda number: plain(number, 4, lang))
+        return lower_end_words(self.low, self.low_open, write, lang)
 
     def meets(self, other: Interval) -> bool:
         """True when some value lies in both."""
@@ -90,6 +95,9 @@ class IntervalRule:
     applies: str
     interval: str
     reason: str
+    # False when the printing gives a lower bound only ('more than 14.3%') and the interval's upper end
+    # is the checks' reading, not the source's word: a page says the two apart.
+    printed_upper: bool = True
 
     def name_in(self, lang: str) -> str:
         """The rule's name in a language (the catalogue's context 'interval rule')."""
@@ -128,6 +136,7 @@ RULES = (
         "'more than', 'over' or a '+' after the number",
         "above the number and below the next round number at its precision ('more than 170,000': above 170,000, below 180,000)",
         "a writer rounds down to a round number they can say 'more than' of; had the value reached the next one, that is the number they would have written",
+        printed_upper=False,
     ),
 )
 RULE_FOR = {"exact": None, "approximately": "about", "more-than": "more-than"}

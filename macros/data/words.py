@@ -20,7 +20,7 @@ Qualifiers in Korean follow what the Korean original writes for these figures ('
 is the suffix 여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개',
 '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes 초과 after it
 ('14.3% 초과'): 'more than' excludes the number itself, as 초과 does, where 이상 would include it. In
-a table column the qualifier is named by both its words, 여·초과 (QUALIFIER_NAMES), as the checks
+a table column the qualifier is named by both its words, ‘여’(초과) (QUALIFIER_NAMES), as the checks
 page names its rule: 여 alone could not stand as a name.
 """
 
@@ -137,6 +137,9 @@ class English:
             return f"{'above' if low_open else 'at least'} {write(low)}, {'below' if high_open else 'at most'} {write(high)}"
         return f"from {write(low)} to {write(high)}"
 
+    def lower_end_words(self, low: float, low_open: bool, write) -> str:
+        return f"{'above' if low_open else 'at least'} {write(low)}"
+
     def qualify(self, qualifier: str, shown: str) -> str:
         word = self.QUALIFIER_WORDS[qualifier]
         return f"{word} {shown}" if word else shown
@@ -197,7 +200,7 @@ class Korean(English):
     여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개', '300여 종').
     여 never follows a decimal fraction or a sign, so there the number takes 초과 after it ('14.3% 초과'):
     'more than' excludes the number itself, as 초과 does, where 이상 would include it. In a table column
-    the qualifier is named by both its words, 여·초과 (QUALIFIER_NAMES), as the checks page names its
+    the qualifier is named by both its words, ‘여’(초과) (QUALIFIER_NAMES), as the checks page names its
     rule: 여 alone could not stand as a name.
     """
 
@@ -208,7 +211,7 @@ class Korean(English):
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
-    QUALIFIER_NAMES = {"exact": "없음", "more-than": "여·초과"}
+    QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’(초과)"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
@@ -302,6 +305,9 @@ class Korean(English):
         if low == high:
             return f"약 {write(low)}" if _inexact(low) else write(low)
         return f"{write(low)} {self.ENDS[(low_open, 'low')]} {write(high)} {self.ENDS[(high_open, 'high')]}"
+
+    def lower_end_words(self, low: float, low_open: bool, write) -> str:
+        return f"{write(low)} {self.ENDS[(low_open, 'low')]}"
 
     def qualify(self, qualifier: str, shown: str) -> str:
         if qualifier != "more-than":
@@ -448,6 +454,11 @@ def interval_words(
     return speaker(lang).interval_words(low, high, low_open, high_open, write)
 
 
+def lower_end_words(low: float, low_open: bool, write=plain, lang: str = "en") -> str:
+    """A range with no upper end: 'above 170,000', 'at least 8,000'; '17만 초과', '8,000 이상'."""
+    return speaker(lang).lower_end_words(low, low_open, write)
+
+
 def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
     """Put the qualifier with an already formatted value: 'more than 170,000', '약 9만 명',
     '17만여 개', '14.3% 이상'."""
@@ -488,7 +499,7 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(qualifier: str, lang: str = "en") -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, 여·초과
+    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’(초과)
     or 없음."""
     return speaker(lang).qualifier_name(qualifier)
 

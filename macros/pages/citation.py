@@ -35,14 +35,15 @@ SOURCE_IN_TEXT = {
     "translation": N_("the release {publisher} issued on {date}"),
     "statistics": N_("the statistics {publisher} published on {date}"),
     "news-report": N_("the report by {publisher} of {date}"),
-    "plan": N_("the plan {publisher} announced on {date}"),
+    # The release that announced a plan: its date is the release's, which may follow the plan's own.
+    "plan": N_("the release {publisher} issued on {date}"),
 }
 
 
 def source_in_text(package: Package, figure_id: str, lang: str = "en", josa: str | None = None) -> str:
     """The source a figure comes from, named for running text and linked to its address, so that two
-    figures of different sources compared in one passage each carry their own ('49조여 원' of the
-    release, '49조 원' of the plan announced later)."""
+    figures of different sources compared in one passage each carry their own ('49조여 원' of one
+    release, '49조 원' of the release on the plan, issued later)."""
     source = package.source_of(package.figures[figure_id])
     words = fill(
         tr(lang, SOURCE_IN_TEXT[source.kind]),

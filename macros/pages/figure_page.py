@@ -17,7 +17,7 @@ from ..data.figure import Figure
 from ..data.package import Package
 from ..data.period import parse_period
 from ..data.topic import trail
-from ..data.words import day_words, fill, list_words, predicate, qualifier_name
+from ..data.words import day_words, fill, language_words, list_words, predicate, qualifier_name
 from ..tools.export import figure_json, released_cells
 from ..tools.workbook import field_text
 from . import html, jsonld
@@ -44,7 +44,8 @@ BY_SOURCE_KIND = {
     "translation": N_("{statement}, as stated in the release {publisher} issued on {date}."),
     "statistics": N_("{statement}, as stated in the statistics {publisher} published on {date}."),
     "news-report": N_("{statement}, as reported by {publisher} on {date}."),
-    "plan": N_("{statement}, as planned in what {publisher} announced on {date}."),
+    # A plan is cited through the release that announced it, dated as the release is, not the plan.
+    "plan": N_("{statement}, as stated in the release {publisher} issued on {date}."),
 }
 # Each section: its anchor (the same in every language) and its heading.
 SECTIONS = (
@@ -57,10 +58,19 @@ SECTIONS = (
 )
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
+RANGE_BY_RULE = N_("{range} ({rule})")
+CHECKS_ASSUME = N_(
+    "{range}. The source gives no upper end; the checks take the next round number as one, since a "
+    "writer whose value had reached it would have printed that number."
+)
 THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
 STANDING_SOURCE_KIND = N_("{standing} source ({kind})")
+TRANSLATION_SOURCE = N_(
+    "Source: the {language} release of {date}, the publisher's own translation of its {original_language} "
+    "release of {original_date}."
+)
 # After a check's outcome: '; this figure is the stated figure.' (Korean starts a sentence: '. 이 수치는 …').
 OUTCOME_THEN_ROLE = N_("; {role}.")
 NO_CHECK_USES_THIS_FIGURE = N_("No check uses this figure.")
@@ -156,14 +166,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     facts = [
         (N_("Value"), html.text(f.text(lang))),
         (N_("As printed"), printed_token(package, f)),
-        (
-            N_("The range the printing allows"),
-            html.text(
-                f"{bounds[0].words(lambda n: f.unit.words(round(n, 3), lang, compound=True), lang)} ({bounds[1].name_in(lang)})"
-            )
-            if bounds
-            else html.text(tr(lang, "a date, not a number")),
-        ),
+        *_ranges(f, bounds, lang),
         (N_("Unit"), html.text(f.unit.name_in(lang))),
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
@@ -190,6 +193,29 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         f'<dl class="dnd-facts" data-search-exclude>{items}</dl>\n'
         f'<p class="dnd-figure-links" data-search-exclude>{" · ".join(links)}</p>'
     )
+
+
+def _ranges(f: Figure, bounds, lang: str) -> list[tuple[str, str]]:
+    """What the printed number allows, and, when the checks read an upper end the source does not
+    print ('more than 14.3%' read as below 14.4%), that reading on its own line, labelled as the
+    checks' assumption: a reader must not take it for the source's word."""
+    if not bounds:
+        return [(N_("The range the printing allows"), html.text(tr(lang, "a date, not a number")))]
+    interval, rule = bounds
+
+    def write(n):
+        return f.unit.words(round(n, 3), lang, compound=True)
+
+    if rule.printed_upper:
+        allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule.name_in(lang))
+        return [(N_("The range the printing allows"), html.text(allowed))]
+    return [
+        (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang))),
+        (
+            N_("The range the checks assume"),
+            html.text(fill(tr(lang, CHECKS_ASSUME), range=interval.words(write, lang))),
+        ),
+    ]
 
 
 def _anchor(term: str) -> str:
@@ -244,17 +270,24 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
 
 def _source(package: Package, f: Figure, lang: str) -> str:
     source = package.source_of(f)
-    standing = tr(lang, source.standing, "standing")
-    kind = tr(lang, source.kind.replace("-", " "), "source kind")
-    citation = f"{html.text(day_words(source.date, lang))}."
     # The quote's caption names the source and the place already; a line below that repeated the title
     # and the place would print each twice in a row, so it gives what the caption does not: the
-    # source's standing and date.
-    return (
-        _quote(package, f, lang) + "\n"
-        f"<p data-search-exclude>{html.text(tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind))}: "
-        f"{citation}</p>"
-    )
+    # source's standing and date. A translation is not called primary: it names the original it
+    # translates and that original's date, which a reader who cites it wants.
+    if source.kind == "translation" and source.reports in package.sources:
+        original = package.sources[source.reports]
+        line = fill(
+            tr(lang, TRANSLATION_SOURCE),
+            language=language_words(source.language, lang, document=True),
+            date=day_words(source.date, lang),
+            original_language=language_words(original.language, lang, document=True),
+            original_date=day_words(original.date, lang),
+        )
+    else:
+        standing = tr(lang, source.standing, "standing")
+        kind = tr(lang, source.kind.replace("-", " "), "source kind")
+        line = f"{tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind)}: {day_words(source.date, lang)}."
+    return _quote(package, f, lang) + f"\n<p data-search-exclude>{html.text(line)}</p>"
 
 
 def _checks(package: Package, page, f: Figure) -> str:
