@@ -54,8 +54,25 @@ def test_more_than_is_open_from_the_number_to_the_next_round_number():
     assert (found.low, found.high, found.low_open) == (14.3, pytest.approx(14.4), True)
 
 
+def test_korean_about_or_more_may_fall_a_little_short_and_has_no_printed_upper_end():
+    """'약 9만여명 이상': 약 lets the value fall below 9만, 이상 sets no upper end; the checks' upper end
+    (the next round number) is their reading, which the rule says it is."""
+    reading = read_number("약 9만여명 이상")
+    assert "about-or-more" in reading.allows
+    found, rule = interval_of(90_000, "about-or-more", reading, "count")
+    assert found == Interval(85_000, 100_000, high_open=True)
+    assert not rule.printed_upper
+    assert found.lower_end_words() == "at least 85,000"
+
+
+def test_more_than_states_only_its_low_end():
+    found, rule = interval_of(14.3, "more-than", read_number("14.3%"), "percent")
+    assert not rule.printed_upper
+    assert found.lower_end_words(lang="ko") == "14.3 초과"
+
+
 def test_every_qualifier_has_a_rule_and_every_rule_a_reason():
-    assert set(RULE_FOR) == {"exact", "approximately", "more-than"}
+    assert set(RULE_FOR) == {"exact", "approximately", "more-than", "about-or-more"}
     assert {r.qualifier for r in RULES} == set(RULE_FOR)
     assert all(r.reason and r.applies and r.interval for r in RULES)
 

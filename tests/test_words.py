@@ -237,6 +237,11 @@ def test_korean_qualifiers_are_written_as_the_korean_original_writes_them(qualif
     assert qualify(qualifier, shown, "ko") == words
 
 
+def test_about_or_more_is_written_either_side_of_the_number():
+    assert qualify("about-or-more", "10억 건", "ko") == "약 10억 건 이상"
+    assert qualify("about-or-more", "1 billion") == "about 1 billion or more"
+
+
 def test_korean_qualifier_names():
     assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
         "없음",

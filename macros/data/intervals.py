@@ -138,8 +138,21 @@ RULES = (
         "a writer rounds down to a round number they can say 'more than' of; had the value reached the next one, that is the number they would have written",
         printed_upper=False,
     ),
+    IntervalRule(
+        "about-or-more",
+        "about-or-more",
+        "'about' before the number and 'or more' after it, as Korean prints 약 … 이상",
+        "at or above the number less half a unit of its last digit that is not a trailing zero, and below the next round number at its precision ('about 90,000 or more': at least 85,000, below 100,000)",
+        "'about' lets the value fall a little short of the number, as the rule for 'about' reads it; 'or more' sets no upper end, so the checks take the next round number, as for 'more than'",
+        printed_upper=False,
+    ),
 )
-RULE_FOR = {"exact": None, "approximately": "about", "more-than": "more-than"}
+RULE_FOR = {
+    "exact": None,
+    "approximately": "about",
+    "more-than": "more-than",
+    "about-or-more": "about-or-more",
+}
 RATIO_DISPLAYS = frozenset({"percent", "multiple"})
 
 
@@ -158,4 +171,6 @@ def interval_of(
             return Interval(value - reading.step / 2, value + reading.step / 2), rule
         case "about":
             return Interval(value - reading.round_step / 2, value + reading.round_step / 2), rule
+        case "about-or-more":
+            return Interval(value - reading.round_step / 2, value + reading.round_step, high_open=True), rule
     return Interval(value, value + reading.round_step, low_open=True, high_open=True), rule

@@ -72,7 +72,12 @@ class English:
     # Whether a word joined to a dot, bracket or sign is kept on one line (macros/pages/typography.py).
     keeps_words_whole = False
     # The words before a number that say how it was rounded.
-    QUALIFIER_WORDS = {"exact": "", "approximately": "about", "more-than": "more than"}
+    QUALIFIER_WORDS = {
+        "exact": "",
+        "approximately": "about",
+        "more-than": "more than",
+        "about-or-more": "about … or more",
+    }
     # The words a source in this language may print before a number for each qualifier, to be found in
     # a figure's quote ('approximately 170,000' in a headline, 'more than 170,000' in its body).
     PRINTED_QUALIFIERS = {
@@ -141,6 +146,10 @@ class English:
         return f"{'above' if low_open else 'at least'} {write(low)}"
 
     def qualify(self, qualifier: str, shown: str) -> str:
+        if "…" in self.QUALIFIER_WORDS[qualifier]:
+            # Words either side of the number: 'about 90,000 or more'; '약 9만 명 이상'.
+            before, after = (w.strip() for w in self.QUALIFIER_WORDS[qualifier].split("…"))
+            return f"{before} {shown} {after}"
         word = self.QUALIFIER_WORDS[qualifier]
         return f"{word} {shown}" if word else shown
 
@@ -209,7 +218,7 @@ class Korean(English):
     list_locale = "ko"
     # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
     keeps_words_whole = True
-    QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여"}
+    QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여", "about-or-more": "약 … 이상"}
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
     QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’(초과)"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value

@@ -188,10 +188,17 @@ def explanation(package: Package, page, figure: Figure) -> str:
                 target = links.figure_link(page, caveat.evidence) if caveat.evidence else (source.url or "")
                 attributes = f' id="{caveat_anchor(caveat.id)}"'
                 note = " " + html.prose(caveat.note_in(lang))
-            detail = html.text(_detail(package, reason, lang))
             if reason.by == "caveat":
-                # The caveat's note follows in full, saying what the other source states; its source named.
-                detail = html.text(f"{source.publisher_in(lang)}, {day_words(source.date, lang)}")
+                # The caveat's note says in full what the other source states, naming it; the marker links
+                # to the evidence, so neither a general meaning nor the source's name is said twice.
+                marker = html.text(word(state, lang))
+                marker = f'<a href="{html.url(target)}">{marker}</a>' if target else marker
+                described_html = html.fill(
+                    tr(lang, DESCRIBED_BY_CAVEAT), marker=f"<strong>{marker}</strong>", details=note.strip()
+                )
+                items.append(f"<li{attributes}>{described_html}</li>")
+                continue
+            detail = html.text(_detail(package, reason, lang))
             linked = f'<a href="{html.url(target)}">{detail}</a>' if target and detail else detail
             described_html = html.fill(
                 tr(lang, DESCRIBED if detail else DESCRIBED_ALONE),
