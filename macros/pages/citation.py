@@ -61,14 +61,20 @@ def source_name(source, lang: str = "en") -> str:
     headline is quoted in its language and the title in the page's language follows, marked as a translation:
     a reader cites the title the document has, not one the site gave it."""
     publisher = html.text(source.publisher_in(lang))
-    if not source.headline or source.language == lang:
+    if not source.headline:
         return f"{publisher}, {html.text(source.title_in(lang))}"
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
-    translated = tr(lang, TRANSLATED_TITLE).format(title=source.title_in(lang))
-    return (
-        f'{publisher}, <q lang="{html.text(source.language)}"{cite}>{html.text(source.headline)}</q> '
-        f"{html.text(translated)}"
-    )
+    quoted = f'<q lang="{html.text(source.language)}"{cite}>{html.text(source.headline)}</q>'
+    title = source.title_in(lang)
+    if source.language == lang:
+        # In its own language the headline is quoted too, so that a comma in it ('디지털 뉴딜, 대한민국 …')
+        # is not read as a list's; what the title adds after it follows as it is.
+        return f"{publisher}, {quoted}{html.text(title[len(source.headline) :])}"
+    if title == source.headline:
+        # No title in the page's language: the headline alone, not a 'translation' that repeats it.
+        return f"{publisher}, {quoted}"
+    translated = tr(lang, TRANSLATED_TITLE).format(title=title)
+    return f"{publisher}, {quoted} {html.text(translated)}"
 
 
 def both_dates(package: Package, lang: str = "en") -> str:
