@@ -498,10 +498,10 @@ def test_a_number_with_yeo_or_yak_before_its_counter_is_kept_on_one_line():
 
 
 def test_an_amount_joined_to_a_bracketed_date_keeps_each_whole_when_the_word_is_too_long_for_a_phone():
-    html = keep_words_whole("<p>국비는 114조 1,000억 원입니다(2020년 7월 ~ 2025년, 목표).</p>")
+    html = keep_words_whole("<p>국비는 114조 1,000억 원입니다(2020년 7월~2025년, 목표).</p>")
     assert html == (
         '<p>국비는 <span class="dnd-word">114조 1,000억 원입니다</span>(<span class="dnd-word">2020년 7월</span>'
-        ' ~ 2025년, <span class="dnd-word">목표).</span></p>'
+        '~2025년, <span class="dnd-word">목표).</span></p>'
     )
 
 

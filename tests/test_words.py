@@ -261,9 +261,9 @@ def test_korean_dates_months_years_and_spans():
     assert point_words(2025, lang="ko") == "2025년"
     assert span_words((2021, 7, None), (2021, 12, None), "ko") == "2021년 하반기"
     assert span_words((2021, 1, None), (2021, 6, None), "ko") == "2021년 상반기"
-    assert span_words((2020, 7, None), (2021, 7, None), "ko") == "2020년 7월 ~ 2021년 7월"
-    assert span_words((2020, None, None), (2025, None, None), "ko") == "2020년 ~ 2025년"
-    assert span_words((2020, 7, None), (2025, None, None), "ko") == "2020년 7월 ~ 2025년"
+    assert span_words((2020, 7, None), (2021, 7, None), "ko") == "2020년 7월~2021년 7월"
+    assert span_words((2020, None, None), (2025, None, None), "ko") == "2020~2025년"
+    assert span_words((2020, 7, None), (2025, None, None), "ko") == "2020년 7월~2025년"
     assert span_words((2021, 7, None), (2021, 12, None)) == "the second half of 2021"
 
 

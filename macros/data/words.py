@@ -346,7 +346,8 @@ class Korean(English):
         return format_skeleton("yMMMM" if month else "y", dt.date(year, month or 1, 1), locale=self.locale)
 
     def span_words(self, start: Date, end: Date) -> str:
-        """Babel's Korean interval format for two points of one precision, its fallback pattern otherwise."""
+        """Babel's Korean interval format for two points of one precision, its fallback pattern otherwise,
+        with the tilde closed up as a desk prints it; years share one 년."""
         from babel import Locale
         from babel.dates import format_interval
 
@@ -354,16 +355,22 @@ class Korean(English):
         if half:
             return f"{self.point_words(start[0])} {half}"
         (y1, m1, d1), (y2, m2, d2) = start, end
+        if m1 is None and m2 is None:
+            # Years share their counter, as a desk prints them: '2019~2021년', not '2019년 ~ 2021년'.
+            return f"{y1}~{self.point_words(y2)}"
         if (m1 is None) == (m2 is None) and (d1 is None) == (d2 is None):
-            skeleton = "yMMMd" if d1 else "yMMM" if m1 else "y"
-            return format_interval(
+            skeleton = "yMMMd" if d1 else "yMMM"
+            words = format_interval(
                 dt.date(y1, m1 or 1, d1 or 1), dt.date(y2, m2 or 1, d2 or 1), skeleton, locale=self.locale
             )
-        return (
-            Locale(self.locale)
-            .interval_formats[None]
-            .format(self.point_words(*start), self.point_words(*end))
-        )
+        else:
+            words = (
+                Locale(self.locale)
+                .interval_formats[None]
+                .format(self.point_words(*start), self.point_words(*end))
+            )
+        # The tilde closed up ('2020년 7월~2021년 7월'), so a line never breaks at it.
+        return words.replace(" ~ ", "~")
 
     def by_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         return f"{self.point_words(year, month, day)}까지"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words, printed_qualifier
+from ..data.words import day_words, list_words, printed_qualifier
 from . import html
 from .i18n import N_, tr
 from .links import value_link
@@ -147,14 +147,22 @@ def _places(package: Package, figure: Figure, lang: str, within: str | None = No
             loc.place_words(lang) if source == within else f"{source}, {loc.place_words(lang)}"
             for loc in figure.locators
         ]
-    where = []
+    # Places in one topic are named once, with their parts together: 'trail (text, footnote 1)', not the
+    # trail twice in a row.
+    parts: dict[str, list[str]] = {}
     for locator in figure.locators:
         at = trail(locator.topic, package.topics, lang)
-        part = "" if locator.part == "text" else _part_words(package, locator, lang)
+        parts.setdefault(at, []).append(
+            tr(lang, "text", "part") if locator.part == "text" else _part_words(package, locator, lang)
+        )
+    where = []
+    for at, named in parts.items():
+        shown = [] if named == [tr(lang, "text", "part")] else named
+        listed = list_words(shown, lang)
         if at == within:
-            where.append(part)
+            where.append(listed)
         else:
-            where.append(at + (f" ({part})" if part else ""))
+            where.append(at + (f" ({listed})" if listed else ""))
     return [w for w in where if w]
 
 
