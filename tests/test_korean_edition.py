@@ -441,6 +441,31 @@ UNNATURAL = (
     r"규모를 가리지 않은",
     r"작성된 까닭으로",
     r"인용하기 인용하기",
+    # The ninth read: a 'more than' figure given an upper end the source never prints, in the row that says
+    # what the printing allows; a release called a plan; a translation called the primary source; a
+    # check that confirms a rise with a test an unchanged rank passes; code words for relations, check
+    # kinds and units, developer words and 'this package' in Korean sentences; a tautological caveat;
+    # calques; nested brackets after a source; ranges spaced around their tilde, which a phone breaks.
+    r"뜻하는 범위[^단검]*미만",
+    r"발표한 계획에 따르면",
+    r"1차 자료\((계획|번역본)\)",
+    r"말대로 한국 순위가 올랐습니다",
+    r"\((?:follows|revises|translates|same-as|likely-behind|rank-at-or-above|at-most|target-for)\)(?:[으로을를의에보]| 비고)",
+    r"단위 (?:laws|schools|diseases|micro-businesses)|(?:diseases|micro-businesses)[를로]",
+    r"커밋한 뒤|main에 들어|ISO 8601-2의",
+    r"라벨(?!링)",
+    r"이 패키지",
+    r"없음\(날짜 수치\)",
+    r"[0-9가-힣] \((?:한정어 없이 적힌 수|반올림|약)\)",
+    r"\(여·초과\)|한정어여·초과",
+    r"다른 출처는 다르게 적었습니다",
+    r"잠정치보다 높은 정도",
+    r"%가 가능합니다",
+    r"발표 기준\)",
+    r"에서 2\.0이",
+    r"\(2차 자료: ",
+    r"[0-9]년 ~ [0-9]|[0-9]월 ~ [0-9]",
+    r"([^;(]{12,}); \1 \(",
 )
 
 
@@ -455,12 +480,18 @@ def page_text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", STANDINGS.sub("", readable(html))))
 
 
+# What the cited (released) version holds of a field changed since, quoted as it was so that a reader
+# sees the text they cite: the earlier wording a read found, kept until the next release makes the new
+# wording the cited one. Everything else on the page is read.
+HELD = re.compile(r"(에 든 내용: )[^“]*“[^”]*”(?:,? (?:및 )?[^“]*“[^”]*”)*")
+
+
 @pytest.mark.parametrize("pattern", UNNATURAL)
 def test_korean_pages_read_as_a_korean_newsroom_prints(built_site, pattern):
     found = [
         path.relative_to(built_site.site).as_posix()
         for path in korean_pages(built_site.site)
-        if re.search(pattern, page_text(path.read_text(encoding="utf-8")))
+        if re.search(pattern, HELD.sub(r"\1", page_text(path.read_text(encoding="utf-8"))))
     ]
     assert found == [], pattern
 

@@ -138,7 +138,7 @@ def test_a_figure_is_written_in_either_language(package, figure, english, korean
 
 def test_the_printed_token_stays_as_its_own_source_prints_it(package):
     korean = package.figures["flagship-participants-ko"]
-    assert (korean.as_printed, korean.text("ko")) == ("약 9만여명 이상", "9만여 명")
+    assert (korean.as_printed, korean.text("ko")) == ("약 9만여명 이상", "약 9만 명 이상")
     english = package.figures["flagship-participants"]
     assert (english.as_printed, english.text("ko")) == ("90,000", "약 9만 명")
 

@@ -59,6 +59,10 @@ def check_title(package: Package, check, lang: str) -> str:
     return fill(tr(lang, WORKED_FROM), title=label, values=", ".join(own)) if own else label
 
 
+# A range and the rule that gives it; Korean sets the bracket close, as every other bracket on its pages.
+RANGE_BY_RULE = N_("{range} ({rule})")
+
+
 def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
     """An interval in the figure's unit, as words: 'from KRW 16.85 trillion to KRW 16.95 trillion';
     '16조 8,500억 원 이상 16조 9,500억 원 이하'."""
@@ -72,7 +76,9 @@ def _linked(package: Package, page, figure: Figure) -> str:
     interval, rule = package.bounds[figure.id]
     token = printed_token(package, figure)
     printed = html.fill(tr(lang, "printed {token}"), token=token)
-    rest = html.text(f": {_range(interval, figure, lang)} ({rule.name_in(lang)})")
+    rest = html.text(
+        ": " + fill(tr(lang, RANGE_BY_RULE), range=_range(interval, figure, lang), rule=rule.name_in(lang))
+    )
     label = figure.label_in(lang)
     return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
 

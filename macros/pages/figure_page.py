@@ -22,7 +22,7 @@ from ..tools.export import figure_json, released_cells
 from ..tools.workbook import field_text
 from . import html, jsonld
 from .citation import figure_citation, source_name
-from .errata import NOT_RELEASED, corrected_field, entry_words, reason_words
+from .errata import NOT_RELEASED, RANGE_BY_RULE, corrected_field, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
@@ -58,7 +58,6 @@ SECTIONS = (
 )
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
-RANGE_BY_RULE = N_("{range} ({rule})")
 CHECKS_ASSUME = N_(
     "{range}. The source gives no upper end; the checks take the next round number as one, since a "
     "writer whose value had reached it would have printed that number."
