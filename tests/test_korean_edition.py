@@ -238,7 +238,7 @@ def test_every_korean_figure_page_has_its_citation_and_json_ld(built_site):
 
 def test_the_korean_range_line_says_each_end_in_korean(built_site):
     html = text(built_site.page("ko/figures/budget-invested/"))
-    assert "10조 500억 원 이상 10조 1,500억 원 이하 (반올림)" in html
+    assert "10조 500억 원 이상 10조 1,500억 원 이하(반올림)" in html
 
 
 def test_the_korean_data_page_describes_the_dataset_in_korean(built_site):
@@ -531,8 +531,8 @@ def test_a_number_with_yeo_or_yak_before_its_counter_is_kept_on_one_line():
 def test_an_amount_joined_to_a_bracketed_date_keeps_each_whole_when_the_word_is_too_long_for_a_phone():
     html = keep_words_whole("<p>국비는 114조 1,000억 원입니다(2020년 7월~2025년, 목표).</p>")
     assert html == (
-        '<p>국비는 <span class="dnd-word">114조 1,000억 원입니다</span>(<span class="dnd-word">2020년 7월</span>'
-        '~2025년, <span class="dnd-word">목표).</span></p>'
+        '<p>국비는 <span class="dnd-word">114조 1,000억 원입니다</span>(<span class="dnd-word">2020년 7월~2025년,</span>'
+        ' <span class="dnd-word">목표).</span></p>'
     )
 
 
@@ -752,7 +752,7 @@ def test_a_figure_citation_names_the_released_version_and_the_page_says_what_it_
     assert f"데이터 버전 {package.version}, 수치" in cited and "배포" not in cited
     words = waiting_words(package, figure, "ko")
     assert "아직 어느 배포에도 들어 있지 않은 변경" in words
-    assert f"인용하는 버전 {package.version}에 든 내용: 라벨 “2015년부터 선정된 SW중심대학”" in words
+    assert f"인용하는 버전 {package.version}에 든 내용: 이름 “2015년부터 선정된 SW중심대학”" in words
     untouched = next(
         f for f in package.figures.values() if not any(f.id in c.names() for c in package.changes)
     )

@@ -95,7 +95,7 @@ def test_each_text_stands_beside_its_twin_the_editions_own_language_first(built_
     english, korean = opened(built_site, "en")["Figures"], opened(built_site, "ko")["수치"]
     fields = {f["name"]: f for f in package.tables["figures"].fields}
     assert [c.value for c in english[1]][:4] == ["Identifier", "Topic", "Label", "Label (Korean)"]
-    assert [c.value for c in korean[1]][:4] == ["식별자", "주제", "라벨(한국어)", "라벨"]
+    assert [c.value for c in korean[1]][:4] == ["식별자", "주제", "이름(한국어)", "이름"]
     for sheet, lang in ((english, "en"), (korean, "ko")):
         headers = [c.value for c in sheet[1]]
         for twin, name in twins(package.columns("figures")).items():
