@@ -154,9 +154,10 @@ def _korean(token: str) -> Reading | None:
         number += float(part["digits"].replace(",", "") + (part["decimals"] or "")) * scale
     marks = frozenset(KOREAN_MARKS[m] for m in KOREAN_MARKS if match[m]) or frozenset({"exact"})
     if match["about"] and match["more"]:
-        # 약 … 이상 together: 'about that, or more', which neither mark says alone: 'about' alone would
-        # set an upper end, 'more than' alone would drop the 약 that lets the value fall short.
-        marks = frozenset({"about-or-more"})
+        # 약 … 이상 together: 'about that, or more', which neither mark says alone ('about' alone sets an
+        # upper end, 'more than' alone drops the 약 that lets the value fall short). The single marks stay
+        # allowed so that a release made before this qualifier existed still loads.
+        marks |= {"about-or-more"}
     digits, decimals = last["digits"].replace(",", ""), last["decimals"] or ""
     reading = _reading(number, digits, decimals, KOREAN_SCALE.get(last["scale"] or "", 1), "", marks)
     if len(parts) > 1 and not decimals:

@@ -133,6 +133,10 @@ def source_words(package: Package, figure: Figure, lang: str = "en") -> str:
     )
 
 
+# A place's part when it is the topic's running text, named only beside another part of the same topic.
+MAIN_TEXT = N_("main text")
+
+
 def places(package: Package, figure: Figure, lang: str = "en") -> str:
     """Every place its source states the figure: in the release, the topic trail and the part unless
     body text; in another source, the source and the place in words (the place in the source's words)."""
@@ -153,11 +157,11 @@ def _places(package: Package, figure: Figure, lang: str, within: str | None = No
     for locator in figure.locators:
         at = trail(locator.topic, package.topics, lang)
         parts.setdefault(at, []).append(
-            tr(lang, "text", "part") if locator.part == "text" else _part_words(package, locator, lang)
+            tr(lang, MAIN_TEXT) if locator.part == "text" else _part_words(package, locator, lang)
         )
     where = []
     for at, named in parts.items():
-        shown = [] if named == [tr(lang, "text", "part")] else named
+        shown = [] if named == [tr(lang, MAIN_TEXT)] else named
         listed = list_words(shown, lang)
         if at == within:
             where.append(listed)
