@@ -18,6 +18,8 @@ from macros.pages.tables import places
 from macros.pages.typography import keep_words_whole, particle_before_standing
 from macros.tools.release_notes import checks_entry
 
+pytestmark = pytest.mark.cost(90)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Three or more Latin-script words in a row: an English phrase, not a name such as 'ICT' or '5G'.

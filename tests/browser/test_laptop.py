@@ -17,12 +17,12 @@ from macros.data.words import speaker
 from macros.pages.links import figure_anchor
 from macros.tools.export import number_value
 
-from .conftest import KOREAN, Reader
+from .conftest import EDITIONS, KOREAN, Reader
 
-pytestmark = pytest.mark.browser
+# Each test opens its own tab: the tests go to whichever worker is free, each about 10 s.
+pytestmark = [pytest.mark.browser, pytest.mark.alone, pytest.mark.cost(10)]
 
 WIDTHS = (375, 1024, 1280)
-EDITIONS = ("", KOREAN)
 PAGES = {
     "data dictionary": "data/dictionary/",
     "corrections": "data/corrections/",

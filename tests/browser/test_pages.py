@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import KOREAN, Reader
+from .conftest import EDITIONS, KOREAN, Reader
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(110)]
 
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -79,10 +79,17 @@ def switch_palette(reader: Reader, scheme: str) -> None:
     reader.evaluate(SETTLED)
 
 
-@pytest.fixture(scope="module")
-def visits(browser, site) -> dict[str, list[tuple[str, str]]]:
-    """One visit of every page, shared by the tests that read it: what went wrong while it loaded, what axe
-    finds in the light palette, then, with the header's toggle switched, in the dark one.
+@pytest.fixture(
+    scope="module",
+    # One edition's pages are one unit of work, so the two editions' visits can run on two workers.
+    params=[
+        pytest.param(prefix, marks=pytest.mark.xdist_group(f"pages-{prefix or 'en'}")) for prefix in EDITIONS
+    ],
+    ids=["en", "ko"],
+)
+def visits(request, browser, site) -> dict[str, list[tuple[str, str]]]:
+    """One visit of every page of an edition, shared by the tests that read it: what went wrong while it
+    loaded, what axe finds in the light palette, then, with the header's toggle switched, in the dark one.
 
     In the dark palette axe runs the rules whose outcome depends on colours (every rule runs in the light
     palette). What else the palette changes is the theme's header (which toggle shows), the same on every
@@ -91,6 +98,8 @@ def visits(browser, site) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {"load": [], "light": [], "dark": []}
     try:
         for path in site.pages():
+            if (request.param == KOREAN) != path.startswith(KOREAN):
+                continue
             reader.open(path, until="load")
             assert reader.scheme() == SCHEMES["light"], f"/{path} is not shown in the light palette"
             found["light"] += axe_problems(reader, path)
