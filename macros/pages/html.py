@@ -40,7 +40,10 @@ def prose(value: object) -> str:
     for match in _ADDRESS.finditer(value):
         address = match.group()
         host = urlsplit(address).hostname or address
-        parts += [text(value[end : match.start()]), f'<a href="{url(address)}">{text(host.removeprefix("www."))}</a>']
+        parts += [
+            text(value[end : match.start()]),
+            f'<a href="{url(address)}">{text(host.removeprefix("www."))}</a>',
+        ]
         end = match.end()
     return "".join(parts) + text(value[end:])
 
