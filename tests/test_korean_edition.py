@@ -867,12 +867,14 @@ def test_a_value_badges_stand_before_its_particle_as_a_parenthetical_kept_on_one
 
 
 def test_a_value_s_badges_come_before_the_particle_never_between_it_and_its_verb(built_site):
-    # '14.3%를[이후 수정됨] 넘었습니다' parts a particle from its verb; the badges follow the value (a link),
-    # an aside's bracket or nothing else, never a Hangul particle.
+    # '14.3%를[이후 수정됨] 넘었습니다' parts a particle from its verb: the badges follow the value's link
+    # directly, never a particle after it.
     found = [
         path.relative_to(built_site.site).as_posix()
         for path in korean_pages(built_site.site)
-        if re.search(r'[가-힣]<span class="dnd-standings">', path.read_text(encoding="utf-8"))
+        if re.search(
+            r'dnd-fig[^>]*>[^<]*</a>[가-힣]+<span class="dnd-standings">', path.read_text(encoding="utf-8")
+        )
     ]
     assert found == []
 

@@ -43,7 +43,8 @@ _ONE = rf"(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT})"
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # A number quoted in English with its scale word or unit ('2.4 trillion', '‘16.9 trillion’,', '2.9 times'):
 # a Korean page quotes the source's form, and keep-all still breaks at its Latin space.
-_ENGLISH_AMOUNT = r"[^\s<>]*[0-9][0-9.,]*\s[a-z]+[^\s<>a-z]*"
+# It starts a word ('SHA-256 plain' is a code and a word, not an amount).
+_ENGLISH_AMOUNT = r"(?<![^\s>])[^\sA-Za-z<>-]*[0-9][0-9.,]*\s[a-z]+[^\s<>a-z]*"
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
 LONGEST = 24
 
