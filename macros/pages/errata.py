@@ -71,7 +71,8 @@ def _linked(package: Package, page, figure: Figure) -> str:
     lang = page.language
     interval, rule = package.bounds[figure.id]
     token = printed_token(package, figure)
-    printed = html.fill(tr(lang, "printed {token}"), token=token)
+    # Kept on one line as the explorer keeps it: '2.4 / trillion' would part a number from its scale word.
+    printed = html.fill(tr(lang, "printed {token}"), token=f'<span class="dnd-num">{token}</span>')
     rest = html.text(f": {_range(interval, figure, lang)} ({rule.name_in(lang)})")
     label = figure.label_in(lang)
     return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
