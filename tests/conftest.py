@@ -37,12 +37,7 @@ REPO_URL = "https://github.com/example/example"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers",
-        "cost(seconds): about how long a worker spends on one unit of the module (the whole module, or "
-        "one test of an `alone` module, or one group); the costliest units start first",
-    )
-    config.addinivalue_line(
-        "markers", "alone: the module's tests share no costly module fixture; each may go to any worker"
+        "markers", "cost(seconds): about how long a worker spends on the module; the costliest start first"
     )
 
 
@@ -51,17 +46,11 @@ def cost(item: pytest.Item) -> float:
     return marker.args[0] if marker else 0
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Units of work for the parallel workers (`make test` runs `--dist loadgroup`), costliest first.
-
-    A module is one unit, so its module fixtures are built once, unless it splits itself into groups
-    (`xdist_group`) or its tests go alone (`alone`). The costliest units are handed out first and the
-    small ones fill in at the end, so the two workers finish together rather than one waiting while
-    the other runs a long unit it was handed last."""
-    for item in items:
-        if not (item.get_closest_marker("xdist_group") or item.get_closest_marker("alone")):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    """The costliest modules first. `make test` hands each worker a module at a time in this order
+    (`--dist loadfile --no-loadscope-reorder`), so the long ones start at once and the small ones fill
+    in at the end, and the two workers finish together rather than one waiting while the other runs a
+    long module it was handed last."""
     items.sort(key=lambda item: -cost(item))
 
 

@@ -19,8 +19,7 @@ from macros.tools.export import number_value
 
 from .conftest import EDITIONS, KOREAN, Reader
 
-# Each test opens its own tab: the tests go to whichever worker is free, each about 10 s.
-pytestmark = [pytest.mark.browser, pytest.mark.alone, pytest.mark.cost(10)]
+pytestmark = [pytest.mark.browser, pytest.mark.cost(150)]
 
 WIDTHS = (375, 1024, 1280)
 PAGES = {

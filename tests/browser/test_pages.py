@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import EDITIONS, KOREAN, Reader
+from .conftest import KOREAN, Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.cost(110)]
 
@@ -79,14 +79,12 @@ def switch_palette(reader: Reader, scheme: str) -> None:
     reader.evaluate(SETTLED)
 
 
-@pytest.fixture(
-    scope="module",
-    # One edition's pages are one unit of work, so the two editions' visits can run on two workers.
-    params=[
-        pytest.param(prefix, marks=pytest.mark.xdist_group(f"pages-{prefix or 'en'}")) for prefix in EDITIONS
-    ],
-    ids=["en", "ko"],
-)
+# The edition this module visits; test_pages_korean.py runs the same tests on the Korean edition, as a
+# module of its own, so the two editions' visits run on two workers at once.
+EDITION = ""
+
+
+@pytest.fixture(scope="module")
 def visits(request, browser, site) -> dict[str, list[tuple[str, str]]]:
     """One visit of every page of an edition, shared by the tests that read it: what went wrong while it
     loaded, what axe finds in the light palette, then, with the header's toggle switched, in the dark one.
@@ -98,7 +96,7 @@ def visits(request, browser, site) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {"load": [], "light": [], "dark": []}
     try:
         for path in site.pages():
-            if (request.param == KOREAN) != path.startswith(KOREAN):
+            if (request.module.EDITION == KOREAN) != path.startswith(KOREAN):
                 continue
             reader.open(path, until="load")
             assert reader.scheme() == SCHEMES["light"], f"/{path} is not shown in the light palette"
