@@ -38,7 +38,7 @@ serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.
 
 test: $(STAMP) ## Run the whole test suite (make check first, then the tests in parallel)
 	@$(PY) scripts/check.py $(BASE)
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 check: $(STAMP) ## Check a change as CI will, without a browser: data, pages, change since the release, changelog, source audit (SOURCE=), lint
 	@$(PY) scripts/check.py $(BASE)

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from conftest import ENGLISH_ONLY, build_site, copy_project
 
+pytestmark = pytest.mark.cost(45)
+
 
 def test_the_site_builds_without_any_warning(built_site):
     warnings = [line for line in built_site.output.splitlines() if line.startswith("WARNING")]

@@ -32,6 +32,8 @@ from macros.data.words import plain
 from macros.tools.diff import compare
 from macros.tools.release_notes import release_notes
 
+pytestmark = pytest.mark.cost(45)
+
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "CONTRIBUTING.md"
 FIGURE = "smart-factories"

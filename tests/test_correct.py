@@ -24,6 +24,8 @@ from macros.tools.correct import CorrectionError, Request, correct
 from macros.tools.export import downloads_of, figure_document
 from macros.tools.releases import history_problems, release_history
 
+pytestmark = pytest.mark.cost(25)
+
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE, OTHER = "smart-factories", "sw-centred-colleges"
 REASON, REFERENCE = "We had copied the count wrongly.", "Leap forward, first paragraph"

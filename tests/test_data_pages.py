@@ -6,11 +6,14 @@ import json
 import re
 from html import unescape
 
+import pytest
 from conftest import REPO_URL, shared_build
 from test_macros import parse
 
 from macros.data.checks import OUTCOMES
 from macros.data.package import load_package
+
+pytestmark = pytest.mark.cost(15)
 
 
 def test_the_explorer_has_one_anchored_row_for_every_figure(built_site):

@@ -19,6 +19,8 @@ import pytest
 from macros.data.package import load_package
 from macros.tools.diff import bump, compare, markdown
 
+pytestmark = pytest.mark.cost(12)
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "diff_package.py"
 # A release day after any the repository has: the tests judge no date against the day they run.

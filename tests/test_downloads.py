@@ -18,6 +18,8 @@ from conftest import build_site, copy_project
 from macros.data.package import load_package
 from macros.data.words import size_words
 
+pytestmark = pytest.mark.cost(75)
+
 DOWNLOADS = Path("data") / "download"
 EPOCH = "1630281600"
 

@@ -19,6 +19,8 @@ import pytest
 from macros.data.package import load_package
 from macros.data.problem import PackageError
 
+pytestmark = pytest.mark.cost(15)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

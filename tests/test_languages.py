@@ -28,6 +28,7 @@ from macros.data.package import load_package
 from macros.data.words import SPEAKERS, Korean
 from macros.pages import charts
 from macros.pages.figure_page import figure_markdown
+from macros.pages.html import ADDRESS
 from macros.site import blocks, editions
 from macros.site.macros import define_env
 
@@ -143,6 +144,8 @@ def data_texts() -> list[str]:
     # Each version's Korean line of the changelog, shown on a figure's page with its ids as code.
     for section in read_changelog(ROOT / "CHANGELOG.md"):
         texts |= {part.strip() for part in re.split(r"`[^`]*`", section.summary_ko) if part.strip()}
+    # A note's web address is a link between two parts of the note's text (html.prose).
+    texts = {part.strip() for text in texts for part in ADDRESS.split(text) if part.strip()}
     return sorted(texts, key=len, reverse=True)
 
 

@@ -10,6 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+
+pytestmark = pytest.mark.cost(15)
+
 LINK_ATTRIBUTES = {"href", "src"}
 # A <link> with one of these relations makes the browser fetch (or connect to) its address as the page loads.
 FETCHED_RELATIONS = {

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ENGLISH_ONLY, build_site, copy_project
 
+pytestmark = pytest.mark.cost(30)
+
 HOSTILE_LABEL = "Robot caregivers <script>alert(1)</script> {{ 7*7 }} {% raw %} *bold* _x_ [y](z) | #h"
 
 SPECIMEN = """# Specimen

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.cost(30)
+
 # The theme's checkboxes for the drawer and the search carry autocomplete="off" (Material's base.html,
 # outside any block): the one error allowed, on exactly those two inputs.
 THEME_ALLOWED = (

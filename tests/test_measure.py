@@ -21,6 +21,8 @@ from scripts.bench.measure import (
 )
 from scripts.bench.static_host import served
 
+pytestmark = pytest.mark.cost(15)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CONFIG = """\

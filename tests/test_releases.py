@@ -32,6 +32,8 @@ from macros.tools import releases
 from macros.tools.export import publish
 from macros.tools.releases import ReleaseError, archive_address, release_history, release_of
 
+pytestmark = pytest.mark.cost(45)
+
 ROOT = Path(__file__).resolve().parents[1]
 IDENTITY = ("-c", "user.name=Release Test", "-c", "user.email=release-test@example.org")
 TODAY = dt.date.today()

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
+pytestmark = pytest.mark.cost(80)
+
 FIGURES = "datapackage/data/figures.csv"
 
 

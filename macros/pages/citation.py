@@ -19,8 +19,11 @@ ONE_FIGURE = N_(
     "correction. For example:"
 )
 THE_RELEASE = N_("The release:")
+# Without the site's address the citation holds a path, which the link resolves from either edition: the
+# reader cites where the link leads (a page's own address, /ko/ and all, is not the site's).
 PREFIX = N_(
-    "Write the address of this site (as in your browser's address bar) before data/download/ in the citation."
+    "This copy of the site was built without its own address: in the citation, write the whole address "
+    "the link above leads to (copy the link's address)."
 )
 OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
 TRANSLATES = N_("; translates {publisher}, {date}")

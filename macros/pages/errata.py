@@ -75,7 +75,8 @@ def _linked(package: Package, page, figure: Figure) -> str:
     lang = page.language
     interval, rule = package.bounds[figure.id]
     token = printed_token(package, figure)
-    printed = html.fill(tr(lang, "printed {token}"), token=token)
+    # Kept on one line as the explorer keeps it: '2.4 / trillion' would part a number from its scale word.
+    printed = html.fill(tr(lang, "printed {token}"), token=f'<span class="dnd-num">{token}</span>')
     rest = html.text(
         ": " + fill(tr(lang, RANGE_BY_RULE), range=_range(interval, figure, lang), rule=rule.name_in(lang))
     )

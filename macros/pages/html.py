@@ -29,7 +29,7 @@ def query(value: str) -> str:
 
 
 # A bare web address inside a note: up to a space, a closing bracket or a comma or full stop that ends it.
-_ADDRESS = re.compile(r"https?://[^\s)\]]+?(?=[.,;:]?(?:[\s)\]]|$))")
+ADDRESS = re.compile(r"https?://[^\s)\]]+?(?=[.,;:]?(?:[\s)\]]|$))")
 
 
 def prose(value: object) -> str:
@@ -37,7 +37,7 @@ def prose(value: object) -> str:
     the address's host ('news.unn.net'): a reader follows it, and a phone never breaks a long address."""
     value = str(value)
     parts, end = [], 0
-    for match in _ADDRESS.finditer(value):
+    for match in ADDRESS.finditer(value):
         address = match.group()
         host = urlsplit(address).hostname or address
         parts += [

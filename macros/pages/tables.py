@@ -18,6 +18,8 @@ from .links import value_link
 SEARCH_EXCLUDE = "data-search-exclude"
 # The heading of a group of a topic's figures, and what a row adds to it.
 STATED_IN = N_("Where its source states it: {place}")
+# The heading row over figures of another source, which names the source rather than a place in it.
+FROM_SOURCE = N_("Source: {source}")
 # The heading of the part the release opens with (its topic has no marker) is the release's headline; any
 # other part's heading is a section heading, which Korean does not call 제목.
 HEADLINE = N_("headline")
@@ -228,7 +230,12 @@ def figure_table(
         heading = None
         if place != group:
             group = place
-            heading = html.fill(tr(lang, STATED_IN), place=html.text(place))
+            outlined = package.source_of(f).outlined
+            heading = (
+                html.fill(tr(lang, STATED_IN), place=html.text(place))
+                if outlined
+                else html.fill(tr(lang, FROM_SOURCE), source=html.text(place))
+            )
         rows.append(
             Row(
                 [

@@ -41,6 +41,10 @@ _FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
 _ONE = rf"(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT})"
 # With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
+# A number quoted in English with its scale word or unit ('2.4 trillion', '‘16.9 trillion’,', '2.9 times'):
+# a Korean page quotes the source's form, and keep-all still breaks at its Latin space.
+# It starts a word ('SHA-256 plain' is a code and a word, not an amount).
+_ENGLISH_AMOUNT = r"(?<![^\s>])[^\sA-Za-z<>-]*[0-9][0-9.,]*\s[a-z]+[^\s<>a-z]*"
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
 LONGEST = 24
 
@@ -82,16 +86,18 @@ def joined(text: str) -> str:
 
 # A value's standing badges, then the Korean particle or copula typed after the value ('2021년 말[목표]까지').
 _STANDINGS_THEN_PARTICLE = re.compile(
-    r'(?P<standings><span class="dnd-standings">(?:<a [^>]*>[^<]*<span class="dnd-hidden">[^<]*</span></a>)+</span>)'
+    r'(?<!<span class="dnd-joined">)(?P<standings><span class="dnd-standings">(?:<a [^>]*>[^<]*<span class="dnd-hidden">[^<]*</span></a>)+</span>)'
     r"(?P<particle>[가-힣]+)"
 )
 
 
-def particle_before_standing(html: str) -> str:
-    """The page with each particle moved before the badges that stood between it and its value: Korean
-    joins a particle to its word ('2021년 말까지[목표]'), and a badge, which a line may break around,
-    would leave the particle alone at a line's start."""
-    return _STANDINGS_THEN_PARTICLE.sub(lambda m: m.group("particle") + m.group("standings"), html)
+def particle_after_standing(html: str) -> str:
+    """The page with each particle typed after a value's badges kept on one line with them: Korean prints
+    the badges as a parenthetical right after the value and before its particle ('14.3%[이후 수정됨]를'),
+    and a line that broke between a badge and the particle would start with the particle alone."""
+    return _STANDINGS_THEN_PARTICLE.sub(
+        lambda m: f'<span class="dnd-joined">{m.group("standings")}{m.group("particle")}</span>', html
+    )
 
 
 def keep_words_whole(html: str) -> str:
@@ -118,12 +124,14 @@ def keep_words_whole(html: str) -> str:
     return "".join(parts)
 
 
-_WHOLE = re.compile(f"(?P<compound>{COMPOUND.pattern})|{JOINED.pattern}")
+_WHOLE = re.compile(f"(?P<compound>{COMPOUND.pattern})|(?P<english>{_ENGLISH_AMOUNT})|{JOINED.pattern}")
 
 
 def _keep(found: re.Match) -> str:
     """An amount or a date in several words is kept whole as it stands; any other joined word by _wrap."""
     word = found.group()
+    if found.group("english"):
+        return _span(word)
     if found.group("compound") and re.search(r"\s", word):
         if len(word) <= LONGEST:
             return _span(word)

@@ -36,6 +36,8 @@ PHONE = {"width": 375, "height": 812}
 MIN_TEXT_PX = 12
 FIGURE_PAGES = "figures/"
 KOREAN = "ko/"
+# Each edition by the prefix of its pages' paths.
+EDITIONS = ("", KOREAN)
 FIGURE_SAMPLE = (
     "voucher-smes-restated",
     "voucher-non-ict-companies",

@@ -12,7 +12,7 @@ from macros.data.package import load_package
 
 from .conftest import Reader
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(60)]
 # One page of each Korean page type: home, prose, a figure page, the explorer, the checks, the
 # dictionary, the sources table, the changelog and the 404 page.
 KOREAN_PAGE_TYPES = (

@@ -17,12 +17,11 @@ from macros.data.words import speaker
 from macros.pages.links import figure_anchor
 from macros.tools.export import number_value
 
-from .conftest import KOREAN, Reader
+from .conftest import EDITIONS, KOREAN, Reader
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(150)]
 
 WIDTHS = (375, 1024, 1280)
-EDITIONS = ("", KOREAN)
 PAGES = {
     "data dictionary": "data/dictionary/",
     "corrections": "data/corrections/",

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import KOREAN, Reader
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(110)]
 
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -79,10 +79,15 @@ def switch_palette(reader: Reader, scheme: str) -> None:
     reader.evaluate(SETTLED)
 
 
+# The edition this module visits; test_pages_korean.py runs the same tests on the Korean edition, as a
+# module of its own, so the two editions' visits run on two workers at once.
+EDITION = ""
+
+
 @pytest.fixture(scope="module")
-def visits(browser, site) -> dict[str, list[tuple[str, str]]]:
-    """One visit of every page, shared by the tests that read it: what went wrong while it loaded, what axe
-    finds in the light palette, then, with the header's toggle switched, in the dark one.
+def visits(request, browser, site) -> dict[str, list[tuple[str, str]]]:
+    """One visit of every page of an edition, shared by the tests that read it: what went wrong while it
+    loaded, what axe finds in the light palette, then, with the header's toggle switched, in the dark one.
 
     In the dark palette axe runs the rules whose outcome depends on colours (every rule runs in the light
     palette). What else the palette changes is the theme's header (which toggle shows), the same on every
@@ -91,6 +96,8 @@ def visits(browser, site) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {"load": [], "light": [], "dark": []}
     try:
         for path in site.pages():
+            if (request.module.EDITION == KOREAN) != path.startswith(KOREAN):
+                continue
             reader.open(path, until="load")
             assert reader.scheme() == SCHEMES["light"], f"/{path} is not shown in the light palette"
             found["light"] += axe_problems(reader, path)

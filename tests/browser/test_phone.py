@@ -11,9 +11,9 @@ from test_prose import PROSE_PAGES
 
 from macros.data.package import load_package
 
-from .conftest import KOREAN, Reader
+from .conftest import EDITIONS, Reader
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(70)]
 
 PHONE = {"width": 375, "height": 812}
 MIN_TEXT_PX = 12
@@ -30,7 +30,6 @@ PAGES = (
     "figures/budget-invested/",
     "figures/smart-factories/",
 )
-EDITIONS = ("", KOREAN)
 
 # Every element of the content that reaches past the screen's right edge, unless a box that scrolls
 # sideways holds it; every number (a figure's value) drawn on more than one line; every word drawn on

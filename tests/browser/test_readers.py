@@ -15,7 +15,7 @@ from macros.data.standing import reasons
 
 from .conftest import DESKTOP, FIGURE_PAGES, MIN_TEXT_PX, PHONE, Reader
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(100)]
 
 EXPLORER = "data/explorer/"
 CHECKS = "data/checks/"

@@ -13,7 +13,7 @@ import pytest
 from .conftest import KOREAN, REPO_URL, Reader
 from .test_pages import axe_problems, load_problems, report
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(45)]
 
 # A prose page, a data page with a table of figures, the explorer, an about page and a figure's page.
 SHAPES = (

@@ -8,7 +8,7 @@ import pytest
 from .conftest import PHONE, Reader
 from .test_pages import report
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.cost(35)]
 
 OVERFLOW = """width => {
   const fits = box => {
