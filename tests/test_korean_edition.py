@@ -651,6 +651,39 @@ def package():
     return load_package()
 
 
+# The figure a waiting change touches in `waiting`, and what the change writes.
+WAITING_FIGURE = "sw-centred-colleges"
+
+
+@pytest.fixture(scope="module")
+def waiting(tmp_path_factory):
+    """A clone of the repository with one change waiting for the release: the Korean name and note of
+    WAITING_FIGURE reworded, with its change file, as a maintainer finds it before `make release`.
+    Returns the package as released (the repository's) and the package with the change."""
+    import csv
+
+    from conftest import clone_repository
+
+    clone = clone_repository(tmp_path_factory.mktemp("waiting") / "repo")
+    figures = clone / "datapackage" / "data" / "figures.csv"
+    with figures.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:
+        if row["id"] == WAITING_FIGURE:
+            row["label_ko"] += "(고친 이름)"
+            row["note_ko"] = "고친 비고입니다."
+    with figures.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    (clone / "changes" / "waiting-wording.yaml").write_text(
+        f"entry: The Korean name and note of `{WAITING_FIGURE}` are reworded.\n"
+        f"entry_ko: '`{WAITING_FIGURE}`의 한국어 이름과 비고를 고쳤습니다.'\n",
+        encoding="utf-8",
+    )
+    return load_package(), load_package(clone / "datapackage" / "datapackage.json")
+
+
 def test_the_korean_checks_line_blames_no_release_for_a_check_across_sources(package):
     """A failing check that sets one source against another is no disagreement within the release."""
     across = [
@@ -742,18 +775,20 @@ def test_the_korean_changelog_writes_the_package_s_codes_as_code(package):
     assert found == []
 
 
-def test_the_waiting_changes_are_said_to_be_in_exactly_the_files_made_from_the_records(package):
+def test_the_waiting_changes_are_said_to_be_in_exactly_the_files_made_from_the_records(waiting):
     """The cite box names, from how each download is made, the files that hold the changes waiting for a
     release (the workbooks, the JSON) and those that are the release's (the archive, the descriptor, the
     CSV files); the archive at today's address is the released one, byte for byte."""
-    from macros.pages.downloads import listed, waiting
+    from macros.pages.downloads import listed
+    from macros.pages.downloads import waiting as waiting_note
     from macros.tools.releases import release_history
 
-    assert package.changes, "this test reads the waiting changes of the repository"
+    package = waiting[1]
+    assert package.changes
     files = listed(package)
     made = [d.path for d in files if d.from_records]
     assert sorted(made) == ["datapackage-en.xlsx", "datapackage-ko.xlsx", "figures.json"]
-    held, released = waiting(package, "ko").split("에도 반영되어 있고, ")
+    held, released = waiting_note(package, "ko").split("에도 반영되어 있고, ")
     assert all(path in held for path in made) and not any(path in released for path in made)
     assert "datapackage.zip" in released and "CSV 파일" in released and "어느 내려받기" not in held
     release = release_history(package.path, cache=None).find(package.version)
@@ -761,16 +796,20 @@ def test_the_waiting_changes_are_said_to_be_in_exactly_the_files_made_from_the_r
     assert archive.content == release.archive
 
 
-def test_a_figure_citation_names_the_released_version_and_the_page_says_what_it_holds(package):
+def test_a_figure_citation_names_the_released_version_and_the_page_says_what_it_holds(waiting):
     from macros.pages.citation import figure_citation
     from macros.pages.figure_page import waiting_words
 
-    figure = package.figures["sw-centred-colleges"]
+    released, package = waiting
+    figure = package.figures[WAITING_FIGURE]
     cited = figure_citation(package, figure, lang="ko")
     assert f"데이터 버전 {package.version}, 수치" in cited and "배포" not in cited
     words = waiting_words(package, figure, "ko")
     assert "아직 어느 배포에도 들어 있지 않은 변경" in words
-    assert f"인용하는 버전 {package.version}에 든 내용: 이름 “2015년부터 선정된 SW중심대학”" in words
+    assert (
+        f"인용하는 버전 {package.version}에 든 내용: 이름 “{released.figures[WAITING_FIGURE].label_in('ko')}”"
+        in words
+    )
     untouched = next(
         f for f in package.figures.values() if not any(f.id in c.names() for c in package.changes)
     )
@@ -827,11 +866,12 @@ def test_the_standing_read_aloud_names_a_failing_check_by_its_name_not_its_id(pa
         assert check_title(package, check, "ko") in words
 
 
-def test_the_waiting_note_quotes_what_the_cited_version_holds(package):
+def test_the_waiting_note_quotes_what_the_cited_version_holds(waiting):
     """A reader citing the released version sees the released text itself, never a placeholder for it."""
     from macros.pages.figure_page import waiting_words
     from macros.tools.export import released_cells
 
+    package = waiting[1]
     quoted = 0
     for figure in package.figures.values():
         cells = released_cells(package, "figures", figure.id) or {}
