@@ -127,7 +127,7 @@ RULES = (
         "about",
         "approximately",
         "'about' or 'approximately' before a number",
-        "half a unit of the last digit that is not a trailing zero either side ('about 90,000': 85,000 to 95,000)",
+        "half a unit of the last digit that is not a trailing zero either side, of the last digit before a scale word in a number written with one ('about 90,000': 85,000 to 95,000; '약 10억': 9.5억 to 10.5억)",
         "'about N' names the round number nearest the value at N's own precision; a value further away would round to a different number",
     ),
     IntervalRule(
@@ -142,7 +142,7 @@ RULES = (
         "about-or-more",
         "about-or-more",
         "'about' before the number and 'or more' after it, as Korean prints 약 … 이상",
-        "at or above the number less half a unit of its last digit that is not a trailing zero, and below the next round number at its precision ('about 90,000 or more': at least 85,000, below 100,000)",
+        "at or above the number less half a unit of its last digit as 'about' reads it, and below the next round number at its precision ('about 90,000 or more': at least 85,000, below 100,000; '약 10억 이상': at least 9.5억, below 20억)",
         "'about' lets the value fall a little short of the number, as the rule for 'about' reads it; 'or more' sets no upper end, so the checks take the next round number, as for 'more than'",
         printed_upper=False,
     ),
@@ -170,7 +170,7 @@ def interval_of(
         case "rounded":
             return Interval(value - reading.step / 2, value + reading.step / 2), rule
         case "about":
-            return Interval(value - reading.round_step / 2, value + reading.round_step / 2), rule
+            return Interval(value - reading.about_step / 2, value + reading.about_step / 2), rule
         case "about-or-more":
-            return Interval(value - reading.round_step / 2, value + reading.round_step, high_open=True), rule
+            return Interval(value - reading.about_step / 2, value + reading.round_step, high_open=True), rule
     return Interval(value, value + reading.round_step, low_open=True, high_open=True), rule

@@ -8,7 +8,9 @@ from .language import Translated, text_in
 
 # Each relation as seen from the figure that states it, and from the other figure.
 RELATIONS = {
-    "translates": ("translation of", "translated as"),
+    # The translated figure's counterpart, not its original: the Korean figure may be a newspaper's report
+    # of the original release, and the publisher translated its release, not the newspaper.
+    "translates": ("counterpart in the original:", "counterpart in the translation:"),
     "revises": ("revision of", "revised as"),
     "target-for": ("target for", "result towards the target"),
     "same-as": ("same fact as", "same fact as"),

@@ -67,6 +67,13 @@ class Reading:
     allows: frozenset[str] | None = None
 
     @property
+    def about_step(self) -> float:
+        """The precision 'about' gives the number: that of its last digit before a scale word ('10억' and
+        '10 billion' to 1억 and 1 billion, as a Korean reader reads 약 10억: 9억 5,000만 to 10억 5,000만),
+        of its last digit that is not a trailing zero for a number written in full ('about 90,000')."""
+        return self.round_step if self.in_full else self.step
+
+    @property
     def display(self) -> str | None:
         """The unit display the marks require, if they require one."""
         return {"%": "percent", "st": "rank", "nd": "rank", "rd": "rank", "th": "rank", "km2": "area"}.get(

@@ -153,7 +153,7 @@ class English:
         word = self.QUALIFIER_WORDS[qualifier]
         return f"{word} {shown}" if word else shown
 
-    def qualifier_name(self, qualifier: str) -> str:
+    def qualifier_name(self, qualifier: str, written: str | None = None) -> str:
         return self.QUALIFIER_NAMES.get(qualifier) or self.QUALIFIER_WORDS[qualifier]
 
     def predicate(self, shown: str) -> str:
@@ -326,6 +326,13 @@ class Korean(English):
             return f"{shown} {self.OR_MORE}"
         counter = (whole["counter"] or "").strip()
         return f"{whole['number']}{self.QUALIFIER_WORDS[qualifier]}{' ' + counter if counter else ''}"
+
+    def qualifier_name(self, qualifier: str, written: str | None = None) -> str:
+        # A value written with 초과 ('14.3% 초과') is named by that word: 여 never follows a percentage, and
+        # the name must not credit a source with it.
+        if qualifier == "more-than" and written and written.endswith(f" {self.OR_MORE}"):
+            return self.OR_MORE
+        return super().qualifier_name(qualifier, written)
 
     def predicate(self, shown: str) -> str:
         """'10조 1,000억 원입니다'; a value that ends in 초과 is said as a verb ('14.3%를 넘습니다'), as a
@@ -514,10 +521,10 @@ def fill(template: str, **values: str) -> str:
     return _Particles().format(template, **values)
 
 
-def qualifier_name(qualifier: str, lang: str = "en") -> str:
+def qualifier_name(qualifier: str, lang: str = "en", written: str | None = None) -> str:
     """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’(초과)
-    or 없음."""
-    return speaker(lang).qualifier_name(qualifier)
+    or 없음; for one figure's `written` value, the word that value takes ('14.3% 초과': 초과)."""
+    return speaker(lang).qualifier_name(qualifier, written)
 
 
 def counted_place(number: int, lang: str = "en") -> str:
@@ -566,6 +573,23 @@ def printed_qualifier(quote: str, printed: str, qualifier: str, lang: str) -> st
         if before.lower().endswith(word) and not before[: -len(word)][-1:].isalpha():
             return before[-len(word) :]
     return None
+
+
+def printed_stretch(quote: str, printed: str, qualifier: str, lang: str) -> str:
+    """The figure as its source prints it with the qualifier word it prints before the number
+    ('more than 170,000', 'More than KRW 49 trillion'), taken from its quote: the printed number alone
+    would show an English source as printing a bare number. A currency word may stand between; where
+    the quote prints no such word right before the number, the number as printed."""
+    at = quote.find(printed)
+    if at < 0:
+        return printed
+    before = quote[:at]
+    for word in speaker(lang).PRINTED_QUALIFIERS.get(qualifier, ()):
+        start = before.lower().rfind(word)
+        between = before[start + len(word) :] if start >= 0 else ""
+        if start >= 0 and not before[:start][-1:].isalpha() and re.fullmatch(r" (?:[A-Z]{2,3} )?", between):
+            return quote[start : at + len(printed)]
+    return printed
 
 
 def list_words(items: list[str], lang: str = "en") -> str:

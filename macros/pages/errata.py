@@ -236,13 +236,16 @@ def reference_words(c, lang: str) -> str:
     return c.reference_in(lang) or tr(lang, KOREAN_AT_RELEASE)
 
 
-def corrected_field(package: Package, field: str, lang: str) -> str:
-    """The corrected column as HTML: its name as code, and in Korean its title beside it: 값(<code>value</code>)."""
+def corrected_field(package: Package, field: str, lang: str, with_code: bool = True) -> str:
+    """The corrected column as HTML: its name as code, and in Korean its title beside it: 값(<code>value</code>);
+    without the code (a figure's page, read as prose) the title alone where it has one: 값."""
     code = f"<code>{html.text(field)}</code>"
     if lang == DEFAULT:
         return code
     title = next((f.get("title_ko") for f in package.tables["figures"].fields if f["name"] == field), None)
-    return f"{html.text(title)}({code})" if title else code
+    if not title:
+        return code
+    return f"{html.text(title)}({code})" if with_code else html.text(title)
 
 
 def corrections_table(package: Package, page) -> str:

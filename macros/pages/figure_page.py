@@ -13,6 +13,7 @@ import re
 import yaml
 
 from ..data.changelog import entries_naming
+from ..data.checks import KINDS
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.period import parse_period
@@ -22,7 +23,7 @@ from ..tools.export import figure_json, released_cells
 from ..tools.workbook import field_text
 from . import html, jsonld
 from .citation import figure_citation, source_name
-from .errata import NOT_RELEASED, RANGE_BY_RULE, corrected_field, entry_words, reason_words
+from .errata import NOT_RELEASED, RANGE_BY_RULE, check_title, corrected_field, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
@@ -47,6 +48,11 @@ BY_SOURCE_KIND = {
     # A plan is cited through the release that announced it, dated as the release is, not the plan.
     "plan": N_("{statement}, as stated in the release {publisher} issued on {date}."),
 }
+# A release in another language than the page's is named by its language ('the Korean release', '영문
+# 보도자료'): the ministry's release of 30 August 2021 is the English translation of its Korean release of
+# 22 July, and a Korean reader must not look for a Korean release of that date.
+RELEASE_IN_LANGUAGE = N_("{statement}, as stated in the {language} release {publisher} issued on {date}.")
+RELEASE_KINDS = frozenset({"original-release", "translation", "plan"})
 # Each section: its anchor (the same in every language) and its heading.
 SECTIONS = (
     ("where-its-source-states-it", N_("Where its source states it")),
@@ -121,7 +127,7 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
 def _stated(package: Package, f: Figure, lang: str) -> str:
     """The figure in one sentence: the summary on its page and the sentence the site search shows (the
     standing follows in the list below it, so the sentence does not repeat it). In Korean the sentence
-    reads as a report writes it, naming what its source is ('과학기술정보통신부의 2021년 8월 30일
+    reads as a report writes it, naming what its source is ('과학기술정보통신부의 2021년 8월 30일 영문
     보도자료에 따르면 디지털 뉴딜에 투입한 예산은 10조 1,000억 원입니다(2020년 ~ 2021년, 실적).',
     '세종타임즈의 … 보도에 따르면'); a date figure's value is its period, so it is given once, and a date
     that has come takes no status."""
@@ -140,11 +146,15 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
         period=f.period.words(lang),
         status=status,
     )
+    template = BY_SOURCE_KIND[source.kind]
+    if source.kind in RELEASE_KINDS and source.language != lang:
+        template = RELEASE_IN_LANGUAGE
     return fill(
-        tr(lang, BY_SOURCE_KIND[source.kind]),
+        tr(lang, template),
         statement=statement,
         publisher=source.publisher_in(lang),
         date=day_words(source.date, lang),
+        language=language_words(source.language, lang, document=True),
     )
 
 
@@ -164,10 +174,10 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     bounds = package.bounds.get(f.id)
     facts = [
         (N_("Value"), html.text(f.text(lang))),
-        (N_("As printed"), printed_token(package, f)),
+        (N_("As printed"), printed_token(package, f, qualified=True)),
         *_ranges(f, bounds, lang),
         (N_("Unit"), html.text(f.unit.name_in(lang))),
-        (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang))),
+        (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang, f.text(lang)))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(tr(lang, f.status, "status"))),
         (N_("Standing"), explanation(package, page, f)),
@@ -298,8 +308,11 @@ def _checks(package: Package, page, f: Figure) -> str:
             if o.check.result == f.id
             else tr(lang, "this figure is one of the figures it works from")
         )
+        # Named as the checks page heads it (kind and stated figure), the id after it as a code.
+        name = f"{tr(lang, KINDS[o.check.kind].words, 'check kind')}: {check_title(package, o.check, lang)}"
         items.append(
-            f'<li><a href="{html.url(check_link(page, o.check.id))}"><code>{html.text(o.check.id)}</code></a>: '
+            f'<li><a href="{html.url(check_link(page, o.check.id))}">{html.text(name)}</a> '
+            f"(<code>{html.text(o.check.id)}</code>): "
             f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>'
             f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.prose(o.check.explanation_in(lang))}</li>"
         )
@@ -314,7 +327,7 @@ def _corrections(package: Package, page, f: Figure) -> str:
     if not found:
         return _nothing(tr(lang, NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_))
     items = [
-        f'<li id="correction-{html.text(c.id)}">{corrected_field(package, c.field, lang)}: '
+        f'<li id="correction-{html.text(c.id)}">{corrected_field(package, c.field, lang, with_code=False)}: '
         f"{html.text(tr(lang, CHANGED).format(old=old, new=new))} "
         f"({html.text(tr(lang, c.kind.replace('-', ' '), 'correction kind'))}, {_released(c, lang)}). "
         f"{html.text(reason_words(c, lang))}</li>"

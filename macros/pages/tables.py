@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words, list_words, printed_qualifier
+from ..data.words import day_words, list_words, printed_qualifier, printed_stretch
 from . import html
 from .i18n import N_, tr
 from .links import value_link
@@ -102,12 +102,17 @@ def _cell(header: bool, content: str, sort_key: str | None, title: str) -> str:
     return f'<td data-label="{html.text(title)}"{key}><span class="dnd-cell">{content}</span></td>'
 
 
-def printed_token(package: Package, figure: Figure) -> str:
+def printed_token(package: Package, figure: Figure, qualified: bool = False) -> str:
     """The number as its source prints it, quoted in the source's language ('second half of this year'
-    stays English on a Korean page, marked so) and citing the source it quotes."""
+    stays English on a Korean page, marked so) and citing the source it quotes; `qualified`, with the
+    qualifier word its quote prints before it ('more than 170,000'), as a figure's page shows what its
+    source printed."""
     source = package.source_of(figure)
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
-    return f'<q lang="{html.text(source.language)}"{cite}>{html.text(figure.as_printed)}</q>'
+    printed = figure.as_printed
+    if qualified and figure.quote:
+        printed = printed_stretch(figure.quote, printed, figure.qualifier, source.language)
+    return f'<q lang="{html.text(source.language)}"{cite}>{html.text(printed)}</q>'
 
 
 def qualifier_quoted(package: Package, figure: Figure) -> str:

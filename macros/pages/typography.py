@@ -38,7 +38,11 @@ _SOME = rf"{_DIGITS}여\s[가-힣]+"
 _ABOUT = rf"약\s{_DIGITS}"
 # A fraction ('10분의 1'), which a line break would read as two numbers.
 _FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
-_ONE = rf"(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT})"
+# The word that ends a qualified number or a range's end after it ('약 10억 건 이상', '14.3% 초과'): the
+# number, its unit and its qualifier are one word to the reader. A percentage is kept with one only.
+_ENDS = r"(?:[가-힣]*\s(?:이상|이하|초과|미만))"
+_PERCENT = rf"{_DIGITS}%(?={_ENDS})"
+_ONE = rf"(?:(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT}){_ENDS}?|{_PERCENT}{_ENDS})"
 # With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # A number quoted in English with its scale word or unit ('2.4 trillion', '‘16.9 trillion’,', '2.9 times'):
