@@ -65,6 +65,15 @@ def test_korean_about_or_more_may_fall_a_little_short_and_has_no_printed_upper_e
     assert found.lower_end_words() == "at least 85,000"
 
 
+def test_about_reads_a_number_with_a_scale_word_to_its_last_digit_before_the_word():
+    """'약 10억건 이상' lets the value fall a little short of 10억, as 약 does on every other page (half a
+    unit of its last printed digit: 9억 5,000만), not to half of it; a number written in full keeps the
+    rule of its last digit that is not a trailing zero ('about 90,000')."""
+    found, _ = interval_of(1e9, "about-or-more", read_number("약 10억건 이상"), "count")
+    assert found == Interval(9.5e8, 2e9, high_open=True)
+    assert interval("90,000", 90_000, "approximately") == Interval(85_000, 95_000)
+
+
 def test_more_than_states_only_its_low_end():
     found, rule = interval_of(14.3, "more-than", read_number("14.3%"), "percent")
     assert not rule.printed_upper

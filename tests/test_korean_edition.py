@@ -484,6 +484,15 @@ UNNATURAL = (
     r"\(2차 자료: ",
     r"[0-9]년 ~ [0-9]|[0-9]월 ~ [0-9]",
     r"([^;(]{12,}); \1 \(",
+    # The tenth read, figure pages: a
+    # link that calls a newspaper's report the original the ministry translated; the English qualifier as a
+    # bare gloss in brackets rather than quoted; a field's code name after its Korean title in prose; a
+    # check that claims an exact match for a rounded count; a glossary-style run-in label inside a note.
+    r"번역 원문:|(?<![가-힣])번역: ",
+    r"[가-힣]\((?:by )?(?:more than|approximately|about|over)[^)]*\)",
+    r"값\(value\):",
+    r"[0-9]만으로 계산하면 표기된 비중",
+    r"니다\. [A-Z]{2,5}: ",
 )
 
 
@@ -972,3 +981,37 @@ def test_a_number_quoted_in_english_keeps_its_scale_word_on_its_line():
     html = keep_words_whole('<p>원문 표기 <q lang="en">2.4 trillion</q>: 규칙(‘2.9 times’)</p>')
     assert '<span class="dnd-word">2.4 trillion</span>' in html
     assert '<span class="dnd-word">규칙(‘2.9 times’)</span>' in html
+
+
+def test_a_number_its_qualifier_word_after_it_is_kept_on_one_line():
+    """'약 10억 건 이상' and '14.3% 초과' are one word to the reader: the qualifier after the number
+    stays on its line, in a value and in a sentence."""
+    html = keep_words_whole("<p>데이터는 약 10억 건 이상입니다(2020년 7월, 실적). 성장률 14.3% 초과</p>")
+    assert '<span class="dnd-word">약 10억 건 이상입니다</span>' in html
+    assert '<span class="dnd-word">14.3% 초과</span>' in html
+
+
+def test_a_korean_figure_page_names_its_checks_in_korean_before_their_id(built_site):
+    """A check is named as the checks page heads it; its id follows as a code, never stands alone."""
+    bare = re.compile(r'<li><a href="[^"]*#[^"]*"><code>')
+    found = [
+        path.relative_to(built_site.site).as_posix()
+        for path in (built_site.site / "ko" / "figures").rglob("index.html")
+        if bare.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_a_korean_figure_summary_names_an_english_release_as_one(built_site, package):
+    """The ministry's release of 30 August 2021 is the English translation of its Korean release of 22 July:
+    a summary that called it the ministry's 보도자료 of that day would send a reader to a Korean release
+    that does not exist. A release in another language than the page's is named by it (영문 보도자료)."""
+    unnamed = []
+    for figure in package.figures.values():
+        source = package.source_of(figure)
+        if source.kind in ("original-release", "translation", "plan") and source.language != "ko":
+            page = (built_site.site / "ko" / "figures" / figure.id / "index.html").read_text(encoding="utf-8")
+            summary = re.search(r'<p class="dnd-figure-summary">(.*?)</p>', page, re.S).group(1)
+            if "영문 보도자료에 따르면" not in re.sub(r"<[^>]+>", "", summary):
+                unnamed.append(figure.id)
+    assert unnamed == []

@@ -16,6 +16,7 @@ from macros.data.words import (
     plain,
     point_words,
     predicate,
+    printed_stretch,
     qualifier_name,
     qualify,
     scaled,
@@ -324,3 +325,33 @@ def test_the_qualifier_word_a_source_prints_is_found_before_its_number():
     # A word that only ends like a qualifier ('moreover') is none, and no word is none.
     assert printed_qualifier("moreover 14.3%", "14.3%", "more-than", "en") is None
     assert printed_qualifier("grew 14.3%", "14.3%", "more-than", "en") is None
+
+
+def test_a_percentage_more_than_is_named_by_the_word_its_value_takes():
+    """Korean never writes 14.3여%: a value written with 초과 is named 초과, not ‘여’(초과), so the page
+    does not credit its sources with a word they did not write."""
+    assert qualifier_name("more-than", "ko", "14.3% 초과") == "초과"
+    assert qualifier_name("more-than", "ko", "17만여 개") == "‘여’(초과)"
+    assert qualifier_name("more-than", "en", "more than 14.3%") == "more than"
+
+
+@pytest.mark.parametrize(
+    ("quote", "printed", "qualifier", "shown"),
+    [
+        ("was participated by more than 170,000 businesses", "170,000", "more-than", "more than 170,000"),
+        (
+            "the Digital New Deal 2.0 (More than KRW 49 trillion to be",
+            "49 trillion",
+            "more-than",
+            "More than KRW 49 trillion",
+        ),
+        ("About 8,000 factories and 4,000 micro-businesses", "4,000", "approximately", "4,000"),
+        ("Subsidy24 (300+ types)", "300+", "more-than", "300+"),
+    ],
+)
+def test_the_printed_form_keeps_the_qualifier_word_its_source_prints_before_it(
+    quote, printed, qualifier, shown
+):
+    """A page that shows what the English release printed shows 'more than 170,000', not a bare 170,000;
+    where the word does not stand right before the number (a currency between is allowed), the number."""
+    assert printed_stretch(quote, printed, qualifier, "en") == shown

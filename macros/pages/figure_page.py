@@ -132,7 +132,10 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
     '세종타임즈의 … 보도에 따르면'); a date figure's value is its period, so it is given once, and a date
     that has come takes no status."""
     source = package.source_of(f)
-    if f.unit.display != "date":
+    if f.unit.display != "date" and f.period.words(lang) in f.label_in(lang):
+        # A label that names its period ('인공지능 공급기업(2021년)') is not followed by it again.
+        template, status = DATE_STATEMENT, tr(lang, f.status, "status")
+    elif f.unit.display != "date":
         template, status = STATEMENT, tr(lang, f.status, "status")
     elif f.status == "actual":
         template, status = DATE_STATEMENT_ACTUAL, ""
