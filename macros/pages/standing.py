@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..data.checks import KINDS
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
@@ -32,7 +33,9 @@ DESCRIBED_ALONE = N_("{marker}: {meaning}")
 # ('disputed: One report … says the agreements … were signed that day'), rather than only its name.
 DESCRIBED_BY_CAVEAT = N_("{marker}: {details}")
 # A check named in words a sentence read aloud can carry, rather than by its id.
-CHECK_NAMED = N_("the check of {title}")
+# The check named by its kind and stated figure, as the checks page heads it: the stated figure alone
+# is the name of the figure whose page shows it.
+CHECK_NAMED = N_("the check ({kind}) of {title}")
 # The states a figure has by its own status, which a sentence naming the status already says.
 OWN_STATUS = ("planned", "under-way")
 
@@ -107,7 +110,8 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
             from .errata import check_title  # errata builds on this module
 
             check = next(c for c in package.checks if c.id == reason.id)
-            return tr(lang, CHECK_NAMED).format(title=check_title(package, check, lang))
+            kind = tr(lang, KINDS[check.kind].words, "check kind")
+            return tr(lang, CHECK_NAMED).format(kind=kind, title=check_title(package, check, lang))
         case "correction":
             correction = next(c for c in package.corrections if c.id == reason.id)
             old, new = change_words(package, correction, lang)
@@ -131,7 +135,7 @@ def first_sentence(note: str) -> str:
 
 def described(package: Package, figure: Figure, state: str, lang: str) -> str:
     """One state in words with its reasons: 'check fails: a check this figure takes part in fails
-    (the check of Share of voucher recipients that are not ICT companies)'."""
+    (the check (share) of Share of voucher recipients that are not ICT companies)'."""
     reasons = _by_state(package, figure)[state]
     details = "; ".join(d for d in dict.fromkeys(_detail(package, r, lang) for r in reasons) if d)
     template = DESCRIBED if details else DESCRIBED_ALONE
