@@ -80,7 +80,7 @@ TRANSLATION_SOURCE = N_(
 OUTCOME_THEN_ROLE = N_("; {role}.")
 NO_CHECK_USES_THIS_FIGURE = N_("No check uses this figure.")
 NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_ = N_("None: the package uses the figure as its source prints it.")
-VERSION = N_("version")
+CORRECTED_IN = N_("corrected on {date} in version {version}")
 NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE = N_("No other figure is linked to this one.")
 NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG = N_("No entry of the changelog names this figure.")
 QUOTED_FROM = N_("Quoted from")
@@ -351,7 +351,8 @@ def _released(c, lang: str) -> str:
     """A correction's release: its day and version, or that it waits for one."""
     if not c.released:
         return html.text(tr(lang, NOT_RELEASED))
-    return f"{html.text(day_words(c.date, lang))}, {html.text(tr(lang, VERSION))} {html.text(c.version)}"
+    # The day is the correction's, not the error's: 'corrected on 25 November 2026 in version 1.0.0'.
+    return html.text(fill(tr(lang, CORRECTED_IN), date=day_words(c.date, lang), version=c.version))
 
 
 def _changes(package: Package, page, f: Figure) -> str:
