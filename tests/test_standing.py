@@ -23,6 +23,11 @@ NOT_PLAIN = {
         ("disputed", "figure", "new-deal-fund-size"),
     },
     "ict-associations-mou-date": {("disputed", "caveat", "mou-signed-in-april")},
+    # The month the English gives the commitment, against the report of the day the agreements were signed.
+    "ict-associations-investment": {
+        ("disputed", "caveat", "investment-agreed-in-april"),
+        ("planned", "figure", "ict-associations-investment"),
+    },
     "ai-graduate-schools": {("disputed", "caveat", "ai-graduate-schools-counted-as-fourteen")},
     "data-market-2020": {("revised", "figure", "data-market-2020-revised")},
     "data-market-growth": {("revised", "figure", "data-market-growth-revised")},
@@ -227,7 +232,7 @@ def test_a_released_correction_of_a_misprint_quotes_the_source_and_writes_the_va
         ("en", "value: 8,000 → 8,500 (revision, not released yet). Copied wrongly."),
         (
             "ko",
-            "값(value): 8,000개 → 8,500개 (수정, 아직 배포하지 않음). (한국어 설명은 배포할 때 덧붙입니다)",
+            "값: 8,000개 → 8,500개 (수정, 아직 배포하지 않음). (한국어 설명은 배포할 때 덧붙입니다)",
         ),
     ],
 )
