@@ -487,7 +487,7 @@ UNNATURAL = (
     # The tenth read, figure pages: a
     # link that calls a newspaper's report the original the ministry translated; a field's code name after its Korean title in prose; a
     # check that claims an exact match for a rounded count; a glossary-style run-in label inside a note.
-    r"번역 원문:|(?<![가-힣\[])번역: ",
+    r"번역 원문:|(?<![가-힣;\[])번역: ",
     r"값\(value\):",
     r"[0-9]만으로 계산하면 표기된 비중",
     r"니다\. [A-Z]{2,5}: ",
