@@ -177,7 +177,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     bounds = package.bounds.get(f.id)
     facts = [
         (N_("Value"), html.text(f.text(lang))),
-        (N_("As printed"), printed_token(package, f, qualified=True)),
+        (N_("As printed"), printed_token(package, f)),
         *_ranges(f, bounds, lang),
         (N_("Unit"), html.text(f.unit.name_in(lang))),
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang, f.text(lang)))),

@@ -102,11 +102,11 @@ def _cell(header: bool, content: str, sort_key: str | None, title: str) -> str:
     return f'<td data-label="{html.text(title)}"{key}><span class="dnd-cell">{content}</span></td>'
 
 
-def printed_token(package: Package, figure: Figure, qualified: bool = False) -> str:
+def printed_token(package: Package, figure: Figure, qualified: bool = True) -> str:
     """The number as its source prints it, quoted in the source's language ('second half of this year'
-    stays English on a Korean page, marked so) and citing the source it quotes; `qualified`, with the
-    qualifier word its quote prints before it ('more than 170,000'), as a figure's page shows what its
-    source printed."""
+    stays English on a Korean page, marked so) and citing the source it quotes; `qualified` (wherever a
+    page shows what its source printed), with the qualifier word its quote prints before it ('more than
+    170,000'): the bare number would show the source as printing no qualifier."""
     source = package.source_of(figure)
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
     printed = figure.as_printed
