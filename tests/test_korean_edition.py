@@ -492,6 +492,29 @@ UNNATURAL = (
     r"[0-9]만으로 계산하면 표기된 비중",
     r"니다\. [A-Z]{2,5}: ",
     r"(?:이하|미만|[0-9])\((?:한정어 없이 적힌 수|반올림|약)\)",
+    # The tenth read, prose pages: a qualifier said never to appear that the site shows; the Korean
+    # headline credited with a report's figure, or with words of a sub-heading; the site said to rest
+    # wholly on the one release; a page promising to list every later change that lists values only; the
+    # sources called all sources of figures when some give terms or caveats; a section called the last
+    # that is not; English repeats of a standard's name; a check's outcome as a verb with no subject;
+    # 'contradicts itself' calqued; 'reuse' as 다시 쓰다 (rewrite); a date bracket after the predicate; a
+    # page title in brackets with no 참조; a failed check's sentence built from whole labels; nested
+    # qualifier names, and ‘여’ named for a percentage.
+    r"한정어로서의\s*은 나오지 않",
+    r"국문 제목은",
+    r"국문 원문의 제목은 (?:메타버스|우리말 대체어|데이터 시장)",
+    r"여기 있는 모든 것은 이 보도자료에서",
+    r"공개한 값을 (?:뒤에|나중에) (?:바꾼|고치게)",
+    r"수치가 나온 (?:모든 출처|문서)",
+    r"맨 끝의 한국어 용어",
+    r"\((?:semantic versioning|Frictionless Data Package|Table Schema)\)",
+    r"(?:견주어|계산해) 보면 (?:맞|일치)",
+    r"스스로 (?:모순|어긋)",
+    r"다시 (?:씁니다|쓰는)",
+    r"보도자료입니다\([^)]*[0-9]{4}년",
+    r"니다\((?:다른 출처와 견준 보도자료|목표와 실적|검산과 오류|수치 탐색기|데이터 사전|용어 해설|변경 이력|기여하기|라이선스와 인용)\)",
+    r"적었지만,? [^.]*(?:에서 계산하면|은 이와 달라)",
+    r"미만\(\(초과\)\)|% 미만\(한정어 \)",
 )
 
 
@@ -520,6 +543,22 @@ def test_korean_pages_read_as_a_korean_newsroom_prints(built_site, pattern):
         if re.search(pattern, HELD.sub(r"\1", page_text(path.read_text(encoding="utf-8"))))
     ]
     assert found == [], pattern
+
+
+# A description a search result or a link preview shows: the site works the release's arithmetic out
+# (검산); it does not verify (검증) what the release says, as the method page says. The validator
+# (검증기) of the package is another matter.
+DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+VERIFIED = re.compile(r"수치를 [^.]{0,8}검증")
+
+
+def test_no_korean_description_claims_the_figures_are_verified(built_site):
+    found = [
+        path.relative_to(built_site.site).as_posix()
+        for path in korean_pages(built_site.site)
+        if any(VERIFIED.search(d) for d in DESCRIPTION.findall(path.read_text(encoding="utf-8")))
+    ]
+    assert found == []
 
 
 def test_the_standing_markers_are_left_out_of_the_sentence_read():

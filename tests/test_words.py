@@ -19,6 +19,7 @@ from macros.data.words import (
     printed_stretch,
     qualifier_name,
     qualify,
+    range_qualifier,
     scaled,
     size_words,
     span_words,
@@ -241,6 +242,14 @@ def test_korean_qualifiers_are_written_as_the_korean_original_writes_them(qualif
 def test_about_or_more_is_written_either_side_of_the_number():
     assert qualify("about-or-more", "10억 건", "ko") == "약 10억 건 이상"
     assert qualify("about-or-more", "1 billion") == "about 1 billion or more"
+
+
+def test_a_range_names_the_qualifier_its_value_shows_in_korean():
+    # '17만여 개' has the range of 여, '14.3% 초과' that of 초과: never both nested, never 여 after a percentage.
+    assert range_qualifier("more-than", "17만여 개", "ko") == "한정어 ‘여’"
+    assert range_qualifier("more-than", "14.3% 초과", "ko") == "한정어 초과"
+    assert range_qualifier("approximately", "약 10억 건", "ko") is None
+    assert range_qualifier("more-than", "more than 170,000") is None
 
 
 def test_korean_qualifier_names():

@@ -15,6 +15,7 @@ PLACES = (
     "section {s} paragraph {p}",
     "paragraph {p}",
     "headline",
+    "sub-heading",
     "lede",
     "lead",
     "section on digital transition",

@@ -160,6 +160,10 @@ class English:
         """A written value as what a sentence says of its subject: 'is more than 14.3%'."""
         return f"is {shown}"
 
+    def range_qualifier(self, qualifier: str, written: str) -> str | None:
+        """The qualifier named beside a range, as this written value shows it; None: the rule's name says it."""
+        return None
+
     def counted_place(self, number: int) -> str:
         """The number of a paragraph counted in a text, as the place's words take it: 'paragraph 2'."""
         return str(number)
@@ -344,6 +348,16 @@ class Korean(English):
     def counted_place(self, number: int) -> str:
         """'첫째', '둘째' … '열째'; past ten, '11번째'."""
         return self.COUNTED[number - 1] if 1 <= number <= len(self.COUNTED) else f"{number}번째"
+
+    def range_qualifier(self, qualifier: str, written: str) -> str | None:
+        """'한정어 ‘여’' beside the range of '17만여 개', '한정어 초과' beside that of '14.3% 초과': the word the
+        value shows, not both words nested ('‘여’(초과)'), and never ‘여’ for a percentage."""
+        if qualifier != "more-than":
+            return None
+        word = (
+            self.OR_MORE if written.endswith(f" {self.OR_MORE}") else f"‘{self.QUALIFIER_WORDS[qualifier]}’"
+        )
+        return f"한정어 {word}"
 
     def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         from babel.dates import format_date, format_skeleton
@@ -597,6 +611,12 @@ def list_words(items: list[str], lang: str = "en") -> str:
     from babel.lists import format_list
 
     return format_list(list(items), locale=speaker(lang).list_locale) if items else ""
+
+
+def range_qualifier(qualifier: str, written: str, lang: str = "en") -> str | None:
+    """The qualifier named beside a figure's range as its written value shows it ('한정어 초과' for
+    '14.3% 초과'), or None where the rule's own name says it."""
+    return speaker(lang).range_qualifier(qualifier, written)
 
 
 def size_words(size: int, lang: str = "en") -> str:

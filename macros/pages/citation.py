@@ -43,16 +43,22 @@ SOURCE_IN_TEXT = {
 }
 
 
+def source_words(package: Package, figure, lang: str = "en") -> str:
+    """A figure's source named for running text, as plain words: '세종타임즈의 2021년 7월 22일 보도'."""
+    source = package.source_of(figure)
+    return fill(
+        tr(lang, SOURCE_IN_TEXT[source.kind]),
+        publisher=source.publisher_in(lang),
+        date=day_words(source.date, lang),
+    )
+
+
 def source_in_text(package: Package, figure_id: str, lang: str = "en", josa: str | None = None) -> str:
     """The source a figure comes from, named for running text and linked to its address, so that two
     figures of different sources compared in one passage each carry their own ('49조여 원' of one
     release, '49조 원' of the release on the plan, issued later)."""
     source = package.source_of(package.figures[figure_id])
-    words = fill(
-        tr(lang, SOURCE_IN_TEXT[source.kind]),
-        publisher=source.publisher_in(lang),
-        date=day_words(source.date, lang),
-    )
+    words = source_words(package, package.figures[figure_id], lang)
     shown = particle(words, josa) if josa else words
     if not source.url:
         return html.text(shown)
@@ -135,7 +141,7 @@ def sources_table(package: Package, lang: str = "en") -> str:
             N_("Attribution"),
         )
     ]
-    caption = tr(lang, "Every source the figures come from")
+    caption = tr(lang, "Every source of the figures, terms and caveats")
     # A block per source at every width: seven columns of long text do not fit beside each other.
     return table(caption, headers, rows, css="dnd-table dnd-cards")
 

@@ -10,6 +10,7 @@ from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, plain, qualifier_name
 from . import html
+from .citation import source_name
 from .i18n import DEFAULT, N_, tr
 from .tables import Row, table
 
@@ -111,7 +112,8 @@ def korean_terms(package: Package, lang: str = "en") -> str:
                     " / ".join(f'<span lang="en">{html.text(w)}</span>' for w in term.wordings),
                     f'<span lang="ko">{korean}</span>',
                     html.text(tr(lang, follows, "term follows")),
-                    html.text(source.citation(lang).rstrip(".")),
+                    # The source's headline quoted, so that its commas are not read as the citation's.
+                    f"{source_name(source, lang)}, {html.text(day_words(source.date, lang))}",
                     html.prose(term.note_in(lang) or ""),
                 ],
                 id=f"term-{term.id}",

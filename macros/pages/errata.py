@@ -6,8 +6,9 @@ from ..data.checks import KINDS, OUTCOMES, Outcome
 from ..data.figure import Figure
 from ..data.intervals import RULES, Interval
 from ..data.package import Package
-from ..data.words import day_words, fill, qualifier_name
+from ..data.words import day_words, fill, list_words, qualifier_name, range_qualifier
 from . import html
+from .citation import source_words
 from .i18n import DEFAULT, N_, tr
 from .links import check_anchor, check_link, figure_link
 from .standing import NOT_RELEASED, change_words
@@ -77,8 +78,9 @@ def _linked(package: Package, page, figure: Figure) -> str:
     token = printed_token(package, figure)
     # Kept on one line as the explorer keeps it: '2.4 / trillion' would part a number from its scale word.
     printed = html.fill(tr(lang, "printed {token}"), token=f'<span class="dnd-num">{token}</span>')
+    rule_words = range_qualifier(figure.qualifier, figure.text(lang), lang) or rule.name_in(lang)
     rest = html.text(
-        ": " + fill(tr(lang, RANGE_BY_RULE), range=_range(interval, figure, lang), rule=rule.name_in(lang))
+        ": " + fill(tr(lang, RANGE_BY_RULE), range=_range(interval, figure, lang), rule=rule_words)
     )
     label = figure.label_in(lang)
     return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
@@ -192,7 +194,8 @@ def contradictions(package: Package, page) -> str:
         if o.status == "holds":
             continue
         result = figures[o.check.result]
-        sources = ", ".join(_named(figures[i], lang) for i in o.check.operands)
+        operands = [figures[i] for i in o.check.operands]
+        sources = ", ".join(_named(f, lang) for f in operands)
         # One figure stated otherwise elsewhere is not worked out from anything: it simply differs.
         template = (
             DIFFERS
@@ -202,8 +205,16 @@ def contradictions(package: Package, page) -> str:
                 "which cannot meet it at any rounding of the printed numbers."
             )
         )
+        # A language may name the operands by their values alone ({values}) and the other source by its
+        # publisher and date ({source}): the item's heading already names the figure, so its long label
+        # is not repeated inside the sentence.
         sentence = fill(
-            tr(lang, template), stated=result.text(lang), sources=sources, computed=computed(o, figures, lang)
+            tr(lang, template),
+            stated=result.text(lang),
+            sources=sources,
+            values=list_words([f.text(lang) for f in operands], lang),
+            source=source_words(package, operands[0], lang),
+            computed=computed(o, figures, lang),
         )
         # The check's explanation is given once on the page, in its own block below.
         items.append(
