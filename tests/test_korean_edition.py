@@ -240,7 +240,7 @@ def test_every_korean_figure_page_has_its_citation_and_json_ld(built_site):
 
 def test_the_korean_range_line_says_each_end_in_korean(built_site):
     html = text(built_site.page("ko/figures/budget-invested/"))
-    assert "10조 500억 원 이상 10조 1,500억 원 이하(읽는 규칙: 반올림)" in html
+    assert "10조 500억 원 이상 10조 1,500억 원 이하(반올림)" in html
 
 
 def test_the_korean_data_page_describes_the_dataset_in_korean(built_site):
@@ -486,12 +486,13 @@ UNNATURAL = (
     r"([^;(]{12,}); \1 \(",
     # The tenth read, figure pages: a
     # link that calls a newspaper's report the original the ministry translated; a field's code name after its Korean title in prose; a
-    # check that claims an exact match for a rounded count; a glossary-style run-in label inside a note.
+    # check that claims an exact match for a rounded count; a glossary-style run-in label inside a note; a
+    # range ending in a bare 약, read as 'about the upper end or less'.
     r"번역 원문:|(?<![가-힣;\[])번역: ",
     r"값\(value\):",
     r"[0-9]만으로 계산하면 표기된 비중",
     r"니다\. [A-Z]{2,5}: ",
-    r"(?:이하|미만|[0-9])\((?:한정어 없이 적힌 수|반올림|약)\)",
+    r"(?:이하|미만)\(약\)",
     # The tenth read, prose pages: a qualifier said never to appear that the site shows; the Korean
     # headline credited with a report's figure, or with words of a sub-heading; the site said to rest
     # wholly on the one release; a page promising to list every later change that lists values only; the

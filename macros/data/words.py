@@ -351,7 +351,11 @@ class Korean(English):
 
     def range_qualifier(self, qualifier: str, written: str) -> str | None:
         """'한정어 ‘여’' beside the range of '17만여 개', '한정어 초과' beside that of '14.3% 초과': the word the
-        value shows, not both words nested ('‘여’(초과)'), and never ‘여’ for a percentage."""
+        value shows, not both words nested ('‘여’(초과)'), and never ‘여’ for a percentage; '한정어 ‘약’'
+        beside the range of '약 8,000개'."""
+        if qualifier == "approximately":
+            # '약' alone after a range ('8,500개 이하(약)') reads as 'about 8,500 or less'.
+            return f"한정어 ‘{self.QUALIFIER_WORDS[qualifier]}’"
         if qualifier != "more-than":
             return None
         word = (

@@ -18,7 +18,15 @@ from ..data.figure import Figure
 from ..data.package import Package
 from ..data.period import parse_period
 from ..data.topic import trail
-from ..data.words import day_words, fill, language_words, list_words, predicate, qualifier_name
+from ..data.words import (
+    day_words,
+    fill,
+    language_words,
+    list_words,
+    predicate,
+    qualifier_name,
+    range_qualifier,
+)
 from ..tools.export import figure_json, released_cells
 from ..tools.workbook import field_text
 from . import html, jsonld
@@ -219,7 +227,8 @@ def _ranges(f: Figure, bounds, lang: str) -> list[tuple[str, str]]:
         return f.unit.words(round(n, 3), lang, compound=True)
 
     if rule.printed_upper:
-        allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule.name_in(lang))
+        rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
+        allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
         return [(N_("The range the printing allows"), html.text(allowed))]
     return [
         (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang))),
