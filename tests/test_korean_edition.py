@@ -15,7 +15,7 @@ from macros.data.changelog import CODE, read_changelog
 from macros.data.package import load_package
 from macros.pages.i18n import catalogue
 from macros.pages.tables import places
-from macros.pages.typography import keep_words_whole, particle_after_standing
+from macros.pages.typography import keep_words_whole, particle_before_standing
 from macros.tools.release_notes import checks_entry
 
 pytestmark = pytest.mark.cost(90)
@@ -972,32 +972,29 @@ def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
     )
 
 
-def test_a_value_badges_stand_before_its_particle_as_a_parenthetical_kept_on_one_line_with_it():
-    # Korean prints a parenthetical after the value and before its particle: '14.3%[이후 수정됨]를 넘었습니다',
-    # never '14.3%를[이후 수정됨] 넘었습니다', which parts the object from its verb; the badges and the particle
-    # share one line, so no line starts with the particle alone.
+def test_a_particle_typed_after_a_value_s_badges_joins_the_value():
+    # '49조여 원[목표]으로' reads as '목표으로', a particle that does not agree with the word before it: the
+    # particle joins its value and the badges follow, as a note mark follows a word ('원으로[목표]').
     badge = '<span class="dnd-standings"><a class="dnd-standing" href="#s">목표<span class="dnd-hidden">: 계획</span></a></span>'
     html = f'<p><a class="dnd-fig" href="f">2021년 말</a>{badge}까지 마칠 계획</p>'
     assert (
-        particle_after_standing(html)
-        == f'<p><a class="dnd-fig" href="f">2021년 말</a><span class="dnd-joined">{badge}까지</span> 마칠 계획</p>'
+        particle_before_standing(html)
+        == f'<p><a class="dnd-fig" href="f">2021년 말</a>까지{badge} 마칠 계획</p>'
     )
-    assert particle_after_standing(f"<p>2021년{badge}, 그리고</p>") == f"<p>2021년{badge}, 그리고</p>"
-    joined = f'<span class="dnd-joined">{badge}까지</span>'
-    assert particle_after_standing(joined) == joined
+    assert particle_before_standing(f"<p>2021년{badge}, 그리고</p>") == f"<p>2021년{badge}, 그리고</p>"
 
 
-def test_a_value_s_badges_come_before_the_particle_never_between_it_and_its_verb(built_site):
-    # '14.3%를[이후 수정됨] 넘었습니다' parts a particle from its verb: the badges follow the value's link
-    # directly, never a particle after it.
-    found = [
-        path.relative_to(built_site.site).as_posix()
-        for path in korean_pages(built_site.site)
-        if re.search(
-            r'dnd-fig[^>]*>[^<]*</a>[가-힣]+<span class="dnd-standings">', path.read_text(encoding="utf-8")
+def test_no_korean_page_puts_a_particle_after_a_badge(built_site):
+    # A badge's word followed by the value's particle ('목표으로', '맞지 않음를') reads as a wrong particle.
+    found = {}
+    for path in korean_pages(built_site.site):
+        after = re.findall(
+            r'<span class="dnd-standings">(?:(?!</span></a></span>).)*</span></a></span>([가-힣]+)',
+            path.read_text(encoding="utf-8"),
         )
-    ]
-    assert found == []
+        if after:
+            found[path.relative_to(built_site.site).as_posix()] = after[:3]
+    assert found == {}
 
 
 # 'id' in Korean running text: Korean writes ID (or names the column as code, `id`).

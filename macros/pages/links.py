@@ -55,25 +55,20 @@ def check_link(page, check_id: str) -> str:
 def value_link(
     package: Package, page, figure: Figure, shown: str | None = None, title: bool = False, after: str = ""
 ) -> str:
-    """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page, then the
-    figure's standing markers and `after` (a particle, as HTML): wherever a value is shown, its standing
-    is (`macros/pages/standing.py`)."""
+    """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page, then
+    `after` (a particle, as HTML) and the figure's standing markers: wherever a value is shown, its
+    standing is (`macros/pages/standing.py`).
+
+    The particle is joined to its value and the badges follow it, as a note mark follows a word
+    ('49조여 원으로[목표] 늘렸습니다'): a badge between the value and its particle would read as the word
+    the particle agrees with ('[목표]으로'), which Korean readers read as a wrong particle."""
     from .standing import markers
 
     lang = page.language
     href = html.url(figure_link(page, figure.id))
     titled = f' title="{html.text(figure.label_in(lang))}"' if title else ""
     value = f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text(lang))}</a>'
-    return value + with_badges(markers(package, page, figure), after)
-
-
-def with_badges(badges: str, after: str) -> str:
-    """The badges right after the value, then what follows it, as Korean prints a parenthetical before
-    its particle ('14.3%[이후 수정됨]를'); a particle is kept on one line with the badges, so a line never
-    starts with it. A parenthetical (`aside`) may break from them: its closing bracket holds the particle."""
-    if badges and after and not after.startswith("("):
-        return f'<span class="dnd-joined">{badges}{after}</span>'
-    return badges + after
+    return value + after + markers(package, page, figure)
 
 
 def fig(
@@ -112,5 +107,5 @@ def fig(
     if form == "bare":
         from .standing import marker_words
 
-        return html.text(shown) + html.text(marker_words(package, found, lang)) + after
+        return html.text(shown) + after + html.text(marker_words(package, found, lang))
     return value_link(package, page, found, shown if form == "value" else None, title=True, after=after)

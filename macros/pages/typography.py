@@ -90,18 +90,16 @@ def joined(text: str) -> str:
 
 # A value's standing badges, then the Korean particle or copula typed after the value ('2021년 말[목표]까지').
 _STANDINGS_THEN_PARTICLE = re.compile(
-    r'(?<!<span class="dnd-joined">)(?P<standings><span class="dnd-standings">(?:<a [^>]*>[^<]*<span class="dnd-hidden">[^<]*</span></a>)+</span>)'
+    r'(?P<standings><span class="dnd-standings">(?:<a [^>]*>[^<]*<span class="dnd-hidden">[^<]*</span></a>)+</span>)'
     r"(?P<particle>[가-힣]+)"
 )
 
 
-def particle_after_standing(html: str) -> str:
-    """The page with each particle typed after a value's badges kept on one line with them: Korean prints
-    the badges as a parenthetical right after the value and before its particle ('14.3%[이후 수정됨]를'),
-    and a line that broke between a badge and the particle would start with the particle alone."""
-    return _STANDINGS_THEN_PARTICLE.sub(
-        lambda m: f'<span class="dnd-joined">{m.group("standings")}{m.group("particle")}</span>', html
-    )
+def particle_before_standing(html: str) -> str:
+    """The page with each particle moved before the badges that stood between it and its value: Korean
+    joins a particle to its word ('2021년 말까지[목표]'); after a badge it would read as agreeing with the
+    badge's word ('[목표]으로'), and a line could start with it alone."""
+    return _STANDINGS_THEN_PARTICLE.sub(lambda m: m.group("particle") + m.group("standings"), html)
 
 
 def keep_words_whole(html: str) -> str:

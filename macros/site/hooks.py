@@ -133,9 +133,9 @@ def on_page_content(html, page, config, files):
 
     html = keep_codes_whole(html)
     if speaker(lang).keeps_words_whole:
-        from macros.pages.typography import keep_words_whole, particle_after_standing
+        from macros.pages.typography import keep_words_whole, particle_before_standing
 
-        html = keep_words_whole(particle_after_standing(html))
+        html = keep_words_whole(particle_before_standing(html))
     return html
 
 
