@@ -144,6 +144,11 @@ def data_texts() -> list[str]:
     # Each version's Korean line of the changelog, shown on a figure's page with its ids as code.
     for section in read_changelog(ROOT / "CHANGELOG.md"):
         texts |= {part.strip() for part in re.split(r"`[^`]*`", section.summary_ko) if part.strip()}
+    # Each waiting change's Korean entry, shown on the pages of the figures it names, likewise.
+    for change in load_package().changes:
+        texts |= {
+            part.strip() for part in re.split(r"`[^`]*`", change.entry_ko) if re.search("[가-힣]", part)
+        }
     # A note's web address is a link between two parts of the note's text (html.prose).
     texts = {part.strip() for text in texts for part in ADDRESS.split(text) if part.strip()}
     return sorted(texts, key=len, reverse=True)
