@@ -148,6 +148,14 @@ def test_counts_in_the_data_pages_come_from_the_package(built_site):
     assert f"{len(load_package().figures)} in all" in text
 
 
+def test_a_figure_page_states_the_checks_assumed_range_only_where_a_check_uses_the_figure(built_site):
+    """'More than 14.3%' is read by its check as below 14.4%: the page says so, labelled as the checks'
+    assumption; a figure no check uses shows what its printing allows and no assumption."""
+    for prefix, assumed in (("", "The range the checks assume"), ("ko/", "검산이 가정하는 범위")):
+        assert assumed in built_site.page(f"{prefix}figures/data-market-growth-headline/")
+        assert assumed not in built_site.page(f"{prefix}figures/people-benefiting-ko/")
+
+
 def test_each_figure_page_shows_its_sources_sentence_with_the_printed_token_marked_and_linked(built_site):
     """In both editions, the quote stays in its source's language, with a lang attribute and a link."""
     package = load_package()

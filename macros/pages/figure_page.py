@@ -186,7 +186,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     facts = [
         (N_("Value"), html.text(f.text(lang))),
         (N_("As printed"), printed_token(package, f)),
-        *_ranges(f, bounds, lang),
+        *_ranges(f, bounds, lang, checked=bool(package.outcomes_of(f.id))),
         (N_("Unit"), html.text(f.unit.name_in(lang))),
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang, f.text(lang)))),
         (N_("Period"), html.text(f.period.words(lang))),
@@ -215,10 +215,11 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     )
 
 
-def _ranges(f: Figure, bounds, lang: str) -> list[tuple[str, str]]:
+def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]]:
     """What the printed number allows, and, when the checks read an upper end the source does not
-    print ('more than 14.3%' read as below 14.4%), that reading on its own line, labelled as the
-    checks' assumption: a reader must not take it for the source's word."""
+    print ('more than 14.3%' read as below 14.4%) and a check uses the figure, that reading on its own
+    line, labelled as the checks' assumption: a reader must not take it for the source's word, nor
+    read of an assumption no check makes."""
     if not bounds:
         return [(N_("The range the printing allows"), html.text(tr(lang, "a date, not a number")))]
     interval, rule = bounds
@@ -230,8 +231,11 @@ def _ranges(f: Figure, bounds, lang: str) -> list[tuple[str, str]]:
         rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
         allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
         return [(N_("The range the printing allows"), html.text(allowed))]
+    allowed = (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang)))
+    if not checked:
+        return [allowed]
     return [
-        (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang))),
+        allowed,
         (
             N_("The range the checks assume"),
             html.text(fill(tr(lang, CHECKS_ASSUME), range=interval.words(write, lang))),
