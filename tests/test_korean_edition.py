@@ -953,12 +953,19 @@ def test_the_context_page_counts_the_revised_figures_from_the_links(built_site, 
 
 
 def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_site):
-    """Built with a repository address the page links to the form; built without one it says so plainly
-    and where the published site links to it, as the English page does."""
+    """Built with a repository address the page links to the form; built without one it tells the reader
+    whom to write to and how to name the figure, and nothing about how the copy was built (a build note
+    helps no reader), as the English page does."""
     html = (built_site.site / "ko" / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
     english = (built_site.site / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
     assert ("issues/new" in html) == ("issues/new" in english)
-    assert "issues/new" in html or "저장소 주소 없이" in page_text(html)
+    text, english_text = page_text(html), page_text(english)
+    for build_word in ("사본", "저장소 주소", "만들어져"):
+        assert build_word not in text
+    assert "built without" not in english_text and "This copy" not in english_text
+    if "issues/new" not in html:
+        assert "관리자에게 알려 주십시오" in text and "Write to the maintainers" in english_text
+        assert "‘Value you propose’ 칸" not in text  # no form's field named where there is no form
 
 
 def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
