@@ -1064,6 +1064,23 @@ def test_a_korean_figure_summary_names_an_english_release_as_one(built_site, pac
 BARE_GLOSS = re.compile(r"[가-힣]\((?:by )?(?:more than|approximately|about|over)[^)]*\)")
 
 
+# A Korean word with the release's quoted qualifier in brackets after it ('한정어(<q>more than</q>)'): a gloss.
+GLOSSED_QUOTE = re.compile(r'[가-힣]\(<q lang="en"[^>]*>[^<]*</q>\)')
+
+
+def test_a_korean_prose_page_names_the_english_qualifier_in_its_sentence_not_as_a_gloss(built_site):
+    """A prose page says what the release wrote in a Korean sentence (영문 제목은 ‘approximately’라고
+    적었습니다), never as an English word in brackets after a Korean one (대략이라는 한정어(approximately)를)."""
+    found = []
+    for path in (built_site.site / "ko").rglob("index.html"):
+        if "figures" in path.relative_to(built_site.site).parts:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if GLOSSED_QUOTE.search(html) or BARE_GLOSS.search(re.sub(r"<[^>]+>", "", html)):
+            found.append(path.relative_to(built_site.site).as_posix())
+    assert found == []
+
+
 def test_a_korean_figure_page_quotes_the_english_qualifier_it_names(built_site):
     """A figure page names the release's qualifier as a quotation (‘more than’), never as a bare English
     gloss a screen reader reads as Korean. (The prose pages' own wording is kept by their own read.)"""
