@@ -181,7 +181,7 @@ def _places(package: Package, figure: Figure, lang: str, within: str | None = No
 def _part_words(package: Package, locator, lang: str) -> str:
     """The part of a topic in words: 'footnote 1'; the opening part's heading is the 'sub-heading'."""
     if locator.part == "heading" and not package.topics[locator.topic].marker:
-        return tr(lang, SUB_HEADING, "place")
+        return tr(lang, SUB_HEADING)
     return tr(lang, locator.part_words(), "part")
 
 
