@@ -783,7 +783,10 @@ def test_a_section_heading_is_not_called_the_release_s_headline(package):
     heading of a later part (2.0's) is a 소제목."""
     assert places(package, package.figures["dnd2-investment"], "ko") == "디지털 뉴딜 2.0 (소제목)"
     assert places(package, package.figures["data-market-growth-headline"], "ko") == "제목과 도입부 (부제)"
-    assert places(package, package.figures["data-market-growth-headline"]) == "Headline and introduction (sub-heading)"
+    assert (
+        places(package, package.figures["data-market-growth-headline"])
+        == "Headline and introduction (sub-heading)"
+    )
     for link in package.links:
         at_heading = [
             package.figures[i]
@@ -815,10 +818,16 @@ def test_the_english_release_s_numbers_under_its_title_are_in_its_sub_heading_no
         checks = [c for c in package.checks if figure.id == c.result or figure.id in c.operands]
         korean = [figure.label_in("ko"), figure.note_in("ko") or ""]
         korean += [link.note_in("ko") for link in links] + [c.explanation_in("ko") for c in checks]
-        english = [figure.label, figure.note or ""] + [link.note for link in links] + [c.explanation for c in checks]
+        english = (
+            [figure.label, figure.note or ""]
+            + [link.note for link in links]
+            + [c.explanation for c in checks]
+        )
         assert "부제" in figure.label_in("ko") and "sub-heading" in figure.label, figure.id
         assert not any(re.search(r"영문(?: 보도자료)?(?:의)? 제목", text) for text in korean), figure.id
-        assert not any(re.search(r"\b(?:English |the )headline\b|\(headline\)", text) for text in english), figure.id
+        assert not any(re.search(r"\b(?:English |the )headline\b|\(headline\)", text) for text in english), (
+            figure.id
+        )
 
 
 def test_a_source_s_title_translated_gives_the_headline_alone_and_its_description_after_the_quote(package):
