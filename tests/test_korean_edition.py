@@ -1014,6 +1014,26 @@ def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_
         assert "‘Value you propose’ 칸" not in text  # no form's field named where there is no form
 
 
+def test_the_cite_box_tells_the_reader_what_to_cite_and_nothing_about_the_build(built_site):
+    """A citation that holds only a path (the site built without its own address) asks the reader for the
+    whole address the link leads to; in neither edition does the box say how the copy was built."""
+    for page, build_words, ask in (
+        (
+            "ko/about/licence/",
+            ("사본", "만들어졌", "사이트 주소 없이"),
+            "주소를 처음부터 끝까지 모두 적어 주십시오",
+        ),
+        ("about/licence/", ("This copy", "built without", "was built"), "give the whole address"),
+    ):
+        html = built_site.page(page)
+        box = html.split('<div class="admonition quote dnd-cite">', 1)[1].split("</div>", 1)[0]
+        words = page_text(box)
+        for word in build_words:
+            assert word not in words, (page, word)
+        cited = text(re.search(r'<p class="dnd-citation">(.*?)</p>', box, re.S).group(1))
+        assert (ask in words) == ("://" not in cited), page
+
+
 def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
     html = keep_words_whole(
         "<p>시한은 2021년 말입니다. 8곳은 2020년 말에 끝났고, 약 10분의 1인데 비중(1만 2,000개로 계산)</p>"
