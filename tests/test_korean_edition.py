@@ -1070,6 +1070,32 @@ def test_no_korean_page_puts_a_particle_after_a_badge(built_site):
     assert found == {}
 
 
+# A value's link, the badges after it and the units that keep them together, then a space and a particle
+# ('2021년 7월 에', '10곳 을'): a particle stands against its word in Korean. ('이' is left out: after a
+# space it is the word 'this'.)
+VALUE_SPACE_PARTICLE = re.compile(
+    r'<a class="dnd-fig"[^>]*>(?:(?!</a>).)*</a>(?:</span>)*'
+    r'(?:<span class="dnd-standings">(?:(?!</span></a></span>).)*</span></a></span>)?(?:</span>)*'
+    r"\s+(에|에서|을|를|은|는|과|와|으로|로|까지|부터|의|가|도)(?=[\s.,)<])",
+    re.S,
+)
+
+
+def test_no_korean_page_sets_a_particle_apart_from_its_value(built_site):
+    """The page joins a value and its particle with no space ('2021년 7월에[목표]'); a plain-text dump
+    that turns each tag into a space shows '2021년 7월 에 목표', which is the dump's, not the page's."""
+    sample = '<a class="dnd-fig" href="f"><span class="dnd-word">2021년 7월</span></a> 에 확정'
+    assert VALUE_SPACE_PARTICLE.search(sample)  # the rule sees a space where one stands
+    found = {}
+    for path in korean_pages(built_site.site):
+        apart = VALUE_SPACE_PARTICLE.findall(path.read_text(encoding="utf-8"))
+        if apart:
+            found[path.relative_to(built_site.site).as_posix()] = apart[:3]
+    assert found == {}
+    html = built_site.page("ko/dnd2/sectors/")
+    assert re.search(r"2021년 7월</span></a>에<span class=\"dnd-standings\">", html)
+
+
 # 'id' in Korean running text: Korean writes ID (or names the column as code, `id`).
 LOWER_ID = re.compile(r"(?<![A-Za-z0-9_./#-])id(?![A-Za-z0-9_/-])")
 
@@ -1135,7 +1161,7 @@ GLOSSED_QUOTE = re.compile(r'[가-힣]\(<q lang="en"[^>]*>[^<]*</q>\)')
 
 
 def test_a_korean_prose_page_names_the_english_qualifier_in_its_sentence_not_as_a_gloss(built_site):
-    """A prose page says what the release wrote in a Korean sentence (영문 제목은 ‘approximately’라고
+    """A prose page says what the release wrote in a Korean sentence (영문 부제는 ‘approximately’라고
     적었습니다), never as an English word in brackets after a Korean one (대략이라는 한정어(approximately)를)."""
     found = []
     for path in (built_site.site / "ko").rglob("index.html"):

@@ -196,12 +196,12 @@ def _corrected_copy(tmp_path, **request):
             {"printed": "8,500"},  # our own copy was wrong; the source prints 8,500
             "amended: the package corrects a value it had published; its source prints this one "
             "(8,000 → 8,500, not released yet)",
-            "수정: 이 데이터 패키지가 전에 공개한 값을 출처의 표기대로 바로잡았습니다(8,000개 → 8,500개, 아직 배포하지 않음)",
+            "수정: 이 사이트가 전에 공개한 값을 출처의 표기대로 바로잡았습니다(8,000개 → 8,500개, 아직 배포하지 않음)",
         ),
         (
             {"value": "8500"},  # the source misprints it
             "corrected: the package corrects what its source prints (“8,000” → 8,500, not released yet)",
-            "정정: 출처의 표기를 이 데이터 패키지가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
+            "정정: 출처의 표기를 이 사이트가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
         ),
     ],
     ids=["revision", "release-typo"],
