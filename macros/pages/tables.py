@@ -203,7 +203,7 @@ def related(package: Package, page, figure: Figure) -> str:
         note = f'<br><span class="dnd-note">{html.prose(link.note_in(lang))}</span>' if link.note else ""
         items.append(
             f'<li><span class="dnd-relation">{html.text(tr(lang, words, "relation"))}</span> '
-            f"{html.text(other.label_in(lang))}: {value_link(package, page, other)} "
+            f"{html.text(other.label_in(lang))}: {value_link(package, page, other, running=True)} "
             f"({html.text(source_words(package, other, lang))}){note}</li>"
         )
     return '<ul class="dnd-related">' + "".join(items) + "</ul>"

@@ -37,16 +37,17 @@ def targets_table(package: Package, page) -> str:
             if r.relation == "revises" and r.other == target.id
         ]
         revised = "; ".join(
-            f"{value_link(package, page, r)} ({html.text(source_words(package, r, lang))})" for r in revisions
+            f"{value_link(package, page, r, running=True)} ({html.text(source_words(package, r, lang))})"
+            for r in revisions
         )
         # Named by its target: two targets may serve one result.
         rows.append(
             Row(
                 [
                     html.text(target.label_in(lang)),
-                    f"{html.text(result.label_in(lang))}: {value_link(package, page, result)}, "
+                    f"{html.text(result.label_in(lang))}: {value_link(package, page, result, running=True)}, "
                     f"{html.text(result.period.words(lang))}",
-                    f"{value_link(package, page, target)}, {html.text(target.period.words(lang))} "
+                    f"{value_link(package, page, target, running=True)}, {html.text(target.period.words(lang))} "
                     f"({html.text(source_words(package, target, lang))})",
                     revised or html.text(tr(lang, NONE)),
                     html.prose(link.note_in(lang)),

@@ -54,17 +54,22 @@ _ENGLISH_AMOUNT = r"(?<![^\s>])[^\sA-Za-z<>-]*[0-9][0-9.,]*\s[a-z]+[^\s<>a-z]*"
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
 LONGEST = 24
 # A heading is set larger than the text (the page's title at twice its size, 32 px on a phone), so a word
-# kept whole there must fit a phone's line at that size, about 10 em on a 360 px screen: a wider one would
-# run past the screen's edge ('한국통신사업자연합회(KTOA)' is about 14 em). Such a word is kept whole up
-# to an opening bracket, as Korean typesetting may break there ('사이버보안지수' | '(GCI)의'). A width is
-# counted in em: a Hangul syllable 1, any other sign 0.7, wider than the text face sets any but M and W.
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-WIDEST_IN_HEADING = 9.0
+# kept whole there must fit a phone's line at the heading's size: a wider one would run past the screen's
+# edge ('한국통신사업자연합회(KTOA)' in a title is about 13 em, the line about 10). Such a word is kept
+# whole up to an opening bracket, where Korean typesetting may break ('사이버보안지수' | '(GCI)의'). A
+# phone's line is about 20 em of text on a 360 px screen; each heading's size is the theme's.
+LINE = 20.0
+HEADINGS = {"h1": 2.0, "h2": 1.5625, "h3": 1.25, "h4": 1.0, "h5": 1.0, "h6": 1.0}
 
 
 def width(word: str) -> float:
-    """A word's width in em as a heading sets it, counted generously (see WIDEST_IN_HEADING)."""
-    return sum(1.0 if "가" <= c <= "힣" else 0.7 for c in word)
+    """A word's width in em: a Hangul syllable 1, any other sign 0.6 (a digit is 0.55 in the text face)."""
+    return sum(1.0 if "가" <= c <= "힣" else 0.6 for c in word)
+
+
+def widest(heading: str) -> float:
+    """The widest word in em that a heading of this level keeps whole ('' for the text: any width)."""
+    return LINE / HEADINGS[heading] if heading else float("inf")
 
 
 # A code-like token joined by a hyphen to digits ('SHA-256', 'ISO 8601-2', 'COVID-19'): in every edition a
@@ -131,13 +136,16 @@ def keep_words_whole(html: str) -> str:
     word narrow enough for a phone's line at the heading's size."""
     parts = TAG.split(html)
     skipping: list[str] = []
-    headings = 0
+    headings: list[str] = []
     for n, part in enumerate(parts):
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
             if tag in HEADINGS:
-                headings = max(0, headings + (-1 if part.startswith("</") else 1))
+                if not part.startswith("</"):
+                    headings.append(tag)
+                elif headings:
+                    headings.pop()
             # Text read only by screen readers (a visually hidden span) is laid out on one clipped line;
             # a kept-whole word there would only reach past the screen's edge.
             hidden = tag == "span" and HIDDEN in part
@@ -150,14 +158,14 @@ def keep_words_whole(html: str) -> str:
             continue
         if skipping or not part.strip():
             continue
-        parts[n] = _WHOLE.sub(partial(_keep, heading=headings > 0), part)
+        parts[n] = _WHOLE.sub(partial(_keep, heading=headings[-1] if headings else ""), part)
     return "".join(parts)
 
 
 _WHOLE = re.compile(f"(?P<compound>{COMPOUND.pattern})|(?P<english>{_ENGLISH_AMOUNT})|{JOINED.pattern}")
 
 
-def _keep(found: re.Match, heading: bool = False) -> str:
+def _keep(found: re.Match, heading: str = "") -> str:
     """An amount or a date in several words is kept whole as it stands; any other joined word by _wrap."""
     word = found.group()
     if found.group("english"):
@@ -175,7 +183,7 @@ def _keep(found: re.Match, heading: bool = False) -> str:
     return _wrap(found, heading) if JOINED.fullmatch(word) else word
 
 
-def _wrap(found: re.Match, heading: bool = False) -> str:
+def _wrap(found: re.Match, heading: str = "") -> str:
     word = found.group()
     if len(word) > LONGEST:
         return word
@@ -189,9 +197,9 @@ def _wrap(found: re.Match, heading: bool = False) -> str:
     return _span(word, heading)
 
 
-def _fits(word: str, heading: bool) -> bool:
-    return len(word) <= LONGEST and (not heading or width(word) <= WIDEST_IN_HEADING)
+def _fits(word: str, heading: str) -> bool:
+    return len(word) <= LONGEST and width(word) <= widest(heading)
 
 
-def _span(word: str, heading: bool = False) -> str:
+def _span(word: str, heading: str = "") -> str:
     return f'<span class="dnd-word">{word}</span>' if _fits(word, heading) else word
