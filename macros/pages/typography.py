@@ -11,9 +11,11 @@ styles are left alone.
 A Korean amount in myriads is written in several words ('2조 4,500억 원', '12만 7,000개', '약 17만
 개'), a number with 여 before its counter in two ('4,300여 종'), an approximate number in two ('약
 8,000개') and a date in three ('2021년 7월 22일'); a desk never lets a line end inside one, so each is
-kept whole the same way (COMPOUND). A word that joins an amount to a bracketed date ('114조 1,000억
-원입니다(2020년 7월') is too long to keep whole on a phone: each amount or date in it is kept whole, and
-the line may break before the bracket.
+kept whole the same way (COMPOUND), and so is each end of a range with its word ('7,500개 이상',
+'1만 4,500명 초과'). A word that joins an amount to a bracketed date ('114조 1,000억 원입니다(2020년 7월')
+is too long to keep whole on a phone: each amount or date in it is kept whole, and so is what stands
+before the bracket ('15.5%입니다'); the line may break before the bracket. A heading keeps whole only
+what fits a phone's line at its size.
 """
 
 from __future__ import annotations
