@@ -468,7 +468,7 @@ UNNATURAL = (
     r"발표한 계획에 따르면",
     r"1차 자료\((계획|번역본)\)",
     r"말대로 한국 순위가 올랐습니다",
-    r"\((?:follows|revises|translates|same-as|likely-behind|rank-at-or-above|at-most|target-for)\)(?:[으로을를의에보]| 비고)",
+    r"\((?:follows|revises|amends|translates|same-as|likely-behind|rank-at-or-above|at-most|target-for)\)(?:[으로을를의에보]| 비고)",
     r"단위 (?:laws|schools|diseases|micro-businesses)|(?:diseases|micro-businesses)[를로]",
     r"커밋한 뒤|main에 들어|ISO 8601-2의",
     r"라벨(?!링)",
@@ -767,7 +767,7 @@ def test_a_topic_is_named_for_what_it_holds(package):
             sources = {package.sources[f.source] for f in figures}
             assert all(original in (s.id, s.reports) for s in sources), topic.id
         follows = {link.figure for link in package.links if link.relation == "follows"}
-        revised = {link.figure for link in package.links if link.relation == "revises"}
+        revised = {link.figure for link in package.links if link.relation in ("revises", "amends")}
         if any(f.id in follows - revised for f in figures):
             assert "후속" in title, topic.id
 

@@ -43,11 +43,11 @@ NOT_PLAIN = {
     "voucher-non-ict-share": {("contradicted", "check", "non-ict-share")},
     "non-ict-companies-ko": {("disputed", "figure", "voucher-non-ict-companies")},
     "dnd-plan-government-2025": {
-        ("revised", "figure", "dnd2-government-2025"),
+        ("raised", "figure", "dnd2-government-2025"),
         ("planned", "figure", "dnd-plan-government-2025"),
     },
     "knd-plan-investment-2025": {
-        ("revised", "figure", "knd2-investment-2025"),
+        ("raised", "figure", "knd2-investment-2025"),
         ("planned", "figure", "knd-plan-investment-2025"),
     },
 }
@@ -84,6 +84,21 @@ def test_a_later_figure_its_source_does_not_call_a_revision_does_not_revise(pack
     assert states(package, "budget-invested") == (PLAIN,)
     relations = {(link.figure, link.relation, link.other) for link in package.links}
     assert ("dnd-government-spent-2021", "follows", "budget-invested") in relations
+
+
+def test_a_later_plan_that_raises_a_target_changes_the_plan_and_corrects_nothing(package):
+    """2.0 enlarged the 2020 plan: the earlier amount was right for its plan, so it is neither corrected
+    nor revised, and the direction is the two amounts'."""
+    for earlier, later in (
+        ("dnd-plan-government-2025", "dnd2-government-2025"),
+        ("knd-plan-investment-2025", "knd2-investment-2025"),
+    ):
+        assert package.figures[later].value > package.figures[earlier].value
+        found = states(package, earlier)
+        assert "raised" in found, earlier
+        assert not {"revised", "corrected", "amended"} & set(found), earlier
+    assert "늘렸습니다" in tr("ko", STATES["raised"].meaning, CONTEXT)
+    assert "고쳐" not in tr("ko", STATES["raised"].meaning, CONTEXT)
 
 
 def test_every_state_has_its_marker_and_meaning_in_both_editions():

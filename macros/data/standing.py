@@ -38,6 +38,11 @@ STATES = {
         State("contradicted", "check fails", "a check this figure takes part in fails"),
         State("disputed", "disputed", "another source states it otherwise"),
         State("revised", "revised later", "a later figure revises it"),
+        # A later plan changed a planned figure (the relation amends): the figure was not wrong, so this
+        # is neither a correction nor a revision; the direction is the two values'.
+        State("raised", "plan changed later", "a later plan raised it"),
+        State("lowered", "plan changed later", "a later plan lowered it"),
+        State("replanned", "plan changed later", "a later plan changed it"),
         State("planned", "target", "a plan or goal, not an achievement"),
         State("under-way", "under way", "work under way when the source was written, not finished"),
     )
@@ -77,6 +82,8 @@ def reasons(package: Package, figure_id: str) -> tuple[Reason, ...]:
             found.append(Reason("disputed", "figure", other))
         elif link.relation == "revises" and link.other == figure_id and _differ(package, figure_id, other):
             found.append(Reason("revised", "figure", other))
+        elif link.relation == "amends" and link.other == figure_id and _differ(package, figure_id, other):
+            found.append(Reason(_direction(package, figure_id, other), "figure", other))
     found += [Reason("disputed", "caveat", c.id) for c in package.caveats_of(figure_id)]
     if figure.status == "target":
         found.append(Reason("planned", "figure", figure_id))
@@ -90,6 +97,14 @@ def states(package: Package, figure_id: str) -> tuple[str, ...]:
     """The figure's states, each once, in the order of STATES; (PLAIN,) for a plain figure."""
     names = tuple(dict.fromkeys(r.state for r in package.standing(figure_id)))
     return names or (PLAIN,)
+
+
+def _direction(package: Package, earlier: str, later: str) -> str:
+    """Which way a later plan moved a planned figure: raised, lowered, or changed (a date)."""
+    old, new = package.figures[earlier].value, package.figures[later].value
+    if old is None or new is None:
+        return "replanned"
+    return "raised" if new > old else "lowered"
 
 
 def _differ(package: Package, first: str, second: str) -> bool:
