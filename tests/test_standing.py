@@ -29,9 +29,21 @@ NOT_PLAIN = {
         ("planned", "figure", "ict-associations-investment"),
     },
     "ai-graduate-schools": {("disputed", "caveat", "ai-graduate-schools-counted-as-fourteen")},
-    "data-market-2020": {("revised", "figure", "data-market-2020-revised")},
-    "data-market-growth": {("revised", "figure", "data-market-growth-revised")},
-    "data-market-growth-headline": {("revised", "figure", "data-market-growth-revised")},
+    # The release's 2020 market size is a preliminary estimate the 2021 survey replaced; the growth rates
+    # computed from it are estimates too.
+    "data-market-2020": {
+        ("revised", "figure", "data-market-2020-revised"),
+        ("estimated", "figure", "data-market-2020"),
+    },
+    "data-market-growth": {
+        ("revised", "figure", "data-market-growth-revised"),
+        ("estimated", "figure", "data-market-growth"),
+    },
+    "data-market-growth-headline": {
+        ("revised", "figure", "data-market-growth-revised"),
+        ("estimated", "figure", "data-market-growth-headline"),
+    },
+    "data-market-growth-headline-ko": {("estimated", "figure", "data-market-growth-headline-ko")},
     "data-types-released": {("disputed", "figure", "data-types-released-ko")},
     "data-types-released-ko": {("disputed", "figure", "data-types-released")},
     "voucher-smes": {("contradicted", "check", "non-ict-share")},
@@ -72,6 +84,25 @@ def test_a_plan_is_planned_and_work_under_way_is_under_way_never_an_achievement(
         found = states(package, figure.id)
         assert ("planned" in found) == (figure.status == "target"), figure.id
         assert ("under-way" in found) == (figure.status == "under-way"), figure.id
+
+
+def test_a_preliminary_estimate_is_never_shown_as_an_achievement(package):
+    for figure in package.figures.values():
+        assert ("estimated" in states(package, figure.id)) == (figure.status == "estimate"), figure.id
+    assert package.figures["data-market-2020"].status == "estimate"
+    assert tr("ko", "estimate", "status") == "잠정 추정치"
+
+
+def test_a_ranking_or_a_date_is_a_settled_fact_not_a_result_in_korean(package):
+    from macros.pages.standing import status_words
+
+    words = {
+        figure.unit.display: status_words(figure, "ko")
+        for figure in package.figures.values()
+        if figure.status == "actual"
+    }
+    assert words["rank"] == words["date"] == "확정"
+    assert words["count"] == words["currency"] == "실적"
 
 
 def test_a_decision_to_invest_is_planned_not_achieved(package):

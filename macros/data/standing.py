@@ -14,6 +14,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .package import Package
 
+# A figure's status (the `status` enum of figures.csv): achieved, a preliminary estimate the source or a later
+# one calls provisional, work under way, or a plan or goal.
+STATUSES = ("actual", "estimate", "under-way", "target")
+# The state a figure has by its own status alone (an achievement has none).
+BY_STATUS = {"estimate": "estimated", "under-way": "under-way", "target": "planned"}
+# Units displayed as a ranking or a date state a fact, not an achievement: their 'actual' takes the
+# words of a settled fact (Korean 확정), not of a result (실적); `status_context` chooses.
+FACT_DISPLAYS = ("rank", "date")
+
 # Relations whose two figures state the same fact: a difference between them is a dispute.
 SAME_FACT = ("translates", "same-as")
 
@@ -43,6 +52,7 @@ STATES = {
         State("raised", "plan changed later", "a later plan raised it"),
         State("lowered", "plan changed later", "a later plan lowered it"),
         State("replanned", "plan changed later", "a later plan changed it"),
+        State("estimated", "preliminary estimate", "a preliminary estimate, not a final count"),
         State("planned", "target", "a plan or goal, not an achievement"),
         State("under-way", "under way", "work under way when the source was written, not finished"),
     )
@@ -85,12 +95,16 @@ def reasons(package: Package, figure_id: str) -> tuple[Reason, ...]:
         elif link.relation == "amends" and link.other == figure_id and _differ(package, figure_id, other):
             found.append(Reason(_direction(package, figure_id, other), "figure", other))
     found += [Reason("disputed", "caveat", c.id) for c in package.caveats_of(figure_id)]
-    if figure.status == "target":
-        found.append(Reason("planned", "figure", figure_id))
-    elif figure.status == "under-way":
-        found.append(Reason("under-way", "figure", figure_id))
+    if figure.status in BY_STATUS:
+        found.append(Reason(BY_STATUS[figure.status], "figure", figure_id))
     order = list(STATES)
     return tuple(sorted(found, key=lambda r: order.index(r.state)))
+
+
+def status_context(status: str, display: str) -> str:
+    """The catalogue context of a status's words for a unit display: a ranking's or a date's 'actual' is
+    a settled fact, any other 'actual' a result; the other statuses read alike for every unit."""
+    return "status of a fact" if status == "actual" and display in FACT_DISPLAYS else "status"
 
 
 def states(package: Package, figure_id: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from ..data.checks import KINDS
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
-from ..data.standing import STATES, Reason
+from ..data.standing import BY_STATUS, STATES, Reason, status_context
 from ..data.words import day_words
 from . import html, links
 from .i18n import N_, tr
@@ -37,7 +37,7 @@ DESCRIBED_BY_CAVEAT = N_("{marker}: {details}")
 # is the name of the figure whose page shows it.
 CHECK_NAMED = N_("the check ({kind}) of {title}")
 # The states a figure has by its own status, which a sentence naming the status already says.
-OWN_STATUS = ("planned", "under-way")
+OWN_STATUS = tuple(BY_STATUS.values())
 
 
 # What a correction changed, after its reason: '“12,7000” → 127,000'.
@@ -70,6 +70,11 @@ def caveat_anchor(caveat_id: str) -> str:
 
 def correction_anchor(correction_id: str) -> str:
     return f"correction-{correction_id}"
+
+
+def status_words(figure: Figure, lang: str) -> str:
+    """A figure's status as a reader sees it: a result's 'actual' is 실적, a ranking's or a date's 확정."""
+    return tr(lang, figure.status, status_context(figure.status, figure.unit.display))
 
 
 def word(state: str, lang: str) -> str:
