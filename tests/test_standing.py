@@ -292,3 +292,29 @@ def test_the_figure_page_tells_a_correction_in_the_page_language_with_its_number
     package = _corrected_copy(tmp_path, printed="8,500")
     html = _corrections(package, Page(lang), package.figures["smart-factories"])
     assert re.sub(r"<[^>]+>", "", html) == line
+
+
+def _deepest_bracket(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_bracket_in_a_standing_explanation_holds_another(package, lang):
+    """A check's name and a publisher's name may hold a bracket of their own ('(worked from 12,000)',
+    'Financial News (News1)'): the sentence names the check in quotation marks and says another source's
+    value in a clause of its own, so a reader never meets '(검산(비중): …(1만 2,000개로 계산))'."""
+    from macros.data.standing import reasons
+
+    seen = 0
+    for figure in package.figures.values():
+        for state in dict.fromkeys(r.state for r in reasons(package, figure.id)):
+            text = described(package, figure, state, lang)
+            assert _deepest_bracket(text) <= 1, (figure.id, text)
+            seen += "(" in text
+    assert seen, "no explanation holds a bracket, so the test would pass whatever the template"
+    voucher = described(package, package.figures["voucher-smes"], "contradicted", lang)
+    assert tr(lang, "share", "check kind") in voucher
