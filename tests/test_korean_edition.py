@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.changelog import CODE, read_changelog
+from macros.data.checks import KINDS
 from macros.data.package import load_package
 from macros.pages.i18n import catalogue
 from macros.pages.tables import places
@@ -900,6 +901,34 @@ def test_a_rank_check_names_both_sides_published_ranks_not_a_computed_value(pack
         assert "computed" not in o.arithmetic(package.figures, "en")
         korean = o.arithmetic(package.figures, "ko")
         assert "계산값" not in korean and "발표된 순위" in korean
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_check_that_compares_figures_is_named_by_what_it_compares_not_by_one_of_them(package, lang):
+    """A rank check computes nothing: named after its stated figure alone, the 2020 page would call it
+    'the 2019 rank'. Its name holds each figure's period (or, where the labels differ beyond their
+    periods, each label), earlier first."""
+    from macros.pages.errata import check_title
+
+    compared = [c for c in package.checks if KINDS[c.kind].compares_figures]
+    assert compared
+    for check in compared:
+        title = check_title(package, check, lang)
+        figures = sorted(
+            (package.figures[i] for i in (check.result, *check.operands)),
+            key=lambda f: (f.period.end or f.period.start).last_day(),
+        )
+        shown = [
+            f.period.words(lang) if f.period.words(lang) in f.label_in(lang) else f.label_in(lang)
+            for f in figures
+        ]
+        assert all(s in title for s in shown), (check.id, title)
+        assert title.index(shown[0]) < title.index(shown[1]), (check.id, title)
+        assert title != package.figures[check.result].label_in(lang), check.id
+    # Two labels that differ only in their period are one subject with both periods, not two labels.
+    imd = check_title(package, next(c for c in compared if c.id == "imd-rank-rose"), lang)
+    subject = package.figures["imd-rank-2019"].label_in(lang)[:20]
+    assert imd.count(subject) == 1, imd
 
 
 def test_the_standing_read_aloud_names_a_failing_check_by_its_name_not_its_id(package):

@@ -88,6 +88,17 @@ class English:
     # value of a number printed with no qualifier word, not a claim that the number is exact.
     QUALIFIER_NAMES = {"exact": "none (printed as is)"}
     HALVES = {(1, 6): "first", (7, 12): "second"}
+    # How a figure's label states its period, when it does: 'Korea's rank in …, 2019'.
+    LABEL_PERIOD = "{label}, {period}"
+
+    def label_with_period(self, label: str, period: str) -> str:
+        """A label with a period after it, as the figures' labels write one."""
+        return self.LABEL_PERIOD.format(label=label, period=period)
+
+    def label_without_period(self, label: str, period: str) -> str | None:
+        """What a label names without the period it ends with; None when it does not end with it."""
+        suffix = self.label_with_period("", period)
+        return label.removesuffix(suffix) if label.endswith(suffix) and label != suffix else None
 
     def plain(self, number: float, max_decimals: int = 3) -> str:
         return f"{number:,.{_decimals(number, max_decimals)}f}"
@@ -229,6 +240,7 @@ class Korean(English):
     # itself excluded) after it.
     OR_MORE = "초과"
     HALVES = {(1, 6): "상반기", (7, 12): "하반기"}
+    LABEL_PERIOD = "{label}({period})"
     # The ends of a range: an included end takes 이상/이하, an excluded one 초과/미만.
     ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
     # Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
