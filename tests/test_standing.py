@@ -93,16 +93,21 @@ def test_a_preliminary_estimate_is_never_shown_as_an_achievement(package):
     assert tr("ko", "estimate", "status") == "잠정 추정치"
 
 
-def test_a_ranking_or_a_date_is_a_settled_fact_not_a_result_in_korean(package):
+def test_a_ranking_a_date_or_a_plans_content_is_a_settled_fact_not_a_result_in_korean(package):
+    """실적 is what the work achieved; a ranking, its change, a date or what a plan contains is nobody's
+    result. The unit says which (`actual`), so a count of places or of directions reads as settled too."""
     from macros.pages.standing import status_words
 
-    words = {
-        figure.unit.display: status_words(figure, "ko")
-        for figure in package.figures.values()
-        if figure.status == "actual"
-    }
-    assert words["rank"] == words["date"] == "확정"
-    assert words["count"] == words["currency"] == "실적"
+    actual = [figure for figure in package.figures.values() if figure.status == "actual"]
+    for figure in actual:
+        if figure.unit.display in ("rank", "date"):
+            assert figure.unit.actual == "fact", figure.id
+    words = {figure.id: status_words(figure, "ko") for figure in actual}
+    for figure_id in ("imd-rank-2019", "dnd-launch-date", "ai-readiness-rank-rise", "dnd2-directions"):
+        assert words[figure_id] == "확정", figure_id
+    for figure_id in ("budget-invested", "policy-measures", "key-talent-2020"):
+        assert words[figure_id] == "실적", figure_id
+    assert {package.units[u].actual for u in ("places", "directions")} == {"fact"}
 
 
 def test_a_decision_to_invest_is_planned_not_achieved(package):

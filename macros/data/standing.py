@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 STATUSES = ("actual", "estimate", "under-way", "target")
 # The state a figure has by its own status alone (an achievement has none).
 BY_STATUS = {"estimate": "estimated", "under-way": "under-way", "target": "planned"}
-# Units displayed as a ranking or a date state a fact, not an achievement: their 'actual' takes the
-# words of a settled fact (Korean 확정), not of a result (실적); `status_context` chooses.
-FACT_DISPLAYS = ("rank", "date")
+# What an actual value of a unit states (the `actual` enum of units.csv), and the catalogue context of the
+# status's words for it: a result of the work (Korean 실적), or a settled fact that is no one's achievement,
+# a ranking, a change of ranking, a date or a plan's content (확정); `status_context` chooses.
+ACTUAL_CONTEXTS = {"result": "status", "fact": "status of a fact"}
 
 # Relations whose two figures state the same fact: a difference between them is a dispute.
 SAME_FACT = ("translates", "same-as")
@@ -101,10 +102,10 @@ def reasons(package: Package, figure_id: str) -> tuple[Reason, ...]:
     return tuple(sorted(found, key=lambda r: order.index(r.state)))
 
 
-def status_context(status: str, display: str) -> str:
-    """The catalogue context of a status's words for a unit display: a ranking's or a date's 'actual' is
-    a settled fact, any other 'actual' a result; the other statuses read alike for every unit."""
-    return "status of a fact" if status == "actual" and display in FACT_DISPLAYS else "status"
+def status_context(status: str, actual: str) -> str:
+    """The catalogue context of a status's words for what an actual value of the unit states (`actual`):
+    a fact's 'actual' is settled, a result's achieved; the other statuses read alike for every unit."""
+    return ACTUAL_CONTEXTS[actual] if status == "actual" else "status"
 
 
 def states(package: Package, figure_id: str) -> tuple[str, ...]:

@@ -423,7 +423,7 @@ def _cell_words(package: Package, f: Figure, name: str, cell: str, lang: str) ->
         case "period":
             return parse_period(cell).words(lang)
         case "status":
-            return tr(lang, cell, status_context(cell, f.unit.display))
+            return tr(lang, cell, status_context(cell, f.unit.actual))
         case "qualifier":
             return qualifier_name(cell, lang)
         case "value":

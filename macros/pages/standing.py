@@ -79,8 +79,9 @@ def correction_anchor(correction_id: str) -> str:
 
 
 def status_words(figure: Figure, lang: str) -> str:
-    """A figure's status as a reader sees it: a result's 'actual' is 실적, a ranking's or a date's 확정."""
-    return tr(lang, figure.status, status_context(figure.status, figure.unit.display))
+    """A figure's status as a reader sees it: a result's 'actual' is 실적, a fact's (a ranking, its change,
+    a date, a plan's content: the unit's `actual`) 확정."""
+    return tr(lang, figure.status, status_context(figure.status, figure.unit.actual))
 
 
 def word(state: str, lang: str) -> str:
