@@ -1095,3 +1095,29 @@ def test_a_korean_figure_page_quotes_the_english_qualifier_it_names(built_site):
         if BARE_GLOSS.search(HELD.sub(r"\1", page_text(path.read_text(encoding="utf-8"))))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_summary_that_names_its_source_does_not_repeat_it_in_the_label(package, lang):
+    """'…에 따르면 디지털 뉴딜에 투입한 예산(국문 보도자료 기준)은 …' names the Korean release twice: a
+    figure told from its twin only by a label tail naming its source is said in the sentence by the
+    shared label; every other figure keeps its own."""
+    from macros.data.standing import SAME_FACT
+    from macros.pages.figure_page import _stated
+
+    shortened = 0
+    for figure in package.figures.values():
+        label = figure.label_in(lang)
+        twins = [
+            package.figures[link.seen_from(figure.id)[1]].label_in(lang)
+            for link in package.links_of(figure.id)
+            if link.relation in SAME_FACT
+        ]
+        shared = [t for t in twins if t != label and label.startswith(t)]
+        stated = _stated(package, figure, lang)
+        if shared:
+            shortened += 1
+            assert label not in stated and shared[0] in stated, (figure.id, stated)
+        else:
+            assert label in stated, (figure.id, stated)
+    assert shortened >= 6

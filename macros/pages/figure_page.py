@@ -19,7 +19,7 @@ from ..data.figure import Figure
 from ..data.locator import parse_locators, place_locator
 from ..data.package import Package
 from ..data.period import parse_period
-from ..data.standing import status_context
+from ..data.standing import SAME_FACT, status_context
 from ..data.topic import trail
 from ..data.words import (
     day_words,
@@ -135,6 +135,19 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
 
+def sentence_label(package: Package, f: Figure, lang: str) -> str:
+    """The label as a sentence that names the figure's source says it. A figure that states the same fact
+    as another (SAME_FACT) and is labelled as the other with a tail added ('…, in the Korean reports of
+    the release') is told apart from it only by that tail, which names its source; the sentence names the
+    source already, so it says the shared label."""
+    label = f.label_in(lang)
+    for link in package.links_of(f.id):
+        shared = package.figures[link.seen_from(f.id)[1]].label_in(lang)
+        if link.relation in SAME_FACT and label != shared and label.startswith(shared):
+            return shared
+    return label
+
+
 def _stated(package: Package, f: Figure, lang: str) -> str:
     """The figure in one sentence: the summary on its page and the sentence the site search shows (the
     standing follows in the list below it, so the sentence does not repeat it). In Korean the sentence
@@ -143,7 +156,8 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
     '세종타임즈의 … 보도에 따르면'); a date figure's value is its period, so it is given once, and a date
     that has come takes no status."""
     source = package.source_of(f)
-    if f.unit.display != "date" and f.period.words(lang) in f.label_in(lang):
+    label = sentence_label(package, f, lang)
+    if f.unit.display != "date" and f.period.words(lang) in label:
         # A label that names its period ('인공지능 공급기업(2021년)') is not followed by it again.
         template, status = DATE_STATEMENT, status_words(f, lang)
     elif f.unit.display != "date":
@@ -154,7 +168,7 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
         template, status = DATE_STATEMENT, tr(lang, DATE_STATUS[f.status])
     statement = fill(
         tr(lang, template),
-        label=f.label_in(lang),
+        label=label,
         value=f.text(lang),
         predicate=predicate(f.text(lang), lang),
         period=f.period.words(lang),
