@@ -780,9 +780,14 @@ def test_a_korean_correction_reference_names_the_release_s_item_by_its_marker(pa
 
 
 def test_a_section_heading_is_not_called_the_release_s_headline(package):
-    """The release's headline is its 제목; the heading of a later part (2.0's) is a 소제목."""
+    """The release's headline is its 제목; the lines under it, which give its numbers, are its 부제; the
+    heading of a later part (2.0's) is a 소제목."""
     assert places(package, package.figures["dnd2-investment"], "ko") == "디지털 뉴딜 2.0 (소제목)"
-    assert places(package, package.figures["data-market-growth-headline"], "ko") == "제목과 도입부 (제목)"
+    assert places(package, package.figures["data-market-growth-headline"], "ko") == "제목과 도입부 (부제)"
+    assert (
+        places(package, package.figures["data-market-growth-headline"])
+        == "Headline and introduction (sub-heading)"
+    )
     for link in package.links:
         at_heading = [
             package.figures[i]
@@ -794,6 +799,47 @@ def test_a_section_heading_is_not_called_the_release_s_headline(package):
         ]
         if at_heading:
             assert "보도자료 제목" not in link.note_in("ko"), (link.figure, link.other)
+
+
+def test_the_english_release_s_numbers_under_its_title_are_in_its_sub_heading_not_its_headline(package):
+    """The English release's headline is its title (the source's `headline`, with no number); the line under
+    it that gives 170,000 businesses, 14.3% and 2.2 million is its sub-heading, as the same sentence is the
+    Korean original's 부제: no label, note, link or check of those figures calls it the headline or 제목."""
+    release = package.outlined
+    opening = [
+        f
+        for f in package.figures.values()
+        if f.source == release.id
+        and any(loc.part == "heading" and not package.topics[loc.topic].marker for loc in f.locators)
+    ]
+    assert len(opening) == 3
+    for figure in opening:
+        assert figure.quote not in release.headline, figure.id
+        links = [link for link in package.links if figure.id in (link.figure, link.other)]
+        checks = [c for c in package.checks if figure.id == c.result or figure.id in c.operands]
+        korean = [figure.label_in("ko"), figure.note_in("ko") or ""]
+        korean += [link.note_in("ko") for link in links] + [c.explanation_in("ko") for c in checks]
+        english = (
+            [figure.label, figure.note or ""]
+            + [link.note for link in links]
+            + [c.explanation for c in checks]
+        )
+        assert "부제" in figure.label_in("ko") and "sub-heading" in figure.label, figure.id
+        assert not any(re.search(r"영문(?: 보도자료)?(?:의)? 제목", text) for text in korean), figure.id
+        assert not any(re.search(r"\b(?:English |the )headline\b|\(headline\)", text) for text in english), (
+            figure.id
+        )
+
+
+def test_a_source_s_title_translated_gives_the_headline_alone_and_its_description_after_the_quote(package):
+    """'[번역: …(영문 보도자료)]' puts the site's description inside the translated title; the description
+    follows the quoted headline, and the translation is the headline's alone."""
+    from macros.pages.citation import source_name
+
+    release = package.outlined
+    named = source_name(release, "ko")
+    assert "</q>(영문 보도자료) &#91;번역: " in named
+    assert "보도자료)&#93;" not in named and "성공한 혁신" not in named
 
 
 # The package's own codes (relations, check kinds and outcomes, statuses, qualifiers): in a Korean text of
@@ -982,12 +1028,19 @@ def test_the_context_page_counts_the_revised_figures_from_the_links(built_site, 
 
 
 def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_site):
-    """Built with a repository address the page links to the form; built without one it says so plainly
-    and where the published site links to it, as the English page does."""
+    """Built with a repository address the page links to the form; built without one it tells the reader
+    whom to write to and how to name the figure, and nothing about how the copy was built (a build note
+    helps no reader), as the English page does."""
     html = (built_site.site / "ko" / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
     english = (built_site.site / "about" / "contributing" / "index.html").read_text(encoding="utf-8")
     assert ("issues/new" in html) == ("issues/new" in english)
-    assert "issues/new" in html or "저장소 주소 없이" in page_text(html)
+    text, english_text = page_text(html), page_text(english)
+    for build_word in ("사본", "저장소 주소", "만들어져"):
+        assert build_word not in text
+    assert "built without" not in english_text and "This copy" not in english_text
+    if "issues/new" not in html:
+        assert "관리자에게 알려 주십시오" in text and "Write to the maintainers" in english_text
+        assert "‘Value you propose’ 칸" not in text  # no form's field named where there is no form
 
 
 def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
@@ -1084,6 +1137,23 @@ def test_a_korean_figure_summary_names_an_english_release_as_one(built_site, pac
 
 # The English release's qualifier as a bare gloss in brackets ('한정어(more than)'), not quoted as its words.
 BARE_GLOSS = re.compile(r"[가-힣]\((?:by )?(?:more than|approximately|about|over)[^)]*\)")
+
+
+# A Korean word with the release's quoted qualifier in brackets after it ('한정어(<q>more than</q>)'): a gloss.
+GLOSSED_QUOTE = re.compile(r'[가-힣]\(<q lang="en"[^>]*>[^<]*</q>\)')
+
+
+def test_a_korean_prose_page_names_the_english_qualifier_in_its_sentence_not_as_a_gloss(built_site):
+    """A prose page says what the release wrote in a Korean sentence (영문 제목은 ‘approximately’라고
+    적었습니다), never as an English word in brackets after a Korean one (대략이라는 한정어(approximately)를)."""
+    found = []
+    for path in (built_site.site / "ko").rglob("index.html"):
+        if "figures" in path.relative_to(built_site.site).parts:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if GLOSSED_QUOTE.search(html) or BARE_GLOSS.search(re.sub(r"<[^>]+>", "", html)):
+            found.append(path.relative_to(built_site.site).as_posix())
+    assert found == []
 
 
 def test_a_korean_figure_page_quotes_the_english_qualifier_it_names(built_site):

@@ -629,6 +629,13 @@ def list_words(items: list[str], lang: str = "en") -> str:
     return format_list(list(items), locale=speaker(lang).list_locale) if items else ""
 
 
+def alternatives(items: list[str], lang: str = "en") -> str:
+    """Items joined as the language writes a choice: 'a, b or c'; 'a, b 또는 c'."""
+    from babel.lists import format_list
+
+    return format_list(list(items), style="or", locale=speaker(lang).list_locale) if items else ""
+
+
 def range_qualifier(qualifier: str, written: str, lang: str = "en") -> str | None:
     """The qualifier named beside a figure's range as its written value shows it ('한정어 초과' for
     '14.3% 초과'), or None where the rule's own name says it."""

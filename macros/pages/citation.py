@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..data.language import column
 from ..data.package import Package
 from ..data.words import day_words, fill, language_words, particle
@@ -82,8 +84,11 @@ def source_name(source, lang: str = "en") -> str:
     if title == source.headline:
         # No title in the page's language: the headline alone, not a 'translation' that repeats it.
         return f"{publisher}, {quoted}"
-    translated = tr(lang, TRANSLATED_TITLE).format(title=title)
-    return f"{publisher}, {quoted} {html.text(translated)}"
+    # The title's description in brackets ('(영문 보도자료)') says what the document is; it is not part of
+    # the headline, so it follows the quoted headline, and the translation gives the headline alone.
+    words, described = re.fullmatch(r"(.*?)(\s?\([^()]*\))?", title, re.S).groups()
+    translated = tr(lang, TRANSLATED_TITLE).format(title=words)
+    return f"{publisher}, {quoted}{html.text(described or '')} {html.text(translated)}"
 
 
 def both_dates(package: Package, lang: str = "en") -> str:

@@ -21,9 +21,10 @@ SEARCH_EXCLUDE = "data-search-exclude"
 STATED_IN = N_("Where its source states it: {place}")
 # The heading row over figures of another source, which names the source rather than a place in it.
 FROM_SOURCE = N_("Source: {source}")
-# The heading of the part the release opens with (its topic has no marker) is the release's headline; any
-# other part's heading is a section heading, which Korean does not call 제목.
-HEADLINE = N_("headline")
+# The heading of the part the release opens with (its topic has no marker): its numbers stand in the lines
+# under the title ('· With participation of approximately 170,000 …'), the release's sub-heading (부제), not
+# its headline, which the source's `headline` gives; any other part's heading is a section heading (소제목).
+SUB_HEADING = N_("sub-heading")
 
 
 @dataclass(frozen=True)
@@ -179,9 +180,9 @@ def _places(package: Package, figure: Figure, lang: str, within: str | None = No
 
 
 def _part_words(package: Package, locator, lang: str) -> str:
-    """The part of a topic in words: 'footnote 1'; the opening part's heading is the 'headline'."""
+    """The part of a topic in words: 'footnote 1'; the opening part's heading is the 'sub-heading'."""
     if locator.part == "heading" and not package.topics[locator.topic].marker:
-        return tr(lang, HEADLINE)
+        return tr(lang, SUB_HEADING)
     return tr(lang, locator.part_words(), "part")
 
 

@@ -7,7 +7,7 @@ from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
 from ..data.package import RESOURCES
-from ..data.words import day_words, particle, plain
+from ..data.words import alternatives, day_words, particle, plain, qualifier_name
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import contents, release_table
 from ..pages.downloads import downloads as download_list
@@ -181,6 +181,15 @@ def define_env(env):
             return tables.qualifier_quoted(package, links.figure(package, page, figure_id))
         except ValueError as error:
             raise page.error(f"qualifier_word: {error}") from None
+
+    @env.macro
+    def qualifier_names(josa: str | None = None) -> str:
+        """Every qualifier the schema allows, named as the tables name them, as a list with 'or': a page
+        that lists them cannot leave one out or keep one the data dropped."""
+        (field,) = (f for f in package.tables["figures"].fields if f["name"] == "qualifier")
+        names = [qualifier_name(q, page.language) for q in field["constraints"]["enum"]]
+        words = alternatives(names, page.language)
+        return html.text(particle(words, josa) if josa else words)
 
     @env.macro
     def outcome_name(status: str) -> str:
