@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.changelog import CODE, read_changelog
+from macros.data.checks import KINDS
 from macros.data.package import load_package
 from macros.pages.i18n import catalogue
 from macros.pages.tables import places
@@ -468,7 +469,7 @@ UNNATURAL = (
     r"발표한 계획에 따르면",
     r"1차 자료\((계획|번역본)\)",
     r"말대로 한국 순위가 올랐습니다",
-    r"\((?:follows|revises|translates|same-as|likely-behind|rank-at-or-above|at-most|target-for)\)(?:[으로을를의에보]| 비고)",
+    r"\((?:follows|revises|amends|translates|same-as|likely-behind|rank-at-or-above|at-most|target-for)\)(?:[으로을를의에보]| 비고)",
     r"단위 (?:laws|schools|diseases|micro-businesses)|(?:diseases|micro-businesses)[를로]",
     r"커밋한 뒤|main에 들어|ISO 8601-2의",
     r"라벨(?!링)",
@@ -777,7 +778,7 @@ def test_a_topic_is_named_for_what_it_holds(package):
             sources = {package.sources[f.source] for f in figures}
             assert all(original in (s.id, s.reports) for s in sources), topic.id
         follows = {link.figure for link in package.links if link.relation == "follows"}
-        revised = {link.figure for link in package.links if link.relation == "revises"}
+        revised = {link.figure for link in package.links if link.relation in ("revises", "amends")}
         if any(f.id in follows - revised for f in figures):
             assert "후속" in title, topic.id
 
@@ -956,6 +957,34 @@ def test_a_rank_check_names_both_sides_published_ranks_not_a_computed_value(pack
         assert "computed" not in o.arithmetic(package.figures, "en")
         korean = o.arithmetic(package.figures, "ko")
         assert "계산값" not in korean and "발표된 순위" in korean
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_check_that_compares_figures_is_named_by_what_it_compares_not_by_one_of_them(package, lang):
+    """A rank check computes nothing: named after its stated figure alone, the 2020 page would call it
+    'the 2019 rank'. Its name holds each figure's period (or, where the labels differ beyond their
+    periods, each label), earlier first."""
+    from macros.pages.errata import check_title
+
+    compared = [c for c in package.checks if KINDS[c.kind].compares_figures]
+    assert compared
+    for check in compared:
+        title = check_title(package, check, lang)
+        figures = sorted(
+            (package.figures[i] for i in (check.result, *check.operands)),
+            key=lambda f: (f.period.end or f.period.start).last_day(),
+        )
+        shown = [
+            f.period.words(lang) if f.period.words(lang) in f.label_in(lang) else f.label_in(lang)
+            for f in figures
+        ]
+        assert all(s in title for s in shown), (check.id, title)
+        assert title.index(shown[0]) < title.index(shown[1]), (check.id, title)
+        assert title != package.figures[check.result].label_in(lang), check.id
+    # Two labels that differ only in their period are one subject with both periods, not two labels.
+    imd = check_title(package, next(c for c in compared if c.id == "imd-rank-rose"), lang)
+    subject = package.figures["imd-rank-2019"].label_in(lang)[:20]
+    assert imd.count(subject) == 1, imd
 
 
 def test_the_standing_read_aloud_names_a_failing_check_by_its_name_not_its_id(package):
@@ -1296,3 +1325,29 @@ def test_a_korean_figure_page_quotes_the_english_qualifier_it_names(built_site):
         if BARE_GLOSS.search(HELD.sub(r"\1", page_text(path.read_text(encoding="utf-8"))))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_summary_that_names_its_source_does_not_repeat_it_in_the_label(package, lang):
+    """'…에 따르면 디지털 뉴딜에 투입한 예산(국문 보도자료 기준)은 …' names the Korean release twice: a
+    figure told from its twin only by a label tail naming its source is said in the sentence by the
+    shared label; every other figure keeps its own."""
+    from macros.data.standing import SAME_FACT
+    from macros.pages.figure_page import _stated
+
+    shortened = 0
+    for figure in package.figures.values():
+        label = figure.label_in(lang)
+        twins = [
+            package.figures[link.seen_from(figure.id)[1]].label_in(lang)
+            for link in package.links_of(figure.id)
+            if link.relation in SAME_FACT
+        ]
+        shared = [t for t in twins if t != label and label.startswith(t)]
+        stated = _stated(package, figure, lang)
+        if shared:
+            shortened += 1
+            assert label not in stated and shared[0] in stated, (figure.id, stated)
+        else:
+            assert label in stated, (figure.id, stated)
+    assert shortened >= 6
