@@ -1066,7 +1066,7 @@ def test_the_cite_box_tells_the_reader_what_to_cite_and_nothing_about_the_build(
         (
             "ko/about/licence/",
             ("사본", "만들어졌", "사이트 주소 없이"),
-            "주소를 처음부터 끝까지 모두 적어 주십시오",
+            "위 링크의 전체 주소를 적어 주십시오",
         ),
         ("about/licence/", ("This copy", "built without", "was built"), "give the whole address"),
     ):
