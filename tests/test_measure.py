@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.package import load_package
+from scripts.bench import measure
 from scripts.bench.measure import (
     copy_project,
     descriptions,
@@ -156,10 +157,27 @@ def test_copy_project_by_default_leaves_out_only_what_is_local_to_a_working_copy
     target = copy_project(tmp_path / "project")
     names = {p.name for p in target.iterdir()}
     assert {"mkdocs.yml", "docs", "macros", "datapackage", "scripts"} <= names
-    assert not names & {".git", ".venv", "site"}
+    # The environments and built sites a checkout may hold (`make materialx` writes two of them).
+    assert not names & {".git", ".venv", ".venv-materialx", "site", "site-materialx"}
     # A folder named like the built site is left out at the top only: macros/site is source.
     assert (target / "macros" / "site" / "hooks.py").is_file()
     assert not list(target.rglob("__pycache__"))
+
+
+def test_copy_project_leaves_out_the_environments_and_built_sites_a_checkout_may_hold(tmp_path, monkeypatch):
+    checkout = tmp_path / "checkout"
+    for local in (".git", ".venv", ".venv-materialx", "site", "site-materialx", "site.tmp1", ".cache"):
+        write(checkout / local / "file", "local to this working copy")
+    write(checkout / "mkdocs.yml", "site_name: Test\n")
+    write(checkout / "macros" / "site" / "hooks.py", "")
+    monkeypatch.setattr(measure, "ROOT", checkout)
+    target = measure.copy_project(tmp_path / "project")
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == [
+        "macros",
+        "macros/site",
+        "macros/site/hooks.py",
+        "mkdocs.yml",
+    ]
 
 
 def fetch(url: str, encoding: str | None) -> tuple[dict, bytes]:

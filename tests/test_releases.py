@@ -358,21 +358,25 @@ def test_both_versions_and_the_earlier_ones_are_listed_with_the_sha256_of_what_i
 
 def test_each_version_is_byte_identical_to_the_writer_run_in_a_checkout_of_its_own_commit(second_version):
     clone, _, after, _, _ = second_version
+    # One process runs the writer on each checkout in turn (arguments: descriptor, folder, ...).
     code = (
         "import sys, pathlib; from macros.tools.releases import release_of; "
-        "out = pathlib.Path(sys.argv[2]); "
+        "args = [pathlib.Path(a) for a in sys.argv[1:]]; "
         "[(out / p).parent.mkdir(parents=True, exist_ok=True) or (out / p).write_bytes(c) "
-        "for p, c in release_of(pathlib.Path(sys.argv[1])).site_files()]"
+        "for descriptor, out in zip(args[::2], args[1::2]) for p, c in release_of(descriptor).site_files()]"
     )
-    for version, (_, _, commit) in listed(after.site).items():
+    versions = listed(after.site)
+    pairs = []
+    for version, (_, _, commit) in versions.items():
         checkout = clone.parent / f"checkout-{version}"
         git(clone, "worktree", "add", "-q", "--detach", str(checkout), commit)
-        out = clone.parent / f"written-{version}"
-        subprocess.run(
-            [sys.executable, "-c", code, str(checkout / "datapackage" / "datapackage.json"), str(out)],
-            cwd=clone,
-            check=True,
-        )
+        pairs += [
+            str(checkout / "datapackage" / "datapackage.json"),
+            str(clone.parent / f"written-{version}"),
+        ]
+    subprocess.run([sys.executable, "-c", code, *pairs], cwd=clone, check=True)
+    for version in versions:
+        checkout, out = clone.parent / f"checkout-{version}", clone.parent / f"written-{version}"
         if (checkout / releases.WORKBOOK_WRITER).exists():
             # A version released with the workbooks' writer: its own commit's writer makes them.
             subprocess.run(
@@ -424,16 +428,24 @@ def test_a_released_workbook_stays_as_released_when_the_writer_changes_later(sec
     before = catalogue.read_text(encoding="utf-8")
     catalogue.write_text(before.replace('msgstr "인용 방법"', 'msgstr "인용하는 방법"'), encoding="utf-8")
     try:
+        # Made afresh (the history's workbooks without a cache); the history is read with the run's cache
+        # of validated releases, which says only that each release's package passed stock frictionless.
         code = (
-            "import pathlib, sys; from macros.tools.releases import release_history; "
-            "h = release_history(pathlib.Path('datapackage/datapackage.json'), None); "
-            "r = h.find(sys.argv[1]); "
+            "import dataclasses, pathlib, sys; from macros.tools.releases import release_history; "
+            "h = release_history(pathlib.Path('datapackage/datapackage.json'), pathlib.Path(sys.argv[3])); "
+            "h = dataclasses.replace(h, cache=None); r = h.find(sys.argv[1]); "
             "[pathlib.Path(sys.argv[2], p.rsplit('/', 1)[1]).write_bytes(c) for p, c in h.workbooks(r)]"
         )
         out = clone.parent / "workbooks-later"
         out.mkdir()
         environment = {**os.environ, "PYTHONPATH": str(clone)}
-        subprocess.run([sys.executable, "-c", code, new, str(out)], cwd=clone, env=environment, check=True)
+        validated = clone / ".cache" / "releases"
+        subprocess.run(
+            [sys.executable, "-c", code, new, str(out), str(validated)],
+            cwd=clone,
+            env=environment,
+            check=True,
+        )
         today = clone.parent / "workbooks-today"
         subprocess.run(
             [sys.executable, releases.WORKBOOK_WRITER, str(today)], cwd=clone, env=environment, check=True

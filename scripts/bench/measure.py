@@ -18,8 +18,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-# Local to one working copy, so never part of a copy: only at the top (macros/site is source).
-LOCAL = (".git", ".venv", "site", "site.tmp*")
+# Local to one working copy, so never part of a copy: only at the top (macros/site is source). The
+# environments (`.venv`, `make materialx`'s `.venv-materialx`) and the built sites are .gitignore's.
+LOCAL = (".git", ".venv", ".venv-*", "site", "site-materialx", "site.tmp*")
 # Generated wherever they appear.
 GENERATED = ("__pycache__", ".*cache", "node_modules")
 HOME_BUDGET = 120 * 1024
