@@ -14,6 +14,8 @@ from test_prose import PROSE_PAGES
 from macros.data.package import load_package
 
 from .conftest import EDITIONS, MIN_TEXT_PX, PHONE, Reader, Site
+from .test_laptop import LAYOUT as LAPTOP_LAYOUT
+from .test_laptop import MEASURE, layout_pages, layout_problems
 from .test_pages import report
 from .test_readers import CHART_TEXT
 
@@ -245,6 +247,9 @@ def phone_pages(site: Site) -> dict[str, tuple[str, ...]]:
         "words": KOREAN_PAGE_TYPES,
         "codes": CODE_PAGES,
         "checks": tuple(edition + CHECKS for edition in EDITIONS),
+        "laptop": tuple(
+            edition + path for edition in EDITIONS for path in layout_pages(PHONE["width"]).values()
+        ),
     }
 
 
@@ -263,6 +268,7 @@ MEASUREMENTS = {
     "words": (SPLIT_WORDS, None),
     "codes": (SPLIT_CODES, None),
     "checks": (CHECKS_LAYOUT, None),
+    "laptop": (LAPTOP_LAYOUT, [MEASURE]),
 }
 
 
@@ -312,6 +318,20 @@ def test_on_a_phone_the_page_fits_and_no_number_or_word_breaks(phone_visits, edi
     layout = phone_visits[edition + path]["layout"]
     assert layout["page"] <= PHONE["width"], f"{where} is {layout['page']} px wide on a 375 px screen"
     assert not layout["problems"], f"{where}:\n" + "\n".join(layout["problems"])
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=["en", "ko"])
+def test_on_a_phone_tables_are_whole_charts_keep_their_labels_and_text_keeps_a_comfortable_measure(
+    phone_visits, edition
+):
+    """test_laptop.py's layout at 375 px, read on this module's visit of its pages."""
+    width = PHONE["width"]
+    problems = [
+        f"/{edition}{path} ({kind}) at {width} px: {problem}"
+        for kind, path in layout_pages(width).items()
+        for problem in layout_problems(phone_visits[edition + path]["laptop"], kind, width)
+    ]
+    assert not problems, "\n".join(problems)
 
 
 def test_every_text_in_every_chart_is_at_least_12_px_on_a_phone(site, phone_visits):
@@ -389,7 +409,7 @@ SEARCH_OPEN = "document.querySelector('[data-md-toggle=search]').checked"
 
 
 def explorer_rows(reader: Reader, query: str) -> list[str]:
-    reader.open("data/explorer/" + query)
+    reader.open("data/explorer/" + query, until="load")
     reader.page.locator(".dnd-filter").wait_for(state="visible")
     return reader.page.evaluate(ROWS)
 
@@ -405,7 +425,7 @@ def test_a_filtered_explorer_opened_from_its_address_shows_the_same_rows_with_th
         shown = phone.page.evaluate(ROWS)
         assert 0 < len(shown) < len(load_package().figures)
         address = phone.page.url
-        other.page.goto(address, wait_until="networkidle")
+        other.page.goto(address, wait_until="load")
         other.page.locator(".dnd-filter").wait_for(state="visible")
         assert other.page.evaluate(ROWS) == shown, f"{address} shows other rows"
         assert other.page.evaluate(SEARCH_OPEN) is False, f"{address} opens the site search"

@@ -45,7 +45,7 @@ ROWS = """() => [...document.querySelectorAll('#dnd-explorer tbody tr')]
 
 
 def explorer(reader: Reader, query: str = ""):
-    reader.open(EXPLORER + query)
+    reader.open(EXPLORER + query, until="load")
     reader.page.locator(".dnd-filter").wait_for(state="visible")
     return reader.page
 
@@ -91,7 +91,7 @@ def test_a_facet_narrows_to_its_figures_and_the_address_restores_the_same_view(r
 
     other = Reader(reader.page.context.browser, reader.site)
     try:
-        other.page.goto(address)
+        other.page.goto(address, wait_until="load")
         other.page.locator(".dnd-filter").wait_for(state="visible")
         assert other.page.evaluate(ROWS) == shown
         assert other.page.input_value("#dnd-facet-unit") == "krw"
@@ -158,7 +158,7 @@ def test_every_text_in_every_chart_is_at_least_12_px(browser, site):
 
 
 def test_a_number_in_the_prose_leads_to_the_figures_own_page(reader):
-    reader.open("first-year/")
+    reader.open("first-year/", until="load")
     link = reader.page.locator("a.dnd-fig").first
     title = link.get_attribute("title")
     link.click()
@@ -170,7 +170,7 @@ def test_a_number_in_the_prose_leads_to_the_figures_own_page(reader):
 def test_a_figure_page_shows_its_facts_and_links_to_its_json(reader):
     package = load_package()
     figure = package.figures["voucher-smes-restated"]
-    reader.open(f"{FIGURE_PAGES}{figure.id}/")
+    reader.open(f"{FIGURE_PAGES}{figure.id}/", until="load")
     page = reader.page
     assert page.title().startswith(figure.label)
     headline = page.locator(".dnd-figure-value")
