@@ -189,20 +189,21 @@ def test_a_figure_page_shows_its_facts_and_links_to_its_json(reader):
     assert document["version"] == package.version
 
 
-def test_a_figure_page_of_every_shape_loads_offline_without_an_error(site, reader):
+def test_figure_pages_holding_every_part_load_offline_without_an_error(site, reader):
     """Every figure page is made by one builder; what differs between them is which parts a figure has
-    (a correction, checks, links, a chart, a date). One page of each shape found in the build, in both
-    editions, is loaded: the site's scripts meet every combination of parts that a figure page has."""
-    shapes = site.one_page_per_shape(FIGURE_PAGES)
-    assert sum(len(group) for group in shapes.values()) == 2 * len(load_package().figures)
+    (a correction, a standing, checks and their outcomes, related figures, a date). Pages that together
+    hold every part found in the build, in both editions, are loaded: the site's scripts meet every part
+    a figure page has (see Site.pages_with_every_part)."""
+    samples = site.pages_with_every_part(FIGURE_PAGES)
+    assert sum(len(group) for group in samples.values()) == 2 * len(load_package().figures)
     problems = []
-    for path, group in shapes.items():
+    for path, group in samples.items():
         visit = reader.open(path, until="load")
         if visit.status != 200 or visit.problems() or visit.foreign(site.origin):
             problems.append(
                 (
                     path,
-                    f"and {len(group) - 1} of its shape",
+                    f"and {len(group) - 1} of its parts",
                     visit.status,
                     visit.problems(),
                     visit.foreign(site.origin),
