@@ -203,7 +203,7 @@ def test_figure_pages_holding_every_part_load_offline_without_an_error(site, rea
             problems.append(
                 (
                     path,
-                    f"and {len(group) - 1} of its parts",
+                    f"standing for {len(group)} pages",
                     visit.status,
                     visit.problems(),
                     visit.foreign(site.origin),
