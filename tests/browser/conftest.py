@@ -91,6 +91,27 @@ class Site:
                 groups.setdefault(_shape(self.html(path)), []).append(path)
         return {paths[0]: paths for paths in groups.values()}
 
+    def pages_with_every_part(self, prefix: str) -> dict[str, list[str]]:
+        """Pages under `prefix` that together hold every part (an element kind, a section) any page under it
+        holds, in each edition, each named with the pages it stands for (those whose parts it holds most
+        of, chosen first to last). For pages of one builder whose parts are made and scripted each on its
+        own (a standing marker, a related figure, a check's outcome): the site's and the theme's scripts
+        act on an element by itself, so a set of pages that shows each part once meets what every page
+        shows, in either edition's language and settings."""
+        pages = [path for path in self.all_pages() if path.removeprefix(KOREAN).startswith(prefix)]
+        parts = {path: _shape(self.html(path)) for path in pages}
+        chosen: list[str] = []
+        for edition in EDITIONS:
+            left = set().union(*(parts[p] for p in pages if _edition(p) == edition))
+            while left:
+                best = max((p for p in pages if _edition(p) == edition), key=lambda p: len(parts[p] & left))
+                chosen.append(best)
+                left -= parts[best]
+        return {
+            page: [p for p in pages if max(chosen, key=lambda c: len(parts[c] & parts[p])) == page]
+            for page in chosen
+        }
+
     def html(self, path: str) -> str:
         file = self.root / path
         return (file / "index.html" if path == "" or path.endswith("/") else file).read_text("utf-8")
@@ -114,6 +135,10 @@ class _Shape(HTMLParser):
             self.elements.add((tag, tuple(sorted((attributes.get("class") or "").split()))))
             if tag in ("h2", "h3") and attributes.get("id"):
                 self.elements.add(("section", attributes["id"]))
+
+
+def _edition(path: str) -> str:
+    return KOREAN if path.startswith(KOREAN) else ""
 
 
 def _shape(page: str) -> frozenset:

@@ -39,7 +39,7 @@ def test_search_finds_a_figure_by_a_word_of_its_label(site, reader, label):
 
 
 def open_explorer(reader):
-    reader.open(EXPLORER)
+    reader.open(EXPLORER, until="load")
     fields = reader.page.locator(".md-content input[type=search]")
     # The filter is what the explorer is for: a page without it is a failure, not a skip.
     assert fields.count(), f"/{EXPLORER} has no filter (input[type=search])"
@@ -115,12 +115,12 @@ def test_a_figure_link_lands_on_its_explorer_row_and_highlights_it(reader):
 
 
 def test_the_palette_toggle_switches_between_light_and_dark_and_is_remembered(reader):
-    reader.open("")
+    reader.open("", until="load")
     assert reader.scheme() == "default"
     toggle = reader.page.locator('[data-md-component="palette"] label:visible')
     toggle.first.click()
     reader.page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    reader.open("about/")
+    reader.open("about/", until="load")
     assert reader.scheme() == "slate"
     toggle.first.click()
     reader.page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")

@@ -1,5 +1,5 @@
 """Every page of the built site, as Chromium loads it: it works offline and is accessible in the light and
-the dark palette (a phone's width in test_sideways.py)."""
+the dark palette (a phone's width in test_phone.py)."""
 
 from __future__ import annotations
 
