@@ -5,6 +5,7 @@ Read straight from the built HTML with the standard library's parser: no browser
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -59,8 +60,10 @@ class PageReader(HTMLParser):
             self.page.fetched.append(attributes["href"])
 
 
+@functools.cache
 def read_site(site: Path) -> dict[str, Page]:
-    """Every HTML file of the site by its path from the root ('data/explorer/index.html')."""
+    """Every HTML file of the site by its path from the root ('data/explorer/index.html'), read once
+    per folder: a built site is read-only, so the checks below share one reading of it."""
     pages = {}
     for file in sorted(site.rglob("*.html")):
         reader = PageReader()
