@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.site.live import LIVE_PAGES
 from scripts.bench import measure
 from scripts.build import GENERATOR, mkdocs_build_command
 
@@ -31,6 +32,15 @@ PROJECT_PARTS = (
 # For a build whose test reads only English pages: the English edition alone, half a build (as
 # `make serve` builds while no Korean page is open).
 ENGLISH_ONLY = {"DND_ONLY_EDITION": "en"}
+
+
+def only_pages(*paths: str) -> dict:
+    """For a build whose test reads only a few pages (by site path, 'first-year/recovery/'): those pages
+    alone, as `make serve`'s quick build renders the pages open in a browser (`macros/site/live.py`); a page
+    it renders is the one the full build writes, byte for byte (`tests/test_serve.py`)."""
+    return {LIVE_PAGES: "\n".join(paths)}
+
+
 # The repository's address as the publishing workflow would pass it (DND_REPO_URL).
 REPO_URL = "https://github.com/example/example"
 

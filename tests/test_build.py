@@ -1,10 +1,9 @@
 """The site builds strictly, and a page that names something unknown stops the build."""
 
 import re
-from pathlib import Path
 
 import pytest
-from conftest import ENGLISH_ONLY, build_site, copy_project
+from conftest import ENGLISH_ONLY, build_site
 
 pytestmark = pytest.mark.cost(45)
 
@@ -37,30 +36,6 @@ def test_every_page_describes_itself_for_search_engines_and_link_previews(built_
         descriptions[page] = found[0]
     assert len(pages) > 10
     assert len(set(descriptions.values())) == len(pages), "two pages share a description"
-
-
-GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
-
-
-def test_properdocs_builds_the_same_site_file_for_file_but_the_generator_tag(built_site, tmp_path):
-    """MkDocs 1.x is no longer maintained; ProperDocs continues it. Moving is one line (scripts/build.py)
-    as long as this holds."""
-    other = build_site(
-        copy_project(tmp_path / "project"), tmp_path / "properdocs-site", generator="properdocs"
-    )
-    assert other.returncode == 0, other.output
-    ours = {p.relative_to(built_site.site) for p in built_site.site.rglob("*") if p.is_file()}
-    theirs = {p.relative_to(other.site) for p in other.site.rglob("*") if p.is_file()}
-    assert ours == theirs
-    assert {Path("data/download/datapackage-en.xlsx"), Path("data/download/datapackage-ko.xlsx")} <= ours
-    differ = [
-        str(path)
-        for path in sorted(ours)
-        if GENERATOR_TAG.sub(b"", (built_site.site / path).read_bytes())
-        != GENERATOR_TAG.sub(b"", (other.site / path).read_bytes())
-    ]
-    assert differ == []
-    assert b'content="mkdocs-ProperDocs 1.6.7' in (other.site / "index.html").read_bytes()
 
 
 def test_the_build_log_is_short_and_says_only_what_matters(built_site):

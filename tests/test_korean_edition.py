@@ -4,6 +4,7 @@ figure page, and its own 404 page. The style guide these hold is in CONTRIBUTING
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html.parser import HTMLParser
@@ -185,12 +186,18 @@ def readable(html: str) -> str:
     return re.sub(r"‘[^’]*’", "", html)
 
 
+@functools.cache
+def readable_page(path: Path) -> str:
+    """`readable` of a built page, made once for all the patterns that read it (a built site is read-only)."""
+    return readable(path.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("pattern", [DECIMALS_OF_JO, *(re.compile(word) for word in REPLACED)])
 def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
     found = [
         path.relative_to(built_site.site).as_posix()
         for path in korean_pages(built_site.site)
-        if pattern.search(readable(path.read_text(encoding="utf-8")))
+        if pattern.search(readable_page(path))
     ]
     assert found == [], pattern.pattern
 
@@ -543,12 +550,19 @@ def page_text(html: str) -> str:
 HELD = re.compile(r"(에 든 내용: )[^“]*“[^”]*”(?:,? (?:및 )?[^“]*“[^”]*”)*")
 
 
+@functools.cache
+def read_page(path: Path) -> str:
+    """What a reader reads of a built Korean page (`page_text`) but the cited version's held wording, made
+    once for all the patterns that read it (a built site is read-only)."""
+    return HELD.sub(r"\1", page_text(path.read_text(encoding="utf-8")))
+
+
 @pytest.mark.parametrize("pattern", UNNATURAL)
 def test_korean_pages_read_as_a_korean_newsroom_prints(built_site, pattern):
     found = [
         path.relative_to(built_site.site).as_posix()
         for path in korean_pages(built_site.site)
-        if re.search(pattern, HELD.sub(r"\1", page_text(path.read_text(encoding="utf-8"))))
+        if re.search(pattern, read_page(path))
     ]
     assert found == [], pattern
 

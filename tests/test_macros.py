@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ENGLISH_ONLY, build_site, copy_project
+from conftest import ENGLISH_ONLY, build_site, copy_project, only_pages
 
 pytestmark = pytest.mark.cost(30)
 
@@ -38,6 +38,13 @@ SPECIMEN = """# Specimen
 
 {{ chart("index-ranks") }}
 """
+# The pages the specimen's tests read: the specimen, the explorer and the figure pages it links to.
+SPECIMEN_PAGES = (
+    "first-year/specimen/",
+    "data/explorer/",
+    "figures/budget-invested/",
+    "figures/robot-caregiver-types/",
+)
 
 
 class Text(HTMLParser):
@@ -78,12 +85,13 @@ def set_label(project: Path, figure_id: str, label: str) -> None:
 
 @pytest.fixture(scope="module")
 def specimen(tmp_path_factory):
-    """A copy with a page that uses every form of the macros, and one label full of markup."""
+    """A copy with a page that uses every form of the macros, and one label full of markup: the pages
+    that show them built as the full build writes them (SPECIMEN_PAGES; the rest are not read)."""
     project = copy_project(tmp_path_factory.mktemp("specimen") / "project")
     set_label(project, "robot-caregiver-types", HOSTILE_LABEL)
     for name in ("specimen.md", "specimen.ko.md"):  # every page has its Korean twin
         (project / "docs" / "first-year" / name).write_text(SPECIMEN, encoding="utf-8")
-    build = build_site(project, env=ENGLISH_ONLY)
+    build = build_site(project, env={**ENGLISH_ONLY, **only_pages(*SPECIMEN_PAGES)})
     assert build.returncode == 0, build.output
     return build
 
@@ -222,13 +230,14 @@ def test_two_charts_on_one_page_have_no_clashing_ids(specimen):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        ('{{ fig("no-such-figure") }}', "docs/first-year/recovery.md: unknown figure id 'no-such-figure'"),
-        ('{{ chart("no-such-chart") }}', "docs/first-year/recovery.md: unknown chart name 'no-such-chart'"),
+        ('{{ fig("no-such-figure") }}', "docs/about/index.md: unknown figure id 'no-such-figure'"),
+        ('{{ chart("no-such-chart") }}', "docs/about/index.md: unknown chart name 'no-such-chart'"),
     ],
 )
 def test_an_unknown_name_in_a_page_fails_the_build_naming_page_and_name(project, call, message):
-    for name in ("recovery.md", "recovery.ko.md"):  # both twins, so they still call the same macros
-        page = project / "docs" / "first-year" / name
+    # A page in a folder, named by its path from the project; one of the first built, so the build stops soon.
+    for name in ("index.md", "index.ko.md"):  # both twins, so they still call the same macros
+        page = project / "docs" / "about" / name
         page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
     build = build_site(project, env=ENGLISH_ONLY)
     assert build.returncode != 0
@@ -236,18 +245,21 @@ def test_an_unknown_name_in_a_page_fails_the_build_naming_page_and_name(project,
 
 
 def test_a_chart_drawn_before_is_redrawn_when_its_data_changes(project):
-    """Charts are cached between builds; the cache must never show a stale value."""
-    first = build_site(project, project / "site-before", env=ENGLISH_ONLY)
+    """Charts are cached between builds; the cache must never show a stale value. The chart's page alone
+    is built: the cache is the chart macro's, whichever pages a build renders."""
+    page = "first-year/leap-forward/"
+    env = {**ENGLISH_ONLY, **only_pages(page)}
+    first = build_site(project, project / "site-before", env=env)
     assert first.returncode == 0, first.output
     figures = project / "datapackage" / "data" / "figures.csv"
     old = ",991,businesses,exact,2021,actual,991,"
     # The value, as printed, and the release's sentence in every quote that holds it.
     text = figures.read_text(encoding="utf-8").replace(old, old.replace("991", "992"))
     figures.write_text(text.replace("to 991 in 2021", "to 992 in 2021"))
-    second = build_site(project, project / "site-after", env=ENGLISH_ONLY)
+    second = build_site(project, project / "site-after", env=env)
     assert second.returncode == 0, second.output
     chart = r'<figure class="dnd-chart" id="chart-data-ai-businesses">.*?</svg>'
-    before = re.search(chart, first.page("first-year/leap-forward/"), re.S).group()
-    after = re.search(chart, second.page("first-year/leap-forward/"), re.S).group()
+    before = re.search(chart, first.page(page), re.S).group()
+    after = re.search(chart, second.page(page), re.S).group()
     assert ">991<" in before and ">992<" not in before
     assert ">992<" in after and ">991<" not in after
