@@ -202,12 +202,10 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
     assert found == [], pattern.pattern
 
 
-# A particle whose form depends on the sound before it, typed after a value that could change. After a
-# quotation (qualifier_word quotes the source's word: ‘more than’라고) the quotative 라고 has one form only,
-# whatever the quoted word's last sound, so it may be typed there.
-TYPED_PARTICLE = re.compile(
-    r"(?P<quotation>qualifier_word\(\"[a-z0-9-]+\"\) )?\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])"
-)
+# A particle whose form depends on the sound before it, typed after a value that could change. A quoted
+# English word (qualifier_word) gets no particle of its own either: the page names it in brackets after a
+# Korean word (그보다 많다는 뜻의 말(‘more than’)을), and the particle follows the Korean word.
+TYPED_PARTICLE = re.compile(r"\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
 
 
 def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
@@ -216,10 +214,10 @@ def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
         for path in sorted((ROOT / "docs").rglob("*.ko.md"))
         for text in [path.read_text(encoding="utf-8")]
         for m in TYPED_PARTICLE.finditer(text)
-        if not (m.group("quotation") and m.group("josa") == "라고")
     ]
-    assert found == [], "write {{ fig('id', josa='으로') }} instead"
-    assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}를').group("josa") == "를"  # only 라고 is one form
+    assert found == [], "write {{ fig('id', josa='으로') }}, or name a quoted word in brackets after Korean"
+    assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}라고').group("josa") == "라고"
+    assert not TYPED_PARTICLE.search('많다는 뜻의 말({{ qualifier_word("x") }})을')
 
 
 def text(html: str) -> str:
