@@ -76,6 +76,42 @@ def test_with_a_repository_address_each_figure_page_links_to_a_prefilled_correct
     assert all(p.count('class="dnd-report"') == 1 for p in pages)
 
 
+@pytest.mark.parametrize("edition", ["", "ko/"])
+def test_every_status_a_row_shows_can_be_chosen_in_the_status_filter(built_site, edition):
+    """The filter offers the words the rows show (a fact's 확정 beside a result's 실적), and choosing a
+    status's words keeps exactly the rows that show them."""
+    page = built_site.page(f"{edition}data/explorer/")
+    select = re.search(r'<select id="dnd-facet-status".*?</select>', page, re.S).group(0)
+    options = {
+        unescape(words): value.split(" ")
+        for value, words in re.findall(r'<option value="([^"]+)">([^<]+)</option>', select)
+    }
+    title = "상태" if edition else "Status"
+    rows = [
+        (re.search(r'data-facet-status="([^"]+)"', row).group(1), cell)
+        for row in re.findall(r"<tr id=.*?</tr>", page, re.S)
+        for cell in re.findall(rf'<td data-label="{title}"[^>]*>([^<]*)</td>', row)
+    ]
+    shown: dict[str, set[str]] = {}
+    for key, words in rows:
+        shown.setdefault(unescape(words), set()).add(key)
+    assert len(rows) == len(load_package().figures)
+    assert sorted(shown) == sorted(options)
+    assert all(keys <= set(options[words]) for words, keys in shown.items())
+    assert len({key for keys in options.values() for key in keys}) == sum(map(len, options.values()))
+
+
+def test_the_contributing_page_sends_the_reader_to_the_correction_link_where_it_is(tmp_path_factory):
+    """The link is on each figure's page, not in the explorer's rows: the page says so, in the words the
+    link shows, in both editions."""
+    build = shared_build(tmp_path_factory, env={"DND_REPO_URL": REPO_URL})
+    assert build.returncode == 0, build.output
+    for edition in ("", "ko/"):
+        (words,) = re.findall(r'class="dnd-report"[^>]*>([^<]+)</a>', build.page(f"{edition}figures/budget-invested/"))
+        assert "dnd-report" not in build.page(f"{edition}data/explorer/")
+        assert f"<strong>{words}</strong>" in build.page(f"{edition}about/contributing/"), edition
+
+
 def test_the_dictionary_lists_every_field_of_every_resource(built_site):
     page = built_site.page("data/dictionary/")
     for resource in load_package().descriptor["resources"]:

@@ -267,7 +267,8 @@
             return false;
           }) &&
           chosen.every(function (s) {
-            return row.dataset[s.dataset.facet] === s.value;
+            // An option may hold several keys (one edition's words for two of them).
+            return s.value.split(" ").indexOf(facetKey(row, s.dataset.facet)) !== -1;
           });
         row.hidden = !match;
         showMatch(row, index, match ? onlyQuoted : []);
@@ -310,11 +311,13 @@
       var params = new URLSearchParams(location.search);
       input.value = params.get(input.dataset.parameter) || "";
       selects.forEach(function (s) {
-        var wanted = params.get(s.dataset.facet) || "";
-        var known = Array.prototype.some.call(s.options, function (o) {
-          return o.value === wanted;
+        // The other edition may hold a key in an option of its own or with another key: the option
+        // that holds the first key named.
+        var wanted = (params.get(s.dataset.facet) || "").split(" ")[0];
+        var known = Array.prototype.find.call(s.options, function (o) {
+          return wanted && o.value.split(" ").indexOf(wanted) !== -1;
         });
-        s.value = known ? wanted : "";
+        s.value = known ? known.value : "";
       });
       // A column by its name; an older link named it by its title.
       var column = headers.findIndex(function (th) {
@@ -324,6 +327,11 @@
         return s.value;
       });
       sortBy(column, params.get("order") === "descending" ? "descending" : "ascending");
+    }
+
+    // A row's key for a facet (data-facet-status: dataset.facetStatus).
+    function facetKey(row, facet) {
+      return row.dataset["facet" + facet.charAt(0).toUpperCase() + facet.slice(1)] || "";
     }
 
     function csvField(text) {

@@ -19,7 +19,7 @@ from ..tools.export import number_value
 from . import html
 from .i18n import DEFAULT, N_, tr
 from .links import figure_anchor, figure_link
-from .standing import markers, status_words
+from .standing import markers, status_key, status_words
 from .tables import Row, printed_token, source_words, table
 
 ISSUE_TEMPLATE = "correction.yml"
@@ -121,7 +121,7 @@ def section(package: Package, f: Figure, lang: str = "en") -> tuple[str, str]:
 FACETS = (
     Facet("section", N_("Pillar or section"), section),
     Facet("unit", N_("Unit"), lambda p, f, lang: (f.unit.id, f.unit.label_in(lang))),
-    Facet("status", N_("Status"), lambda p, f, lang: (f.status, tr(lang, f.status, "status"))),
+    Facet("status", N_("Status"), lambda p, f, lang: (status_key(f), status_words(f, lang))),
     Facet("qualifier", N_("Qualifier"), lambda p, f, lang: (f.qualifier, qualifier_name(f.qualifier, lang))),
     Facet("source", N_("Source"), lambda p, f, lang: (f.source, source_words(p, f, lang))),
 )
@@ -163,9 +163,10 @@ def _scales(lang: str) -> str:
 
 
 def _row_data(package: Package, f: Figure) -> dict[str, str]:
-    """What the script narrows by (a key per facet, the same in every edition) and writes into the
-    CSV of the rows shown (each of CSV_COLUMNS, as figures.csv has it)."""
-    data = {facet.name: facet.value(package, f, DEFAULT)[0] for facet in FACETS}
+    """What the script narrows by (`data-facet-<name>`: a key per facet, the same in every edition) and
+    writes into the CSV of the rows shown (each of CSV_COLUMNS, as figures.csv has it: a facet's key
+    need not be the column's value, as a fact's status 'actual-fact' is 'actual' in the file)."""
+    data = {f"facet-{facet.name}": facet.value(package, f, DEFAULT)[0] for facet in FACETS}
     stored = {"id": f.id, "label": f.label, "value": _number_key(f), "period": f.period.text}
     stored.update({"unit": f.unit.id, "qualifier": f.qualifier, "status": f.status})
     stored.update({"as_printed": f.as_printed, "source": f.source})
@@ -181,9 +182,15 @@ def _controls(package: Package, figures: list[Figure], lang: str) -> str:
     selects = []
     every = html.text(tr(lang, ALL))
     for facet in FACETS:
-        choices = dict(sorted({facet.value(package, f, lang) for f in figures}, key=lambda kv: kv[1].lower()))
+        # One option for each of the words the rows show; where an edition says two keys alike (English
+        # 'actual' for a result and a fact), the option holds both keys.
+        choices: dict[str, list[str]] = {}
+        values = {facet.value(package, f, lang) for f in figures}
+        for key, words in sorted(values, key=lambda kv: (kv[1].lower(), kv[0])):
+            choices.setdefault(words, []).append(key)
         options = "".join(
-            f'<option value="{html.text(k)}">{html.text(v)}</option>' for k, v in choices.items()
+            f'<option value="{html.text(" ".join(keys))}">{html.text(words)}</option>'
+            for words, keys in choices.items()
         )
         selects.append(
             f'<div class="dnd-facet"><label for="dnd-facet-{facet.name}">{html.text(tr(lang, facet.title))}</label>'

@@ -84,6 +84,13 @@ def status_words(figure: Figure, lang: str) -> str:
     return tr(lang, figure.status, status_context(figure.status, figure.unit.actual))
 
 
+def status_key(figure: Figure) -> str:
+    """The key of a figure's status words, the same in every edition: the status, with the kind of unit
+    where that chooses other words ('actual-fact' is 확정, 'actual' 실적), so a filter can offer each."""
+    context = status_context(figure.status, figure.unit.actual)
+    return figure.status if context == "status" else f"{figure.status}-{figure.unit.actual}"
+
+
 def word(state: str, lang: str) -> str:
     """The state's marker in a language: 'check fails', '검산 불성립'."""
     return tr(lang, STATES[state].marker, CONTEXT)
