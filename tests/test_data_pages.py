@@ -107,7 +107,9 @@ def test_the_contributing_page_sends_the_reader_to_the_correction_link_where_it_
     build = shared_build(tmp_path_factory, env={"DND_REPO_URL": REPO_URL})
     assert build.returncode == 0, build.output
     for edition in ("", "ko/"):
-        (words,) = re.findall(r'class="dnd-report"[^>]*>([^<]+)</a>', build.page(f"{edition}figures/budget-invested/"))
+        (words,) = re.findall(
+            r'class="dnd-report"[^>]*>([^<]+)</a>', build.page(f"{edition}figures/budget-invested/")
+        )
         assert "dnd-report" not in build.page(f"{edition}data/explorer/")
         assert f"<strong>{words}</strong>" in build.page(f"{edition}about/contributing/"), edition
 
