@@ -528,6 +528,33 @@ UNNATURAL = (
     r"니다\((?:다른 출처와 견준 보도자료|목표와 실적|검산과 오류|수치 탐색기|데이터 사전|용어 해설|변경 이력|기여하기|라이선스와 인용)\)",
     r"적었지만,? [^.]*(?:에서 계산하면|은 이와 달라)",
     r"미만\(\(초과\)\)|% 미만\(한정어 \)",
+    # The twelfth read, prose pages: a count the release leaves unexplained called companies; the private
+    # sector said to do most of the work where the source puts it at the centre; a correction link placed
+    # in the explorer's rows, where it is not; the vouchers narrowed to data and AI; caveats called 단서
+    # beside 유의 사항; a plan's change called 수정; ids said to hold no digits; 각자 said of things; a
+    # noun-less 한가운데; calques of 'quietly' and 'pending'; the value as the one that counts; a check's
+    # condition called a right calculation; a second release called just 보도자료; build jargon; a report
+    # of 정정; the part of the release under two names; repeated lead-ins and review counts in the
+    # changelog; a translated 'it'.
+    r"관련해 보도자료는 기업",
+    r"사업의 대부분을 맡",
+    r"탐색기[^.]{0,10}줄마다 정정",
+    r"여기서는 데이터와 인공지능 서비스가 대상",
+    r"용어·단서|단서\([0-9]|단서가 (?:달린|붙는|전하는)",
+    r"이후 수정된 목표|그 뒤의 수정은",
+    r"소문자 영어와 하이픈",
+    r"각자의 (?:출처|날짜|주소)",
+    r"가라앉던 한가운데",
+    r"슬며시 고르|조용히 고쳐",
+    r"값이 세거나 재는",
+    r"그 계산이 맞",
+    r"이에 비추어 보면 보도자료의",
+    r"빌드할 때마다",
+    r"정정을 알려 주십시오",
+    r"가 기다리는 변경 파일",
+    r"종합 개요",
+    r"다시 읽고 (?:[가-힣 ]+에서 )?고친 (?:점|표현)|번째 검토에 따른",
+    r"그것이 뒷받침하는",
 )
 
 
