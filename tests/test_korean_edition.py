@@ -592,6 +592,23 @@ def test_korean_pages_read_as_a_korean_newsroom_prints(built_site, pattern):
     assert found == [], pattern
 
 
+# A value's badges right after a closing bracket and its particle ('58조 2,000억 원(국비 …[목표])을[목표]'):
+# they follow the bracket's own badges and read as its. A value's badges stay with the value, before the
+# bracket (links.fig's aside).
+BADGE_AFTER_BRACKET = re.compile(r'\)[가-힣]{0,2}(?:</span>)?<span class="dnd-standings">')
+
+
+def test_a_value_s_badges_come_before_its_bracket_not_after_its_particle(built_site):
+    found = [
+        path.relative_to(built_site.site).as_posix()
+        for path in sorted(built_site.site.rglob("*.html"))
+        if BADGE_AFTER_BRACKET.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    context = built_site.page("ko/context/")
+    assert re.search(r'dnd-plan-investment-2025/"[^>]*>[^<]*</a><span class="dnd-standings">', context)
+
+
 # A description a search result or a link preview shows: the site works the release's arithmetic out
 # (검산); it does not verify (검증) what the release says, as the method page says. The validator
 # (검증기) of the package is another matter.

@@ -72,9 +72,8 @@ def value_link(
     In `running` text the value, its particle and its badges stay on one line (`.dnd-joined`), so a line
     never starts with the particle ('14.3%' | '를') nor with a badge alone ('14.3%[이후 수정됨] 성장'); a
     particle the page types after the value joins it there too (typography.particle_before_standing);
-    after a parenthetical only its last word joins the badges, and the parenthetical may break
-    ('58조 2,000억 원(국비 44조 8,000억 원)을[목표]'). A table cell or a list of values may break anywhere
-    between them: a badge on a line of its own there reads as the cell's."""
+    a parenthetical comes after the badges (`fig`'s aside). A table cell or a list of values may break
+    anywhere between them: a badge on a line of its own there reads as the cell's."""
     from .standing import markers
 
     lang = page.language
@@ -84,11 +83,14 @@ def value_link(
     badges = markers(package, page, figure)
     if not running:
         return value + after + badges
-    # The parenthetical's last word (after its last space or tag) starts the unit that holds the badges.
-    cut = max(after.rfind(" "), after.rfind(">")) + 1
-    if cut:
-        return value + after[:cut] + _joined(after[cut:] + badges)
     return _joined(value + after + badges)
+
+
+def _closing(after: str) -> str:
+    """Words after a value's badges, whose last word (a closing bracket and its particle, ')을') stays on
+    one line."""
+    cut = max(after.rfind(" "), after.rfind(">")) + 1
+    return after[:cut] + _joined(after[cut:])
 
 
 def _joined(unit: str) -> str:
@@ -113,7 +115,9 @@ def fig(
     (fig('id', josa='으로') gives '8,000개로' or '10.1조 원으로'), so no page types a particle the
     value could outgrow.
     `aside` is a parenthetical written after the value and before its particle, as Korean prints it: the
-    particle takes the sound of the value, not of the aside ('49조여 원(영문 한정어는 more than)은').
+    particle takes the sound of the value, not of the aside ('49조여 원(영문 한정어는 more than)은'). The
+    value's badges stay with the value, before the aside ('58조 2,000억 원[목표](국비 44조 8,000억
+    원[목표])을'): after the aside they would follow the aside's own badges and read as its.
     """
     found = figure(package, page, figure_id)
     if form not in FORMS:
@@ -126,12 +130,16 @@ def fig(
             after = html.text(particle(shown, josa)[len(shown) :])
         except ValueError as error:
             raise page.error(f"fig('{figure_id}', josa='{josa}'): {error}") from None
-    if aside:
-        after = f"({aside}){after}"
     if form == "bare":
         from .standing import marker_words
 
-        return html.text(shown) + after + html.text(marker_words(package, found, lang))
+        words = html.text(marker_words(package, found, lang))
+        return html.text(shown) + (f"({aside})" if aside else "") + after + words
+    if aside:
+        linked = value_link(
+            package, page, found, shown if form == "value" else None, title=True, running=True
+        )
+        return linked + _closing(f"({aside}){after}")
     return value_link(
         package, page, found, shown if form == "value" else None, title=True, after=after, running=True
     )
