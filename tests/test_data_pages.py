@@ -27,7 +27,7 @@ def test_the_explorer_has_one_anchored_row_for_every_figure(built_site):
         assert words in text
     attributes = parse(row).tags[0][1]
     assert (attributes["data-unit"], attributes["data-qualifier"]) == ("businesses", "more-than")
-    assert (attributes["data-section"], attributes["data-source"]) == ("recovery", "msit-2021-08-30")
+    assert (attributes["data-facet-section"], attributes["data-source"]) == ("recovery", "msit-2021-08-30")
 
 
 def test_each_explorer_row_leads_to_the_figures_page(built_site):
@@ -90,7 +90,7 @@ def test_every_status_a_row_shows_can_be_chosen_in_the_status_filter(built_site,
     rows = [
         (re.search(r'data-facet-status="([^"]+)"', row).group(1), cell)
         for row in re.findall(r"<tr id=.*?</tr>", page, re.S)
-        for cell in re.findall(rf'<td data-label="{title}"[^>]*>([^<]*)</td>', row)
+        for cell in re.findall(rf'<td data-label="{title}"><span class="dnd-cell">([^<]*)</span></td>', row)
     ]
     shown: dict[str, set[str]] = {}
     for key, words in rows:

@@ -203,21 +203,36 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
 
 
 # A particle whose form depends on the sound before it, typed after a value that could change. A quoted
-# English word (qualifier_word) gets no particle of its own either: the page names it in brackets after a
-# Korean word (그보다 많다는 뜻의 말(‘more than’)을), and the particle follows the Korean word.
+# English word (qualifier_word) gets no particle of its own either: its Korean gloss follows in brackets
+# and the particle follows the gloss, in the form the gloss's last sound takes (‘more than’(그보다 많다)라고,
+# ‘approximately’(대략)이라고).
 TYPED_PARTICLE = re.compile(r"\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
+GLOSS = re.compile(r"qualifier_word\(\"[a-z0-9-]+\"\) \}\}\((?P<gloss>[^()]+)\)(?P<josa>이라고|라고)")
 
 
 def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
-    found = [
-        f"{path.relative_to(ROOT).as_posix()}:{text[: m.start()].count(chr(10)) + 1}: }}}}{m.group('josa')}"
-        for path in sorted((ROOT / "docs").rglob("*.ko.md"))
-        for text in [path.read_text(encoding="utf-8")]
-        for m in TYPED_PARTICLE.finditer(text)
-    ]
-    assert found == [], "write {{ fig('id', josa='으로') }}, or name a quoted word in brackets after Korean"
+    from macros.data.words import particle
+
+    found, glosses = [], []
+    for path in sorted((ROOT / "docs").rglob("*.ko.md")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        found += [
+            f"{name}:{text[: m.start()].count(chr(10)) + 1}: }}}}{m.group('josa')}"
+            for m in TYPED_PARTICLE.finditer(text)
+        ]
+        glosses += [
+            f"{name}:{text[: m.start()].count(chr(10)) + 1}: ({m.group('gloss')}){m.group('josa')}"
+            for m in GLOSS.finditer(text)
+            if particle(m.group("gloss"), "이라고") != m.group("gloss") + m.group("josa")
+        ]
+    assert found == [], "write {{ fig('id', josa='으로') }}, or a quoted word's Korean gloss in brackets"
+    assert glosses == [], "the particle after a gloss takes the gloss's last sound"
     assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}라고').group("josa") == "라고"
-    assert not TYPED_PARTICLE.search('많다는 뜻의 말({{ qualifier_word("x") }})을')
+    assert not TYPED_PARTICLE.search('{{ qualifier_word("x") }}(그보다 많다)라고')
+    assert (
+        particle("대략", "이라고") == "대략이라고" and particle("그보다 많다", "이라고") == "그보다 많다라고"
+    )
 
 
 def text(html: str) -> str:
