@@ -621,7 +621,9 @@ def test_a_value_s_badges_come_before_its_bracket_not_after_its_particle(built_s
     ]
     assert found == []
     context = built_site.page("ko/context/")
-    value = r'dnd-plan-investment-2025/"[^>]*>(?:<span[^>]*>)?[^<]*(?:</span>)?</a><span class="dnd-standings">'
+    value = (
+        r'dnd-plan-investment-2025/"[^>]*>(?:<span[^>]*>)?[^<]*(?:</span>)?</a><span class="dnd-standings">'
+    )
     assert re.search(value, context)
 
 
