@@ -207,7 +207,9 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
 # and the particle follows the gloss, in the form the gloss's last sound takes (‘more than’(그보다 많다)라고,
 # ‘approximately’(대략)이라고).
 TYPED_PARTICLE = re.compile(r"\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
-GLOSS = re.compile(r"qualifier_word\(\"[a-z0-9-]+\"\) \}\}\((?P<gloss>[^()]+)\)(?P<josa>이라고|라고)")
+QUALIFIER_GLOSS = re.compile(
+    r"qualifier_word\(\"[a-z0-9-]+\"\) \}\}\((?P<gloss>[^()]+)\)(?P<josa>이라고|라고)"
+)
 
 
 def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
@@ -223,7 +225,7 @@ def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
         ]
         glosses += [
             f"{name}:{text[: m.start()].count(chr(10)) + 1}: ({m.group('gloss')}){m.group('josa')}"
-            for m in GLOSS.finditer(text)
+            for m in QUALIFIER_GLOSS.finditer(text)
             if particle(m.group("gloss"), "이라고") != m.group("gloss") + m.group("josa")
         ]
     assert found == [], "write {{ fig('id', josa='으로') }}, or a quoted word's Korean gloss in brackets"
