@@ -79,18 +79,31 @@ def widest(heading: str) -> float:
 # which the stylesheet shows as generated text: word joiners either side of the hyphen).
 CODE_WORD = re.compile(r"\b[A-Za-z0-9]+(?:-[0-9][A-Za-z0-9]*)+\b")
 _LABEL = re.compile(r'data-label="([^"]*)"')
+# An amount written in English with its scale word and the unit after it ('3.701 trillion won', 'KRW 10.1
+# trillion', 'more than 2.2 million people', '$191 billion'): one word to the reader in every edition, on
+# an English page and in a source's English quoted on a Korean one ('3.701 / trillion won' on a phone reads
+# as two numbers). The unit words are the ones the sources' English writes after a scale word.
+_SCALES = "thousand|million|billion|trillion"
+_UNIT_WORDS = "won|KRW|dollars|people|persons|households|pieces|Koreans|businesses|companies|jobs|users"
+AMOUNT = re.compile(
+    rf"(?<![\w.,$])(?:(?:KRW|USD)\s|US\$|\$|₩)?[0-9][0-9,]*(?:\.[0-9]+)?\s(?:{_SCALES})(?:\s(?:{_UNIT_WORDS}))?\b"
+)
+# The spans this module keeps on one line in every edition: the Korean pass leaves their text as it is.
+KEPT_WHOLE = ("dnd-code-word", "dnd-amount")
 WORD_JOINER = "\u2060"
 
 
 def keep_codes_whole(html: str) -> str:
-    """The page with each code-like hyphenated token kept on one line, in any language."""
+    """The page with each code-like hyphenated token and each English amount with its scale word and unit
+    kept on one line, in any language."""
     parts = TAG.split(html)
     skipping: list[str] = []
     for n, part in enumerate(parts):
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
-            if tag in SKIPPED and not part.endswith("/>"):
+            kept = tag == "span" and any(f'class="{name}"' in part for name in KEPT_WHOLE)
+            if (tag in SKIPPED or kept or (skipping and tag == "span")) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
@@ -99,8 +112,11 @@ def keep_codes_whole(html: str) -> str:
             if "data-label=" in part:
                 parts[n] = _LABEL.sub(lambda m: f'data-label="{joined(m.group(1))}"', part)
             continue
-        if not skipping and "-" in part:
-            parts[n] = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
+        if skipping:
+            continue
+        if "-" in part:
+            part = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
+        parts[n] = AMOUNT.sub(lambda m: f'<span class="dnd-amount">{m.group()}</span>', part)
     return "".join(parts)
 
 
@@ -151,7 +167,9 @@ def keep_words_whole(html: str) -> str:
             # Text read only by screen readers (a visually hidden span) is laid out on one clipped line;
             # a kept-whole word there would only reach past the screen's edge.
             hidden = tag == "span" and HIDDEN in part
-            if (tag in SKIPPED or hidden or (skipping and tag == "span")) and not part.endswith("/>"):
+            # A span kept whole in every edition (keep_codes_whole) already holds its word on one line.
+            kept = tag == "span" and any(f'class="{name}"' in part for name in KEPT_WHOLE)
+            if (tag in SKIPPED or hidden or kept or (skipping and tag == "span")) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
