@@ -1417,3 +1417,72 @@ def test_a_summary_that_names_its_source_does_not_repeat_it_in_the_label(package
         else:
             assert label in stated, (figure.id, stated)
     assert shortened >= 6
+
+
+def test_an_english_amount_keeps_its_number_scale_word_and_unit_on_one_line_in_every_edition():
+    """The read of 12c: '3.701 / trillion won' and '220 trillion / won' broke on a phone inside an English
+    quote on a Korean page, where the Korean-only rule did not reach and 'won' stood outside the span."""
+    from macros.pages.typography import keep_codes_whole
+
+    html = keep_codes_whole(
+        '<blockquote lang="en"><p>to 220 trillion won ($191 billion), more than 2.2 million people, '
+        "48 million pieces, 3.701 trillion won</p></blockquote>"
+    )
+    for amount in (
+        "220 trillion won",
+        "$191 billion",
+        "2.2 million people",
+        "48 million pieces",
+        "3.701 trillion won",
+    ):
+        assert f'<span class="dnd-amount">{amount}</span>' in html
+    # The Korean pass leaves the kept amount as it is, not a second span inside it.
+    assert keep_words_whole(html).count("dnd-word") == 0
+    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^\.md-typeset \.dnd-amount \{\s*white-space: nowrap;", css)
+
+
+def test_a_quoted_amount_is_kept_whole_around_its_marked_token_on_both_editions_pages(built_site):
+    """The mark on '220 trillion' must not cut 'won' off its line: the amount's span holds the mark."""
+    for prefix in ("", "ko/"):
+        page = built_site.page(f"{prefix}figures/knd2-investment-2025/")
+        assert '<span class="dnd-amount"><mark>220 trillion</mark> won</span>' in page
+        page = built_site.page(f"{prefix}figures/new-deal-fund-size/")
+        assert '<span class="dnd-amount">3.701 trillion won</span>' in page or (
+            '<span class="dnd-amount"><mark>3.701 trillion</mark> won</span>' in page
+        )
+    page = built_site.page("ko/figures/people-benefiting/")
+    assert re.search(r'<span class="dnd-amount">(<mark>)?2\.2 million(</mark>)? people</span>', page)
+
+
+def test_total_before_a_korean_amount_stays_on_its_line():
+    """'총 1050억원' in a quoted headline: 총 (in all) is part of the amount, as 약 is."""
+    html = keep_words_whole("<p>업무협약 체결...총 1050억원 투자, 총 2조 4,500억 원을</p>")
+    assert '<span class="dnd-word">체결...총 1050억원</span>' in html
+    assert '<span class="dnd-word">총 2조 4,500억 원을</span>' in html
+
+
+def test_a_rank_checks_figure_pages_name_the_baseline_and_the_rank_compared_with_it(built_site):
+    """The read of 12c: the 2019 rank, the baseline, was called the check's stated figure and the 2020 rank,
+    the one checked, a figure it works from. Each page says the part its figure has in the check."""
+    from macros.pages.i18n import tr
+
+    baseline, compared = KINDS["rank-at-or-above"].roles
+    for lang, prefix in (("en", ""), ("ko", "ko/")):
+        check = next(c for c in load_package().checks if c.id == "imd-rank-rose")
+        pages = {f: built_site.page(f"{prefix}figures/{f}/") for f in (check.result, *check.operands)}
+        assert tr(lang, baseline, "check role") in pages[check.result]
+        for operand in check.operands:
+            assert tr(lang, compared, "check role") in pages[operand]
+            assert tr(lang, baseline, "check role") not in pages[operand]
+
+
+def test_each_end_of_a_plan_change_says_which_figure_is_this_one():
+    """The read of 12c: '나중 계획이 바꾼 수치' named the later plan's figure as the one changed. A figure page
+    lists the other figure after these words, so each says how this page's figure stands to it."""
+    from macros.data.link import RELATIONS
+    from macros.pages.i18n import tr
+
+    earlier, later = (tr("ko", words, "relation") for words in RELATIONS["amends"])
+    assert "이 수치가 바꾼" in earlier and "이전 계획" in earlier
+    assert "이 수치를 바꾼" in later and "나중 계획" in later

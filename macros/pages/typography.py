@@ -36,9 +36,11 @@ JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<
 _DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"
 _MYRIADS = rf"{_DIGITS}[만억조](?:\s{_DIGITS}[만억조])*(?:\s{_DIGITS}|여?(?:\s[가-힣]+)?)"
 _DATE = r"[0-9]{4}년\s(?:[0-9]{1,2}월(?:\s[0-9]{1,2}일)?|[상하]반기|[초말])"
-# A whole number with 여 and its counter ('4,300여 종', '1,000여 곳'), and 약 before a number ('약 8,000개').
+# A whole number with 여 and its counter ('4,300여 종', '1,000여 곳'), and 약 (about) or 총 (in all) before a
+# number ('약 8,000개', '총 1050억원'): the word before the number is part of the amount.
 _SOME = rf"{_DIGITS}여\s[가-힣]+"
-_ABOUT = rf"약\s{_DIGITS}"
+_BEFORE = r"[약총]\s"
+_ABOUT = rf"{_BEFORE}{_DIGITS}"
 # A fraction ('10분의 1'), which a line break would read as two numbers.
 _FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
 # The word that ends a qualified number or a range's end after it ('약 10억 건 이상', '14.3% 초과'): the
@@ -46,7 +48,7 @@ _FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
 # count under 1만: '7,500개 이상', '300종 초과') is kept with one only.
 _ENDS = r"(?:[가-힣]*\s(?:이상|이하|초과|미만))"
 _BOUND = rf"{_DIGITS}%?(?={_ENDS})"
-_ONE = rf"(?:(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT}){_ENDS}?|{_BOUND}{_ENDS})"
+_ONE = rf"(?:(?:(?:{_BEFORE})?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT}){_ENDS}?|{_BOUND}{_ENDS})"
 # With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # A number quoted in English with its scale word or unit ('2.4 trillion', '‘16.9 trillion’,', '2.9 times'):
