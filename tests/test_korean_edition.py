@@ -311,7 +311,8 @@ def test_an_amount_or_a_date_in_several_words_is_kept_on_one_line():
         "2021년 7월 22일(목)에 알렸고, 보도는 ‘3조701억원’(3조 701억 원)으로 적었습니다</p>"
     )
     assert html == (
-        '<p>총 <span class="dnd-word">2조 4,500억 원을</span> 넣어 <span class="dnd-word">12만 7,000개와</span> '
+        # 총 (in all) before an amount is part of it, as 약 is.
+        '<p><span class="dnd-word">총 2조 4,500억 원을</span> 넣어 <span class="dnd-word">12만 7,000개와</span> '
         '<span class="dnd-word">약 17만 개,</span> <span class="dnd-word">17만여 개를</span> '
         '<span class="dnd-word">2021년 7월 22일(목)에</span> 알렸고, 보도는 '
         '<span class="dnd-word">‘3조701억원’(3조 701억 원)으로</span> 적었습니다</p>'

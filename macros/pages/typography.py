@@ -104,7 +104,8 @@ def keep_codes_whole(html: str) -> str:
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
-            kept = tag == "span" and any(f'class="{name}"' in part for name in KEPT_WHOLE)
+            # A span kept whole already, or read only by screen readers (laid out on one clipped line).
+            kept = tag == "span" and (HIDDEN in part or any(f'class="{name}"' in part for name in KEPT_WHOLE))
             if (tag in SKIPPED or kept or (skipping and tag == "span")) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
