@@ -503,11 +503,18 @@ UNNATURAL = (
     # link that calls a newspaper's report the original the ministry translated; a field's code name after its Korean title in prose; a
     # check that claims an exact match for a rounded count; a glossary-style run-in label inside a note; a
     # range ending in a bare 약, read as 'about the upper end or less'.
-    r"번역 원문:|(?<![가-힣;\[])번역: ",
+    r"번역 원문:|(?<![가-힣;\[])(?<!사이트의 )번역: ",
     r"값\(value\):",
     r"[0-9]만으로 계산하면 표기된 비중",
     r"니다\. [A-Z]{2,5}: ",
     r"(?:이하|미만)\(약\)",
+    # The twelfth read, figure pages: 'linked' calqued as 이었다, which reads as the past copula; 꼴
+    # (colloquial) for a form; a bare 2.0 with no noun; the site's translation of a title that does not
+    # say it is the site's.
+    r"(?:[로와과]|고) 이었습니다",
+    r"인용하는 꼴",
+    r"새 수치: 2\.0 ",
+    r"\[번역: ",
     # The tenth read, prose pages: a qualifier said never to appear that the site shows; the Korean
     # headline credited with a report's figure, or with words of a sub-heading; the site said to rest
     # wholly on the one release; a page promising to list every later change that lists values only; the
@@ -869,7 +876,7 @@ def test_a_source_s_title_translated_gives_the_headline_alone_and_its_descriptio
 
     release = package.outlined
     named = source_name(release, "ko")
-    assert "</q>(영문 보도자료) &#91;번역: " in named
+    assert "</q>(영문 보도자료) &#91;이 사이트의 번역: " in named
     assert "보도자료)&#93;" not in named and "성공한 혁신" not in named
 
 
