@@ -193,6 +193,14 @@ CELL_FAULTS = {
         None,
         "the label says 'decided to', so the status is target",
     ),
+    "a target by a year recorded as the year itself": cell_fault(
+        FIG,
+        "gci-rank-goal",
+        "period",
+        "2025",
+        None,
+        "the label says 'by 2025', so the period ends in 2025",
+    ),
     "a caveat that rests on the figure's own source": cell_fault(
         "data/caveats.csv",
         "mou-signed-in-april",

@@ -326,7 +326,8 @@ def test_an_amount_or_a_date_in_several_words_is_kept_on_one_line():
         "2021년 7월 22일(목)에 알렸고, 보도는 ‘3조701억원’(3조 701억 원)으로 적었습니다</p>"
     )
     assert html == (
-        '<p>총 <span class="dnd-word">2조 4,500억 원을</span> 넣어 <span class="dnd-word">12만 7,000개와</span> '
+        # 총 (in all) before an amount is part of it, as 약 is.
+        '<p><span class="dnd-word">총 2조 4,500억 원을</span> 넣어 <span class="dnd-word">12만 7,000개와</span> '
         '<span class="dnd-word">약 17만 개,</span> <span class="dnd-word">17만여 개를</span> '
         '<span class="dnd-word">2021년 7월 22일(목)에</span> 알렸고, 보도는 '
         '<span class="dnd-word">‘3조701억원’(3조 701억 원)으로</span> 적었습니다</p>'
@@ -517,11 +518,18 @@ UNNATURAL = (
     # link that calls a newspaper's report the original the ministry translated; a field's code name after its Korean title in prose; a
     # check that claims an exact match for a rounded count; a glossary-style run-in label inside a note; a
     # range ending in a bare 약, read as 'about the upper end or less'.
-    r"번역 원문:|(?<![가-힣;\[])번역: ",
+    r"번역 원문:|(?<![가-힣;\[])(?<!사이트의 )번역: ",
     r"값\(value\):",
     r"[0-9]만으로 계산하면 표기된 비중",
     r"니다\. [A-Z]{2,5}: ",
     r"(?:이하|미만)\(약\)",
+    # The twelfth read, figure pages: 'linked' calqued as 이었다, which reads as the past copula; 꼴
+    # (colloquial) for a form; a bare 2.0 with no noun; the site's translation of a title that does not
+    # say it is the site's.
+    r"(?:[로와과]|고) 이었습니다",
+    r"인용하는 꼴",
+    r"새 수치: 2\.0 ",
+    r"\[번역: ",
     # The tenth read, prose pages: a qualifier said never to appear that the site shows; the Korean
     # headline credited with a report's figure, or with words of a sub-heading; the site said to rest
     # wholly on the one release; a page promising to list every later change that lists values only; the
@@ -930,7 +938,7 @@ def test_a_source_s_title_translated_gives_the_headline_alone_and_its_descriptio
 
     release = package.outlined
     named = source_name(release, "ko")
-    assert "</q>(영문 보도자료) &#91;번역: " in named
+    assert "</q>(영문 보도자료) &#91;이 사이트의 번역: " in named
     assert "보도자료)&#93;" not in named and "성공한 혁신" not in named
 
 
@@ -1479,3 +1487,72 @@ def test_a_summary_that_names_its_source_does_not_repeat_it_in_the_label(package
         else:
             assert label in stated, (figure.id, stated)
     assert shortened >= 6
+
+
+def test_an_english_amount_keeps_its_number_scale_word_and_unit_on_one_line_in_every_edition():
+    """The read of 12c: '3.701 / trillion won' and '220 trillion / won' broke on a phone inside an English
+    quote on a Korean page, where the Korean-only rule did not reach and 'won' stood outside the span."""
+    from macros.pages.typography import keep_codes_whole
+
+    html = keep_codes_whole(
+        '<blockquote lang="en"><p>to 220 trillion won ($191 billion), more than 2.2 million people, '
+        "48 million pieces, 3.701 trillion won</p></blockquote>"
+    )
+    for amount in (
+        "220 trillion won",
+        "$191 billion",
+        "2.2 million people",
+        "48 million pieces",
+        "3.701 trillion won",
+    ):
+        assert f'<span class="dnd-amount">{amount}</span>' in html
+    # The Korean pass leaves the kept amount as it is, not a second span inside it.
+    assert keep_words_whole(html).count("dnd-word") == 0
+    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^\.md-typeset \.dnd-amount \{\s*white-space: nowrap;", css)
+
+
+def test_a_quoted_amount_is_kept_whole_around_its_marked_token_on_both_editions_pages(built_site):
+    """The mark on '220 trillion' must not cut 'won' off its line: the amount's span holds the mark."""
+    for prefix in ("", "ko/"):
+        page = built_site.page(f"{prefix}figures/knd2-investment-2025/")
+        assert '<span class="dnd-amount"><mark>220 trillion</mark> won</span>' in page
+        page = built_site.page(f"{prefix}figures/new-deal-fund-size/")
+        assert '<span class="dnd-amount">3.701 trillion won</span>' in page or (
+            '<span class="dnd-amount"><mark>3.701 trillion</mark> won</span>' in page
+        )
+    page = built_site.page("ko/figures/people-benefiting/")
+    assert re.search(r'<span class="dnd-amount">(<mark>)?2\.2 million(</mark>)? people</span>', page)
+
+
+def test_total_before_a_korean_amount_stays_on_its_line():
+    """'총 1050억원' in a quoted headline: 총 (in all) is part of the amount, as 약 is."""
+    html = keep_words_whole("<p>업무협약 체결...총 1050억원 투자, 총 2조 4,500억 원을</p>")
+    assert '<span class="dnd-word">체결...총 1050억원</span>' in html
+    assert '<span class="dnd-word">총 2조 4,500억 원을</span>' in html
+
+
+def test_a_rank_checks_figure_pages_name_the_baseline_and_the_rank_compared_with_it(built_site):
+    """The read of 12c: the 2019 rank, the baseline, was called the check's stated figure and the 2020 rank,
+    the one checked, a figure it works from. Each page says the part its figure has in the check."""
+    from macros.pages.i18n import tr
+
+    baseline, compared = KINDS["rank-at-or-above"].roles
+    for lang, prefix in (("en", ""), ("ko", "ko/")):
+        check = next(c for c in load_package().checks if c.id == "imd-rank-rose")
+        pages = {f: built_site.page(f"{prefix}figures/{f}/") for f in (check.result, *check.operands)}
+        assert tr(lang, baseline, "check role") in pages[check.result]
+        for operand in check.operands:
+            assert tr(lang, compared, "check role") in pages[operand]
+            assert tr(lang, baseline, "check role") not in pages[operand]
+
+
+def test_each_end_of_a_plan_change_says_which_figure_is_this_one():
+    """The read of 12c: '나중 계획이 바꾼 수치' named the later plan's figure as the one changed. A figure page
+    lists the other figure after these words, so each says how this page's figure stands to it."""
+    from macros.data.link import RELATIONS
+    from macros.pages.i18n import tr
+
+    earlier, later = (tr("ko", words, "relation") for words in RELATIONS["amends"])
+    assert "이 수치가 바꾼" in earlier and "이전 계획" in earlier
+    assert "이 수치를 바꾼" in later and "나중 계획" in later

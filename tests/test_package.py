@@ -168,6 +168,21 @@ def test_every_figure_has_its_sources_sentence_holding_the_printed_token(package
         assert bool(re.search(r"[가-힣]", figure.quote)) == (source.language == "ko"), figure.id
 
 
+def test_a_token_printed_twice_in_a_quote_is_marked_where_the_figures_unit_follows_it(package):
+    """The read of 12c: 'rural areas (58,000 households) ... MyPCCare (58,000 people)' marked the households
+    on the MyPCCare page. Each figure whose token stands more than once is marked at the occurrence its
+    unit's name follows, where one does."""
+    marked = {}
+    for figure in package.figures.values():
+        quote = figure.quote or ""
+        if len(re.findall(r"(?<![\w.,])" + re.escape(figure.as_printed) + r"(?![\w]|[.,]\d)", quote)) > 1:
+            _, _, after = figure.quote_parts()
+            marked[figure.id] = after.lstrip().split(")")[0]
+    assert marked["mypccare-people"] == "people"
+    assert marked["rural-network-households"] == "households"
+    assert len(marked) >= 2
+
+
 def test_a_rank_comparison_reads_as_one_not_as_a_total(package):
     outcome = next(o for o in package.outcomes if o.check.id == "gci-goal-reached")
     words = outcome.arithmetic(package.figures)

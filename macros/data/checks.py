@@ -49,6 +49,13 @@ class Kind:
     # True when the check compares published figures and computes none, so its stated figure is no more
     # its subject than the others: it is named by all of them ('…의 한국 순위(2019년과 2020년)').
     compares_figures: bool = False
+    # What a figure's page says of the figure's part in the check: as its stated figure, as one of the
+    # figures it works from. A rank check's stated figure is the baseline the other rank must meet, so
+    # 'the stated figure' would tell the reader the check is about it (translated with the context 'check role').
+    roles: tuple[str, str] = (
+        "this figure is the stated figure",
+        "this figure is one of the figures it works from",
+    )
 
 
 def _sum(intervals: list[Interval]) -> Interval:
@@ -83,6 +90,10 @@ KINDS = {
             compares="rank",
             as_printed="{formula}, {against}; both ranks as published, {computed} and {printed}",
             compares_figures=True,
+            roles=(
+                "this figure is the baseline rank the other must equal or beat",
+                "this figure is the rank that must equal or beat the baseline",
+            ),
         ),
         Kind("equal", 1, "same figure stated twice", lambda t: t[0], lambda v: v[0], lambda i: i[0]),
         Kind(

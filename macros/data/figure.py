@@ -51,11 +51,16 @@ class Figure(Translated):
         return qualify(self.qualifier, self.shown(lang), lang)
 
     def quote_parts(self) -> tuple[str, str, str]:
-        """The quote split around the printed token: (before, token, after); the token is found as a whole
-        number where it stands as one ('4' not inside '4,000'), else at its first occurrence."""
+        """The quote split around the printed token: (before, token, after). The token is found as a whole
+        number where it stands as one ('4' not inside '4,000'), else at its first occurrence. Where it stands
+        more than once ('58,000 households ... 58,000 people'), the occurrence the figure's unit follows is
+        the figure's: a mark on the other would tell a reader the wrong count."""
         quote = self.quote or ""
-        whole = re.search(r"(?<![\w.,])" + re.escape(self.as_printed) + r"(?![\w]|[.,]\d)", quote)
-        start = whole.start() if whole else quote.find(self.as_printed)
+        wholes = list(re.finditer(r"(?<![\w.,])" + re.escape(self.as_printed) + r"(?![\w]|[.,]\d)", quote))
+        names = tuple(n.lower() for n in self.unit.names() if n)
+        named = [m for m in wholes if quote[m.end() :].lstrip().lower().startswith(names)] if names else []
+        chosen = (named or wholes or [None])[0]
+        start = chosen.start() if chosen else quote.find(self.as_printed)
         if start < 0:
             return quote, "", ""
         end = start + len(self.as_printed)

@@ -357,6 +357,29 @@ def status_agrees_with_the_label(package: Package) -> list[Problem]:
     return problems
 
 
+# A label's 'by 2025': the amount is counted up to that year, not in it.
+BY_YEAR = re.compile(r"\bby (\d{4})\b")
+
+
+def targets_by_a_year_count_up_to_it(package: Package) -> list[Problem]:
+    """A target the label sets 'by 2025' has a period that ends in 2025 ('../2025' when the source gives
+    no start), not the year 2025 itself, which pages would write as the target's year."""
+    at, problems = _reporter(package, "figures"), []
+    for figure in package.figures.values():
+        found = BY_YEAR.search(figure.label)
+        if figure.status != "target" or not found or not figure.period.is_point:
+            continue
+        problems.append(
+            at(
+                figure.row,
+                "period",
+                f"the label says '{found.group()}', so the period ends in {found.group(1)} "
+                f"('../{found.group(1)}' when the source gives no start), not {figure.period.text}",
+            )
+        )
+    return problems
+
+
 def values_fit_the_unit(package: Package) -> list[Problem]:
     """A date figure keeps its date in period and no value; every other figure has a value."""
     at, problems = _reporter(package, "figures"), []
@@ -878,6 +901,7 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     headlines_are_the_sources_own,
     values_fit_the_unit,
     status_agrees_with_the_label,
+    targets_by_a_year_count_up_to_it,
     dates_are_as_printed,
     marks_match_the_unit,
     values_are_as_printed,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .language import Translated, text_in
@@ -40,6 +41,16 @@ class Source(Translated):
     def attribution_in(self, lang: str) -> str:
         return text_in(self, "attribution", lang)
 
+    def cited_title(self, lang: str) -> str:
+        """The title a reader cites: in another language than the source's, its own headline and the
+        description in brackets ('(영문 보도자료)'), never the site's translation of the headline, which
+        the publisher never gave it."""
+        title = self.title_in(lang)
+        if not self.headline or self.language == lang:
+            return title
+        described = re.fullmatch(r"(.*?)(\s?\([^()]*\))?", title, re.S).group(2)
+        return f"{self.headline}{described or ''}"
+
     def citation(self, lang: str = "en") -> str:
         """Publisher, title and date, as a reader cites the release."""
-        return f"{self.publisher_in(lang)}, {self.title_in(lang)}, {day_words(self.date, lang)}."
+        return f"{self.publisher_in(lang)}, {self.cited_title(lang)}, {day_words(self.date, lang)}."

@@ -24,6 +24,11 @@ class Unit(Translated):
     def label_in(self, lang: str) -> str:
         return text_in(self, "label", lang)
 
+    def names(self) -> tuple[str, ...]:
+        """Every word that names the unit in any language (its labels and counters): the words a source's
+        sentence writes after the number ('58,000 people', '5만 8,000명')."""
+        return (self.label, *(text for _, text in self.texts if text))
+
     def name_in(self, lang: str) -> str:
         """The unit as a figure's facts name it: 'people', '명'; 'Korean won', '원'."""
         return speaker(lang).unit_name(self)

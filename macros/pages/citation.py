@@ -30,7 +30,7 @@ TRANSLATES = N_("; translates {publisher}, {date}")
 REPORTS = N_("; reports {publisher}, {date}")
 
 
-TRANSLATED_TITLE = N_("[translation: {title}]")
+TRANSLATED_TITLE = N_("[the site's translation: {title}]")
 # A figure's source named in running text, in the words its kind calls for: a release, a report, a plan
 # ('과학기술정보통신부의 2021년 8월 30일 보도자료', '세종타임즈의 … 보도').
 SOURCE_IN_TEXT = {

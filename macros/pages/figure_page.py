@@ -40,6 +40,7 @@ from .i18n import N_, tr
 from .links import check_link, explorer_link
 from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence, status_words
 from .tables import SEARCH_EXCLUDE, places, printed_token, related
+from .typography import AMOUNT
 
 CODE = re.compile(r"`([^`<>]+)`")
 # The figure's sentence: what is stated, then who stated it, in the words its source's kind calls for (a
@@ -284,11 +285,25 @@ def _nothing(words: str) -> str:
     return f"<p data-search-exclude>{html.text(words)}</p>"
 
 
+def _marked(before: str, token: str, after: str) -> str:
+    """The quote with its printed token marked. A token that is part of an English amount ('220 trillion' of
+    '220 trillion won') is marked inside the amount's span, so the mark's tag does not cut the unit off the
+    line the number is on (the every-edition pass, typography.keep_codes_whole, sees text between tags only)."""
+    quote, start, end = before + token + after, len(before), len(before) + len(token)
+    for amount in AMOUNT.finditer(quote):
+        if amount.start() <= start and end <= amount.end() and (amount.start(), amount.end()) != (start, end):
+            return (
+                f'{html.text(quote[: amount.start()])}<span class="dnd-amount">{html.text(quote[amount.start() : start])}'
+                f"<mark>{html.text(token)}</mark>{html.text(quote[end : amount.end()])}</span>"
+                f"{html.text(quote[amount.end() :])}"
+            )
+    return f"{html.text(before)}<mark>{html.text(token)}</mark>{html.text(after)}"
+
+
 def _quote(package: Package, f: Figure, lang: str) -> str:
     """The source's sentence in the source's language, its printed token marked, with where it is and a link."""
     source = package.source_of(f)
-    before, token, after = f.quote_parts()
-    sentence = f"{html.text(before)}<mark>{html.text(token)}</mark>{html.text(after)}"
+    sentence = _marked(*f.quote_parts())
     name = source_name(source, lang)
     cite = ""
     if source.url:
@@ -336,11 +351,8 @@ def _checks(package: Package, page, f: Figure) -> str:
     lang = page.language
     items = []
     for o in package.outcomes_of(f.id):
-        role = (
-            tr(lang, "this figure is the stated figure")
-            if o.check.result == f.id
-            else tr(lang, "this figure is one of the figures it works from")
-        )
+        stated, operand = KINDS[o.check.kind].roles
+        role = tr(lang, stated if o.check.result == f.id else operand, "check role")
         # Named as the checks page heads it (kind and stated figure), the id after it as a code.
         name = f"{tr(lang, KINDS[o.check.kind].words, 'check kind')}: {check_title(package, o.check, lang)}"
         items.append(

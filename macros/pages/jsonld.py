@@ -42,7 +42,7 @@ def dataset(package: Package, page, site_url: str | None, fallback_author: str |
         "isBasedOn": [
             {
                 "@type": "CreativeWork",
-                "name": s.title_in(lang),
+                "name": s.cited_title(lang),
                 "publisher": {"@type": "Organization", "name": s.publisher_in(lang)},
                 "datePublished": s.date.isoformat(),
                 "inLanguage": s.language,

@@ -42,6 +42,8 @@ DESCRIBED_BY_FIGURE = N_("{marker}: {meaning}; {details}")
 CHECK_NAMED = N_("“{kind}: {title}”")
 # What another source's figure gives: '2021년 12월 29일 자 파이낸셜뉴스(뉴스1) 자료에는 18.7%로 적혀 있습니다'.
 FIGURE_GIVES = N_("{source}, {date}, gives {value}")
+# A news report is a report, not a document of record: a Korean desk writes 보도, not 자료.
+FIGURE_REPORTS = N_("{source} reported {value} on {date}")
 # The states a figure has by its own status, which a sentence naming the status already says.
 OWN_STATUS = tuple(BY_STATUS.values())
 
@@ -145,7 +147,7 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
         return ""
     source = package.source_of(other)
     return fill(
-        tr(lang, FIGURE_GIVES),
+        tr(lang, FIGURE_REPORTS if source.kind == "news-report" else FIGURE_GIVES),
         source=source.publisher_in(lang),
         date=day_words(source.date, lang),
         value=other.text(lang),

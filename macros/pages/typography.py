@@ -36,9 +36,11 @@ JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<
 _DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"
 _MYRIADS = rf"{_DIGITS}[만억조](?:\s{_DIGITS}[만억조])*(?:\s{_DIGITS}|여?(?:\s[가-힣]+)?)"
 _DATE = r"[0-9]{4}년\s(?:[0-9]{1,2}월(?:\s[0-9]{1,2}일)?|[상하]반기|[초말])"
-# A whole number with 여 and its counter ('4,300여 종', '1,000여 곳'), and 약 before a number ('약 8,000개').
+# A whole number with 여 and its counter ('4,300여 종', '1,000여 곳'), and 약 (about) or 총 (in all) before a
+# number ('약 8,000개', '총 1050억원'): the word before the number is part of the amount.
 _SOME = rf"{_DIGITS}여\s[가-힣]+"
-_ABOUT = rf"약\s{_DIGITS}"
+_BEFORE = r"[약총]\s"
+_ABOUT = rf"{_BEFORE}{_DIGITS}"
 # A fraction ('10분의 1'), which a line break would read as two numbers.
 _FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
 # The word that ends a qualified number or a range's end after it ('약 10억 건 이상', '14.3% 초과'): the
@@ -46,7 +48,7 @@ _FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
 # count under 1만: '7,500개 이상', '300종 초과') is kept with one only.
 _ENDS = r"(?:[가-힣]*\s(?:이상|이하|초과|미만))"
 _BOUND = rf"{_DIGITS}%?(?={_ENDS})"
-_ONE = rf"(?:(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT}){_ENDS}?|{_BOUND}{_ENDS})"
+_ONE = rf"(?:(?:(?:{_BEFORE})?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT}){_ENDS}?|{_BOUND}{_ENDS})"
 # With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # A number quoted in English with its scale word or unit ('2.4 trillion', '‘16.9 trillion’,', '2.9 times'):
@@ -79,18 +81,32 @@ def widest(heading: str) -> float:
 # which the stylesheet shows as generated text: word joiners either side of the hyphen).
 CODE_WORD = re.compile(r"\b[A-Za-z0-9]+(?:-[0-9][A-Za-z0-9]*)+\b")
 _LABEL = re.compile(r'data-label="([^"]*)"')
+# An amount written in English with its scale word and the unit after it ('3.701 trillion won', 'KRW 10.1
+# trillion', 'more than 2.2 million people', '$191 billion'): one word to the reader in every edition, on
+# an English page and in a source's English quoted on a Korean one ('3.701 / trillion won' on a phone reads
+# as two numbers). The unit words are the ones the sources' English writes after a scale word.
+_SCALES = "thousand|million|billion|trillion"
+_UNIT_WORDS = "won|KRW|dollars|people|persons|households|pieces|Koreans|businesses|companies|jobs|users"
+AMOUNT = re.compile(
+    rf"(?<![\w.,$])(?:(?:KRW|USD)\s|US\$|\$|₩)?[0-9][0-9,]*(?:\.[0-9]+)?\s(?:{_SCALES})(?:\s(?:{_UNIT_WORDS}))?\b"
+)
+# The spans this module keeps on one line in every edition: the Korean pass leaves their text as it is.
+KEPT_WHOLE = ("dnd-code-word", "dnd-amount")
 WORD_JOINER = "\u2060"
 
 
 def keep_codes_whole(html: str) -> str:
-    """The page with each code-like hyphenated token kept on one line, in any language."""
+    """The page with each code-like hyphenated token and each English amount with its scale word and unit
+    kept on one line, in any language."""
     parts = TAG.split(html)
     skipping: list[str] = []
     for n, part in enumerate(parts):
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
-            if tag in SKIPPED and not part.endswith("/>"):
+            # A span kept whole already, or read only by screen readers (laid out on one clipped line).
+            kept = tag == "span" and (HIDDEN in part or any(f'class="{name}"' in part for name in KEPT_WHOLE))
+            if (tag in SKIPPED or kept or (skipping and tag == "span")) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
@@ -99,8 +115,11 @@ def keep_codes_whole(html: str) -> str:
             if "data-label=" in part:
                 parts[n] = _LABEL.sub(lambda m: f'data-label="{joined(m.group(1))}"', part)
             continue
-        if not skipping and "-" in part:
-            parts[n] = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
+        if skipping:
+            continue
+        if "-" in part:
+            part = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
+        parts[n] = AMOUNT.sub(lambda m: f'<span class="dnd-amount">{m.group()}</span>', part)
     return "".join(parts)
 
 
@@ -151,7 +170,9 @@ def keep_words_whole(html: str) -> str:
             # Text read only by screen readers (a visually hidden span) is laid out on one clipped line;
             # a kept-whole word there would only reach past the screen's edge.
             hidden = tag == "span" and HIDDEN in part
-            if (tag in SKIPPED or hidden or (skipping and tag == "span")) and not part.endswith("/>"):
+            # A span kept whole in every edition (keep_codes_whole) already holds its word on one line.
+            kept = tag == "span" and any(f'class="{name}"' in part for name in KEPT_WHOLE)
+            if (tag in SKIPPED or hidden or kept or (skipping and tag == "span")) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
