@@ -59,6 +59,8 @@ DATA_NAMES = {
     "standing",
 }
 DATA_NAMES |= {"correction kind", "part", "term follows"}
+# A ranking's or a date's 'actual' reads as a settled fact (standing.status_context).
+DATA_NAMES |= {"status of a fact"}
 # The data dictionary glosses each field's type and each code of an enumeration.
 DATA_NAMES |= {"field type", "field format", "topic kind", "unit display", "link relation"}
 
@@ -78,6 +80,7 @@ def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
     package = load_package()
     names = {
         "status": enum(package, "figures", "status"),
+        "status of a fact": ["actual"],
         "outcome": list(OUTCOMES.values()),
         "outcome verb": list(OUTCOMES.values()),
         "check kind": [kind.words for kind in KINDS.values()],

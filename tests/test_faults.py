@@ -445,7 +445,7 @@ def test_a_typo_without_its_correction_says_what_command_records_it(pkg):
 
 def test_an_unused_unit_is_an_orphan(pkg):
     with (pkg / "data/units.csv").open("a") as f:
-        f.write("furlongs,furlongs,펄롱,,펄롱,count\n")
+        f.write("furlongs,furlongs,펄롱,,펄롱,count,result\n")
     expect(pkg, "data/units.csv", len(read_rows(pkg / "data/units.csv")), "id", "is used by no figure")
 
 

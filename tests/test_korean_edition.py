@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.changelog import CODE, read_changelog
+from macros.data.checks import KINDS
 from macros.data.package import load_package
 from macros.pages.i18n import catalogue
 from macros.pages.tables import places
@@ -194,18 +195,24 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
     assert found == [], pattern.pattern
 
 
-# A particle whose form depends on the sound before it, typed after a value that could change.
-TYPED_PARTICLE = re.compile(r"\}\}(으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
+# A particle whose form depends on the sound before it, typed after a value that could change. After a
+# quotation (qualifier_word quotes the source's word: ‘more than’라고) the quotative 라고 has one form only,
+# whatever the quoted word's last sound, so it may be typed there.
+TYPED_PARTICLE = re.compile(
+    r"(?P<quotation>qualifier_word\(\"[a-z0-9-]+\"\) )?\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])"
+)
 
 
 def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
     found = [
-        f"{path.relative_to(ROOT).as_posix()}:{text[: m.start()].count(chr(10)) + 1}: }}}}{m.group(1)}"
+        f"{path.relative_to(ROOT).as_posix()}:{text[: m.start()].count(chr(10)) + 1}: }}}}{m.group('josa')}"
         for path in sorted((ROOT / "docs").rglob("*.ko.md"))
         for text in [path.read_text(encoding="utf-8")]
         for m in TYPED_PARTICLE.finditer(text)
+        if not (m.group("quotation") and m.group("josa") == "라고")
     ]
     assert found == [], "write {{ fig('id', josa='으로') }} instead"
+    assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}를').group("josa") == "를"  # only 라고 is one form
 
 
 def text(html: str) -> str:
@@ -468,7 +475,7 @@ UNNATURAL = (
     r"발표한 계획에 따르면",
     r"1차 자료\((계획|번역본)\)",
     r"말대로 한국 순위가 올랐습니다",
-    r"\((?:follows|revises|translates|same-as|likely-behind|rank-at-or-above|at-most|target-for)\)(?:[으로을를의에보]| 비고)",
+    r"\((?:follows|revises|amends|translates|same-as|likely-behind|rank-at-or-above|at-most|target-for)\)(?:[으로을를의에보]| 비고)",
     r"단위 (?:laws|schools|diseases|micro-businesses)|(?:diseases|micro-businesses)[를로]",
     r"커밋한 뒤|main에 들어|ISO 8601-2의",
     r"라벨(?!링)",
@@ -607,6 +614,10 @@ def test_an_amount_joined_to_a_bracketed_date_keeps_each_whole_when_the_word_is_
 AMOUNT = re.compile(
     r"(?:약 )?\d[\d,.]*(?:[만억조](?: \d[\d,.]*[만억조]?)*여?(?: [가-힣]+)?|여 [가-힣]+)"
     r"|약 \d[\d,.]*|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
+    # A count in one word or a percentage with the word that bounds it ('7,500개 이상', '300종 초과').
+    r"|\d[\d,.]*(?:%|[가-힣]+) (?:이상|이하|초과|미만)"
+    # A percentage joined to the word after it ('15.5%입니다'), which a browser breaks after its %.
+    r"|\d[\d,.]*%[가-힣]+"
 )
 
 
@@ -636,7 +647,7 @@ class LooseAmounts(HTMLParser):
 
     def handle_data(self, data):
         if not any(self.open):
-            self.loose += [m.group() for m in AMOUNT.finditer(data) if " " in m.group()]
+            self.loose += [m.group() for m in AMOUNT.finditer(data) if re.search(r"[ %]", m.group())]
 
 
 def test_no_amount_or_date_on_a_korean_page_is_left_free_to_break(built_site):
@@ -653,9 +664,15 @@ def test_the_loose_amount_finder_sees_what_is_not_kept_whole():
     parser = LooseAmounts()
     parser.feed(
         '<p>국비는 114조 1,000억 원입니다 <span class="dnd-word">4,300여 종</span> 1,000여 곳 '
-        "<code>2조 4,500억</code></p>"
+        "<code>2조 4,500억</code> 7,500개 이상 300종 초과 15.5%입니다 8,000개 0.1%</p>"
     )
-    assert parser.loose == ["114조 1,000억 원입니다", "1,000여 곳"]
+    assert parser.loose == [
+        "114조 1,000억 원입니다",
+        "1,000여 곳",
+        "7,500개 이상",
+        "300종 초과",
+        "15.5%입니다",
+    ]
 
 
 def test_no_page_puts_a_glossary_definition_inside_code(built_site):
@@ -767,7 +784,7 @@ def test_a_topic_is_named_for_what_it_holds(package):
             sources = {package.sources[f.source] for f in figures}
             assert all(original in (s.id, s.reports) for s in sources), topic.id
         follows = {link.figure for link in package.links if link.relation == "follows"}
-        revised = {link.figure for link in package.links if link.relation == "revises"}
+        revised = {link.figure for link in package.links if link.relation in ("revises", "amends")}
         if any(f.id in follows - revised for f in figures):
             assert "후속" in title, topic.id
 
@@ -948,6 +965,34 @@ def test_a_rank_check_names_both_sides_published_ranks_not_a_computed_value(pack
         assert "계산값" not in korean and "발표된 순위" in korean
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_check_that_compares_figures_is_named_by_what_it_compares_not_by_one_of_them(package, lang):
+    """A rank check computes nothing: named after its stated figure alone, the 2020 page would call it
+    'the 2019 rank'. Its name holds each figure's period (or, where the labels differ beyond their
+    periods, each label), earlier first."""
+    from macros.pages.errata import check_title
+
+    compared = [c for c in package.checks if KINDS[c.kind].compares_figures]
+    assert compared
+    for check in compared:
+        title = check_title(package, check, lang)
+        figures = sorted(
+            (package.figures[i] for i in (check.result, *check.operands)),
+            key=lambda f: (f.period.end or f.period.start).last_day(),
+        )
+        shown = [
+            f.period.words(lang) if f.period.words(lang) in f.label_in(lang) else f.label_in(lang)
+            for f in figures
+        ]
+        assert all(s in title for s in shown), (check.id, title)
+        assert title.index(shown[0]) < title.index(shown[1]), (check.id, title)
+        assert title != package.figures[check.result].label_in(lang), check.id
+    # Two labels that differ only in their period are one subject with both periods, not two labels.
+    imd = check_title(package, next(c for c in compared if c.id == "imd-rank-rose"), lang)
+    subject = package.figures["imd-rank-2019"].label_in(lang)[:20]
+    assert imd.count(subject) == 1, imd
+
+
 def test_the_standing_read_aloud_names_a_failing_check_by_its_name_not_its_id(package):
     from macros.pages.errata import check_title
     from macros.pages.standing import described
@@ -1014,6 +1059,26 @@ def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_
         assert "‘Value you propose’ 칸" not in text  # no form's field named where there is no form
 
 
+def test_the_cite_box_tells_the_reader_what_to_cite_and_nothing_about_the_build(built_site):
+    """A citation that holds only a path (the site built without its own address) asks the reader for the
+    whole address the link leads to; in neither edition does the box say how the copy was built."""
+    for page, build_words, ask in (
+        (
+            "ko/about/licence/",
+            ("사본", "만들어졌", "사이트 주소 없이"),
+            "위 링크의 전체 주소를 적어 주십시오",
+        ),
+        ("about/licence/", ("This copy", "built without", "was built"), "give the whole address"),
+    ):
+        html = built_site.page(page)
+        box = html.split('<div class="admonition quote dnd-cite">', 1)[1].split("</div>", 1)[0]
+        words = page_text(box)
+        for word in build_words:
+            assert word not in words, (page, word)
+        cited = text(re.search(r'<p class="dnd-citation">(.*?)</p>', box, re.S).group(1))
+        assert (ask in words) == ("://" not in cited), page
+
+
 def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
     html = keep_words_whole(
         "<p>시한은 2021년 말입니다. 8곳은 2020년 말에 끝났고, 약 10분의 1인데 비중(1만 2,000개로 계산)</p>"
@@ -1035,6 +1100,16 @@ def test_a_particle_typed_after_a_value_s_badges_joins_the_value():
         == f'<p><a class="dnd-fig" href="f">2021년 말</a>까지{badge} 마칠 계획</p>'
     )
     assert particle_before_standing(f"<p>2021년{badge}, 그리고</p>") == f"<p>2021년{badge}, 그리고</p>"
+    # In running text the value is a unit with its badges (links.value_link): the particle joins inside it.
+    value = '<a class="dnd-fig" href="f">14.3%</a>'
+    assert (
+        particle_before_standing(f'<p><span class="dnd-joined">{value}{badge}</span>를 넘는</p>')
+        == f'<p><span class="dnd-joined">{value}를{badge}</span> 넘는</p>'
+    )
+    assert (
+        particle_before_standing(f'<p><span class="dnd-joined">{value}</span>를 넘는</p>')
+        == f'<p><span class="dnd-joined">{value}를</span> 넘는</p>'
+    )
 
 
 def test_no_korean_page_puts_a_particle_after_a_badge(built_site):
@@ -1042,12 +1117,178 @@ def test_no_korean_page_puts_a_particle_after_a_badge(built_site):
     found = {}
     for path in korean_pages(built_site.site):
         after = re.findall(
-            r'<span class="dnd-standings">(?:(?!</span></a></span>).)*</span></a></span>([가-힣]+)',
+            r'<span class="dnd-standings">(?:(?!</span></a></span>).)*</span></a></span>(?:</span>)?([가-힣]+)',
             path.read_text(encoding="utf-8"),
         )
         if after:
             found[path.relative_to(built_site.site).as_posix()] = after[:3]
     assert found == {}
+
+
+# A value's link, the badges after it and the units that keep them together, then a space and a particle
+# ('2021년 7월 에', '10곳 을'): a particle stands against its word in Korean. ('이' is left out: after a
+# space it is the word 'this'.)
+VALUE_SPACE_PARTICLE = re.compile(
+    r'<a class="dnd-fig"[^>]*>(?:(?!</a>).)*</a>(?:</span>)*'
+    r'(?:<span class="dnd-standings">(?:(?!</span></a></span>).)*</span></a></span>)?(?:</span>)*'
+    r"\s+(에|에서|을|를|은|는|과|와|으로|로|까지|부터|의|가|도)(?=[\s.,)<])",
+    re.S,
+)
+
+
+def test_no_korean_page_sets_a_particle_apart_from_its_value(built_site):
+    """The page joins a value and its particle with no space ('2021년 7월에[목표]'); a plain-text dump
+    that turns each tag into a space shows '2021년 7월 에 목표', which is the dump's, not the page's."""
+    sample = '<a class="dnd-fig" href="f"><span class="dnd-word">2021년 7월</span></a> 에 확정'
+    assert VALUE_SPACE_PARTICLE.search(sample)  # the rule sees a space where one stands
+    found = {}
+    for path in korean_pages(built_site.site):
+        apart = VALUE_SPACE_PARTICLE.findall(path.read_text(encoding="utf-8"))
+        if apart:
+            found[path.relative_to(built_site.site).as_posix()] = apart[:3]
+    assert found == {}
+    html = built_site.page("ko/dnd2/sectors/")
+    assert re.search(r"2021년 7월</span></a>에<span class=\"dnd-standings\">", html)
+
+
+class LooseBadges(HTMLParser):
+    """The badges in running text (a paragraph, a list item, a caption) that do not share a unit with their
+    value (`.dnd-joined`), where a phone line could start with a badge alone. A table's value cell, the
+    figure page's large value and the explorer's rows are not running text."""
+
+    RUNNING = ("p", "li", "figcaption")
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[tuple[str, str]] = []
+        self.loose = 0
+        self.badges = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        kind = dict(attrs).get("class") or ""
+        if tag == "span" and kind == "dnd-standings":
+            self.badges += 1
+            blocks = [(t, k) for t, k in self.open if t in (*self.RUNNING, "td", "th", "dd", "dt")]
+            running = blocks and blocks[-1][0] in self.RUNNING and "dnd-figure-value" not in blocks[-1][1]
+            if running and not any(k == "dnd-joined" for _, k in self.open):
+                self.loose += 1
+        self.open.append((tag, kind))
+
+    def handle_endtag(self, tag):
+        for n in range(len(self.open) - 1, -1, -1):
+            if self.open[n][0] == tag:
+                del self.open[n:]
+                return
+
+
+def test_the_badge_finder_sees_a_badge_apart_from_its_value_in_running_text():
+    badge = '<span class="dnd-standings"><a class="dnd-standing" href="s">목표</a></span>'
+    parser = LooseBadges()
+    parser.feed(
+        f'<p><a class="dnd-fig" href="f">14.3%</a>{badge} 성장 <span class="dnd-joined"><a href="f">1곳</a>{badge}</span></p>'
+        f'<p class="dnd-figure-value">1곳{badge}</p><table><tr><td><a href="f">1곳</a>{badge}</td></tr></table>'
+    )
+    assert (parser.badges, parser.loose) == (4, 1)
+
+
+def test_running_text_keeps_each_value_with_its_badges(built_site):
+    """'14.3%[이후 수정됨] 성장': where no particle follows, the value and its first badge are one unit
+    too, as where one does ('19조 3,000억 원으로[이후 수정됨]'), in both editions."""
+    found, badges = {}, 0
+    for path in sorted(built_site.site.rglob("*.html")):
+        parser = LooseBadges()
+        parser.feed(path.read_text(encoding="utf-8"))
+        badges += parser.badges
+        if parser.loose:
+            found[path.relative_to(built_site.site).as_posix()] = parser.loose
+    assert badges and found == {}
+
+
+def test_a_count_under_1man_and_the_word_that_bounds_it_are_kept_on_one_line():
+    # '1만 4,500명 이상' is kept whole, so are '7,500개 이상' and '300종 초과': each end of a range is one word.
+    html = keep_words_whole(
+        "<p>7,500개 이상 8,500개 이하(한정어 ‘약’), 300종 초과 400종 미만, 15.45% 이상</p>"
+    )
+    assert html == (
+        '<p><span class="dnd-word">7,500개 이상</span> <span class="dnd-word">8,500개 이하(한정어</span> '
+        '<span class="dnd-word">‘약’),</span> <span class="dnd-word">300종 초과</span> '
+        '<span class="dnd-word">400종 미만,</span> <span class="dnd-word">15.45% 이상</span></p>'
+    )
+
+
+def test_a_percentage_and_its_copula_stay_whole_before_a_bracket_too_long_to_keep():
+    # The word '15.5%입니다(2020년 7월~2021년 7월,' is too long for a phone and breaks before its bracket:
+    # what stands before it is kept whole as '95.3%입니다(2020~2021년,' keeps it.
+    html = keep_words_whole("<p>절감률은 15.5%입니다(2020년 7월~2021년 7월, 실적).</p>")
+    assert html == (
+        '<p>절감률은 <span class="dnd-word">15.5%입니다</span>(<span class="dnd-word">2020년 7월~2021년 7월,</span> '
+        '<span class="dnd-word">실적).</span></p>'
+    )
+
+
+def test_a_heading_keeps_whole_only_a_word_that_fits_a_phone_line_at_its_size():
+    # At twice the text's size a phone's line holds about 10 Hangul: '한국통신사업자연합회(KTOA)' kept whole
+    # would run past the screen's edge; it may break before its bracket, as Korean typesetting does.
+    html = keep_words_whole(
+        "<h1>한국통신사업자연합회(KTOA) 등이</h1><h1>사이버보안지수(GCI)의 순위(2019년)</h1>"
+        "<p>한국통신사업자연합회(KTOA) 등이</p>"
+    )
+    assert html == (
+        "<h1>한국통신사업자연합회(KTOA) 등이</h1>"
+        '<h1>사이버보안지수(<span class="dnd-word">GCI)의</span> <span class="dnd-word">순위(2019년)</span></h1>'
+        '<p><span class="dnd-word">한국통신사업자연합회(KTOA)</span> 등이</p>'
+    )
+
+
+# A phone's line at each heading's size, in em (about 20 em of text on a 360 px screen; a page title is
+# set at 2 em, a section heading at 1.5625 em), written apart from the formatter's own (typography.py).
+HEADING_LINE = {"h1": 10.0, "h2": 12.8, "h3": 16.0, "h4": 20.0, "h5": 20.0, "h6": 20.0}
+
+
+class HeadingWords(HTMLParser):
+    """The kept-whole words of a page's headings, each with its heading's level."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings: list[str] = []
+        self.word = 0
+        self.words: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HEADING_LINE:
+            self.headings.append(tag)
+        elif tag == "span" and self.headings and dict(attrs).get("class") == "dnd-word":
+            self.word += 1
+            self.words.append((self.headings[-1], ""))
+
+    def handle_endtag(self, tag):
+        if tag in HEADING_LINE and self.headings:
+            self.headings.pop()
+        elif tag == "span" and self.word:
+            self.word -= 1
+
+    def handle_data(self, data):
+        if self.word:
+            self.words[-1] = (self.words[-1][0], self.words[-1][1] + data)
+
+
+def test_no_korean_heading_keeps_whole_a_word_wider_than_a_phone_line(built_site):
+    # Hangul is 1 em wide, any other sign counted at 0.6 em (a digit is 0.55 em in the text face).
+    found, kept = {}, 0
+    for path in korean_pages(built_site.site):
+        parser = HeadingWords()
+        parser.feed(path.read_text(encoding="utf-8"))
+        kept += len(parser.words)
+        wide = [
+            word
+            for level, word in parser.words
+            if sum(1.0 if "가" <= c <= "힣" else 0.6 for c in word) > HEADING_LINE[level]
+        ]
+        if wide:
+            found[path.relative_to(built_site.site).as_posix()] = wide
+    assert kept and found == {}
 
 
 # 'id' in Korean running text: Korean writes ID (or names the column as code, `id`).
@@ -1115,7 +1356,7 @@ GLOSSED_QUOTE = re.compile(r'[가-힣]\(<q lang="en"[^>]*>[^<]*</q>\)')
 
 
 def test_a_korean_prose_page_names_the_english_qualifier_in_its_sentence_not_as_a_gloss(built_site):
-    """A prose page says what the release wrote in a Korean sentence (영문 제목은 ‘approximately’라고
+    """A prose page says what the release wrote in a Korean sentence (영문 부제는 ‘approximately’라고
     적었습니다), never as an English word in brackets after a Korean one (대략이라는 한정어(approximately)를)."""
     found = []
     for path in (built_site.site / "ko").rglob("index.html"):
@@ -1136,3 +1377,29 @@ def test_a_korean_figure_page_quotes_the_english_qualifier_it_names(built_site):
         if BARE_GLOSS.search(HELD.sub(r"\1", page_text(path.read_text(encoding="utf-8"))))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_summary_that_names_its_source_does_not_repeat_it_in_the_label(package, lang):
+    """'…에 따르면 디지털 뉴딜에 투입한 예산(국문 보도자료 기준)은 …' names the Korean release twice: a
+    figure told from its twin only by a label tail naming its source is said in the sentence by the
+    shared label; every other figure keeps its own."""
+    from macros.data.standing import SAME_FACT
+    from macros.pages.figure_page import _stated
+
+    shortened = 0
+    for figure in package.figures.values():
+        label = figure.label_in(lang)
+        twins = [
+            package.figures[link.seen_from(figure.id)[1]].label_in(lang)
+            for link in package.links_of(figure.id)
+            if link.relation in SAME_FACT
+        ]
+        shared = [t for t in twins if t != label and label.startswith(t)]
+        stated = _stated(package, figure, lang)
+        if shared:
+            shortened += 1
+            assert label not in stated and shared[0] in stated, (figure.id, stated)
+        else:
+            assert label in stated, (figure.id, stated)
+    assert shortened >= 6

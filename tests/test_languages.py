@@ -143,7 +143,8 @@ def data_texts() -> list[str]:
     walk(json.loads((ROOT / "datapackage" / "datapackage.json").read_text(encoding="utf-8")))
     # Each version's Korean line of the changelog, shown on a figure's page with its ids as code.
     for section in read_changelog(ROOT / "CHANGELOG.md"):
-        texts |= {part.strip() for part in re.split(r"`[^`]*`", section.summary_ko) if part.strip()}
+        for line in (section.summary_ko, *(entry.text_ko for entry in section.entries)):
+            texts |= {part.strip() for part in re.split(r"`[^`]*`", line) if re.search("[가-힣]", part)}
     # Each waiting change's Korean entry, shown on the pages of the figures it names, likewise.
     for change in load_package().changes:
         texts |= {

@@ -116,7 +116,9 @@ def test_a_figure_reads_as_a_reader_expects_it(specimen, name, words):
 
 
 def test_a_figure_links_to_its_own_page_relative_to_the_page_with_its_label_as_tooltip(specimen):
-    link = parse(item(specimen.page("first-year/specimen/"), "currency")).tags[0]
+    # In running text the value is a unit with what follows it (its particle, its badges): one line.
+    unit, link = parse(item(specimen.page("first-year/specimen/"), "currency")).tags[:2]
+    assert unit == ("span", {"class": "dnd-joined"})
     assert link == (
         "a",
         {
@@ -156,7 +158,7 @@ def test_markup_in_a_label_is_shown_as_text_and_never_run_or_rendered(specimen):
     (document,) = [json.loads(m) for m in re.findall(r'ld\+json">(.*?)</script>', article, re.S)]
     assert document["name"] == HOSTILE_LABEL
     assert f"<title>{HOSTILE_LABEL} - " in unescape(specimen.page("figures/robot-caregiver-types/"))
-    tooltip = parse(item(specimen.page("first-year/specimen/"), "hostile")).tags[0][1]["title"]
+    tooltip = parse(item(specimen.page("first-year/specimen/"), "hostile")).tags[1][1]["title"]
     assert tooltip == HOSTILE_LABEL
 
 

@@ -29,9 +29,21 @@ NOT_PLAIN = {
         ("planned", "figure", "ict-associations-investment"),
     },
     "ai-graduate-schools": {("disputed", "caveat", "ai-graduate-schools-counted-as-fourteen")},
-    "data-market-2020": {("revised", "figure", "data-market-2020-revised")},
-    "data-market-growth": {("revised", "figure", "data-market-growth-revised")},
-    "data-market-growth-headline": {("revised", "figure", "data-market-growth-revised")},
+    # The release's 2020 market size is a preliminary estimate the 2021 survey replaced; the growth rates
+    # computed from it are estimates too.
+    "data-market-2020": {
+        ("revised", "figure", "data-market-2020-revised"),
+        ("estimated", "figure", "data-market-2020"),
+    },
+    "data-market-growth": {
+        ("revised", "figure", "data-market-growth-revised"),
+        ("estimated", "figure", "data-market-growth"),
+    },
+    "data-market-growth-headline": {
+        ("revised", "figure", "data-market-growth-revised"),
+        ("estimated", "figure", "data-market-growth-headline"),
+    },
+    "data-market-growth-headline-ko": {("estimated", "figure", "data-market-growth-headline-ko")},
     "data-types-released": {("disputed", "figure", "data-types-released-ko")},
     "data-types-released-ko": {("disputed", "figure", "data-types-released")},
     "voucher-smes": {("contradicted", "check", "non-ict-share")},
@@ -43,11 +55,11 @@ NOT_PLAIN = {
     "voucher-non-ict-share": {("contradicted", "check", "non-ict-share")},
     "non-ict-companies-ko": {("disputed", "figure", "voucher-non-ict-companies")},
     "dnd-plan-government-2025": {
-        ("revised", "figure", "dnd2-government-2025"),
+        ("raised", "figure", "dnd2-government-2025"),
         ("planned", "figure", "dnd-plan-government-2025"),
     },
     "knd-plan-investment-2025": {
-        ("revised", "figure", "knd2-investment-2025"),
+        ("raised", "figure", "knd2-investment-2025"),
         ("planned", "figure", "knd-plan-investment-2025"),
     },
 }
@@ -74,6 +86,30 @@ def test_a_plan_is_planned_and_work_under_way_is_under_way_never_an_achievement(
         assert ("under-way" in found) == (figure.status == "under-way"), figure.id
 
 
+def test_a_preliminary_estimate_is_never_shown_as_an_achievement(package):
+    for figure in package.figures.values():
+        assert ("estimated" in states(package, figure.id)) == (figure.status == "estimate"), figure.id
+    assert package.figures["data-market-2020"].status == "estimate"
+    assert tr("ko", "estimate", "status") == "잠정 추정치"
+
+
+def test_a_ranking_a_date_or_a_plans_content_is_a_settled_fact_not_a_result_in_korean(package):
+    """실적 is what the work achieved; a ranking, its change, a date or what a plan contains is nobody's
+    result. The unit says which (`actual`), so a count of places or of directions reads as settled too."""
+    from macros.pages.standing import status_words
+
+    actual = [figure for figure in package.figures.values() if figure.status == "actual"]
+    for figure in actual:
+        if figure.unit.display in ("rank", "date"):
+            assert figure.unit.actual == "fact", figure.id
+    words = {figure.id: status_words(figure, "ko") for figure in actual}
+    for figure_id in ("imd-rank-2019", "dnd-launch-date", "ai-readiness-rank-rise", "dnd2-directions"):
+        assert words[figure_id] == "확정", figure_id
+    for figure_id in ("budget-invested", "policy-measures", "key-talent-2020"):
+        assert words[figure_id] == "실적", figure_id
+    assert {package.units[u].actual for u in ("places", "directions")} == {"fact"}
+
+
 def test_a_decision_to_invest_is_planned_not_achieved(package):
     for figure_id in ("ict-associations-investment", "ict-associations-investment-reported"):
         assert "planned" in states(package, figure_id)
@@ -84,6 +120,21 @@ def test_a_later_figure_its_source_does_not_call_a_revision_does_not_revise(pack
     assert states(package, "budget-invested") == (PLAIN,)
     relations = {(link.figure, link.relation, link.other) for link in package.links}
     assert ("dnd-government-spent-2021", "follows", "budget-invested") in relations
+
+
+def test_a_later_plan_that_raises_a_target_changes_the_plan_and_corrects_nothing(package):
+    """2.0 enlarged the 2020 plan: the earlier amount was right for its plan, so it is neither corrected
+    nor revised, and the direction is the two amounts'."""
+    for earlier, later in (
+        ("dnd-plan-government-2025", "dnd2-government-2025"),
+        ("knd-plan-investment-2025", "knd2-investment-2025"),
+    ):
+        assert package.figures[later].value > package.figures[earlier].value
+        found = states(package, earlier)
+        assert "raised" in found, earlier
+        assert not {"revised", "corrected", "amended"} & set(found), earlier
+    assert "늘렸습니다" in tr("ko", STATES["raised"].meaning, CONTEXT)
+    assert "고쳐" not in tr("ko", STATES["raised"].meaning, CONTEXT)
 
 
 def test_every_state_has_its_marker_and_meaning_in_both_editions():
@@ -196,12 +247,12 @@ def _corrected_copy(tmp_path, **request):
             {"printed": "8,500"},  # our own copy was wrong; the source prints 8,500
             "amended: the package corrects a value it had published; its source prints this one "
             "(8,000 → 8,500, not released yet)",
-            "수정: 이 데이터 패키지가 전에 공개한 값을 출처의 표기대로 바로잡았습니다(8,000개 → 8,500개, 아직 배포하지 않음)",
+            "수정: 이 사이트가 전에 공개한 값을 출처의 표기대로 바로잡았습니다(8,000개 → 8,500개, 아직 배포하지 않음)",
         ),
         (
             {"value": "8500"},  # the source misprints it
             "corrected: the package corrects what its source prints (“8,000” → 8,500, not released yet)",
-            "정정: 출처의 표기를 이 데이터 패키지가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
+            "정정: 출처의 표기를 이 사이트가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
         ),
     ],
     ids=["revision", "release-typo"],
@@ -246,3 +297,29 @@ def test_the_figure_page_tells_a_correction_in_the_page_language_with_its_number
     package = _corrected_copy(tmp_path, printed="8,500")
     html = _corrections(package, Page(lang), package.figures["smart-factories"])
     assert re.sub(r"<[^>]+>", "", html) == line
+
+
+def _deepest_bracket(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_bracket_in_a_standing_explanation_holds_another(package, lang):
+    """A check's name and a publisher's name may hold a bracket of their own ('(worked from 12,000)',
+    'Financial News (News1)'): the sentence names the check in quotation marks and says another source's
+    value in a clause of its own, so a reader never meets '(검산(비중): …(1만 2,000개로 계산))'."""
+    from macros.data.standing import reasons
+
+    seen = 0
+    for figure in package.figures.values():
+        for state in dict.fromkeys(r.state for r in reasons(package, figure.id)):
+            text = described(package, figure, state, lang)
+            assert _deepest_bracket(text) <= 1, (figure.id, text)
+            seen += "(" in text
+    assert seen, "no explanation holds a bracket, so the test would pass whatever the template"
+    voucher = described(package, package.figures["voucher-smes"], "contradicted", lang)
+    assert tr(lang, "share", "check kind") in voucher

@@ -46,6 +46,9 @@ class Kind:
     # How the arithmetic line names the two sides as their printing allows them: a computed value
     # against the printed one, or (ranks) two published ranks, since nothing is computed from a rank.
     as_printed: str = "{formula}, {against}; as printed, {computed} against {printed}"
+    # True when the check compares published figures and computes none, so its stated figure is no more
+    # its subject than the others: it is named by all of them ('…의 한국 순위(2019년과 2020년)').
+    compares_figures: bool = False
 
 
 def _sum(intervals: list[Interval]) -> Interval:
@@ -79,6 +82,7 @@ KINDS = {
             against="against the rank {stated} (a smaller number is a higher rank: it must not be larger)",
             compares="rank",
             as_printed="{formula}, {against}; both ranks as published, {computed} and {printed}",
+            compares_figures=True,
         ),
         Kind("equal", 1, "same figure stated twice", lambda t: t[0], lambda v: v[0], lambda i: i[0]),
         Kind(

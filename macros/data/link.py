@@ -11,13 +11,17 @@ RELATIONS = {
     # The translated figure's counterpart, not its original: the Korean figure may be a newspaper's report
     # of the original release, and the publisher translated its release, not the newspaper.
     "translates": ("counterpart in the original:", "counterpart in the translation:"),
+    # A statistical revision: the later figure replaces an estimate of the same fact.
     "revises": ("revision of", "revised as"),
+    # A later plan that changes a planned amount: the earlier figure was not wrong, the plan changed.
+    "amends": ("earlier plan's figure", "changed by a later plan to"),
     "target-for": ("target for", "result towards the target"),
     "same-as": ("same fact as", "same fact as"),
     # The figure is the amount the other most likely stands for, though their printed forms do not agree
     # exactly (an exact amount behind a 'more than'): weaker than same-as, so no dispute.
     "likely-behind": ("likely the amount behind", "likely refers to"),
-    # A later figure of a comparable amount that its source does not call a revision: weaker than revises.
+    # A later figure of a comparable amount that its source does not call a revision or a change of plan:
+    # weaker than revises and amends.
     "follows": ("later figure beside", "later figure, not called a revision:"),
 }
 

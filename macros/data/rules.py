@@ -19,6 +19,7 @@ from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, did_you_mean, display_path
 from .resource import Table
+from .standing import STATUSES
 from .term import Term, contains
 from .topic import ancestors
 from .unit import same_number
@@ -33,6 +34,7 @@ NAMED_COLUMNS = {
     ("checks", "expected"): tuple(OUTCOMES),
     ("figures", "qualifier"): tuple(RULE_FOR),
     ("links", "relation"): tuple(RELATIONS),
+    ("figures", "status"): STATUSES,
 }
 
 

@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .package import Package
 
+# A figure's status (the `status` enum of figures.csv): achieved, a preliminary estimate the source or a later
+# one calls provisional, work under way, or a plan or goal.
+STATUSES = ("actual", "estimate", "under-way", "target")
+# The state a figure has by its own status alone (an achievement has none).
+BY_STATUS = {"estimate": "estimated", "under-way": "under-way", "target": "planned"}
+# What an actual value of a unit states (the `actual` enum of units.csv), and the catalogue context of the
+# status's words for it: a result of the work (Korean 실적), or a settled fact that is no one's achievement,
+# a ranking, a change of ranking, a date or a plan's content (확정); `status_context` chooses.
+ACTUAL_CONTEXTS = {"result": "status", "fact": "status of a fact"}
+
 # Relations whose two figures state the same fact: a difference between them is a dispute.
 SAME_FACT = ("translates", "same-as")
 
@@ -38,6 +48,12 @@ STATES = {
         State("contradicted", "check fails", "a check this figure takes part in fails"),
         State("disputed", "disputed", "another source states it otherwise"),
         State("revised", "revised later", "a later figure revises it"),
+        # A later plan changed a planned figure (the relation amends): the figure was not wrong, so this
+        # is neither a correction nor a revision; the direction is the two values'.
+        State("raised", "plan changed later", "a later plan raised it"),
+        State("lowered", "plan changed later", "a later plan lowered it"),
+        State("replanned", "plan changed later", "a later plan changed it"),
+        State("estimated", "preliminary estimate", "a preliminary estimate, not a final count"),
         State("planned", "target", "a plan or goal, not an achievement"),
         State("under-way", "under way", "work under way when the source was written, not finished"),
     )
@@ -77,19 +93,33 @@ def reasons(package: Package, figure_id: str) -> tuple[Reason, ...]:
             found.append(Reason("disputed", "figure", other))
         elif link.relation == "revises" and link.other == figure_id and _differ(package, figure_id, other):
             found.append(Reason("revised", "figure", other))
+        elif link.relation == "amends" and link.other == figure_id and _differ(package, figure_id, other):
+            found.append(Reason(_direction(package, figure_id, other), "figure", other))
     found += [Reason("disputed", "caveat", c.id) for c in package.caveats_of(figure_id)]
-    if figure.status == "target":
-        found.append(Reason("planned", "figure", figure_id))
-    elif figure.status == "under-way":
-        found.append(Reason("under-way", "figure", figure_id))
+    if figure.status in BY_STATUS:
+        found.append(Reason(BY_STATUS[figure.status], "figure", figure_id))
     order = list(STATES)
     return tuple(sorted(found, key=lambda r: order.index(r.state)))
+
+
+def status_context(status: str, actual: str) -> str:
+    """The catalogue context of a status's words for what an actual value of the unit states (`actual`):
+    a fact's 'actual' is settled, a result's achieved; the other statuses read alike for every unit."""
+    return ACTUAL_CONTEXTS[actual] if status == "actual" else "status"
 
 
 def states(package: Package, figure_id: str) -> tuple[str, ...]:
     """The figure's states, each once, in the order of STATES; (PLAIN,) for a plain figure."""
     names = tuple(dict.fromkeys(r.state for r in package.standing(figure_id)))
     return names or (PLAIN,)
+
+
+def _direction(package: Package, earlier: str, later: str) -> str:
+    """Which way a later plan moved a planned figure: raised, lowered, or changed (a date)."""
+    old, new = package.figures[earlier].value, package.figures[later].value
+    if old is None or new is None:
+        return "replanned"
+    return "raised" if new > old else "lowered"
 
 
 def _differ(package: Package, first: str, second: str) -> bool:

@@ -14,6 +14,9 @@ class Unit(Translated):
     label: str
     symbol: str
     display: str
+    # What an actual value of this unit states: 'result' (work done, 실적) or 'fact' (a ranking, a date, a
+    # plan's content, 확정): the word a figure's status 'actual' takes (standing.status_context).
+    actual: str
     # Its counter in each language (counter_ko: 원, 명, 건, 개, 곳, %, 위, 배) is among `texts`.
     # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
     texts: tuple[tuple[str, str | None], ...] = ()

@@ -20,7 +20,7 @@ Qualifiers in Korean follow what the Korean original writes for these figures ('
 is the suffix 여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개',
 '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes 초과 after it
 ('14.3% 초과'): 'more than' excludes the number itself, as 초과 does, where 이상 would include it. In
-a table column the qualifier is named by both its words, ‘여’(초과) (QUALIFIER_NAMES), as the checks
+a table column the qualifier is named by both its words, ‘여’(남짓) (QUALIFIER_NAMES), as the checks
 page names its rule: 여 alone could not stand as a name.
 """
 
@@ -88,6 +88,17 @@ class English:
     # value of a number printed with no qualifier word, not a claim that the number is exact.
     QUALIFIER_NAMES = {"exact": "none (printed as is)"}
     HALVES = {(1, 6): "first", (7, 12): "second"}
+    # How a figure's label states its period, when it does: 'Korea's rank in …, 2019'.
+    LABEL_PERIOD = "{label}, {period}"
+
+    def label_with_period(self, label: str, period: str) -> str:
+        """A label with a period after it, as the figures' labels write one."""
+        return self.LABEL_PERIOD.format(label=label, period=period)
+
+    def label_without_period(self, label: str, period: str) -> str | None:
+        """What a label names without the period it ends with; None when it does not end with it."""
+        suffix = self.label_with_period("", period)
+        return label.removesuffix(suffix) if label.endswith(suffix) and label != suffix else None
 
     def plain(self, number: float, max_decimals: int = 3) -> str:
         return f"{number:,.{_decimals(number, max_decimals)}f}"
@@ -213,7 +224,7 @@ class Korean(English):
     여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개', '300여 종').
     여 never follows a decimal fraction or a sign, so there the number takes 초과 after it ('14.3% 초과'):
     'more than' excludes the number itself, as 초과 does, where 이상 would include it. In a table column
-    the qualifier is named by both its words, ‘여’(초과) (QUALIFIER_NAMES), as the checks page names its
+    the qualifier is named by both its words, ‘여’(남짓) (QUALIFIER_NAMES), as the checks page names its
     rule: 여 alone could not stand as a name.
     """
 
@@ -224,11 +235,12 @@ class Korean(English):
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여", "about-or-more": "약 … 이상"}
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
-    QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’(초과)"}
+    QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’(남짓)"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
     HALVES = {(1, 6): "상반기", (7, 12): "하반기"}
+    LABEL_PERIOD = "{label}({period})"
     # The ends of a range: an included end takes 이상/이하, an excluded one 초과/미만.
     ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
     # Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
@@ -351,7 +363,7 @@ class Korean(English):
 
     def range_qualifier(self, qualifier: str, written: str) -> str | None:
         """'한정어 ‘여’' beside the range of '17만여 개', '한정어 초과' beside that of '14.3% 초과': the word the
-        value shows, not both words nested ('‘여’(초과)'), and never ‘여’ for a percentage; '한정어 ‘약’'
+        value shows, not both words nested ('‘여’(남짓)'), and never ‘여’ for a percentage; '한정어 ‘약’'
         beside the range of '약 8,000개'."""
         if qualifier == "approximately":
             # '약' alone after a range ('8,500개 이하(약)') reads as 'about 8,500 or less'.
@@ -540,7 +552,7 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(qualifier: str, lang: str = "en", written: str | None = None) -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’(초과)
+    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’(남짓)
     or 없음; for one figure's `written` value, the word that value takes ('14.3% 초과': 초과)."""
     return speaker(lang).qualifier_name(qualifier, written)
 

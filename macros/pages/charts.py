@@ -117,7 +117,7 @@ def _standing(package: Package, page, qualified: list[Figure]) -> str:
         return ""
     lang = page.language
     items = "; ".join(
-        f"{value_link(package, page, f)} ({html.text(f.period.words(lang))})" for f in qualified
+        f"{value_link(package, page, f, running=True)} ({html.text(f.period.words(lang))})" for f in qualified
     )
     return f'<span class="dnd-chart-standing">{html.text(tr(lang, QUALIFIED))} {items}</span>'
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..data.checks import KINDS, OUTCOMES
 from ..data.language import column
 from ..data.package import Package
+from ..data.standing import ACTUAL_CONTEXTS, STATUSES
 from ..data.words import day_words, plain, qualifier_name
 from . import html
 from .citation import source_name
@@ -61,6 +62,8 @@ def _glosses(package: Package, lang: str):
         ("checks", "expected"): lambda v: tr(lang, OUTCOMES[v], "outcome"),
         ("topics", "kind"): lambda v: tr(lang, v, "topic kind"),
         ("units", "display"): lambda v: tr(lang, v, "unit display"),
+        # A unit's `actual` is glossed by the word the status actual (STATUSES[0]) then takes: 실적, 확정.
+        ("units", "actual"): lambda v: tr(lang, STATUSES[0], ACTUAL_CONTEXTS[v]),
         ("links", "relation"): lambda v: tr(lang, v, "link relation"),
     }
 

@@ -6,7 +6,7 @@ from ..data.checks import KINDS, OUTCOMES, Outcome
 from ..data.figure import Figure
 from ..data.intervals import RULES, Interval
 from ..data.package import Package
-from ..data.words import day_words, fill, list_words, qualifier_name, range_qualifier
+from ..data.words import day_words, fill, list_words, qualifier_name, range_qualifier, speaker
 from . import html
 from .citation import source_words
 from .i18n import DEFAULT, N_, tr
@@ -30,6 +30,8 @@ OUTCOME_FORMS = ("word", "check", "verb")
 # A check whose kind and stated figure another check shares is told apart by the figures only it works
 # from: 'share: Share of non-ICT companies (worked from 120,000)'.
 WORKED_FROM = N_("{title} (worked from {values})")
+# Two figures a check compares ('2019 and 2020'); Korean joins a pair with 과/와, not 및.
+COMPARED_PAIR = N_("{first} and {second}")
 CAPTION = N_("Every check between figures, computed on the intervals the printed numbers allow")
 DIFFERS = N_("the release states {stated}, but {sources} differs at any rounding of the printed numbers.")
 
@@ -46,7 +48,10 @@ def computed(outcome: Outcome, figures: dict[str, Figure], lang: str = "en") -> 
 
 def check_title(package: Package, check, lang: str) -> str:
     """The stated figure's name, and where another check shares the check's kind and stated figure, the
-    values only this one works from, so that two checks with one name never show one title."""
+    values only this one works from, so that two checks with one name never show one title. A check that
+    compares figures is named by all of them (`compared_title`)."""
+    if KINDS[check.kind].compares_figures:
+        return compared_title(package, [check.result, *check.operands], lang)
     label = package.figures[check.result].label_in(lang)
     twins = [
         o.check
@@ -58,6 +63,30 @@ def check_title(package: Package, check, lang: str) -> str:
     shared = set.intersection(*(set(t.operands) for t in twins))
     own = [package.figures[i].text(lang) for i in check.operands if i not in shared]
     return fill(tr(lang, WORKED_FROM), title=label, values=", ".join(own)) if own else label
+
+
+def compared_title(package: Package, figure_ids: list[str], lang: str) -> str:
+    """Figures compared, named by what they compare: one subject and its periods where each label is the
+    subject with its period ('Korea's rank in …, 2019 and 2020'); otherwise every label. Earlier periods
+    first, as a reader compares them (the 2021 rank, then the goal for 2025)."""
+    figures = sorted(
+        (package.figures[i] for i in figure_ids), key=lambda f: (f.period.end or f.period.start).last_day()
+    )
+    speak = speaker(lang)
+    periods = [f.period.words(lang) for f in figures]
+    subjects = {
+        speak.label_without_period(f.label_in(lang), p) for f, p in zip(figures, periods, strict=True)
+    }
+    if len(subjects) == 1 and None not in subjects and len(set(periods)) == len(periods):
+        return speak.label_with_period(subjects.pop(), _pair(periods, lang))
+    return _pair([f.label_in(lang) for f in figures], lang)
+
+
+def _pair(items: list[str], lang: str) -> str:
+    """Two things compared, joined as the language pairs them ('2019년과 2020년', not '2019년 및 2020년')."""
+    if len(items) == 2:
+        return fill(tr(lang, COMPARED_PAIR), first=items[0], second=items[1])
+    return list_words(items, lang)
 
 
 # A range and the rule that gives it; Korean sets the bracket close, as every other bracket on its pages.

@@ -19,7 +19,7 @@ from ..tools.export import number_value
 from . import html
 from .i18n import DEFAULT, N_, tr
 from .links import figure_anchor, figure_link
-from .standing import markers
+from .standing import markers, status_words
 from .tables import Row, printed_token, source_words, table
 
 ISSUE_TEMPLATE = "correction.yml"
@@ -104,7 +104,7 @@ COLUMNS = (
         lambda p, page, f: html.text(f.period.words(page.language)),
         lambda f: f.period.text,
     ),
-    Column("status", N_("Status"), lambda p, page, f: html.text(tr(page.language, f.status, "status"))),
+    Column("status", N_("Status"), lambda p, page, f: html.text(status_words(f, page.language))),
     Column("section", N_("Section"), lambda p, page, f: html.text(section(p, f, page.language)[1])),
 )
 # The columns of the CSV of the rows shown, named and written as in figures.csv.

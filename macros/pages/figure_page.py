@@ -7,6 +7,7 @@ language of its edition (`page.language`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -15,8 +16,10 @@ import yaml
 from ..data.changelog import entries_naming
 from ..data.checks import KINDS
 from ..data.figure import Figure
+from ..data.locator import parse_locators, place_locator
 from ..data.package import Package
 from ..data.period import parse_period
+from ..data.standing import SAME_FACT, status_context
 from ..data.topic import trail
 from ..data.words import (
     day_words,
@@ -35,7 +38,7 @@ from .errata import NOT_RELEASED, RANGE_BY_RULE, check_title, corrected_field, e
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import check_link, explorer_link
-from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence
+from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence, status_words
 from .tables import SEARCH_EXCLUDE, places, printed_token, related
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -47,7 +50,7 @@ STATEMENT = N_("{label}: {value}, {period} ({status})")
 DATE_STATEMENT = N_("{label}: {value} ({status})")
 DATE_STATEMENT_ACTUAL = N_("{label}: {value}")
 # A date still to come is planned ('예정'), not a target.
-DATE_STATUS = {"target": N_("planned"), "under-way": N_("under way")}
+DATE_STATUS = {"target": N_("planned"), "under-way": N_("under way"), "estimate": N_("estimated")}
 BY_SOURCE_KIND = {
     "original-release": N_("{statement}, as stated in the release {publisher} issued on {date}."),
     "translation": N_("{statement}, as stated in the release {publisher} issued on {date}."),
@@ -132,6 +135,19 @@ def figure_markdown(package: Package, page, figure: Figure, site_url: str | None
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
 
+def sentence_label(package: Package, f: Figure, lang: str) -> str:
+    """The label as a sentence that names the figure's source says it. A figure that states the same fact
+    as another (SAME_FACT) and is labelled as the other with a tail added ('…, in the Korean reports of
+    the release') is told apart from it only by that tail, which names its source; the sentence names the
+    source already, so it says the shared label."""
+    label = f.label_in(lang)
+    for link in package.links_of(f.id):
+        shared = package.figures[link.seen_from(f.id)[1]].label_in(lang)
+        if link.relation in SAME_FACT and label != shared and label.startswith(shared):
+            return shared
+    return label
+
+
 def _stated(package: Package, f: Figure, lang: str) -> str:
     """The figure in one sentence: the summary on its page and the sentence the site search shows (the
     standing follows in the list below it, so the sentence does not repeat it). In Korean the sentence
@@ -140,18 +156,19 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
     '세종타임즈의 … 보도에 따르면'); a date figure's value is its period, so it is given once, and a date
     that has come takes no status."""
     source = package.source_of(f)
-    if f.unit.display != "date" and f.period.words(lang) in f.label_in(lang):
+    label = sentence_label(package, f, lang)
+    if f.unit.display != "date" and f.period.words(lang) in label:
         # A label that names its period ('인공지능 공급기업(2021년)') is not followed by it again.
-        template, status = DATE_STATEMENT, tr(lang, f.status, "status")
+        template, status = DATE_STATEMENT, status_words(f, lang)
     elif f.unit.display != "date":
-        template, status = STATEMENT, tr(lang, f.status, "status")
+        template, status = STATEMENT, status_words(f, lang)
     elif f.status == "actual":
         template, status = DATE_STATEMENT_ACTUAL, ""
     else:
         template, status = DATE_STATEMENT, tr(lang, DATE_STATUS[f.status])
     statement = fill(
         tr(lang, template),
-        label=f.label_in(lang),
+        label=label,
         value=f.text(lang),
         predicate=predicate(f.text(lang), lang),
         period=f.period.words(lang),
@@ -190,7 +207,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("Unit"), html.text(f.unit.name_in(lang))),
         (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang, f.text(lang)))),
         (N_("Period"), html.text(f.period.words(lang))),
-        (N_("Status"), html.text(tr(lang, f.status, "status"))),
+        (N_("Status"), html.text(status_words(f, lang))),
         (N_("Standing"), explanation(package, page, f)),
         (N_("Topic"), html.text(trail(f.topic, package.topics, lang))),
         (N_("Id"), f"<code>{html.text(f.id)}</code>"),
@@ -412,19 +429,24 @@ HELD_EMPTY = N_("no {field}")
 
 
 def _cell_words(package: Package, f: Figure, name: str, cell: str, lang: str) -> str:
-    """A released cell as the page writes the field: a period, status or qualifier in words, a value in
-    the figure's unit."""
+    """A released cell as the page writes the field: a period, status, qualifier or place in words, a value
+    in the figure's unit."""
     if not cell:
         return cell
     match name:
         case "period":
             return parse_period(cell).words(lang)
         case "status":
-            return tr(lang, cell, "status")
+            return tr(lang, cell, status_context(cell, f.unit.actual))
         case "qualifier":
             return qualifier_name(cell, lang)
         case "value":
             return f.unit.words(float(cell), lang)
+        case "locator":
+            # A place in words, as the page names it ('제목'), never the stored code ('headline').
+            outlined = package.source_of(f).outlined
+            held = parse_locators(cell) if outlined else place_locator(f.topic, cell)
+            return places(package, dataclasses.replace(f, locators=held), lang)
     return cell
 
 

@@ -53,7 +53,13 @@ def check_link(page, check_id: str) -> str:
 
 
 def value_link(
-    package: Package, page, figure: Figure, shown: str | None = None, title: bool = False, after: str = ""
+    package: Package,
+    page,
+    figure: Figure,
+    shown: str | None = None,
+    title: bool = False,
+    after: str = "",
+    running: bool = False,
 ) -> str:
     """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page, then
     `after` (a particle, as HTML) and the figure's standing markers: wherever a value is shown, its
@@ -61,14 +67,32 @@ def value_link(
 
     The particle is joined to its value and the badges follow it, as a note mark follows a word
     ('49조여 원으로[목표] 늘렸습니다'): a badge between the value and its particle would read as the word
-    the particle agrees with ('[목표]으로'), which Korean readers read as a wrong particle."""
+    the particle agrees with ('[목표]으로'), which Korean readers read as a wrong particle.
+
+    In `running` text the value, its particle and its badges stay on one line (`.dnd-joined`), so a line
+    never starts with the particle ('14.3%' | '를') nor with a badge alone ('14.3%[이후 수정됨] 성장'); a
+    particle the page types after the value joins it there too (typography.particle_before_standing);
+    after a parenthetical only its last word joins the badges, and the parenthetical may break
+    ('58조 2,000억 원(국비 44조 8,000억 원)을[목표]'). A table cell or a list of values may break anywhere
+    between them: a badge on a line of its own there reads as the cell's."""
     from .standing import markers
 
     lang = page.language
     href = html.url(figure_link(page, figure.id))
     titled = f' title="{html.text(figure.label_in(lang))}"' if title else ""
     value = f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text(lang))}</a>'
-    return value + after + markers(package, page, figure)
+    badges = markers(package, page, figure)
+    if not running:
+        return value + after + badges
+    # The parenthetical's last word (after its last space or tag) starts the unit that holds the badges.
+    cut = max(after.rfind(" "), after.rfind(">")) + 1
+    if cut:
+        return value + after[:cut] + _joined(after[cut:] + badges)
+    return _joined(value + after + badges)
+
+
+def _joined(unit: str) -> str:
+    return f'<span class="dnd-joined">{unit}</span>' if unit else ""
 
 
 def fig(
@@ -108,4 +132,6 @@ def fig(
         from .standing import marker_words
 
         return html.text(shown) + after + html.text(marker_words(package, found, lang))
-    return value_link(package, page, found, shown if form == "value" else None, title=True, after=after)
+    return value_link(
+        package, page, found, shown if form == "value" else None, title=True, after=after, running=True
+    )

@@ -16,8 +16,8 @@ from ..data.checks import KINDS
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
-from ..data.standing import STATES, Reason
-from ..data.words import day_words
+from ..data.standing import BY_STATUS, STATES, Reason, status_context
+from ..data.words import day_words, fill
 from . import html, links
 from .i18n import N_, tr
 
@@ -32,12 +32,18 @@ DESCRIBED_ALONE = N_("{marker}: {meaning}")
 # A state explained only by caveats: what the other source states, in the caveat's own first sentence
 # ('disputed: One report … says the agreements … were signed that day'), rather than only its name.
 DESCRIBED_BY_CAVEAT = N_("{marker}: {details}")
-# A check named in words a sentence read aloud can carry, rather than by its id.
-# The check named by its kind and stated figure, as the checks page heads it: the stated figure alone
-# is the name of the figure whose page shows it.
-CHECK_NAMED = N_("the check ({kind}) of {title}")
+# A state explained by failing checks names them in its sentence, in quotation marks: a check's name
+# may hold a bracket of its own ('(worked from 12,000)'), and no bracket may hold another.
+DESCRIBED_BY_CHECK = N_("{marker}: the check {details} fails")
+# A state explained by other figures: the meaning, then what each other source gives, as a sentence of
+# its own, since a publisher's name may hold a bracket ('Financial News (News1)').
+DESCRIBED_BY_FIGURE = N_("{marker}: {meaning}; {details}")
+# A check named as the checks page heads it, its kind and title, quoted as one name.
+CHECK_NAMED = N_("“{kind}: {title}”")
+# What another source's figure gives: '2021년 12월 29일 자 파이낸셜뉴스(뉴스1) 자료에는 18.7%로 적혀 있습니다'.
+FIGURE_GIVES = N_("{source}, {date}, gives {value}")
 # The states a figure has by its own status, which a sentence naming the status already says.
-OWN_STATUS = ("planned", "under-way")
+OWN_STATUS = tuple(BY_STATUS.values())
 
 
 # What a correction changed, after its reason: '“12,7000” → 127,000'.
@@ -70,6 +76,12 @@ def caveat_anchor(caveat_id: str) -> str:
 
 def correction_anchor(correction_id: str) -> str:
     return f"correction-{correction_id}"
+
+
+def status_words(figure: Figure, lang: str) -> str:
+    """A figure's status as a reader sees it: a result's 'actual' is 실적, a fact's (a ranking, its change,
+    a date, a plan's content: the unit's `actual`) 확정."""
+    return tr(lang, figure.status, status_context(figure.status, figure.unit.actual))
 
 
 def word(state: str, lang: str) -> str:
@@ -111,7 +123,7 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
 
             check = next(c for c in package.checks if c.id == reason.id)
             kind = tr(lang, KINDS[check.kind].words, "check kind")
-            return tr(lang, CHECK_NAMED).format(kind=kind, title=check_title(package, check, lang))
+            return fill(tr(lang, CHECK_NAMED), kind=kind, title=check_title(package, check, lang))
         case "correction":
             correction = next(c for c in package.corrections if c.id == reason.id)
             old, new = change_words(package, correction, lang)
@@ -125,7 +137,25 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
         # The marker is the status's own word; repeating the status after it says nothing more.
         return ""
     source = package.source_of(other)
-    return f"{source.publisher_in(lang)}, {day_words(source.date, lang)}: {other.text(lang)}"
+    return fill(
+        tr(lang, FIGURE_GIVES),
+        source=source.publisher_in(lang),
+        date=day_words(source.date, lang),
+        value=other.text(lang),
+    )
+
+
+def _template(reasons: list[Reason], has_details: bool) -> str:
+    """The sentence a state takes by what explains it: a check is named in the sentence, a caveat's words
+    stand alone, another figure's value follows the meaning; a correction's change follows in brackets."""
+    if not has_details:
+        return DESCRIBED_ALONE
+    kinds = {r.by for r in reasons}
+    if kinds == {"check"}:
+        return DESCRIBED_BY_CHECK
+    if kinds == {"caveat"}:
+        return DESCRIBED_BY_CAVEAT
+    return DESCRIBED if "correction" in kinds else DESCRIBED_BY_FIGURE
 
 
 def first_sentence(note: str) -> str:
@@ -134,13 +164,11 @@ def first_sentence(note: str) -> str:
 
 
 def described(package: Package, figure: Figure, state: str, lang: str) -> str:
-    """One state in words with its reasons: 'check fails: a check this figure takes part in fails
-    (the check (share) of Share of voucher recipients that are not ICT companies)'."""
+    """One state in words with its reasons: 'check fails: the check “share: Share of voucher recipients
+    that are not ICT companies (worked from 12,000)” fails'."""
     reasons = _by_state(package, figure)[state]
     details = "; ".join(d for d in dict.fromkeys(_detail(package, r, lang) for r in reasons) if d)
-    template = DESCRIBED if details else DESCRIBED_ALONE
-    if details and all(r.by == "caveat" for r in reasons):
-        template = DESCRIBED_BY_CAVEAT
+    template = _template(reasons, bool(details))
     return tr(lang, template).format(marker=word(state, lang), meaning=meaning(state, lang), details=details)
 
 
@@ -205,7 +233,7 @@ def explanation(package: Package, page, figure: Figure) -> str:
             detail = html.text(_detail(package, reason, lang))
             linked = f'<a href="{html.url(target)}">{detail}</a>' if target and detail else detail
             described_html = html.fill(
-                tr(lang, DESCRIBED if detail else DESCRIBED_ALONE),
+                tr(lang, _template([reason], bool(detail))),
                 marker=f"<strong>{html.text(word(state, lang))}</strong>",
                 meaning=html.text(meaning(state, lang)),
                 details=linked,

@@ -12,6 +12,7 @@ from ..data.words import day_words, list_words, printed_qualifier, printed_stret
 from . import html
 from .i18n import N_, tr
 from .links import value_link
+from .standing import status_words
 
 # The site search indexes a table by its caption and the page's prose around it, not by its cells,
 # which it would run together into one string ("202220222022target…").
@@ -204,7 +205,7 @@ def related(package: Package, page, figure: Figure) -> str:
         note = f'<br><span class="dnd-note">{html.prose(link.note_in(lang))}</span>' if link.note else ""
         items.append(
             f'<li><span class="dnd-relation">{html.text(tr(lang, words, "relation"))}</span> '
-            f"{html.text(other.label_in(lang))}: {value_link(package, page, other)} "
+            f"{html.text(other.label_in(lang))}: {value_link(package, page, other, running=True)} "
             f"({html.text(source_words(package, other, lang))}){note}</li>"
         )
     return '<ul class="dnd-related">' + "".join(items) + "</ul>"
@@ -248,7 +249,7 @@ def figure_table(
                     html.text(f.label_in(lang)),
                     value_link(package, page, f),
                     html.text(_period_cell(f, lang)),
-                    html.text(tr(lang, f.status, "status")),
+                    html.text(status_words(f, lang)),
                     html.text("; ".join(_places(package, f, lang, within=place))),
                 ],
                 group=heading,

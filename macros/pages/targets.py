@@ -1,4 +1,4 @@
-"""Results beside their targets: the links say which target a result serves and how it was revised."""
+"""Results beside their targets: the links say which target a result serves and how a later plan changed it."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def share(package: Package, page, part_id: str, whole_id: str) -> str:
 
 
 def targets_table(package: Package, page) -> str:
-    """Each result with the target it serves (a target-for link) and that target's revisions."""
+    """Each result with the target it serves (a target-for link) and the amount a later plan set instead."""
     lang = page.language
     rows = []
     for link in package.links:
@@ -34,19 +34,20 @@ def targets_table(package: Package, page) -> str:
         revisions = [
             package.figures[r.figure]
             for r in package.links
-            if r.relation == "revises" and r.other == target.id
+            if r.relation == "amends" and r.other == target.id
         ]
         revised = "; ".join(
-            f"{value_link(package, page, r)} ({html.text(source_words(package, r, lang))})" for r in revisions
+            f"{value_link(package, page, r, running=True)} ({html.text(source_words(package, r, lang))})"
+            for r in revisions
         )
         # Named by its target: two targets may serve one result.
         rows.append(
             Row(
                 [
                     html.text(target.label_in(lang)),
-                    f"{html.text(result.label_in(lang))}: {value_link(package, page, result)}, "
+                    f"{html.text(result.label_in(lang))}: {value_link(package, page, result, running=True)}, "
                     f"{html.text(result.period.words(lang))}",
-                    f"{value_link(package, page, target)}, {html.text(target.period.words(lang))} "
+                    f"{value_link(package, page, target, running=True)}, {html.text(target.period.words(lang))} "
                     f"({html.text(source_words(package, target, lang))})",
                     revised or html.text(tr(lang, NONE)),
                     html.prose(link.note_in(lang)),
@@ -57,7 +58,7 @@ def targets_table(package: Package, page) -> str:
         raise page.error("targets_table: no result is linked to a target (relation target-for in links.csv)")
     headers = [
         tr(lang, h)
-        for h in (N_("Figure"), N_("In the release"), N_("Target"), N_("Revised target"), N_("Note"))
+        for h in (N_("Figure"), N_("In the release"), N_("Target"), N_("Target in a later plan"), N_("Note"))
     ]
     # A block per target at every width: five long cells side by side would squeeze each other.
     return table(tr(lang, CAPTION), headers, rows, css="dnd-table dnd-cards")

@@ -11,14 +11,17 @@ styles are left alone.
 A Korean amount in myriads is written in several words ('2조 4,500억 원', '12만 7,000개', '약 17만
 개'), a number with 여 before its counter in two ('4,300여 종'), an approximate number in two ('약
 8,000개') and a date in three ('2021년 7월 22일'); a desk never lets a line end inside one, so each is
-kept whole the same way (COMPOUND). A word that joins an amount to a bracketed date ('114조 1,000억
-원입니다(2020년 7월') is too long to keep whole on a phone: each amount or date in it is kept whole, and
-the line may break before the bracket.
+kept whole the same way (COMPOUND), and so is each end of a range with its word ('7,500개 이상',
+'1만 4,500명 초과'). A word that joins an amount to a bracketed date ('114조 1,000억 원입니다(2020년 7월')
+is too long to keep whole on a phone: each amount or date in it is kept whole, and so is what stands
+before the bracket ('15.5%입니다'); the line may break before the bracket. A heading keeps whole only
+what fits a phone's line at its size.
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 
 TAG = re.compile(r"(<[^>]+>)")
 # Elements whose text is not running Korean text.
@@ -39,10 +42,11 @@ _ABOUT = rf"약\s{_DIGITS}"
 # A fraction ('10분의 1'), which a line break would read as two numbers.
 _FRACTION = rf"{_DIGITS}분의\s{_DIGITS}"
 # The word that ends a qualified number or a range's end after it ('약 10억 건 이상', '14.3% 초과'): the
-# number, its unit and its qualifier are one word to the reader. A percentage is kept with one only.
+# number, its unit and its qualifier are one word to the reader. A number in one word (a percentage, a
+# count under 1만: '7,500개 이상', '300종 초과') is kept with one only.
 _ENDS = r"(?:[가-힣]*\s(?:이상|이하|초과|미만))"
-_PERCENT = rf"{_DIGITS}%(?={_ENDS})"
-_ONE = rf"(?:(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT}){_ENDS}?|{_PERCENT}{_ENDS})"
+_BOUND = rf"{_DIGITS}%?(?={_ENDS})"
+_ONE = rf"(?:(?:(?:약\s)?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT}){_ENDS}?|{_BOUND}{_ENDS})"
 # With what is joined to it, and any further amount in the same word ('‘3조701억원’(3조 701억 원)으로').
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # A number quoted in English with its scale word or unit ('2.4 trillion', '‘16.9 trillion’,', '2.9 times'):
@@ -51,6 +55,23 @@ COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 _ENGLISH_AMOUNT = r"(?<![^\s>])[^\sA-Za-z<>-]*[0-9][0-9.,]*\s[a-z]+[^\s<>a-z]*"
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
 LONGEST = 24
+# A heading is set larger than the text (the page's title at twice its size, 32 px on a phone), so a word
+# kept whole there must fit a phone's line at the heading's size: a wider one would run past the screen's
+# edge ('한국통신사업자연합회(KTOA)' in a title is about 13 em, the line about 10). Such a word is kept
+# whole up to an opening bracket, where Korean typesetting may break ('사이버보안지수' | '(GCI)의'). A
+# phone's line is about 20 em of text on a 360 px screen; each heading's size is the theme's.
+LINE = 20.0
+HEADINGS = {"h1": 2.0, "h2": 1.5625, "h3": 1.25, "h4": 1.0, "h5": 1.0, "h6": 1.0}
+
+
+def width(word: str) -> float:
+    """A word's width in em: a Hangul syllable 1, any other sign 0.6 (a digit is 0.55 in the text face)."""
+    return sum(1.0 if "가" <= c <= "힣" else 0.6 for c in word)
+
+
+def widest(heading: str) -> float:
+    """The widest word in em that a heading of this level keeps whole ('' for the text: any width)."""
+    return LINE / HEADINGS[heading] if heading else float("inf")
 
 
 # A code-like token joined by a hyphen to digits ('SHA-256', 'ISO 8601-2', 'COVID-19'): in every edition a
@@ -88,28 +109,45 @@ def joined(text: str) -> str:
     return CODE_WORD.sub(lambda m: m.group().replace("-", f"{WORD_JOINER}-{WORD_JOINER}"), text)
 
 
-# A value's standing badges, then the Korean particle or copula typed after the value ('2021년 말[목표]까지').
+# A value's standing badges, the end of the unit that keeps them on the value's line if any
+# (macros/pages/links.py), then the Korean particle or copula typed after the value ('2021년 말[목표]까지').
 _STANDINGS_THEN_PARTICLE = re.compile(
     r'(?P<standings><span class="dnd-standings">(?:<a [^>]*>[^<]*<span class="dnd-hidden">[^<]*</span></a>)+</span>)'
-    r"(?P<particle>[가-힣]+)"
+    r"(?P<unit></span>)?(?P<particle>[가-힣]+)"
 )
 
 
 def particle_before_standing(html: str) -> str:
-    """The page with each particle moved before the badges that stood between it and its value: Korean
-    joins a particle to its word ('2021년 말까지[목표]'); after a badge it would read as agreeing with the
-    badge's word ('[목표]으로'), and a line could start with it alone."""
-    return _STANDINGS_THEN_PARTICLE.sub(lambda m: m.group("particle") + m.group("standings"), html)
+    """The page with each particle moved before the badges that stood between it and its value, inside the
+    unit that keeps them on one line: Korean joins a particle to its word ('2021년 말까지[목표]'); after a
+    badge it would read as agreeing with the badge's word ('[목표]으로'), and a line could start with it."""
+    html = _STANDINGS_THEN_PARTICLE.sub(
+        lambda m: m.group("particle") + m.group("standings") + (m.group("unit") or ""), html
+    )
+    return _UNIT_THEN_PARTICLE.sub(lambda m: m.group("unit") + m.group("particle") + "</span>", html)
+
+
+# A value's unit without badges, then the particle typed after it ('14.3%' then '를').
+_UNIT_THEN_PARTICLE = re.compile(
+    r'(?P<unit><span class="dnd-joined">(?:[^<]|<a [^>]*>|</a>)*)</span>(?P<particle>[가-힣]+)'
+)
 
 
 def keep_words_whole(html: str) -> str:
-    """The page with each joined Korean word in a span that keeps it on one line."""
+    """The page with each joined Korean word in a span that keeps it on one line, and in a heading only a
+    word narrow enough for a phone's line at the heading's size."""
     parts = TAG.split(html)
     skipping: list[str] = []
+    headings: list[str] = []
     for n, part in enumerate(parts):
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
+            if tag in HEADINGS:
+                if not part.startswith("</"):
+                    headings.append(tag)
+                elif headings:
+                    headings.pop()
             # Text read only by screen readers (a visually hidden span) is laid out on one clipped line;
             # a kept-whole word there would only reach past the screen's edge.
             hidden = tag == "span" and HIDDEN in part
@@ -122,42 +160,48 @@ def keep_words_whole(html: str) -> str:
             continue
         if skipping or not part.strip():
             continue
-        parts[n] = _WHOLE.sub(_keep, part)
+        parts[n] = _WHOLE.sub(partial(_keep, heading=headings[-1] if headings else ""), part)
     return "".join(parts)
 
 
 _WHOLE = re.compile(f"(?P<compound>{COMPOUND.pattern})|(?P<english>{_ENGLISH_AMOUNT})|{JOINED.pattern}")
 
 
-def _keep(found: re.Match) -> str:
+def _keep(found: re.Match, heading: str = "") -> str:
     """An amount or a date in several words is kept whole as it stands; any other joined word by _wrap."""
     word = found.group()
     if found.group("english"):
-        return _span(word)
+        return _span(word, heading)
     if found.group("compound") and re.search(r"\s", word):
-        if len(word) <= LONGEST:
-            return _span(word)
-        # Too long for one line of a phone: each amount or date with what is joined to it, up to a bracket.
+        if _fits(word, heading):
+            return _span(word, heading)
+        # Too long for one line of a phone: each amount or date with what is joined to it, up to a bracket,
+        # and each other piece that joins a sign as any word does ('15.5%입니다' before '(2020년 7월~').
         return "".join(
-            _span(p) if re.search(r"\s", p) and COMPOUND.fullmatch(p) else p
+            _span(p, heading) if (re.search(r"\s", p) and COMPOUND.fullmatch(p)) or JOINED.fullmatch(p) else p
             for p in re.split(r"([(\[])", word)
         )
     # One word after all ('3조701억원'): kept whole only if it joins a sign, as any other word.
-    return _wrap(found) if JOINED.fullmatch(word) else word
+    return _wrap(found, heading) if JOINED.fullmatch(word) else word
 
 
-def _wrap(found: re.Match) -> str:
+def _wrap(found: re.Match, heading: str = "") -> str:
     word = found.group()
     if len(word) > LONGEST:
         return word
-    if word.count("(") != word.count(")") or word.count("[") != word.count("]"):
+    if word.count("(") != word.count(")") or word.count("[") != word.count("]") or not _fits(word, heading):
         # A bracket opened in one text and closed in another holds a tag or a space between: keep
         # whole what stands on either side of an opening bracket ('데이터·네트워크·인공지능' | '('); a
-        # closing one stays with the particle after it ('(그 이상)라는': '이상)라는' is one word).
+        # closing one stays with the particle after it ('(그 이상)라는': '이상)라는' is one word). A word
+        # too wide for a heading's line is kept whole the same way ('사이버보안지수' | '(GCI)의').
         pieces = re.split(r"([(\[])", word)
-        return "".join(_span(p) if JOINED.fullmatch(p) else p for p in pieces)
-    return _span(word)
+        return "".join(_span(p, heading) if JOINED.fullmatch(p) else p for p in pieces)
+    return _span(word, heading)
 
 
-def _span(word: str) -> str:
-    return word if len(word) > LONGEST else f'<span class="dnd-word">{word}</span>'
+def _fits(word: str, heading: str) -> bool:
+    return len(word) <= LONGEST and width(word) <= widest(heading)
+
+
+def _span(word: str, heading: str = "") -> str:
+    return f'<span class="dnd-word">{word}</span>' if _fits(word, heading) else word

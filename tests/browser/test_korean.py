@@ -103,13 +103,16 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
 # An amount in myriads with its counter ('2조 4,500억 원', '12만 7,000개', '약 17만 개', '17만여 개', and
 # with the verb joined to it, '114조 1,000억 원입니다'), a whole number with 여 before its counter
 # ('4,300여 종', '1,000여 곳'), 약 before a number ('약 8,000개') and a date of year and month or of a day
-# ('2021년 7월', '2021년 7월 22일'): what a Korean desk never breaks. A number ends in a digit: "106만
-# 5,000, 발표값" may break after its comma; a word spaced after bare digits is no counter (a counter
-# joins digits: '5,000명'), so "4,760만 5,000 이상" may break before 이상.
+# ('2021년 7월', '2021년 7월 22일') and a range's end ('7,500개 이상', '300종 초과'): what a Korean desk
+# never breaks. A number ends in a digit: "106만 5,000, 발표값" may break after its comma; a word spaced
+# after bare digits is no counter (a counter joins digits: '5,000명'), so "4,760만 5,000 이상" may break
+# before 이상.
 COMPOUND = (
     r"(?:약 )?\d(?:[\d,.]*\d)?[만억조](?: \d(?:[\d,.]*\d)?[만억조])*"
     r"(?: \d(?:[\d,.]*\d)?[가-힣]*|여?(?: ?[가-힣]+)?)"
     r"|\d(?:[\d,]*\d)?여 [가-힣]+|약 \d(?:[\d,.]*\d)?[가-힣%]*|\d{4}년 \d{1,2}월(?: \d{1,2}일)?"
+    # A count in one word or a percentage with the word that bounds it ('7,500개 이상', '300종 초과').
+    r"|\d(?:[\d,.]*\d)?(?:%|[가-힣]+) (?:이상|이하|초과|미만)"
 )
 # Every compound in a block of the page's text (a block that holds no other block), found across the
 # block's inline elements (a link, a marked word), drawn on more than one line.

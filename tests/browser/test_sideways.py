@@ -1,4 +1,4 @@
-"""No page scrolls sideways on a phone. A file of its own, so the parallel suite runs it beside the page
+"""No page scrolls sideways on a phone, and no heading runs past its line. A file of its own, so the parallel suite runs it beside the page
 checks of test_pages.py."""
 
 from __future__ import annotations
@@ -21,7 +21,12 @@ OVERFLOW = """width => {
     }
     return fits(table);
   });
-  return {page: document.documentElement.scrollWidth, viewport: window.innerWidth, tables};
+  // A heading's text past its box's edge: the theme clips it rather than scroll the page, so the page's
+  // width does not show it ('한국통신사업자연합회(KTOA)' kept whole in a title).
+  const headings = [...document.querySelectorAll('.md-content :is(h1, h2, h3, h4)')]
+    .filter(h => h.getClientRects().length && h.scrollWidth > h.clientWidth + 1)
+    .map(h => h.textContent.trim().slice(0, 40));
+  return {page: document.documentElement.scrollWidth, viewport: window.innerWidth, tables, headings};
 }"""
 
 
@@ -36,6 +41,8 @@ def test_no_page_scrolls_sideways_on_a_phone_and_tables_scroll_in_their_own_box(
             wide = max(layout["page"], layout["viewport"])
             if wide > PHONE["width"]:
                 problems.append((path, f"the page is {wide} px wide on a {PHONE['width']} px screen"))
+            for heading in layout["headings"]:
+                problems.append((path, f"the heading {heading!r} runs past its line"))
             for number, contained in enumerate(layout["tables"], start=1):
                 if not contained:
                     problems.append(
