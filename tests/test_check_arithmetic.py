@@ -9,7 +9,7 @@ from macros.data.locator import Locator
 from macros.data.period import parse_period
 from macros.data.unit import Unit
 
-COUNT = Unit("things", "things", "", "count")
+COUNT = Unit("things", "things", "", "count", "result")
 
 
 def figure(figure_id: str, value: float) -> Figure:

@@ -53,14 +53,72 @@ def describe(violation: dict) -> str:
 # The rules whose outcome depends on the colours (axe's tag cat.color, those it runs by default): the
 # only ones a palette can pass in light and fail in dark on a page's content.
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
+AXE = Axe().axe_script
+SAMPLED = "[data-axe-sample]"
+
+# Marks (with SAMPLED) each element a colour rule reads -- one holding text of its own, a link, a form
+# control -- whose colour shape no page of the edition has shown yet in this palette, and returns the new
+# shapes. A shape is all that decides an element's contrast: the tag, classes and inline style of it and
+# of each ancestor, with each one's computed colours, background, opacity, font size and weight, and
+# whether the element is drawn at all. Two elements of one shape are drawn in the same colours on the
+# same backgrounds, so the colour rules read each shape once per edition and palette, on its first page;
+# any element drawn in colours of its own (a new class, an inline colour, another background) is a new
+# shape and is read where it is.
+MARK_NEW_SHAPES = """(seen) => {
+  const known = new Set(seen), fresh = [];
+  const colours = element => {
+    const s = getComputedStyle(element);
+    return [s.color, s.backgroundColor, s.backgroundImage, s.opacity, s.fontSize, s.fontWeight,
+            s.textShadow, s.textDecorationLine, s.visibility, s.display].join(" ");
+  };
+  for (const element of document.body.querySelectorAll("*")) {
+    const text = [...element.childNodes].some(node => node.nodeType === 3 && node.data.trim());
+    if (!text && !/^(a|input|select|textarea|button)$/.test(element.localName)) continue;
+    const chain = [element.checkVisibility({opacityProperty: true, visibilityProperty: true})];
+    for (let e = element; e; e = e.parentElement) {
+      chain.push(`${e.localName}.${[...e.classList].sort().join(".")}[${e.getAttribute("style") ?? ""}]{${colours(e)}}`);
+    }
+    const shape = chain.join(" < ");
+    if (!known.has(shape)) {
+      known.add(shape);
+      fresh.push(shape);
+      element.setAttribute("data-axe-sample", "");
+    }
+  }
+  return fresh;
+}"""
 
 
-def axe_problems(reader: Reader, path: str, rules: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """What axe finds on the open page: every rule it runs by default, or only `rules`."""
-    options = {"resultTypes": ["violations"]}
-    if rules:
-        options["runOnly"] = {"type": "rule", "values": list(rules)}
-    return [(path, describe(v)) for v in Axe().run(reader.page, options=options).response["violations"]]
+def run_axe(reader: Reader, path: str, context, options: dict) -> list[tuple[str, str]]:
+    options = {"resultTypes": ["violations"], **options}
+    found = reader.evaluate("([context, options]) => axe.run(context, options)", [context, options])
+    return [(path, describe(v)) for v in found["violations"]]
+
+
+def axe_problems(
+    reader: Reader, path: str, seen: set[str] | None = None, every_rule: bool = True
+) -> list[tuple[str, str]]:
+    """What axe finds on the open page in its present palette: every rule it runs by default (or, with
+    `every_rule` false, only the colour rules). Given the colour shapes an edition's pages have shown so
+    far (`seen`, which it extends), the colour rules read this page's new shapes only."""
+    if not reader.evaluate("typeof axe !== 'undefined'"):
+        reader.evaluate(AXE)
+    if seen is None:
+        rules = {} if every_rule else {"runOnly": {"type": "rule", "values": list(COLOUR_RULES)}}
+        return run_axe(reader, path, {"exclude": []}, rules)
+    problems = []
+    if every_rule:
+        others = {rule: {"enabled": False} for rule in COLOUR_RULES}
+        problems += run_axe(reader, path, {"exclude": []}, {"rules": others})
+    fresh = reader.evaluate(MARK_NEW_SHAPES, sorted(seen))
+    seen.update(fresh)
+    if fresh:
+        colours = {"runOnly": {"type": "rule", "values": list(COLOUR_RULES)}}
+        problems += run_axe(reader, path, {"include": [SAMPLED]}, colours)
+        reader.evaluate(
+            f"document.querySelectorAll('{SAMPLED}').forEach(e => e.removeAttribute('data-axe-sample'))"
+        )
+    return problems
 
 
 # The colour transitions the switch started, finished; at most a second (a transition on an element the
@@ -87,23 +145,30 @@ EDITION = ""
 @pytest.fixture(scope="module")
 def visits(request, browser, site) -> dict[str, list[tuple[str, str]]]:
     """One visit of every page of an edition, shared by the tests that read it: what went wrong while it
-    loaded, what axe finds in the light palette, then, with the header's toggle switched, in the dark one.
+    loaded, and what axe finds in the palette the page opens in and then, with the header's toggle
+    switched, in the other one. The reader's choice is kept from page to page, so the pages open in the
+    light and the dark palette in turn (the first in light, as the browser prefers).
 
-    In the dark palette axe runs the rules whose outcome depends on colours (every rule runs in the light
-    palette). What else the palette changes is the theme's header (which toggle shows), the same on every
-    page of an edition: each edition's home page gets every rule in the dark palette too."""
+    Every rule runs in the light palette. In the dark one the rules whose outcome depends on colours run
+    (see MARK_NEW_SHAPES for the elements they read); what else the palette changes is the theme's header
+    (which toggle shows), the same on every page of an edition: each edition's home page gets every rule
+    in the dark palette too."""
     reader = Reader(browser, site, color_scheme="light")
     found: dict[str, list[tuple[str, str]]] = {"load": [], "light": [], "dark": []}
+    seen: dict[str, set[str]] = {"light": set(), "dark": set()}
+    palettes = ["light", "dark"]
     try:
         for path in site.pages():
             if (request.module.EDITION == KOREAN) != path.startswith(KOREAN):
                 continue
             reader.open(path, until="load")
-            assert reader.scheme() == SCHEMES["light"], f"/{path} is not shown in the light palette"
-            found["light"] += axe_problems(reader, path)
-            switch_palette(reader, SCHEMES["dark"])
-            found["dark"] += axe_problems(reader, path, () if path in ("", KOREAN) else COLOUR_RULES)
-            switch_palette(reader, SCHEMES["light"])
+            for palette in palettes:
+                if palette != palettes[0]:
+                    switch_palette(reader, SCHEMES[palette])
+                assert reader.scheme() == SCHEMES[palette], f"/{path} is not shown in the {palette} palette"
+                every_rule = palette == "light" or path in ("", KOREAN)
+                found[palette] += axe_problems(reader, path, seen[palette], every_rule)
+            palettes.reverse()
             # Whatever the page fetches late (the search index) has had axe's runs to arrive.
             reader.page.wait_for_load_state("networkidle")
             found["load"] += visit_problems(reader, path)
