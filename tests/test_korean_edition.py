@@ -530,6 +530,8 @@ UNNATURAL = (
     r"인용하는 꼴",
     r"새 수치: 2\.0 ",
     r"\[번역: ",
+    # The thirteenth read, prose pages: a period that already ends in 까지 given 까지 again.
+    r"까지(?:</[^>]+>)*까지",
     # The tenth read, prose pages: a qualifier said never to appear that the site shows; the Korean
     # headline credited with a report's figure, or with words of a sub-heading; the site said to rest
     # wholly on the one release; a page promising to list every later change that lists values only; the
