@@ -146,8 +146,10 @@ def _detail(package: Package, reason: Reason, lang: str) -> str:
         # The marker is the status's own word; repeating the status after it says nothing more.
         return ""
     source = package.source_of(other)
+    # A newspaper reports a figure; a ministry's document gives it.
+    template = FIGURE_REPORTS if source.kind == "news-report" else FIGURE_GIVES
     return fill(
-        tr(lang, FIGURE_REPORTS if source.kind == "news-report" else FIGURE_GIVES),
+        tr(lang, template),
         source=source.publisher_in(lang),
         date=day_words(source.date, lang),
         value=other.text(lang),
