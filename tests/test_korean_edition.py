@@ -1551,10 +1551,11 @@ def test_a_rank_checks_figure_pages_name_the_baseline_and_the_rank_compared_with
 
 def test_each_end_of_a_plan_change_says_which_figure_is_this_one():
     """The read of 12c: '나중 계획이 바꾼 수치' named the later plan's figure as the one changed. A figure page
-    lists the other figure after these words, so each says how this page's figure stands to it."""
+    lists the other figure after these words, so each says how this page's figure stands to it. The read of
+    13c: a desk says 이후 계획, not 나중 계획."""
     from macros.data.link import RELATIONS
     from macros.pages.i18n import tr
 
     earlier, later = (tr("ko", words, "relation") for words in RELATIONS["amends"])
     assert "이 수치가 바꾼" in earlier and "이전 계획" in earlier
-    assert "이 수치를 바꾼" in later and "나중 계획" in later
+    assert "이 수치를 바꾼" in later and "이후 계획" in later and "나중 계획" not in later

@@ -43,7 +43,10 @@ NOT_PLAIN = {
         ("revised", "figure", "data-market-growth-revised"),
         ("estimated", "figure", "data-market-growth-headline"),
     },
-    "data-market-growth-headline-ko": {("estimated", "figure", "data-market-growth-headline-ko")},
+    "data-market-growth-headline-ko": {
+        ("revised", "figure", "data-market-growth-revised"),
+        ("estimated", "figure", "data-market-growth-headline-ko"),
+    },
     "data-types-released": {("disputed", "figure", "data-types-released-ko")},
     "data-types-released-ko": {("disputed", "figure", "data-types-released")},
     "voucher-smes": {("contradicted", "check", "non-ict-share")},
