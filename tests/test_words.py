@@ -247,7 +247,7 @@ def test_about_or_more_is_written_either_side_of_the_number():
 def test_a_range_names_the_qualifier_its_value_shows_in_korean():
     # '17만여 개' has the range of 여, '14.3% 초과' that of 초과: never both nested, never 여 after a percentage.
     assert range_qualifier("more-than", "17만여 개", "ko") == "한정어 ‘여’"
-    assert range_qualifier("more-than", "14.3% 초과", "ko") == "한정어 초과"
+    assert range_qualifier("more-than", "14.3% 초과", "ko") == "한정어 ‘초과’"
     # A bare 약 after a range ('8,500개 이하(약)') reads as 'about 8,500 or less': it is named as a qualifier.
     assert range_qualifier("approximately", "약 8,000개", "ko") == "한정어 ‘약’"
     assert range_qualifier("about-or-more", "약 10억 건 이상", "ko") is None

@@ -362,7 +362,7 @@ class Korean(English):
         return self.COUNTED[number - 1] if 1 <= number <= len(self.COUNTED) else f"{number}번째"
 
     def range_qualifier(self, qualifier: str, written: str) -> str | None:
-        """'한정어 ‘여’' beside the range of '17만여 개', '한정어 초과' beside that of '14.3% 초과': the word the
+        """'한정어 ‘여’' beside the range of '17만여 개', '한정어 ‘초과’' beside that of '14.3% 초과': the word the
         value shows, not both words nested ('‘여’(남짓)'), and never ‘여’ for a percentage; '한정어 ‘약’'
         beside the range of '약 8,000개'."""
         if qualifier == "approximately":
@@ -370,10 +370,9 @@ class Korean(English):
             return f"한정어 ‘{self.QUALIFIER_WORDS[qualifier]}’"
         if qualifier != "more-than":
             return None
-        word = (
-            self.OR_MORE if written.endswith(f" {self.OR_MORE}") else f"‘{self.QUALIFIER_WORDS[qualifier]}’"
-        )
-        return f"한정어 {word}"
+        word = self.OR_MORE if written.endswith(f" {self.OR_MORE}") else self.QUALIFIER_WORDS[qualifier]
+        # Quoted either way: a bare '한정어 초과' reads as 'the qualifier is exceeded'.
+        return f"한정어 ‘{word}’"
 
     def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         from babel.dates import format_date, format_skeleton
@@ -637,7 +636,7 @@ def alternatives(items: list[str], lang: str = "en") -> str:
 
 
 def range_qualifier(qualifier: str, written: str, lang: str = "en") -> str | None:
-    """The qualifier named beside a figure's range as its written value shows it ('한정어 초과' for
+    """The qualifier named beside a figure's range as its written value shows it ('한정어 ‘초과’' for
     '14.3% 초과'), or None where the rule's own name says it."""
     return speaker(lang).range_qualifier(qualifier, written)
 

@@ -7,7 +7,7 @@ from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
 from ..data.package import RESOURCES
-from ..data.words import alternatives, day_words, particle, plain, qualifier_name
+from ..data.words import alternatives, day_words, list_words, particle, plain, qualifier_name
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import contents, release_table
 from ..pages.downloads import downloads as download_list
@@ -181,6 +181,17 @@ def define_env(env):
             return tables.qualifier_quoted(package, links.figure(package, page, figure_id))
         except ValueError as error:
             raise page.error(f"qualifier_word: {error}") from None
+
+    @env.macro
+    def untitled_reports() -> str:
+        """The news reports whose stored copy shows no headline, by publisher: the list is the sources
+        table's (an empty `headline`), so a page that names them cannot leave one out."""
+        names = [
+            source.publisher_in(page.language)
+            for source in package.sources.values()
+            if source.kind == "news-report" and not source.headline
+        ]
+        return html.text(list_words(names, page.language))
 
     @env.macro
     def qualifier_names(josa: str | None = None) -> str:
