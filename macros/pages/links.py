@@ -135,11 +135,9 @@ def fig(
 
         words = html.text(marker_words(package, found, lang))
         return html.text(shown) + (f"({aside})" if aside else "") + after + words
-    if aside:
-        linked = value_link(
-            package, page, found, shown if form == "value" else None, title=True, running=True
-        )
-        return linked + _closing(f"({aside}){after}")
-    return value_link(
-        package, page, found, shown if form == "value" else None, title=True, after=after, running=True
+    # An aside's particle closes the aside, not the value: it follows the bracket, after the badges.
+    joined = "" if aside else after
+    linked = value_link(
+        package, page, found, shown if form == "value" else None, title=True, after=joined, running=True
     )
+    return linked + _closing(f"({aside}){after}") if aside else linked
