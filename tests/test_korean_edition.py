@@ -251,7 +251,7 @@ def structured(html: str) -> list[dict]:
 def test_a_korean_figure_page_cites_in_korean_and_describes_itself_in_korean(built_site):
     html = built_site.page("ko/figures/budget-invested/")
     citation = text(re.search(r'<p class="dnd-citation">(.*?)</p>', html, re.S).group(1))
-    assert "데이터 버전" in citation and "「" in citation and "수치 budget-invested ‘디지털 뉴딜" in citation
+    assert "데이터 버전" in citation and "「" in citation and "수치 budget-invested “디지털 뉴딜" in citation
     (document,) = structured(html)
     assert document["inLanguage"] == "ko"
     assert re.search("[가-힣]", document["name"]) and re.search("[가-힣]", document["description"])
@@ -992,6 +992,20 @@ def test_the_waiting_changes_are_said_to_be_in_exactly_the_files_made_from_the_r
     release = release_history(package.path, cache=None).find(package.version)
     archive = next(d for d in files if d.path == "datapackage.zip")
     assert archive.content == release.archive
+
+
+def test_a_citation_quotes_a_label_with_a_quote_inside_it_in_the_other_marks(package):
+    """The thirteenth read: '수치 … ‘지하공간통합지도의 사업 또는 기업 수(영문 표기 ‘businesses’)’' nests one mark in
+    itself, and the reader cannot tell where the name ends; Korean prints “ ” outside and ‘ ’ inside."""
+    from macros.data.words import speaker
+    from macros.pages.citation import figure_citation
+
+    figure = package.figures["underground-map-businesses"]
+    assert "‘businesses’" in figure.label_in("ko")
+    assert f"수치 {figure.id} “{figure.label_in('ko')}”." in figure_citation(package, figure, lang="ko")
+    assert f"figure {figure.id} “{figure.label_in('en')}”." in figure_citation(package, figure, lang="en")
+    for lang in ("ko", "en"):
+        assert speaker(lang).quoted("a “b” c") == "“a ‘b’ c”"
 
 
 def test_a_figure_citation_names_the_released_version_and_the_page_says_what_it_holds(waiting):

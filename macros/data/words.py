@@ -88,6 +88,9 @@ class English:
     # value of a number printed with no qualifier word, not a claim that the number is exact.
     QUALIFIER_NAMES = {"exact": "none (printed as is)"}
     HALVES = {(1, 6): "first", (7, 12): "second"}
+    # The quotation marks around a name the site quotes, then the pair for a quote inside it: Korean
+    # prints them alike (“ ” outside, ‘ ’ inside), so a reader sees where the quoted name ends.
+    QUOTE_MARKS = (("“", "”"), ("‘", "’"))
     # How a figure's label states its period, when it does: 'Korea's rank in …, 2019'.
     LABEL_PERIOD = "{label}, {period}"
 
@@ -99,6 +102,13 @@ class English:
         """What a label names without the period it ends with; None when it does not end with it."""
         suffix = self.label_with_period("", period)
         return label.removesuffix(suffix) if label.endswith(suffix) and label != suffix else None
+
+    def quoted(self, text: str) -> str:
+        """A name in the outer quotation marks, a quote inside it in the inner ones, so the marks never
+        nest in themselves: “지하공간통합지도의 … 수(영문 표기 ‘businesses’)”."""
+        (outer_open, outer_close), (inner_open, inner_close) = self.QUOTE_MARKS
+        inside = text.replace(outer_open, inner_open).replace(outer_close, inner_close)
+        return f"{outer_open}{inside}{outer_close}"
 
     def plain(self, number: float, max_decimals: int = 3) -> str:
         return f"{number:,.{_decimals(number, max_decimals)}f}"

@@ -6,7 +6,7 @@ import re
 
 from ..data.language import column
 from ..data.package import Package
-from ..data.words import day_words, fill, language_words, particle
+from ..data.words import day_words, fill, language_words, particle, speaker
 from ..tools.releases import archive_address
 from . import html
 from .i18n import N_, tr
@@ -194,14 +194,15 @@ def site_address(path: str, site_url: str | None = None) -> str:
 
 
 def figure_citation(package: Package, figure, address: str | None = None, lang: str = "en") -> str:
-    """'Authors, Title, data version 3.0.0, figure <id> (<label>). <address>' as plain text; in Korean
-    '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id> ‘<라벨>’. <주소>' (the label keeps its own brackets), as a Korean reader pastes it."""
-    text = tr(lang, "{authors}, {title}, data version {version}, figure {id} “{label}”.").format(
+    """'Authors, Title, data version 3.0.0, figure <id> “<label>”. <address>' as plain text; in Korean
+    '편집진, 「제목」, 데이터 버전 3.0.0, 수치 <id> “<라벨>”. <주소>', as a Korean reader pastes it. The label is
+    quoted by the language's rule, so a quote inside it takes the inner marks, never the outer ones again."""
+    text = tr(lang, "{authors}, {title}, data version {version}, figure {id} {label}.").format(
         authors=authors(package, lang=lang),
         title=title(package, lang),
         version=package.version,
         id=figure.id,
-        label=figure.label_in(lang),
+        label=speaker(lang).quoted(figure.label_in(lang)),
     )
     return f"{text} {address}" if address else text
 

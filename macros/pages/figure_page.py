@@ -29,6 +29,7 @@ from ..data.words import (
     predicate,
     qualifier_name,
     range_qualifier,
+    speaker,
 )
 from ..tools.export import figure_json, released_cells
 from ..tools.workbook import field_text
@@ -436,7 +437,8 @@ WAITING_ELSEWHERE = N_(
     "above); its own row in version {version}, the one cited, is as shown."
 )
 WAITING_NEW = N_("This figure is not yet in any release: version {version}, the one cited, does not hold it.")
-HELD_VALUE = N_("{field} “{old}”")
+# The earlier text quoted by the language's rule ({old} comes quoted), so a quote inside it takes the inner marks.
+HELD_VALUE = N_("{field} {old}")
 HELD_EMPTY = N_("no {field}")
 
 
@@ -486,7 +488,7 @@ def waiting_words(package: Package, f: Figure, lang: str = "en") -> str:
         # (its last full stop left to the sentence that quotes it, which ends with one)
         old = _cell_words(package, f, name, cells[shown[name]], lang).replace("`", "").rstrip(".")
         held.append(
-            tr(lang, HELD_VALUE).format(field=title, old=old)
+            tr(lang, HELD_VALUE).format(field=title, old=speaker(lang).quoted(old))
             if old
             else tr(lang, HELD_EMPTY).format(field=title)
         )
