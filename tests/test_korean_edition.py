@@ -1574,3 +1574,11 @@ def test_each_end_of_a_plan_change_says_which_figure_is_this_one():
     earlier, later = (tr("ko", words, "relation") for words in RELATIONS["amends"])
     assert "이 수치가 바꾼" in earlier and "이전 계획" in earlier
     assert "이 수치를 바꾼" in later and "이후 계획" in later and "나중 계획" not in later
+
+
+def test_the_search_panel_says_it_is_getting_ready_not_that_it_resets(built_site):
+    """The thirteenth read: the theme's 검색 초기화, shown while the index loads, reads as 'reset the
+    search'; a Korean desk writes 검색 준비 중. The English edition keeps the theme's own words."""
+    meta = r'<div class="md-search-result__meta">\s*(.*?)\s*</div>'
+    assert re.search(meta, built_site.page("ko/"), re.S).group(1) == "검색 준비 중"
+    assert re.search(meta, built_site.page(""), re.S).group(1) == "Initializing search"
