@@ -1542,6 +1542,40 @@ def test_a_quoted_amount_is_kept_whole_around_its_marked_token_on_both_editions_
     assert re.search(r'<span class="dnd-amount">(<mark>)?2\.2 million(</mark>)? people</span>', page)
 
 
+def test_a_marked_number_is_kept_with_its_unit_word_as_an_unmarked_one_is():
+    """The thirteenth read: '<mark>28</mark> cases' could break after 28 on a phone while '20 cases' beside it
+    was kept whole; a Korean page keeps an English number with its word, marked or not. The English
+    edition keeps only an amount with its scale word, marked or not."""
+    from macros.pages.figure_page import _marked
+
+    korean = _marked("granted (", "480,000", " people) and 20 cases", keeps_words_whole=True)
+    assert korean == 'granted <span class="dnd-amount">(<mark>480,000</mark> people)</span> and 20 cases'
+    assert '<span class="dnd-word">20 cases</span>' in keep_words_whole(f"<p>{korean}</p>")
+    english = _marked("granted (", "480,000", " people) and 20 cases", keeps_words_whole=False)
+    assert english == "granted (<mark>480,000</mark> people) and 20 cases"
+    assert "dnd-amount" in _marked("", "220 trillion", " won", keeps_words_whole=False)
+
+
+def test_a_number_ending_in_a_plus_is_kept_with_its_word():
+    """The thirteenth read: '(300+ types)' broke after '300+' while '(19 types)' beside it was kept whole."""
+    html = keep_words_whole("<p>Subsidy24 (300+ types), Driver (19 types)</p>")
+    assert '<span class="dnd-word">(300+ types),</span>' in html
+    assert '<span class="dnd-word">(19 types)</span>' in html
+
+
+def test_no_marked_english_number_on_a_korean_figure_page_is_cut_from_its_word(built_site):
+    """Every Korean figure page: a marked number followed by an English word sits in the span that keeps it."""
+    loose = {}
+    for path in sorted((built_site.site / "ko" / "figures").glob("*/index.html")):
+        html = path.read_text(encoding="utf-8")
+        for m in re.finditer(r'(<span class="dnd-amount">[^<\s]*)?<mark>[^<]*[0-9+]</mark> [a-z]', html):
+            if m.group(1) is None:
+                loose[path.parent.name] = m.group()
+    assert loose == {}
+    page = built_site.page("ko/figures/ict-pilot-testing-permission/")
+    assert '<span class="dnd-amount"><mark>28</mark> cases</span>' in page
+
+
 def test_total_before_a_korean_amount_stays_on_its_line():
     """'총 1050억원' in a quoted headline: 총 (in all) is part of the amount, as 약 is."""
     html = keep_words_whole("<p>업무협약 체결...총 1050억원 투자, 총 2조 4,500억 원을</p>")

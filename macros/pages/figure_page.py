@@ -41,7 +41,7 @@ from .i18n import N_, tr
 from .links import check_link, explorer_link
 from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence, status_words
 from .tables import SEARCH_EXCLUDE, places, printed_token, related
-from .typography import AMOUNT
+from .typography import kept_amounts
 
 CODE = re.compile(r"`([^`<>]+)`")
 # The figure's sentence: what is stated, then who stated it, in the words its source's kind calls for (a
@@ -286,12 +286,13 @@ def _nothing(words: str) -> str:
     return f"<p data-search-exclude>{html.text(words)}</p>"
 
 
-def _marked(before: str, token: str, after: str) -> str:
-    """The quote with its printed token marked. A token that is part of an English amount ('220 trillion' of
-    '220 trillion won') is marked inside the amount's span, so the mark's tag does not cut the unit off the
-    line the number is on (the every-edition pass, typography.keep_codes_whole, sees text between tags only)."""
+def _marked(before: str, token: str, after: str, keeps_words_whole: bool = False) -> str:
+    """The quote with its printed token marked. A token that is part of an amount kept whole ('220 trillion' of
+    '220 trillion won'; on a Korean page '28' of '28 cases') is marked inside the amount's span, so the mark's
+    tag does not cut the unit off the line the number is on (the passes in typography see text between tags
+    only): a marked amount is kept as the same amount unmarked is (typography.kept_amounts)."""
     quote, start, end = before + token + after, len(before), len(before) + len(token)
-    for amount in AMOUNT.finditer(quote):
+    for amount in kept_amounts(quote, keeps_words_whole):
         if amount.start() <= start and end <= amount.end() and (amount.start(), amount.end()) != (start, end):
             return (
                 f'{html.text(quote[: amount.start()])}<span class="dnd-amount">{html.text(quote[amount.start() : start])}'
@@ -304,7 +305,7 @@ def _marked(before: str, token: str, after: str) -> str:
 def _quote(package: Package, f: Figure, lang: str) -> str:
     """The source's sentence in the source's language, its printed token marked, with where it is and a link."""
     source = package.source_of(f)
-    sentence = _marked(*f.quote_parts())
+    sentence = _marked(*f.quote_parts(), keeps_words_whole=speaker(lang).keeps_words_whole)
     name = source_name(source, lang)
     cite = ""
     if source.url:

@@ -53,8 +53,9 @@ _ONE = rf"(?:(?:(?:{_BEFORE})?(?:{_MYRIADS}|{_SOME}|{_DATE}|{_FRACTION})|{_ABOUT
 COMPOUND = re.compile(rf"[^\s<>]*?{_ONE}(?:[^\s<>]*?{_ONE})*[^\s<>]*")
 # A number quoted in English with its scale word or unit ('2.4 trillion', '‘16.9 trillion’,', '2.9 times'):
 # a Korean page quotes the source's form, and keep-all still breaks at its Latin space.
-# It starts a word ('SHA-256 plain' is a code and a word, not an amount).
-_ENGLISH_AMOUNT = r"(?<![^\s>])[^\sA-Za-z<>-]*[0-9][0-9.,]*\s[a-z]+[^\s<>a-z]*"
+# It starts a word ('SHA-256 plain' is a code and a word, not an amount); its number may end in '+' ('300+
+# types', as AMOUNT's).
+_ENGLISH_AMOUNT = r"(?<![^\s>])[^\sA-Za-z<>-]*[0-9][0-9.,]*\+?\s[a-z]+[^\s<>a-z]*"
 # Longer than this, a word may break after all rather than push a narrow screen sideways.
 LONGEST = 24
 # A heading is set larger than the text (the page's title at twice its size, 32 px on a phone), so a word
@@ -87,12 +88,28 @@ _LABEL = re.compile(r'data-label="([^"]*)"')
 # as two numbers). The unit words are the ones the sources' English writes after a scale word.
 _SCALES = "thousand|million|billion|trillion"
 _UNIT_WORDS = "won|KRW|dollars|people|persons|households|pieces|Koreans|businesses|companies|jobs|users"
+# A number may end in '+' ('300+ types', 'at least 300'): the sign is part of the number.
 AMOUNT = re.compile(
-    rf"(?<![\w.,$])(?:(?:KRW|USD)\s|US\$|\$|₩)?[0-9][0-9,]*(?:\.[0-9]+)?\s(?:{_SCALES})(?:\s(?:{_UNIT_WORDS}))?\b"
+    rf"(?<![\w.,$])(?:(?:KRW|USD)\s|US\$|\$|₩)?[0-9][0-9,]*(?:\.[0-9]+)?\+?\s(?:{_SCALES})(?:\s(?:{_UNIT_WORDS}))?\b"
 )
 # The spans this module keeps on one line in every edition: the Korean pass leaves their text as it is.
 KEPT_WHOLE = ("dnd-code-word", "dnd-amount")
 WORD_JOINER = "\u2060"
+
+
+def kept_amounts(text: str, keeps_words_whole: bool) -> list[re.Match]:
+    """The amounts in a text (not HTML) that a line never breaks inside: an English amount with its scale
+    word in every edition ('220 trillion won'), and in an edition that keeps words whole (Korean) an English
+    number with the word after it ('28 cases', '(300+ types)'), as the two passes below keep them. A page
+    that marks a token inside one asks here, so a marked number is kept with its unit as an unmarked one is."""
+    found = list(AMOUNT.finditer(text))
+    if keeps_words_whole:
+        found += [
+            m
+            for m in re.finditer(_ENGLISH_AMOUNT, text)
+            if not any(a.start() < m.end() and m.start() < a.end() for a in found)
+        ]
+    return found
 
 
 def keep_codes_whole(html: str) -> str:
