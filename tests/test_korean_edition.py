@@ -269,7 +269,7 @@ def test_every_korean_figure_page_has_its_citation_and_json_ld(built_site):
 
 def test_the_korean_range_line_says_each_end_in_korean(built_site):
     html = text(built_site.page("ko/figures/budget-invested/"))
-    assert "10조 500억 원 이상 10조 1,500억 원 이하(반올림)" in html
+    assert "10조 500억 원 이상 10조 1,500억 원 미만(반올림)" in html
 
 
 def test_the_korean_data_page_describes_the_dataset_in_korean(built_site):
