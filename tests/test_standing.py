@@ -255,7 +255,7 @@ def _corrected_copy(tmp_path, **request):
         (
             {"value": "8500"},  # the source misprints it
             "corrected: the package corrects what its source prints (“8,000” → 8,500, not released yet)",
-            "정정: 출처의 표기를 이 사이트가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
+            "정정: 출처의 표기를 이 사이트가 바로잡았습니다(‘8,000’ → 8,500개, 아직 배포하지 않음)",
         ),
     ],
     ids=["revision", "release-typo"],
@@ -277,7 +277,7 @@ def test_a_released_correction_of_a_misprint_quotes_the_source_and_writes_the_va
     assert described(package, figure, "corrected", "en") == (
         "corrected: the package corrects what its source prints (“12,7000” → 127,000)"
     )
-    assert described(package, figure, "corrected", "ko").endswith("(“12,7000” → 12만 7,000개)")
+    assert described(package, figure, "corrected", "ko").endswith("(‘12,7000’ → 12만 7,000개)")
 
 
 @pytest.mark.parametrize(

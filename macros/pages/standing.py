@@ -17,7 +17,7 @@ from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
 from ..data.standing import BY_STATUS, STATES, Reason, status_context
-from ..data.words import day_words, fill
+from ..data.words import day_words, fill, quoted
 from . import html, links
 from .i18n import N_, tr
 
@@ -61,7 +61,7 @@ def change_words(package: Package, correction, lang: str) -> tuple[str, str]:
 
     def shown(token: str, printed_by_source: bool) -> str:
         if printed_by_source:
-            return f"“{token}”"
+            return quoted(token, lang)
         reading = read_number(token) if correction.field == "value" and figure is not None else None
         return figure.unit.words(reading.number, lang) if reading is not None else token
 
