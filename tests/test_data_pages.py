@@ -270,7 +270,7 @@ def test_a_figure_that_is_not_plain_shows_its_standing_wherever_it_is_shown(buil
     assert document["standing"]["states"] == ["contradicted", "disputed"]
     assert {
         "state": "contradicted",
-        "meaning": "a check this figure takes part in fails",
+        "meaning": "a check this figure takes part in fails, and this figure may be why",
         "check": "new-deal-fund-size-languages",
     } in document["standing"]["reasons"]
     korean = built_site.page("ko/figures/new-deal-fund-size/")

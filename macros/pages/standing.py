@@ -24,7 +24,7 @@ from .i18n import N_, tr
 # The anchor of the standing on a figure's own page, and of a caveat there.
 STANDING_ANCHOR = "standing"
 CONTEXT = "figure standing"
-# A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails (id)'.
+# A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails, and this figure may be why (id)'.
 DESCRIBED = N_("{marker}: {meaning} ({details})")
 # A state the figure has by itself (its own status: target, under way): the marker already names the
 # status, so nothing follows the meaning.
