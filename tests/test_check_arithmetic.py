@@ -83,11 +83,11 @@ def test_every_kind_has_words_a_formula_and_an_arity_that_fits_it():
 
 
 def test_the_arithmetic_line_shows_the_numbers_the_ranges_and_the_outcome_words():
-    result = outcome("share", Interval(94.55, 94.65), point(12_000), point(127_000))
+    result = outcome("share", Interval(94.55, 94.65, high_open=True), point(12_000), point(127_000))
     figures = {"r": figure("r", 94.6), "o0": figure("o0", 12_000), "o1": figure("o1", 127_000)}
     assert result.line(figures) == (
         "c: fails: 12,000 ÷ 127,000 × 100 ≈ 9.449, against a stated 94.6; "
-        "as printed, about 9.449 against from 94.55 to 94.65"
+        "as printed, about 9.449 against at least 94.55, below 94.65"
     )
     assert result.words == OUTCOMES["fails"]
 

@@ -144,6 +144,20 @@ def test_the_checks_page_shows_every_check_with_its_outcome_and_explains_contrad
     assert re.findall(r'<li id="contradiction-([^"]+)">', page) == unsettled
 
 
+@pytest.mark.parametrize(
+    ("edition", "printed", "opening", "closing"), [("", "printed", "“", "”"), ("ko/", "원문 표기", "‘", "’")]
+)
+def test_the_checks_trace_quotes_every_printed_form_in_its_page_languages_marks(
+    built_site, edition, printed, opening, closing
+):
+    """A printed form in a sentence carries its marks as text, whatever the source's language: a copied
+    trace keeps them, and ‘49조원’ does not read as the site's own spacing."""
+    text = parse(built_site.page(f"{edition}data/checks/")).text
+    forms = re.findall(rf", {printed} (\S)[^:]*?(\S):", text)
+    assert len(forms) > 30
+    assert set(forms) == {(opening, closing)}
+
+
 def test_the_corrections_page_links_each_correction_to_its_figure(built_site):
     page = built_site.page("data/corrections/")
     for correction in load_package().corrections:
@@ -256,7 +270,7 @@ def test_a_figure_that_is_not_plain_shows_its_standing_wherever_it_is_shown(buil
     assert document["standing"]["states"] == ["contradicted", "disputed"]
     assert {
         "state": "contradicted",
-        "meaning": "a check this figure takes part in fails",
+        "meaning": "a check this figure takes part in fails, and this figure may be why",
         "check": "new-deal-fund-size-languages",
     } in document["standing"]["reasons"]
     korean = built_site.page("ko/figures/new-deal-fund-size/")

@@ -567,6 +567,18 @@ def test_a_check_on_a_number_that_cannot_be_read_names_the_check_and_the_figure(
     )
 
 
+def test_a_check_that_doubts_a_figure_it_does_not_compute_with_is_located(pkg):
+    row = set_cell(pkg / "data/checks.csv", "non-ict-share", "suspects", "smart-factories")
+    expect(pkg, "data/checks.csv", row, "suspects", "'smart-factories' is not a figure of this check")
+
+
+def test_only_a_check_expected_to_fail_names_the_figures_it_doubts(pkg):
+    row = set_cell(pkg / "data/checks.csv", "budget-by-source", "suspects", "budget-2021")
+    expect(
+        pkg, "data/checks.csv", row, "suspects", "only a check expected to fail names the figures it doubts"
+    )
+
+
 def link_row(pkg: Path, figure: str, other: str) -> int:
     rows = read_rows(pkg / "data/links.csv")
     return next(i for i, r in enumerate(rows, start=1) if r[:1] == [figure] and r[2] == other)

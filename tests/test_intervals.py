@@ -16,14 +16,23 @@ def test_a_count_written_in_full_is_taken_at_its_word():
     assert interval("8th", 8, display="rank") == Interval(8, 8)
 
 
-def test_a_rounded_number_covers_half_a_unit_of_its_last_digit():
-    assert interval("16.9 trillion", 16.9e12, display="currency") == Interval(16.85e12, 16.95e12)
+def test_a_rounded_number_covers_half_a_unit_of_its_last_digit_below_its_upper_end():
+    """Rounding half up makes 16.95 trillion print as 17.0: the low end is included, the high end is not."""
+    assert interval("16.9 trillion", 16.9e12, display="currency") == Interval(
+        16.85e12, 16.95e12, high_open=True
+    )
     low, high = (
         interval("95.3%", 95.3, display="percent").low,
         interval("95.3%", 95.3, display="percent").high,
     )
     assert (low, high) == pytest.approx((95.25, 95.35))
-    assert interval("49 trillion", 49e12, display="currency") == Interval(48.5e12, 49.5e12)
+    assert interval("49 trillion", 49e12, display="currency") == Interval(48.5e12, 49.5e12, high_open=True)
+
+
+def test_a_rounded_range_says_its_upper_end_is_excluded_in_each_language():
+    found = interval("95.3%", 95.3, display="percent")
+    assert found.words() == "at least 95.25, below 95.35"
+    assert found.words(lang="ko") == "95.25 이상 95.35 미만"
 
 
 def test_a_korean_amount_after_a_larger_unit_is_precise_to_its_last_nonzero_digit():
@@ -39,12 +48,12 @@ def test_a_korean_amount_after_a_larger_unit_is_precise_to_its_last_nonzero_digi
 
 
 def test_a_whole_share_or_multiple_is_rounded_too():
-    assert interval("95%", 95, display="percent") == Interval(94.5, 95.5)
+    assert interval("95%", 95, display="percent") == Interval(94.5, 95.5, high_open=True)
 
 
 def test_about_covers_half_a_unit_of_the_last_significant_digit():
-    assert interval("90,000", 90_000, "approximately") == Interval(85_000, 95_000)
-    assert interval("170,000", 170_000, "approximately") == Interval(165_000, 175_000)
+    assert interval("90,000", 90_000, "approximately") == Interval(85_000, 95_000, high_open=True)
+    assert interval("170,000", 170_000, "approximately") == Interval(165_000, 175_000, high_open=True)
 
 
 def test_more_than_is_open_from_the_number_to_the_next_round_number():
@@ -71,7 +80,7 @@ def test_about_reads_a_number_with_a_scale_word_to_its_last_digit_before_the_wor
     rule of its last digit that is not a trailing zero ('about 90,000')."""
     found, _ = interval_of(1e9, "about-or-more", read_number("약 10억건 이상"), "count")
     assert found == Interval(9.5e8, 2e9, high_open=True)
-    assert interval("90,000", 90_000, "approximately") == Interval(85_000, 95_000)
+    assert interval("90,000", 90_000, "approximately") == Interval(85_000, 95_000, high_open=True)
 
 
 def test_more_than_states_only_its_low_end():

@@ -269,7 +269,7 @@ def test_every_korean_figure_page_has_its_citation_and_json_ld(built_site):
 
 def test_the_korean_range_line_says_each_end_in_korean(built_site):
     html = text(built_site.page("ko/figures/budget-invested/"))
-    assert "10조 500억 원 이상 10조 1,500억 원 이하(반올림)" in html
+    assert "10조 500억 원 이상 10조 1,500억 원 미만(반올림)" in html
 
 
 def test_the_korean_data_page_describes_the_dataset_in_korean(built_site):
@@ -494,7 +494,9 @@ UNNATURAL = (
     # check that confirms a rise with a test an unchanged rank passes; code words for relations, check
     # kinds and units, developer words and 'this package' in Korean sentences; a tautological caveat;
     # calques; nested brackets after a source; ranges spaced around their tilde, which a phone breaks.
-    r"뜻하는 범위[^단검]*미만",
+    # (A rounded number's range rightly ends below its high end, '이상 … 미만(반올림)'; a 'more than' figure's
+    # starts above its number, '초과', and must not go on to an upper end.)
+    r"뜻하는 범위[^단검]*초과[^단검]*미만",
     r"발표한 계획에 따르면",
     r"1차 자료\((계획|번역본)\)",
     r"말대로 한국 순위가 올랐습니다",
@@ -1098,7 +1100,13 @@ def test_the_standing_read_aloud_names_a_failing_check_by_its_name_not_its_id(pa
     from macros.pages.errata import check_title
     from macros.pages.standing import described
 
-    failing = [(o.check, f) for o in package.outcomes if o.status == "fails" for f in o.check.operands]
+    failing = [
+        (o.check, f)
+        for o in package.outcomes
+        if o.status == "fails"
+        for f in (o.check.result, *o.check.operands)
+        if o.check.doubts(f)
+    ]
     assert failing
     for check, figure_id in failing:
         words = described(package, package.figures[figure_id], "contradicted", "ko")

@@ -37,7 +37,7 @@ def test_make_validate_prints_one_summary_line_and_every_check_when_asked():
     assert lines[-1] == summary
     assert (
         "non-ict-share: fails: 12,000 ÷ 127,000 × 100 ≈ 9.449, against a stated 94.6; "
-        "as printed, about 9.449 against from 94.55 to 94.65" in lines
+        "as printed, about 9.449 against at least 94.55, below 94.65" in lines
     )
 
 

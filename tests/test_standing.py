@@ -3,6 +3,8 @@ wherever the figure is, so no page states a doubtful figure as if it were plain.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.data.package import load_package
@@ -49,13 +51,13 @@ NOT_PLAIN = {
     },
     "data-types-released": {("disputed", "figure", "data-types-released-ko")},
     "data-types-released-ko": {("disputed", "figure", "data-types-released")},
-    "voucher-smes": {("contradicted", "check", "non-ict-share")},
+    # The failing check `non-ict-share` doubts the printed count of non-ICT companies (its `suspects`), not
+    # the recipients (voucher-smes) or the share (voucher-non-ict-share) it computes with: they stay plain.
     "voucher-smes-restated": {("corrected", "correction", "voucher-count-separator")},
     "voucher-non-ict-companies": {
         ("contradicted", "check", "non-ict-share"),
         ("disputed", "figure", "non-ict-companies-ko"),
     },
-    "voucher-non-ict-share": {("contradicted", "check", "non-ict-share")},
     "non-ict-companies-ko": {("disputed", "figure", "voucher-non-ict-companies")},
     "dnd-plan-government-2025": {
         ("raised", "figure", "dnd2-government-2025"),
@@ -210,7 +212,6 @@ def test_a_check_outcome_in_prose_comes_from_the_data(package):
 
 
 def test_prose_reports_a_check_through_the_outcome_macro_never_a_typed_link():
-    import re
     from pathlib import Path
 
     docs = Path(__file__).resolve().parents[1] / "docs"
@@ -255,7 +256,7 @@ def _corrected_copy(tmp_path, **request):
         (
             {"value": "8500"},  # the source misprints it
             "corrected: the package corrects what its source prints (“8,000” → 8,500, not released yet)",
-            "정정: 출처의 표기를 이 사이트가 바로잡았습니다(“8,000” → 8,500개, 아직 배포하지 않음)",
+            "정정: 출처의 표기를 이 사이트가 바로잡았습니다(‘8,000’ → 8,500개, 아직 배포하지 않음)",
         ),
     ],
     ids=["revision", "release-typo"],
@@ -277,7 +278,7 @@ def test_a_released_correction_of_a_misprint_quotes_the_source_and_writes_the_va
     assert described(package, figure, "corrected", "en") == (
         "corrected: the package corrects what its source prints (“12,7000” → 127,000)"
     )
-    assert described(package, figure, "corrected", "ko").endswith("(“12,7000” → 12만 7,000개)")
+    assert described(package, figure, "corrected", "ko").endswith("(‘12,7000’ → 12만 7,000개)")
 
 
 @pytest.mark.parametrize(
@@ -293,7 +294,6 @@ def test_a_released_correction_of_a_misprint_quotes_the_source_and_writes_the_va
 def test_the_figure_page_tells_a_correction_in_the_page_language_with_its_numbers_as_the_page_writes_them(
     tmp_path, lang, line
 ):
-    import re
 
     from macros.pages.figure_page import _corrections
 
@@ -324,5 +324,34 @@ def test_no_bracket_in_a_standing_explanation_holds_another(package, lang):
             assert _deepest_bracket(text) <= 1, (figure.id, text)
             seen += "(" in text
     assert seen, "no explanation holds a bracket, so the test would pass whatever the template"
-    voucher = described(package, package.figures["voucher-smes"], "contradicted", lang)
+    voucher = described(package, package.figures["voucher-non-ict-companies"], "contradicted", lang)
     assert tr(lang, "share", "check kind") in voucher
+
+
+def test_a_failing_check_marks_only_the_figures_it_doubts_and_every_figure_when_it_names_none(package):
+    """`non-ict-share` names the count it doubts: the sound figures it computes with carry no mark of its
+    failure. `new-deal-fund-size-languages` cannot say which of its two figures is wrong: both carry it."""
+    doubted = {f for f in package.figures if ("contradicted" in states(package, f))}
+    assert {"voucher-non-ict-companies", "new-deal-fund-size", "new-deal-fund-size-ko"} == doubted
+    failing = [o.check for o in package.outcomes if o.status == "fails"]
+    assert {c.id: c.suspects for c in failing} == {
+        "non-ict-share": ("voucher-non-ict-companies",),
+        "new-deal-fund-size-languages": (),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "This figure is not the one the check doubts"),
+        ("ko", "이 검산이 의심하는 수치는 이 수치가 아니라"),
+    ],
+)
+def test_a_figure_a_failing_check_does_not_doubt_says_where_the_check_points(package, lang, words):
+    from macros.pages.figure_page import _checks
+
+    sound = re.sub(r"<[^>]+>", "", _checks(package, Page(lang), package.figures["voucher-smes"]))
+    assert words in sound
+    assert package.figures["voucher-non-ict-companies"].label_in(lang) in sound
+    doubted = _checks(package, Page(lang), package.figures["voucher-non-ict-companies"])
+    assert words not in doubted

@@ -171,6 +171,13 @@ class Check(Translated):
     row: int
     # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
     texts: tuple[tuple[str, str | None], ...] = ()
+    # The figures a failing check's explanation doubts (its result or operands); empty when it does not
+    # say which is wrong. Only these carry the check's failure as their standing (`standing.reasons`).
+    suspects: tuple[str, ...] = ()
+
+    def doubts(self, figure_id: str) -> bool:
+        """True when the check's failure points at this figure of it: one it names, or any when it names none."""
+        return figure_id in self.suspects if self.suspects else figure_id in (self.result, *self.operands)
 
     def explanation_in(self, lang: str) -> str:
         return text_in(self, "explanation", lang)

@@ -1,7 +1,7 @@
 """What a printed number can stand for: the interval fixed by how it is printed and qualified.
 
 A check compares intervals, not points, so no tolerance is ever chosen by hand: '16.9 trillion'
-stands for every value from 16.85 to 16.95 trillion, and a check holds when what its operands
+stands for every value from 16.85 trillion up to (not including) 16.95 trillion, and a check holds when what its operands
 can give meets what the release states. Each rule below is one row of RULES, with its reason;
 the checks page and the data dictionary show that table.
 """
@@ -17,7 +17,10 @@ from .words import interval_words, lower_end_words, plain
 
 @dataclass(frozen=True)
 class Interval:
-    """A range of values; an open end excludes its bound ('more than 170,000' opens the low end)."""
+    """A range of values; an open end excludes its bound ('more than 170,000' opens the low end).
+
+    A rounded number keeps its low end and excludes its high one: rounding half up makes 125,000
+    print as 130,000, so '120,000' stands for at least 115,000 and below 125,000."""
 
     low: float
     high: float
@@ -120,14 +123,14 @@ RULES = (
         "rounded",
         "exact",
         "a number with a decimal fraction or a scale word, and every share or multiple ('16.9 trillion', '95.3%', '2.9 times')",
-        "half a unit of the last printed digit either side (16.85 to 16.95 trillion)",
+        "from half a unit of the last printed digit below, included, to half a unit above, excluded, as rounding half up reads it (at least 16.85, below 16.95 trillion)",
         "a number written to a last digit stands for every value that rounds to it",
     ),
     IntervalRule(
         "about",
         "approximately",
         "'about' or 'approximately' before a number",
-        "half a unit of the last digit that is not a trailing zero either side, of the last digit before a scale word in a number written with one ('about 90,000': 85,000 to 95,000; '약 10억': 9.5억 to 10.5억)",
+        "from half a unit of the last digit that is not a trailing zero below, included, to half a unit above, excluded; in a number written with a scale word, of the last digit before it ('about 90,000': at least 85,000, below 95,000; '약 10억': at least 9.5억, below 10.5억)",
         "'about N' names the round number nearest the value at N's own precision; a value further away would round to a different number",
     ),
     IntervalRule(
@@ -168,9 +171,11 @@ def interval_of(
         case "in-full":
             return point(value), rule
         case "rounded":
-            return Interval(value - reading.step / 2, value + reading.step / 2), rule
+            return Interval(value - reading.step / 2, value + reading.step / 2, high_open=True), rule
         case "about":
-            return Interval(value - reading.about_step / 2, value + reading.about_step / 2), rule
+            return Interval(
+                value - reading.about_step / 2, value + reading.about_step / 2, high_open=True
+            ), rule
         case "about-or-more":
             return Interval(value - reading.about_step / 2, value + reading.round_step, high_open=True), rule
     return Interval(value, value + reading.round_step, low_open=True, high_open=True), rule

@@ -240,7 +240,12 @@ def _load(path: Path, as_published: bool = False) -> Package:
         if figure:
             figures[figure.id] = figure
     checks = [
-        Check(**_fields(r, Check, "operands"), operands=tuple(r["operands"].split(" ")), row=r["_row"])
+        Check(
+            **_fields(r, Check, "operands", "suspects"),
+            operands=tuple(r["operands"].split(" ")),
+            suspects=tuple((r.get("suspects") or "").split()),
+            row=r["_row"],
+        )
         for r in tables["checks"].rows
     ]
     links = [Link(**_fields(r, Link), row=r["_row"]) for r in tables["links"].rows]

@@ -599,6 +599,29 @@ def corrections_are_needed(package: Package) -> list[Problem]:
     return problems
 
 
+def checks_name_figures_of_their_own(package: Package) -> list[Problem]:
+    """A check's suspects (the figures its failure points at) are its own result or operands, and only a
+    check expected to fail names any: elsewhere a mark of failure would land on a figure the check never
+    computes with, or on a check that holds."""
+    at, problems = _reporter(package, "checks"), []
+    for check in package.checks:
+        own = (check.result, *check.operands)
+        for suspect in check.suspects:
+            if suspect not in own:
+                problems.append(
+                    at(
+                        check.row,
+                        "suspects",
+                        f"'{suspect}' is not a figure of this check: name {', '.join(own)}",
+                    )
+                )
+        if check.suspects and check.expected != "fails":
+            problems.append(
+                at(check.row, "suspects", "only a check expected to fail names the figures it doubts")
+            )
+    return problems
+
+
 def checks_are_computable(package: Package) -> list[Problem]:
     """A check's operands exist, are numbers in one unit, and give a result in the result's unit."""
     at, problems = _reporter(package, "checks"), []
@@ -909,6 +932,7 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     corrections_are_needed,
     changes_name_what_exists,
     checks_are_computable,
+    checks_name_figures_of_their_own,
     topics_form_a_tree,
     sources_say_what_they_are,
     links_join_comparable_figures,

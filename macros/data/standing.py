@@ -45,7 +45,11 @@ STATES = {
         State(
             "amended", "amended", "the package corrects a value it had published; its source prints this one"
         ),
-        State("contradicted", "check fails", "a check this figure takes part in fails"),
+        State(
+            "contradicted",
+            "check fails",
+            "a check this figure takes part in fails, and this figure may be why",
+        ),
         State("disputed", "disputed", "another source states it otherwise"),
         State("revised", "revised later", "a later figure revises it"),
         # A later plan changed a planned figure (the relation amends): the figure was not wrong, so this
@@ -82,10 +86,12 @@ def reasons(package: Package, figure_id: str) -> tuple[Reason, ...]:
     found += [
         Reason(BY_CORRECTION_KIND[c.kind], "correction", c.id) for c in package.corrections_of(figure_id)
     ]
+    # A failing check marks the figures it doubts, not the sound ones it computes with (`Check.suspects`):
+    # their pages still list the check, and say which figure it points at.
     found += [
         Reason("contradicted", "check", o.check.id)
         for o in package.outcomes_of(figure_id)
-        if o.status == "fails"
+        if o.status == "fails" and o.check.doubts(figure_id)
     ]
     for link in package.links_of(figure_id):
         _, other = link.seen_from(figure_id)

@@ -71,6 +71,8 @@ class English:
     list_locale = "en_GB"
     # Whether a word joined to a dot, bracket or sign is kept on one line (macros/pages/typography.py).
     keeps_words_whole = False
+    # The marks a sentence puts around words it quotes as printed ('printed “2.4 trillion”').
+    QUOTES = ("“", "”")
     # The words before a number that say how it was rounded.
     QUALIFIER_WORDS = {
         "exact": "",
@@ -153,6 +155,11 @@ class English:
                 return self.scaled(value)
             case _:
                 return self.plain(value)
+
+    def quoted(self, text: str) -> str:
+        """Words quoted as printed, in this language's marks: '“2.4 trillion”'; '‘49조원’'."""
+        opening, closing = self.QUOTES
+        return f"{opening}{text}{closing}"
 
     def interval_words(self, low: float, high: float, low_open: bool, high_open: bool, write) -> str:
         if low == high:
@@ -244,6 +251,8 @@ class Korean(English):
     # Korean typesetting treats 중소·벤처기업 or 공급기업(2019년) as one word (어절).
     keeps_words_whole = True
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여", "about-or-more": "약 … 이상"}
+    # A Korean desk quotes a word or a printed form in single marks: 원문 표기 ‘49조원’, 한정어 ‘여’.
+    QUOTES = ("‘", "’")
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
     QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’(남짓)"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
@@ -377,12 +386,12 @@ class Korean(English):
         beside the range of '약 8,000개'."""
         if qualifier == "approximately":
             # '약' alone after a range ('8,500개 이하(약)') reads as 'about 8,500 or less'.
-            return f"한정어 ‘{self.QUALIFIER_WORDS[qualifier]}’"
+            return f"한정어 {self.quoted(self.QUALIFIER_WORDS[qualifier])}"
         if qualifier != "more-than":
             return None
         word = self.OR_MORE if written.endswith(f" {self.OR_MORE}") else self.QUALIFIER_WORDS[qualifier]
         # Quoted either way: a bare '한정어 초과' reads as 'the qualifier is exceeded'.
-        return f"한정어 ‘{word}’"
+        return f"한정어 {self.quoted(word)}"
 
     def point_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         from babel.dates import format_date, format_skeleton
@@ -514,6 +523,16 @@ def interval_words(
     """A range as a reader says it: '8,000' (one value), 'from 16.85 to 16.95', 'above 170,000, below 180,000';
     '8,000', '16조 8,500억 원 이상 16조 9,500억 원 이하', '17만 초과 18만 미만'."""
     return speaker(lang).interval_words(low, high, low_open, high_open, write)
+
+
+def quoted(text: str, lang: str = "en") -> str:
+    """Words quoted as printed, in the marks of `lang`: '“12,7000”'; '‘12,7000’'."""
+    return speaker(lang).quoted(text)
+
+
+def quote_marks(lang: str = "en") -> tuple[str, str]:
+    """The opening and closing marks a sentence in `lang` puts around words it quotes as printed."""
+    return speaker(lang).QUOTES
 
 
 def lower_end_words(low: float, low_open: bool, write=plain, lang: str = "en") -> str:

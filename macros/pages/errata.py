@@ -94,17 +94,17 @@ RANGE_BY_RULE = N_("{range} ({rule})")
 
 
 def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
-    """An interval in the figure's unit, as words: 'from KRW 16.85 trillion to KRW 16.95 trillion';
-    '16조 8,500억 원 이상 16조 9,500억 원 이하'."""
+    """An interval in the figure's unit, as words: 'at least KRW 16.85 trillion, below KRW 16.95 trillion';
+    '16조 8,500억 원 이상 16조 9,500억 원 미만'."""
     return interval.words(lambda number: figure.unit.words(round(number, 3), lang, compound=True), lang)
 
 
 def _linked(package: Package, page, figure: Figure) -> str:
-    """'<label>, printed “16.9 trillion”: from KRW 16.85 trillion to KRW 16.95 trillion (rounded)', the label
-    linked to the figure's page."""
+    """'<label>, printed “16.9 trillion”: at least KRW 16.85 trillion, below KRW 16.95 trillion (rounded)', the
+    label linked to the figure's page; the printed form in the marks of the page's language, in both."""
     lang = page.language
     interval, rule = package.bounds[figure.id]
-    token = printed_token(package, figure)
+    token = printed_token(package, figure, marked_in=lang)
     # Kept on one line as the explorer keeps it: '2.4 / trillion' would part a number from its scale word.
     printed = html.fill(tr(lang, "printed {token}"), token=f'<span class="dnd-num">{token}</span>')
     rule_words = range_qualifier(figure.qualifier, figure.text(lang), lang) or rule.name_in(lang)

@@ -38,7 +38,7 @@ from .citation import figure_citation, source_name
 from .errata import NOT_RELEASED, RANGE_BY_RULE, check_title, corrected_field, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
-from .links import check_link, explorer_link
+from .links import check_link, explorer_link, figure_link
 from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence, status_words
 from .tables import SEARCH_EXCLUDE, places, printed_token, related
 from .typography import kept_amounts
@@ -92,6 +92,9 @@ TRANSLATION_SOURCE = N_(
 # After a check's outcome: '; this figure is the stated figure.' (Korean starts a sentence: '. 이 수치는 …').
 OUTCOME_THEN_ROLE = N_("; {role}.")
 NO_CHECK_USES_THIS_FIGURE = N_("No check uses this figure.")
+# After a failing check's explanation on the page of a figure it computes with but does not doubt: the
+# figure carries no mark of the failure, and the reader is told where the check points.
+NOT_THE_FIGURE_DOUBTED = N_("This figure is not the one the check doubts: it points at {figures}.")
 NONE_THE_PACKAGE_USES_THE_FIGURE_AS_ITS_ = N_("None: the package uses the figure as its source prints it.")
 CORRECTED_IN = N_("corrected on {date} in version {version}")
 NO_OTHER_FIGURE_IS_LINKED_TO_THIS_ONE = N_("No other figure is linked to this one.")
@@ -361,11 +364,25 @@ def _checks(package: Package, page, f: Figure) -> str:
             f'<li><a href="{html.url(check_link(page, o.check.id))}">{html.text(name)}</a> '
             f"(<code>{html.text(o.check.id)}</code>): "
             f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>'
-            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.prose(o.check.explanation_in(lang))}</li>"
+            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.prose(o.check.explanation_in(lang))}"
+            f"{_doubted_elsewhere(package, page, o, f)}</li>"
         )
     if not items:
         return _nothing(tr(lang, NO_CHECK_USES_THIS_FIGURE))
     return "<ul>" + "".join(items) + "</ul>"
+
+
+def _doubted_elsewhere(package: Package, page, outcome, f: Figure) -> str:
+    """' This figure is not the one the check doubts: it points at <label>.' after a failing check that
+    names other figures than this one (`Check.suspects`); '' otherwise."""
+    if outcome.status != "fails" or outcome.check.doubts(f.id):
+        return ""
+    lang = page.language
+    named = [
+        f'<a href="{html.url(figure_link(page, i))}">{html.text(package.figures[i].label_in(lang))}</a>'
+        for i in outcome.check.suspects
+    ]
+    return " " + html.fill(tr(lang, NOT_THE_FIGURE_DOUBTED), figures=list_words(named, lang))
 
 
 def _corrections(package: Package, page, f: Figure) -> str:

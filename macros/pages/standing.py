@@ -17,14 +17,14 @@ from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
 from ..data.standing import BY_STATUS, STATES, Reason, status_context
-from ..data.words import day_words, fill
+from ..data.words import day_words, fill, quoted
 from . import html, links
 from .i18n import N_, tr
 
 # The anchor of the standing on a figure's own page, and of a caveat there.
 STANDING_ANCHOR = "standing"
 CONTEXT = "figure standing"
-# A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails (id)'.
+# A state with its meaning and what explains it: 'check fails: a check this figure takes part in fails, and this figure may be why (id)'.
 DESCRIBED = N_("{marker}: {meaning} ({details})")
 # A state the figure has by itself (its own status: target, under way): the marker already names the
 # status, so nothing follows the meaning.
@@ -61,7 +61,7 @@ def change_words(package: Package, correction, lang: str) -> tuple[str, str]:
 
     def shown(token: str, printed_by_source: bool) -> str:
         if printed_by_source:
-            return f"“{token}”"
+            return quoted(token, lang)
         reading = read_number(token) if correction.field == "value" and figure is not None else None
         return figure.unit.words(reading.number, lang) if reading is not None else token
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..data.figure import Figure
 from ..data.package import Package
 from ..data.topic import trail
-from ..data.words import day_words, list_words, printed_qualifier, printed_stretch
+from ..data.words import day_words, list_words, printed_qualifier, printed_stretch, quote_marks
 from . import html
 from .i18n import N_, tr
 from .links import value_link
@@ -104,17 +104,26 @@ def _cell(header: bool, content: str, sort_key: str | None, title: str) -> str:
     return f'<td data-label="{html.text(title)}"{key}><span class="dnd-cell">{content}</span></td>'
 
 
-def printed_token(package: Package, figure: Figure, qualified: bool = True) -> str:
+def printed_token(
+    package: Package, figure: Figure, qualified: bool = True, marked_in: str | None = None
+) -> str:
     """The number as its source prints it, quoted in the source's language ('second half of this year'
     stays English on a Korean page, marked so) and citing the source it quotes; `qualified` (wherever a
     page shows what its source printed), with the qualifier word its quote prints before it ('more than
-    170,000'): the bare number would show the source as printing no qualifier."""
+    170,000'): the bare number would show the source as printing no qualifier. `marked_in` (where the
+    printed form runs in a sentence, not in a cell of its own): the marks of that language written as
+    text around it ('printed “2.4 trillion”'; '원문 표기 ‘49조원’'), so a copy or a reading of the text
+    keeps them, and the stylesheet adds none of its own (`dnd-marked`)."""
     source = package.source_of(figure)
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
     printed = figure.as_printed
     if qualified and figure.quote:
         printed = printed_stretch(figure.quote, printed, figure.qualifier, source.language)
-    return f'<q lang="{html.text(source.language)}"{cite}>{html.text(printed)}</q>'
+    if marked_in is None:
+        return f'<q lang="{html.text(source.language)}"{cite}>{html.text(printed)}</q>'
+    opening, closing = quote_marks(marked_in)
+    quoted = f'<q class="dnd-marked" lang="{html.text(source.language)}"{cite}>{html.text(printed)}</q>'
+    return f"{html.text(opening)}{quoted}{html.text(closing)}"
 
 
 def qualifier_quoted(package: Package, figure: Figure) -> str:
