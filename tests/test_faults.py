@@ -163,7 +163,7 @@ CELL_FAULTS = {
     ),
     "a check whose expected outcome is wrong": cell_fault(
         "data/checks.csv",
-        "non-ict-share",
+        "new-deal-fund-size-languages",
         "expected",
         "holds",
         None,

@@ -1007,7 +1007,7 @@ def test_a_citation_quotes_a_label_with_a_quote_inside_it_in_the_other_marks(pac
     assert f"수치 {figure.id} “{figure.label_in('ko')}”." in figure_citation(package, figure, lang="ko")
     assert f"figure {figure.id} “{figure.label_in('en')}”." in figure_citation(package, figure, lang="en")
     for lang in ("ko", "en"):
-        assert speaker(lang).quoted("a “b” c") == "“a ‘b’ c”"
+        assert speaker(lang).quoted_name("a “b” c") == "“a ‘b’ c”"
 
 
 def test_a_figure_citation_names_the_released_version_and_the_page_says_what_it_holds(waiting):

@@ -105,7 +105,7 @@ class English:
         suffix = self.label_with_period("", period)
         return label.removesuffix(suffix) if label.endswith(suffix) and label != suffix else None
 
-    def quoted(self, text: str) -> str:
+    def quoted_name(self, text: str) -> str:
         """A name in the outer quotation marks, a quote inside it in the inner ones, so the marks never
         nest in themselves: “지하공간통합지도의 … 수(영문 표기 ‘businesses’)”."""
         (outer_open, outer_close), (inner_open, inner_close) = self.QUOTE_MARKS

@@ -202,7 +202,7 @@ def figure_citation(package: Package, figure, address: str | None = None, lang: 
         title=title(package, lang),
         version=package.version,
         id=figure.id,
-        label=speaker(lang).quoted(figure.label_in(lang)),
+        label=speaker(lang).quoted_name(figure.label_in(lang)),
     )
     return f"{text} {address}" if address else text
 

@@ -506,7 +506,7 @@ def waiting_words(package: Package, f: Figure, lang: str = "en") -> str:
         # (its last full stop left to the sentence that quotes it, which ends with one)
         old = _cell_words(package, f, name, cells[shown[name]], lang).replace("`", "").rstrip(".")
         held.append(
-            tr(lang, HELD_VALUE).format(field=title, old=speaker(lang).quoted(old))
+            tr(lang, HELD_VALUE).format(field=title, old=speaker(lang).quoted_name(old))
             if old
             else tr(lang, HELD_EMPTY).format(field=title)
         )
