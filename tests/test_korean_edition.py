@@ -203,19 +203,20 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
 
 
 # A particle whose form depends on the sound before it, typed after a value that could change. A quoted
-# English word (qualifier_word) gets no particle of its own either: its Korean gloss follows in brackets
-# and the particle follows the gloss, in the form the gloss's last sound takes (‘more than’(그보다 많다)라고,
-# ‘approximately’(대략)이라고).
+# English word (qualifier_word) gets no particle at all, neither on it nor on a gloss after it
+# (‘more than’(그보다 많다)라고 reads the particle off the gloss, not the word read aloud): it stands in
+# brackets after the Korean words that say it, and the particle follows those (그보다 많다는 한정어(‘more
+# than’)를), as after any bracket.
 TYPED_PARTICLE = re.compile(r"\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
-QUALIFIER_GLOSS = re.compile(
-    r"qualifier_word\(\"[a-z0-9-]+\"\) \}\}\((?P<gloss>[^()]+)\)(?P<josa>이라고|라고)"
-)
+QUALIFIER_WORD = re.compile(r"(?P<before>.)\{\{ qualifier_word\(\"[a-z0-9-]+\"\) \}\}(?P<after>.)")
+
+
+def bracketed_after_korean(m: re.Match) -> bool:
+    return m.group("before") == "(" and m.group("after") == ")"
 
 
 def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
-    from macros.data.words import particle
-
-    found, glosses = [], []
+    found, unbracketed = [], []
     for path in sorted((ROOT / "docs").rglob("*.ko.md")):
         text = path.read_text(encoding="utf-8")
         name = path.relative_to(ROOT).as_posix()
@@ -223,18 +224,16 @@ def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
             f"{name}:{text[: m.start()].count(chr(10)) + 1}: }}}}{m.group('josa')}"
             for m in TYPED_PARTICLE.finditer(text)
         ]
-        glosses += [
-            f"{name}:{text[: m.start()].count(chr(10)) + 1}: ({m.group('gloss')}){m.group('josa')}"
-            for m in QUALIFIER_GLOSS.finditer(text)
-            if particle(m.group("gloss"), "이라고") != m.group("gloss") + m.group("josa")
+        unbracketed += [
+            f"{name}:{text[: m.start()].count(chr(10)) + 1}: {m.group(0)}"
+            for m in QUALIFIER_WORD.finditer(text)
+            if not bracketed_after_korean(m)
         ]
     assert found == [], "write {{ fig('id', josa='으로') }}, or a quoted word's Korean gloss in brackets"
-    assert glosses == [], "the particle after a gloss takes the gloss's last sound"
+    assert unbracketed == [], "write 그보다 많다는 한정어({{ qualifier_word('id') }})를"
     assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}라고').group("josa") == "라고"
-    assert not TYPED_PARTICLE.search('{{ qualifier_word("x") }}(그보다 많다)라고')
-    assert (
-        particle("대략", "이라고") == "대략이라고" and particle("그보다 많다", "이라고") == "그보다 많다라고"
-    )
+    assert not bracketed_after_korean(QUALIFIER_WORD.search('는 {{ qualifier_word("x") }}(그보다 많다)라고'))
+    assert bracketed_after_korean(QUALIFIER_WORD.search('한정어({{ qualifier_word("x") }})를'))
 
 
 def text(html: str) -> str:
@@ -1037,6 +1036,12 @@ def test_a_page_names_the_qualifier_word_its_source_prints(package):
         package, package.figures["businesses-participating-headline"]
     )
     assert ">more than</q>" in qualifier_quoted(package, package.figures["businesses-participating"])
+    # In a sentence, the word carries the marks of the page's language as text, as a source's English word
+    # is quoted everywhere else on a Korean page: ‘more than’, never “more than” on one line and ‘more than’
+    # on the next.
+    on_korean_page = qualifier_quoted(package, package.figures["businesses-participating"], "ko")
+    assert on_korean_page.startswith("‘<q") and on_korean_page.endswith(">more than</q>’")
+    assert 'class="dnd-marked"' in on_korean_page
     with pytest.raises(ValueError, match="prints no 'exact' word"):
         qualifier_quoted(package, package.figures["people-benefiting-headline"])
 
