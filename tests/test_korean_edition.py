@@ -1073,6 +1073,18 @@ def test_a_rank_check_names_both_sides_published_ranks_not_a_computed_value(pack
         assert "계산값" not in korean and "발표된 순위" in korean
 
 
+def test_a_check_s_arithmetic_line_that_ends_in_a_sentence_ends_with_its_full_stop(package):
+    """A Korean line whose last part is a finished sentence (…입니다, or …입니다(4위와 5위)) closes it with
+    '.', as every other sentence of a check block does."""
+    unfinished = [
+        o.check.id
+        for o in package.outcomes
+        if re.search(r"니다(\([^()]*\))?$", o.arithmetic(package.figures, "ko"))
+    ]
+    assert unfinished == []
+    assert re.search(r"니다(\([^()]*\))?$", "두 값 모두 발표된 순위입니다(4위와 5위)")
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_check_that_compares_figures_is_named_by_what_it_compares_not_by_one_of_them(package, lang):
     """A rank check computes nothing: named after its stated figure alone, the 2020 page would call it
@@ -1629,3 +1641,24 @@ def test_the_search_panel_says_it_is_getting_ready_not_that_it_resets(built_site
     meta = r'<div class="md-search-result__meta">\s*(.*?)\s*</div>'
     assert re.search(meta, built_site.page("ko/"), re.S).group(1) == "검색 준비 중"
     assert re.search(meta, built_site.page(""), re.S).group(1) == "Initializing search"
+
+
+def test_statements_about_one_value_end_each_korean_sentence_with_its_full_stop(package):
+    """A value's standings are each a finished Korean sentence (…적혀 있습니다); joined, each keeps its
+    full stop, in a chart's description as in a figure's standing line, never '있습니다, 잠정 추정치: …'."""
+    from macros.data.standing import states
+    from macros.data.words import statements
+    from macros.pages.standing import described, sentence
+
+    assert (
+        statements(["20조 원으로 적혀 있습니다", "잠정 추정치입니다"], "ko")
+        == "20조 원으로 적혀 있습니다. 잠정 추정치입니다"
+    )
+    assert statements(["disputed: …", "provisional: …"], "en") == "disputed: …; provisional: …"
+    several = [
+        f for f in package.figures.values() if package.standing(f.id) and len(list(states(package, f.id))) > 1
+    ]
+    assert several
+    for f in several:
+        joined = statements([described(package, f, s, "ko") for s in states(package, f.id)], "ko")
+        assert not re.search(r"니다[,;]", joined + sentence(package, f, "ko")), f.id
