@@ -625,6 +625,11 @@ def test_korean_pages_read_as_a_korean_newsroom_prints(built_site, pattern):
 # they follow the bracket's own badges and read as its. A value's badges stay with the value, before the
 # bracket (links.fig's aside).
 BADGE_AFTER_BRACKET = re.compile(r'\)[가-힣]{0,2}(?:</span>)?<span class="dnd-standings">')
+# A badge follows its value or a particle on it ('2021년까지[목표]'), never a finished predicate
+# ('하반기입니다[목표].') nor a word that cuts a phrase the value begins ('2021년[목표] 안에').
+BADGE_OUT_OF_ITS_PHRASE = re.compile(
+    r'(?:니다(?:</span>)?<span class="dnd-standings">|</a></span></span> 안에)'
+)
 
 
 def test_a_value_s_badges_come_before_its_bracket_not_after_its_particle(built_site):
@@ -634,6 +639,13 @@ def test_a_value_s_badges_come_before_its_bracket_not_after_its_particle(built_s
         if BADGE_AFTER_BRACKET.search(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+    out_of_phrase = [
+        path.relative_to(built_site.site).as_posix()
+        for path in korean_pages(built_site.site)
+        if BADGE_OUT_OF_ITS_PHRASE.search(path.read_text(encoding="utf-8"))
+    ]
+    assert out_of_phrase == []
+    assert BADGE_OUT_OF_ITS_PHRASE.search('하반기</a>입니다<span class="dnd-standings">')
     context = built_site.page("ko/context/")
     value = (
         r'dnd-plan-investment-2025/"[^>]*>(?:<span[^>]*>)?[^<]*(?:</span>)?</a><span class="dnd-standings">'
@@ -695,6 +707,21 @@ def test_an_amount_joined_to_a_bracketed_date_keeps_each_whole_when_the_word_is_
         '<p>국비는 <span class="dnd-word">114조 1,000억 원입니다</span>(<span class="dnd-word">2020년 7월~2025년,</span>'
         ' <span class="dnd-word">목표).</span></p>'
     )
+
+
+def test_a_middle_dot_compound_too_wide_for_a_phone_s_table_cell_may_break_after_a_dot():
+    """Kept whole, '과학기술정보통신부·한국데이터산업진흥원,' (about 20 em) runs out of a stacked cell on a 360 px
+    phone (about 16 em): in a cell it is kept whole up to each dot and may break after one, never before
+    it. In running text, and a short compound in a cell, stay whole."""
+    cell = keep_words_whole(
+        "<table><tr><td>보도(과학기술정보통신부·한국데이터산업진흥원, 제목 없음)</td></tr></table>"
+    )
+    assert '<span class="dnd-word">과학기술정보통신부·</span><wbr>한국데이터산업진흥원,' in cell
+    assert '<span class="dnd-word">중소·벤처기업</span>' in keep_words_whole(
+        "<table><tr><td>중소·벤처기업</td></tr></table>"
+    )
+    text = keep_words_whole("<p>과학기술정보통신부·한국데이터산업진흥원, 발표</p>")
+    assert '<span class="dnd-word">과학기술정보통신부·한국데이터산업진흥원,</span>' in text
 
 
 # An amount, a number with 여 or 약, or a date that a desk never breaks, written here apart from the
