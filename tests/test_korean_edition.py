@@ -690,12 +690,22 @@ def test_a_number_with_yeo_or_yak_before_its_counter_is_kept_on_one_line():
     )
 
 
-def test_an_amount_joined_to_a_bracketed_date_keeps_each_whole_when_the_word_is_too_long_for_a_phone():
-    html = keep_words_whole("<p>국비는 114조 1,000억 원입니다(2020년 7월~2025년, 목표).</p>")
+def test_an_amount_joined_to_a_bracketed_period_stays_with_its_bracket_when_the_word_is_too_long_for_a_phone():
+    # The word is one with its bracket, as any word joined to one (extra.css); a line may end only after
+    # the period's tilde, never between the amount and its bracket.
+    html = keep_words_whole("<p>국비는 114조 1,000억 원입니다(2020년 7월~2025년, 목표). 80만 명입니다(2020년 7월~2021년 7월, 실적).</p>")
     assert html == (
-        '<p>국비는 <span class="dnd-word">114조 1,000억 원입니다</span>(<span class="dnd-word">2020년 7월~2025년,</span>'
-        ' <span class="dnd-word">목표).</span></p>'
+        '<p>국비는 <span class="dnd-word">114조 1,000억 원입니다(2020년 7월~</span><span class="dnd-word">2025년,</span>'
+        ' <span class="dnd-word">목표).</span> <span class="dnd-word">80만 명입니다(2020년 7월~</span>'
+        '<span class="dnd-word">2021년 7월,</span> <span class="dnd-word">실적).</span></p>'
     )
+
+
+def test_a_word_too_long_for_a_phone_even_at_its_tilde_breaks_before_its_bracket():
+    # '1,049억 5,000만 원입니다(2020년 7월~' alone is wider than a phone's line: what stands before the
+    # bracket and each date are kept whole, and the line may break before the bracket.
+    html = keep_words_whole("<p>금액은 1,049억 5,000만 원 이상입니다(2020년 7월~2021년, 목표).</p>")
+    assert '<span class="dnd-word">1,049억 5,000만 원 이상입니다</span>(<span class="dnd-word">2020년 7월~2021년,</span>' in html
 
 
 # An amount, a number with 여 or 약, or a date that a desk never breaks, written here apart from the
@@ -1327,12 +1337,12 @@ def test_a_count_under_1man_and_the_word_that_bounds_it_are_kept_on_one_line():
     )
 
 
-def test_a_percentage_and_its_copula_stay_whole_before_a_bracket_too_long_to_keep():
-    # The word '15.5%입니다(2020년 7월~2021년 7월,' is too long for a phone and breaks before its bracket:
-    # what stands before it is kept whole as '95.3%입니다(2020~2021년,' keeps it.
+def test_a_percentage_and_its_copula_stay_with_their_bracket_too_long_to_keep_whole():
+    # The word '15.5%입니다(2020년 7월~2021년 7월,' is too long for a phone: it breaks only after the period's
+    # tilde, as '95.3%입니다(2020~2021년,' keeps its bracket whole.
     html = keep_words_whole("<p>절감률은 15.5%입니다(2020년 7월~2021년 7월, 실적).</p>")
     assert html == (
-        '<p>절감률은 <span class="dnd-word">15.5%입니다</span>(<span class="dnd-word">2020년 7월~2021년 7월,</span> '
+        '<p>절감률은 <span class="dnd-word">15.5%입니다(2020년 7월~</span><span class="dnd-word">2021년 7월,</span> '
         '<span class="dnd-word">실적).</span></p>'
     )
 
