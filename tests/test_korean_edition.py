@@ -693,7 +693,9 @@ def test_a_number_with_yeo_or_yak_before_its_counter_is_kept_on_one_line():
 def test_an_amount_joined_to_a_bracketed_period_stays_with_its_bracket_when_the_word_is_too_long_for_a_phone():
     # The word is one with its bracket, as any word joined to one (extra.css); a line may end only after
     # the period's tilde, never between the amount and its bracket.
-    html = keep_words_whole("<p>국비는 114조 1,000억 원입니다(2020년 7월~2025년, 목표). 80만 명입니다(2020년 7월~2021년 7월, 실적).</p>")
+    html = keep_words_whole(
+        "<p>국비는 114조 1,000억 원입니다(2020년 7월~2025년, 목표). 80만 명입니다(2020년 7월~2021년 7월, 실적).</p>"
+    )
     assert html == (
         '<p>국비는 <span class="dnd-word">114조 1,000억 원입니다(2020년 7월~</span><span class="dnd-word">2025년,</span>'
         ' <span class="dnd-word">목표).</span> <span class="dnd-word">80만 명입니다(2020년 7월~</span>'
@@ -705,7 +707,10 @@ def test_a_word_too_long_for_a_phone_even_at_its_tilde_breaks_before_its_bracket
     # '1,049억 5,000만 원입니다(2020년 7월~' alone is wider than a phone's line: what stands before the
     # bracket and each date are kept whole, and the line may break before the bracket.
     html = keep_words_whole("<p>금액은 1,049억 5,000만 원 이상입니다(2020년 7월~2021년, 목표).</p>")
-    assert '<span class="dnd-word">1,049억 5,000만 원 이상입니다</span>(<span class="dnd-word">2020년 7월~2021년,</span>' in html
+    assert (
+        '<span class="dnd-word">1,049억 5,000만 원 이상입니다</span>(<span class="dnd-word">2020년 7월~2021년,</span>'
+        in html
+    )
 
 
 # An amount, a number with 여 or 약, or a date that a desk never breaks, written here apart from the
