@@ -1014,10 +1014,10 @@ def test_the_waiting_changes_are_said_to_be_in_exactly_the_files_made_from_the_r
 def test_a_citation_quotes_a_label_with_a_quote_inside_it_in_the_other_marks(package):
     """The thirteenth read: '수치 … ‘지하공간통합지도의 사업 또는 기업 수(영문 표기 ‘businesses’)’' nests one mark in
     itself, and the reader cannot tell where the name ends; Korean prints “ ” outside and ‘ ’ inside."""
+    from dataclasses import replace
+
     from macros.data.words import speaker
     from macros.pages.citation import figure_citation
-
-    from dataclasses import replace
 
     # No label holds a quote today (the thirteenth read's label was renamed), so one is given one.
     figure = package.figures["underground-map-businesses"]
