@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a banner about its successor on every build; the pinned versions are deliberate.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test check build validate lint bench diff audit correct release materialx clean
+.PHONY: help setup serve test check build validate lint bench diff audit correct release materialx clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -32,6 +32,8 @@ $(STAMP): requirements.lock
 $(MX_STAMP): requirements-materialx.lock $(STAMP)
 	$(PYTHON) scripts/derive_env.py $(MX_VENV) requirements-materialx.lock --from $(VENV) requirements.lock
 	touch $(MX_STAMP)
+
+setup: $(STAMP) ## Create the Python environment from requirements.lock (every target does it when needed)
 
 serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000 (HOST=address:port for another; problems shown in the browser)
 	$(PY) scripts/serve.py --dev-addr $(HOST)

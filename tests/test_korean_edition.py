@@ -203,19 +203,20 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
 
 
 # A particle whose form depends on the sound before it, typed after a value that could change. A quoted
-# English word (qualifier_word) gets no particle of its own either: its Korean gloss follows in brackets
-# and the particle follows the gloss, in the form the gloss's last sound takes (‘more than’(그보다 많다)라고,
-# ‘approximately’(대략)이라고).
+# English word (qualifier_word) gets no particle at all, neither on it nor on a gloss after it
+# (‘more than’(그보다 많다)라고 reads the particle off the gloss, not the word read aloud): it stands in
+# brackets after the Korean words that say it, and the particle follows those (그보다 많다는 한정어(‘more
+# than’)를), as after any bracket.
 TYPED_PARTICLE = re.compile(r"\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
-QUALIFIER_GLOSS = re.compile(
-    r"qualifier_word\(\"[a-z0-9-]+\"\) \}\}\((?P<gloss>[^()]+)\)(?P<josa>이라고|라고)"
-)
+QUALIFIER_WORD = re.compile(r"(?P<before>.)\{\{ qualifier_word\(\"[a-z0-9-]+\"\) \}\}(?P<after>.)")
+
+
+def bracketed_after_korean(m: re.Match) -> bool:
+    return m.group("before") == "(" and m.group("after") == ")"
 
 
 def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
-    from macros.data.words import particle
-
-    found, glosses = [], []
+    found, unbracketed = [], []
     for path in sorted((ROOT / "docs").rglob("*.ko.md")):
         text = path.read_text(encoding="utf-8")
         name = path.relative_to(ROOT).as_posix()
@@ -223,18 +224,16 @@ def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
             f"{name}:{text[: m.start()].count(chr(10)) + 1}: }}}}{m.group('josa')}"
             for m in TYPED_PARTICLE.finditer(text)
         ]
-        glosses += [
-            f"{name}:{text[: m.start()].count(chr(10)) + 1}: ({m.group('gloss')}){m.group('josa')}"
-            for m in QUALIFIER_GLOSS.finditer(text)
-            if particle(m.group("gloss"), "이라고") != m.group("gloss") + m.group("josa")
+        unbracketed += [
+            f"{name}:{text[: m.start()].count(chr(10)) + 1}: {m.group(0)}"
+            for m in QUALIFIER_WORD.finditer(text)
+            if not bracketed_after_korean(m)
         ]
     assert found == [], "write {{ fig('id', josa='으로') }}, or a quoted word's Korean gloss in brackets"
-    assert glosses == [], "the particle after a gloss takes the gloss's last sound"
+    assert unbracketed == [], "write 그보다 많다는 한정어({{ qualifier_word('id') }})를"
     assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}라고').group("josa") == "라고"
-    assert not TYPED_PARTICLE.search('{{ qualifier_word("x") }}(그보다 많다)라고')
-    assert (
-        particle("대략", "이라고") == "대략이라고" and particle("그보다 많다", "이라고") == "그보다 많다라고"
-    )
+    assert not bracketed_after_korean(QUALIFIER_WORD.search('는 {{ qualifier_word("x") }}(그보다 많다)라고'))
+    assert bracketed_after_korean(QUALIFIER_WORD.search('한정어({{ qualifier_word("x") }})를'))
 
 
 def text(html: str) -> str:
@@ -626,6 +625,11 @@ def test_korean_pages_read_as_a_korean_newsroom_prints(built_site, pattern):
 # they follow the bracket's own badges and read as its. A value's badges stay with the value, before the
 # bracket (links.fig's aside).
 BADGE_AFTER_BRACKET = re.compile(r'\)[가-힣]{0,2}(?:</span>)?<span class="dnd-standings">')
+# A badge follows its value or a particle on it ('2021년까지[목표]'), never a finished predicate
+# ('하반기입니다[목표].') nor a word that cuts a phrase the value begins ('2021년[목표] 안에').
+BADGE_OUT_OF_ITS_PHRASE = re.compile(
+    r'(?:니다(?:</span>)?<span class="dnd-standings">|</a></span></span> 안에)'
+)
 
 
 def test_a_value_s_badges_come_before_its_bracket_not_after_its_particle(built_site):
@@ -635,6 +639,13 @@ def test_a_value_s_badges_come_before_its_bracket_not_after_its_particle(built_s
         if BADGE_AFTER_BRACKET.search(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+    out_of_phrase = [
+        path.relative_to(built_site.site).as_posix()
+        for path in korean_pages(built_site.site)
+        if BADGE_OUT_OF_ITS_PHRASE.search(path.read_text(encoding="utf-8"))
+    ]
+    assert out_of_phrase == []
+    assert BADGE_OUT_OF_ITS_PHRASE.search('하반기</a>입니다<span class="dnd-standings">')
     context = built_site.page("ko/context/")
     value = (
         r'dnd-plan-investment-2025/"[^>]*>(?:<span[^>]*>)?[^<]*(?:</span>)?</a><span class="dnd-standings">'
@@ -711,6 +722,21 @@ def test_a_word_too_long_for_a_phone_even_at_its_tilde_breaks_before_its_bracket
         '<span class="dnd-word">1,049억 5,000만 원 이상입니다</span>(<span class="dnd-word">2020년 7월~2021년,</span>'
         in html
     )
+
+
+def test_a_middle_dot_compound_too_wide_for_a_phone_s_table_cell_may_break_after_a_dot():
+    """Kept whole, '과학기술정보통신부·한국데이터산업진흥원,' (about 20 em) runs out of a stacked cell on a 360 px
+    phone (about 16 em): in a cell it is kept whole up to each dot and may break after one, never before
+    it. In running text, and a short compound in a cell, stay whole."""
+    cell = keep_words_whole(
+        "<table><tr><td>보도(과학기술정보통신부·한국데이터산업진흥원, 제목 없음)</td></tr></table>"
+    )
+    assert '<span class="dnd-word">과학기술정보통신부·</span><wbr>한국데이터산업진흥원,' in cell
+    assert '<span class="dnd-word">중소·벤처기업</span>' in keep_words_whole(
+        "<table><tr><td>중소·벤처기업</td></tr></table>"
+    )
+    text = keep_words_whole("<p>과학기술정보통신부·한국데이터산업진흥원, 발표</p>")
+    assert '<span class="dnd-word">과학기술정보통신부·한국데이터산업진흥원,</span>' in text
 
 
 # An amount, a number with 여 or 약, or a date that a desk never breaks, written here apart from the
@@ -1060,6 +1086,12 @@ def test_a_page_names_the_qualifier_word_its_source_prints(package):
         package, package.figures["businesses-participating-headline"]
     )
     assert ">more than</q>" in qualifier_quoted(package, package.figures["businesses-participating"])
+    # In a sentence, the word carries the marks of the page's language as text, as a source's English word
+    # is quoted everywhere else on a Korean page: ‘more than’, never “more than” on one line and ‘more than’
+    # on the next.
+    on_korean_page = qualifier_quoted(package, package.figures["businesses-participating"], "ko")
+    assert on_korean_page.startswith("‘<q") and on_korean_page.endswith(">more than</q>’")
+    assert 'class="dnd-marked"' in on_korean_page
     with pytest.raises(ValueError, match="prints no 'exact' word"):
         qualifier_quoted(package, package.figures["people-benefiting-headline"])
 
@@ -1089,6 +1121,18 @@ def test_a_rank_check_names_both_sides_published_ranks_not_a_computed_value(pack
         assert "computed" not in o.arithmetic(package.figures, "en")
         korean = o.arithmetic(package.figures, "ko")
         assert "계산값" not in korean and "발표된 순위" in korean
+
+
+def test_a_check_s_arithmetic_line_that_ends_in_a_sentence_ends_with_its_full_stop(package):
+    """A Korean line whose last part is a finished sentence (…입니다, or …입니다(4위와 5위)) closes it with
+    '.', as every other sentence of a check block does."""
+    unfinished = [
+        o.check.id
+        for o in package.outcomes
+        if re.search(r"니다(\([^()]*\))?$", o.arithmetic(package.figures, "ko"))
+    ]
+    assert unfinished == []
+    assert re.search(r"니다(\([^()]*\))?$", "두 값 모두 발표된 순위입니다(4위와 5위)")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -1651,3 +1695,24 @@ def test_the_search_panel_says_it_is_getting_ready_not_that_it_resets(built_site
     meta = r'<div class="md-search-result__meta">\s*(.*?)\s*</div>'
     assert re.search(meta, built_site.page("ko/"), re.S).group(1) == "검색 준비 중"
     assert re.search(meta, built_site.page(""), re.S).group(1) == "Initializing search"
+
+
+def test_statements_about_one_value_end_each_korean_sentence_with_its_full_stop(package):
+    """A value's standings are each a finished Korean sentence (…적혀 있습니다); joined, each keeps its
+    full stop, in a chart's description as in a figure's standing line, never '있습니다, 잠정 추정치: …'."""
+    from macros.data.standing import states
+    from macros.data.words import statements
+    from macros.pages.standing import described, sentence
+
+    assert (
+        statements(["20조 원으로 적혀 있습니다", "잠정 추정치입니다"], "ko")
+        == "20조 원으로 적혀 있습니다. 잠정 추정치입니다"
+    )
+    assert statements(["disputed: …", "provisional: …"], "en") == "disputed: …; provisional: …"
+    several = [
+        f for f in package.figures.values() if package.standing(f.id) and len(list(states(package, f.id))) > 1
+    ]
+    assert several
+    for f in several:
+        joined = statements([described(package, f, s, "ko") for s in states(package, f.id)], "ko")
+        assert not re.search(r"니다[,;]", joined + sentence(package, f, "ko")), f.id

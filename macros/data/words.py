@@ -95,6 +95,9 @@ class English:
     QUOTE_MARKS = (("“", "”"), ("‘", "’"))
     # How a figure's label states its period, when it does: 'Korea's rank in …, 2019'.
     LABEL_PERIOD = "{label}, {period}"
+    # Between two statements about one value (its standings): English writes each as a clause
+    # ('disputed: …; provisional: …').
+    STATEMENTS_JOINED = "; "
 
     def label_with_period(self, label: str, period: str) -> str:
         """A label with a period after it, as the figures' labels write one."""
@@ -260,6 +263,9 @@ class Korean(English):
     OR_MORE = "초과"
     HALVES = {(1, 6): "상반기", (7, 12): "하반기"}
     LABEL_PERIOD = "{label}({period})"
+    # Korean writes each statement as a finished sentence (…적혀 있습니다), which takes its full stop:
+    # never a comma or a semicolon after 습니다.
+    STATEMENTS_JOINED = ". "
     # The ends of a range: an included end takes 이상/이하, an excluded one 초과/미만.
     ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
     # Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
@@ -655,6 +661,12 @@ def list_words(items: list[str], lang: str = "en") -> str:
     from babel.lists import format_list
 
     return format_list(list(items), locale=speaker(lang).list_locale) if items else ""
+
+
+def statements(items: list[str], lang: str = "en") -> str:
+    """Statements about one value, joined as the language ends one and starts the next: 'a; b';
+    'a입니다. b입니다'."""
+    return speaker(lang).STATEMENTS_JOINED.join(items)
 
 
 def alternatives(items: list[str], lang: str = "en") -> str:

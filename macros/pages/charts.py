@@ -22,7 +22,7 @@ from ..data.charts import Chart
 from ..data.figure import Figure
 from ..data.package import BUILD_CACHE, Package
 from ..data.standing import states
-from ..data.words import fill
+from ..data.words import fill, statements
 from . import html
 from .i18n import N_, tr
 from .links import value_link
@@ -70,7 +70,9 @@ def chart(package: Package, page, name: str) -> str:
                 tr(lang, STANDING),
                 value=f.text(lang),
                 period=f.period.words(lang),
-                standing=", ".join(described(package, f, state, lang) for state in states(package, f.id)),
+                standing=statements(
+                    [described(package, f, state, lang) for state in states(package, f.id)], lang
+                ),
             )
             for f in qualified
         ]

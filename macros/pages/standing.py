@@ -17,7 +17,7 @@ from ..data.figure import Figure
 from ..data.package import Package
 from ..data.printed import read_number
 from ..data.standing import BY_STATUS, STATES, Reason, status_context
-from ..data.words import day_words, fill, quoted
+from ..data.words import day_words, fill, quoted, statements
 from . import html, links
 from .i18n import N_, tr
 
@@ -208,7 +208,7 @@ def sentence(package: Package, figure: Figure, lang: str) -> str:
     states = [s for s in _by_state(package, figure) if s not in OWN_STATUS]
     if not states:
         return ""
-    parts = "; ".join(described(package, figure, s, lang) for s in states)
+    parts = statements([described(package, figure, s, lang) for s in states], lang)
     return tr(lang, "Standing: {states}.").format(states=parts)
 
 

@@ -126,10 +126,12 @@ def printed_token(
     return f"{html.text(opening)}{quoted}{html.text(closing)}"
 
 
-def qualifier_quoted(package: Package, figure: Figure) -> str:
+def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") -> str:
     """The qualifier word the figure's source prints before its number, found in its quote and quoted in
     the source's language ('approximately' in a headline, 'more than' in its body), so a page that names
-    the word says the source's own; ValueError where the quote holds no such word."""
+    the word says the source's own; ValueError where the quote holds no such word. Marked in the marks of
+    the page's language (`marked_in`) as text, as a printed form in a sentence is: '“more than”';
+    '‘more than’', as the rest of a Korean page quotes a source's English word."""
     source = package.source_of(figure)
     word = printed_qualifier(figure.quote or "", figure.as_printed, figure.qualifier, source.language)
     if word is None:
@@ -137,7 +139,9 @@ def qualifier_quoted(package: Package, figure: Figure) -> str:
             f"figure '{figure.id}': its quote prints no '{figure.qualifier}' word before “{figure.as_printed}”"
         )
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
-    return f'<q lang="{html.text(source.language)}"{cite}>{html.text(word)}</q>'
+    opening, closing = quote_marks(marked_in)
+    quoted = f'<q class="dnd-marked" lang="{html.text(source.language)}"{cite}>{html.text(word)}</q>'
+    return f"{html.text(opening)}{quoted}{html.text(closing)}"
 
 
 def source_words(package: Package, figure: Figure, lang: str = "en") -> str:

@@ -68,6 +68,11 @@ LONGEST = 24
 # (extra.css), as a Korean news site sets a headline, not at the theme's twice.
 LINE = 20.0
 HEADINGS = {"h1": 1.4, "h2": 1.5625, "h3": 1.25, "h4": 1.0, "h5": 1.0, "h6": 1.0}
+# A table's cell on a phone is narrower than the text's line: the stacked table gives its value about
+# 205 px at 0.64 rem (12.8 px) on a 360 px screen, some 16 em. A word kept whole there must fit it, less
+# a margin for the wider signs ('과학기술정보통신부·한국데이터산업진흥원,' is about 20 em); a wider one is
+# kept whole in pieces that end at a middle dot, where Korean typesetting may break a compound.
+CELL = 14.0
 
 
 def width(word: str) -> float:
@@ -77,6 +82,8 @@ def width(word: str) -> float:
 
 def widest(heading: str) -> float:
     """The widest word in em that a heading of this level keeps whole ('' for the text: any width)."""
+    if heading == "td":
+        return CELL
     return LINE / HEADINGS[heading] if heading else float("inf")
 
 
@@ -182,7 +189,7 @@ def keep_words_whole(html: str) -> str:
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
-            if tag in HEADINGS:
+            if tag in HEADINGS or tag == "td":
                 if not part.startswith("</"):
                     headings.append(tag)
                 elif headings:
@@ -243,8 +250,20 @@ def _wrap(found: re.Match, heading: str = "") -> str:
         # closing one stays with the particle after it ('(그 이상)라는': '이상)라는' is one word). A word
         # too wide for a heading's line is kept whole the same way ('사이버보안지수' | '(GCI)의').
         pieces = re.split(r"([(\[])", word)
-        return "".join(_span(p, heading) if JOINED.fullmatch(p) else p for p in pieces)
+        return "".join(
+            _span(p, heading) if JOINED.fullmatch(p) and _fits(p, heading) else _by_dots(p, heading)
+            for p in pieces
+        )
     return _span(word, heading)
+
+
+def _by_dots(word: str, heading: str) -> str:
+    """A middle-dot compound too wide for its place, kept whole in pieces that end at a dot, with a break
+    allowed after each ('과학기술정보통신부·' | '한국데이터산업진흥원,'), never before a dot."""
+    if "·" not in word:
+        return word
+    pieces = re.split(r"(?<=·)", word)
+    return "<wbr>".join(_span(p, heading) if JOINED.fullmatch(p) else p for p in pieces)
 
 
 def _fits(word: str, heading: str) -> bool:

@@ -178,7 +178,7 @@ def define_env(env):
     def qualifier_word(figure_id: str) -> str:
         """The qualifier word a figure's source prints before its number, quoted from the figure's quote."""
         try:
-            return tables.qualifier_quoted(package, links.figure(package, page, figure_id))
+            return tables.qualifier_quoted(package, links.figure(package, page, figure_id), page.language)
         except ValueError as error:
             raise page.error(f"qualifier_word: {error}") from None
 

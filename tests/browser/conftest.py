@@ -7,6 +7,7 @@ except under CI, where a missing browser is a failure.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -35,6 +36,8 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 MIN_TEXT_PX = 12
 FIGURE_PAGES = "figures/"
+# Each edition's site search index, as the theme fetches it.
+SEARCH_INDEX = "**/search/search_index.json"
 KOREAN = "ko/"
 # Each edition by the prefix of its pages' paths.
 EDITIONS = ("", KOREAN)
@@ -112,6 +115,12 @@ class Site:
             for page in chosen
         }
 
+    def search_stand_in(self, address: str) -> dict:
+        """An edition's search index without its pages: its configuration (language, separator) as built."""
+        path = urlsplit(address).path.removeprefix(urlsplit(self.url).path)
+        index = json.loads((self.root / path).read_text("utf-8"))
+        return {**index, "docs": []}
+
     def html(self, path: str) -> str:
         file = self.root / path
         return (file / "index.html" if path == "" or path.endswith("/") else file).read_text("utf-8")
@@ -176,25 +185,37 @@ class Visit:
 
 
 class Reader:
-    """One browser tab on the served site. Requests to any other host are recorded, then refused."""
+    """One browser tab on the served site. Requests to any other host are recorded, then refused.
 
-    def __init__(self, browser, site: Site, **context_options):
+    A tab opens in a context of its own (its own cache and storage), or in `context`, a context shared by
+    the tabs of a run: its cache stays warm from tab to tab, and closing the tab clears the storage the
+    site wrote, so the next tab starts as a first visit does. With `search` false, the site search's index
+    is answered with the edition's own index emptied of its pages, for a test that never searches: the
+    theme's scripts load it as always but do not index 300 pages on every load (test_pages.py loads the
+    real one on every page)."""
+
+    def __init__(self, browser, site: Site, context=None, search: bool = True, **context_options):
         self.site = site
         self.visit = Visit()
-        self.context = browser.new_context(**{"viewport": DESKTOP, **context_options})
+        self.shared = context is not None
+        self.context = context or browser.new_context(**{"viewport": DESKTOP, **context_options})
+        self.page = self.context.new_page()
         # Only another host's address is routed (to be refused): the browser matches the pattern itself,
         # so the site's own requests are not held up by a round trip to Python.
-        self.context.route(foreign_address(site.origin), lambda route: route.abort("blockedbyclient"))
-        self.page = self.context.new_page()
+        self.page.route(foreign_address(site.origin), lambda route: route.abort("blockedbyclient"))
+        if not search:
+            self.page.route(
+                SEARCH_INDEX, lambda route: route.fulfill(json=site.search_stand_in(route.request.url))
+            )
         self.page.on("request", lambda request: self.visit.requests.append(request.url))
         self.page.on("response", self._response)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.visit.errors.append(f"uncaught: {error}"))
 
     @classmethod
-    def on_phone(cls, browser, site: Site) -> Reader:
+    def on_phone(cls, browser, site: Site, search: bool = True) -> Reader:
         """A tab as a phone opens it: 375 px wide, touch, the mobile layout viewport."""
-        return cls(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+        return cls(browser, site, search=search, viewport=PHONE, is_mobile=True, has_touch=True)
 
     def _response(self, response) -> None:
         if response.status >= 400:
@@ -218,7 +239,15 @@ class Reader:
         return self.evaluate("document.body.getAttribute('data-md-color-scheme')")
 
     def close(self) -> None:
-        self.context.close()
+        if not self.shared:
+            self.context.close()
+            return
+        # What the site stored (the palette chosen, the explorer's view) goes with the tab.
+        if not self.page.url.startswith(self.site.origin):
+            self.page.goto(self.site.url + "404.html", wait_until="commit")
+        self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        self.context.clear_cookies()
+        self.page.close()
 
 
 def serve(root: Path) -> Iterator[Site]:
@@ -275,21 +304,23 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site(browser, tmp_path_factory) -> Iterator[Site]:
-    """The repository's site as published without a repository address."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("DND_REPO_URL", raising=False)
-        root = built(tmp_path_factory)
-    yield from serve(root)
-
-
-@pytest.fixture(scope="session")
-def repo_site(browser, tmp_path_factory) -> Iterator[Site]:
-    """The same site built with a repository address, as the publishing workflow builds it."""
+    """The repository's site as the publishing workflow builds it: with the repository's address, so its
+    links (the header's, each page's edit link, the correction links) are on the pages every test reads.
+    Without an address a page only lacks those links (test_data_pages.py reads both builds' HTML)."""
     yield from serve(built(tmp_path_factory, env={"DND_REPO_URL": REPO_URL}))
 
 
+@pytest.fixture(scope="session")
+def desktop(browser, site):
+    """The context the `reader` tabs of a worker share, at the desktop width (see Reader)."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def reader(browser, site) -> Iterator[Reader]:
-    tab = Reader(browser, site)
+def reader(browser, site, desktop) -> Iterator[Reader]:
+    """A tab as a first visit opens it, at the desktop width."""
+    tab = Reader(browser, site, context=desktop)
     yield tab
     tab.close()

@@ -99,7 +99,8 @@ LAYOUT = """([measure]) => {
 def tab(browser, site, width: int, **options) -> Reader:
     phone = width == 375
     viewport = {"width": width, "height": 812 if phone else 800}
-    return Reader(browser, site, viewport=viewport, is_mobile=phone, has_touch=phone, **options)
+    # No test here searches the site: the index is stood in (see Reader).
+    return Reader(browser, site, search=False, viewport=viewport, is_mobile=phone, has_touch=phone, **options)
 
 
 @pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")

@@ -21,11 +21,6 @@ def report(problems: list[tuple[str, str]]) -> str:
     return "\n".join(f"{problem} -- on {', '.join(where)}" for problem, where in pages.items())
 
 
-def load_problems(reader: Reader, path: str) -> list[tuple[str, str]]:
-    reader.open(path)
-    return visit_problems(reader, path)
-
-
 def visit_problems(reader: Reader, path: str) -> list[tuple[str, str]]:
     """What went wrong on the open page since it was opened: its status, console errors, missing files,
     requests to another host, and a missing description."""
@@ -71,14 +66,20 @@ MARK_NEW_SHAPES = """(seen) => {
     return [s.color, s.backgroundColor, s.backgroundImage, s.opacity, s.fontSize, s.fontWeight,
             s.textShadow, s.textDecorationLine, s.visibility, s.display].join(" ");
   };
+  // Each element's own part and its ancestors' (the part of its parent, computed once for all its children).
+  const parts = new Map();
+  const lineage = element => {
+    if (!element) return "";
+    if (!parts.has(element)) {
+      const own = `${element.localName}.${[...element.classList].sort().join(".")}[${element.getAttribute("style") ?? ""}]{${colours(element)}}`;
+      parts.set(element, `${own} < ${lineage(element.parentElement)}`);
+    }
+    return parts.get(element);
+  };
   for (const element of document.body.querySelectorAll("*")) {
     const text = [...element.childNodes].some(node => node.nodeType === 3 && node.data.trim());
     if (!text && !/^(a|input|select|textarea|button)$/.test(element.localName)) continue;
-    const chain = [element.checkVisibility({opacityProperty: true, visibilityProperty: true})];
-    for (let e = element; e; e = e.parentElement) {
-      chain.push(`${e.localName}.${[...e.classList].sort().join(".")}[${e.getAttribute("style") ?? ""}]{${colours(e)}}`);
-    }
-    const shape = chain.join(" < ");
+    const shape = `${element.checkVisibility({opacityProperty: true, visibilityProperty: true})} < ${lineage(element)}`;
     if (!known.has(shape)) {
       known.add(shape);
       fresh.push(shape);

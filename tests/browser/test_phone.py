@@ -284,11 +284,12 @@ MEASUREMENTS = {
 def phone_visits(browser, site) -> dict[str, dict]:
     """Every page a test below reads, opened once on a phone, with what each measurement found there and
     how the page loaded. The measurements only read the page, so each sees it as a reader does after
-    loading it. A page whose load a test judges (`layout`) is read once the network is quiet (the search
-    index, any late fetch), so a late failure is caught; the others once the page has loaded."""
+    loading it. A page whose load a test judges (`layout`) is read once the network is quiet (any late
+    fetch), so a late failure is caught; the others once the page has loaded. The site search's index is
+    stood in (see Reader): test_pages.py loads the real one on every page."""
     wanted = phone_pages(site)
     found: dict[str, dict] = {}
-    reader = Reader.on_phone(browser, site)
+    reader = Reader.on_phone(browser, site, search=False)
     try:
         for path in dict.fromkeys(p for paths in wanted.values() for p in paths):
             visit = reader.open(path, until="networkidle" if path in wanted["layout"] else "load")
