@@ -17,6 +17,7 @@ from macros.data.printed import read_date, read_number
         ("300+", 300, "+"),
         ("Seven", 7, ""),
         ("3.5km2", 3.5, "km2"),
+        ("14.3%↑", 14.3, "%"),
     ],
 )
 def test_a_well_printed_number_reads_as_its_value_and_marks(token, number, suffix):
@@ -33,6 +34,11 @@ def test_marks_say_which_display_the_unit_needs():
     assert read_number("94.6%").display == "percent"
     assert read_number("4th").display == "rank"
     assert read_number("170,000").display is None
+
+
+def test_a_rise_arrow_is_printed_with_the_number_and_leaves_its_reading_alone():
+    assert read_number("14.3%↑") == read_number("14.3%")
+    assert read_number("↑14.3%") is None
 
 
 @pytest.mark.parametrize(

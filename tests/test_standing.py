@@ -25,7 +25,7 @@ NOT_PLAIN = {
         ("disputed", "figure", "new-deal-fund-size"),
     },
     "ict-associations-mou-date": {("disputed", "caveat", "mou-signed-in-april")},
-    # The month the English gives the commitment, against the report of the day the agreements were signed.
+    # The month the English gives the commitment, against a report that says the agreements were signed on 21 April 2021.
     "ict-associations-investment": {
         ("disputed", "caveat", "investment-agreed-in-april"),
         ("planned", "figure", "ict-associations-investment"),

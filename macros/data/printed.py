@@ -28,6 +28,9 @@ NUMERAL = re.compile(
     r"(?P<digits>[0-9]{1,3}(,[0-9]{3})+|[0-9]+)(?P<decimals>\.[0-9]+)?"
     r"(?: (?P<scale>trillion|billion|million))?"
     r"(?P<suffix>%|st|nd|rd|th|\+|km2)?"
+    # An arrow after a rate ('14.3%↑', as the Korean original prints it) marks a rise: printed with the
+    # number, it says nothing of the number's size, precision or qualifier.
+    r"↑?"
 )
 DATE = re.compile(
     r"(?P<month>[A-Z][a-z]+)(?: (?P<day>[0-9]{1,2}))?(?:,? (?P<year>[0-9]{4}))?|(?P<yearonly>[0-9]{4})"
