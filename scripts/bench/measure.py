@@ -99,7 +99,7 @@ def replicate(source: Path, target: Path, factor: int) -> Path:
 
     for name, columns in (
         ("figures", ("id",)),
-        ("checks", ("id", "result", "operands")),
+        ("checks", ("id", "result", "operands", "suspects")),
         ("corrections", ("id", "figure")),
     ):
         fields, table = rows(name)
