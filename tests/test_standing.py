@@ -49,8 +49,6 @@ NOT_PLAIN = {
         ("revised", "figure", "data-market-growth-revised"),
         ("estimated", "figure", "data-market-growth-headline-ko"),
     },
-    "data-types-released": {("disputed", "figure", "data-types-released-ko")},
-    "data-types-released-ko": {("disputed", "figure", "data-types-released")},
     # The failing check `non-ict-share` doubts the printed count of non-ICT companies (its `suspects`), not
     # the recipients (voucher-smes) or the share (voucher-non-ict-share) it computes with: they stay plain.
     "voucher-smes-restated": {("corrected", "correction", "voucher-count-separator")},
@@ -82,6 +80,22 @@ def test_the_standing_of_every_figure_that_is_not_plain_is_derived_from_the_data
         if set(states(package, figure_id)) - {"planned", "under-way", PLAIN}
     }
     assert found == NOT_PLAIN
+
+
+def test_two_sources_that_print_the_same_number_with_another_qualifier_do_not_differ(package):
+    """'4,300' and '4,300여 종' are one number: a number printed in full is not a claim that it is exact,
+    so a qualifier alone is wording, as with 10.1 trillion and 약 10.1조원; only another number disputes."""
+    pairs = [
+        (link.figure, link.other)
+        for link in package.links
+        if link.relation == "translates"
+        and package.figures[link.figure].value == package.figures[link.other].value
+        and package.figures[link.figure].qualifier != package.figures[link.other].qualifier
+    ]
+    assert ("data-types-released", "data-types-released-ko") in pairs
+    for first, second in pairs:
+        assert "disputed" not in states(package, first), first
+        assert "disputed" not in states(package, second), second
 
 
 def test_a_plan_is_planned_and_work_under_way_is_under_way_never_an_achievement(package):

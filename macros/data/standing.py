@@ -130,7 +130,14 @@ def _direction(package: Package, earlier: str, later: str) -> str:
 
 def _differ(package: Package, first: str, second: str) -> bool:
     """True when two figures cannot be the same value however their printing is rounded (their
-    intervals do not meet); two dates differ when their periods do."""
+    intervals do not meet); two dates differ when their periods do. Two figures that print the same
+    number do not differ, whatever qualifier each adds ('4,300' and '4,300여'): a number printed in full
+    is not a claim that it is exact, so a qualifier alone is wording, not another value."""
+    if (
+        package.figures[first].value is not None
+        and package.figures[first].value == package.figures[second].value
+    ):
+        return False
     a, b = package.bounds.get(first), package.bounds.get(second)
     if a and b:
         return not a[0].meets(b[0])
