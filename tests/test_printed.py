@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.data.printed import read_date, read_number
+from macros.data.printed import read_date, read_number, read_relative_date
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,17 @@ def test_printed_dates_keep_only_the_parts_they_print(token, parts):
 @pytest.mark.parametrize("token", ["Julember 2021", "14/07/2020", "this year"])
 def test_an_unreadable_date_reads_as_nothing(token):
     assert read_date(token) is None
+
+
+@pytest.mark.parametrize(
+    ("token", "period"),
+    [
+        ("second half of this year", "2021-07/2021-12"),
+        ("By the year’s end", "../2021"),
+        ("(-2025)", "../2025"),
+        ("2025", None),
+    ],
+)
+def test_a_date_printed_by_the_writing_year_or_by_its_end_alone_reads_as_its_period(token, period):
+    """'(-2025)' gives only the end: up to 2025 (an open start), never the year 2025 itself."""
+    assert read_relative_date(token, 2021) == period

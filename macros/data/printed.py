@@ -45,6 +45,8 @@ RELATIVE_DATES = (
     (re.compile(r"[Bb]y the year[’']s end"), "../{y}"),
     (re.compile(r"(?:[Ii]n )?(?P<month>[A-Z][a-z]+) this year"), "{y}-{m:02d}"),
     (re.compile(r"this year"), "{y}"),
+    # '(-2025)': a span the source gives only its end, up to that year (an open start), not the year itself.
+    (re.compile(r"\(-(?P<end>[0-9]{4})\)"), "../{end}"),
     # Korean: 상반기(중) 'in the first half', 하반기 'in the second half', of the writing year.
     (re.compile(r"(?:올해 ?)?상반기(?: ?중)?"), "{y}-01/{y}-06"),
     (re.compile(r"(?:올해 ?)?하반기(?: ?중)?"), "{y}-07/{y}-12"),
@@ -126,14 +128,15 @@ def read_date(token: str) -> tuple[int | None, int | None, int | None] | None:
 
 
 def read_relative_date(token: str, year: int) -> str | None:
-    """The ISO period a date printed relative to the writing year stands for, or None if it is not one."""
+    """The ISO period a date printed relative to the writing year stands for, or one printed only by its
+    end ('(-2025)'), or None if it is neither."""
     for pattern, period in RELATIVE_DATES:
         match = pattern.fullmatch(token)
         if match:
             month = MONTHS.get((match.groupdict().get("month") or "").lower())
             if "month" in match.groupdict() and month is None:
                 return None
-            return period.format(y=year, m=month or 0)
+            return period.format(y=year, m=month or 0, end=match.groupdict().get("end"))
     return None
 
 
