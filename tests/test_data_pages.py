@@ -288,3 +288,15 @@ def test_a_chart_names_its_values_that_are_not_plain_in_its_caption_and_its_text
     caption = re.search(r"<figcaption>.*?</figcaption>", chart, re.S).group(0)
     assert "dnd-standing-revised" in caption
     assert "revised later" in re.search(r"<desc[^>]*>(.*?)</desc>", chart, re.S).group(1)
+
+
+@pytest.mark.parametrize("edition", ["", "ko/"])
+def test_a_quotes_caption_gives_its_part_and_how_it_was_read_in_one_pair_of_brackets(built_site, edition):
+    """'… (footnote 2, word for word …)', never '… (footnote 2) (word for word …)': two brackets in a row
+    read as two asides where there is one."""
+    page = built_site.page(f"{edition}figures/ict-temporary-permission/")
+    caption = re.search(
+        r'<figure class="dnd-quote">.*?<figcaption[^>]*>(.*?)</figcaption>', page, re.S
+    ).group(1)
+    assert ") (" not in caption
+    assert caption.count("(") == 1, caption

@@ -322,11 +322,14 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
         if source.outlined
         else "; ".join(loc.place_words(lang) for loc in f.locators)
     )
+    # A place that ends in its part in brackets ('… (footnote 2)') takes how it was read into the same
+    # brackets: two brackets in a row read as two asides where there is one.
+    how = html.text(tr(lang, how))
+    aside = f"{html.text(where[:-1])}, {how})" if where.endswith(")") else f"{html.text(where)} ({how})"
     return (
         f'<figure class="dnd-quote"><blockquote lang="{html.text(source.language)}"{cite} data-search-exclude>'
         f"<p>{sentence}</p></blockquote>"
-        f"<figcaption data-search-exclude>{html.text(tr(lang, QUOTED_FROM))} {name}, {html.text(where)} "
-        f"({html.text(tr(lang, how))}).</figcaption></figure>"
+        f"<figcaption data-search-exclude>{html.text(tr(lang, QUOTED_FROM))} {name}, {aside}.</figcaption></figure>"
     )
 
 
