@@ -229,7 +229,9 @@ def _keep(found: re.Match, heading: str = "") -> str:
         # Each piece is held to a phone's line by its width alone (LONGEST counts signs, which are narrow).
         ranged = re.split(r"(?<=~)", word)
         if len(ranged) > 1 and all(width(p) <= min(LINE, widest(heading)) for p in ranged):
-            return "".join(f'<span class="dnd-word">{p}</span>' for p in ranged)
+            # Two spans side by side are one unbreakable run where nothing between them allows a break
+            # (UAX 14 gives none between '~' and a digit), so the break is marked.
+            return "<wbr>".join(f'<span class="dnd-word">{p}</span>' for p in ranged)
         # Too long even so: each amount or date with what is joined to it, up to a bracket, and each other
         # piece that joins a sign as any word does ('15.5%입니다' before '(2020년 7월~').
         return "".join(
