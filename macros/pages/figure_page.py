@@ -150,7 +150,17 @@ def sentence_label(package: Package, f: Figure, lang: str) -> str:
         shared = package.figures[link.seen_from(f.id)[1]].label_in(lang)
         if link.relation in SAME_FACT and label != shared and label.startswith(shared):
             return shared
+        # Two such figures told apart only by their tails ('국내 데이터 시장 성장률(영문 보도자료 부제)',
+        # '…(국문 보도자료 부제)') share the label before them.
+        stem, other = _untailed(label), _untailed(shared)
+        if link.relation in SAME_FACT and stem != label and stem == other:
+            return stem
     return label
+
+
+def _untailed(label: str) -> str:
+    """A label without the bracketed tail it ends in, if it ends in one."""
+    return re.sub(r"\s?\([^()]*\)$", "", label)
 
 
 def _stated(package: Package, f: Figure, lang: str) -> str:
