@@ -20,11 +20,14 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+# uv (pinned in requirements-setup.lock, kept beside the environment's packages, not among them) installs
+# the lock's packages in parallel where pip installs one at a time: a fresh setup in about half the time.
+$(STAMP): requirements.lock requirements-setup.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps --target $(VENV)/setup -r requirements-setup.lock
+	$(VENV)/setup/bin/uv pip install --quiet --python $(PY) --require-hashes --no-deps --compile-bytecode -r requirements.lock
 	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "dnd-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $(STAMP)
 

@@ -236,6 +236,58 @@ def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
     assert bracketed_after_korean(QUALIFIER_WORD.search('한정어({{ qualifier_word("x") }})를'))
 
 
+# A `make` target is read aloud as its English word, so the particle after it follows that word's last
+# sound: audit is read ending in a consonant (으로, 이, 을, 은, 과), the other targets in a vowel (check,
+# validate, diff, correct, release, serve: 로, 가, 를, 는, 와). A new target named on a Korean page must
+# be placed here, so that its particle is checked.
+MAKE_PARTICLE = re.compile(
+    r"`make (?P<target>[a-z-]+)(?: [^`]*)?`(?P<josa>으로|로|이|가|을|를|은|는|과|와)(?![가-힣])"
+)
+ENDS_IN_A_CONSONANT = {"audit"}
+ENDS_IN_A_VOWEL = {
+    "check",
+    "validate",
+    "diff",
+    "correct",
+    "release",
+    "serve",
+    "test",
+    "build",
+    "lint",
+    "bench",
+}
+AFTER_A_CONSONANT = {"으로", "이", "을", "은", "과"}
+
+
+def wrong_particle_after_make(line: str) -> list[str]:
+    wrong = []
+    for m in MAKE_PARTICLE.finditer(line):
+        target, josa = m.group("target"), m.group("josa")
+        assert target in ENDS_IN_A_CONSONANT | ENDS_IN_A_VOWEL, f"`make {target}`: place it in a set above"
+        if (josa in AFTER_A_CONSONANT) != (target in ENDS_IN_A_CONSONANT):
+            wrong.append(m.group(0))
+    return wrong
+
+
+def test_the_particle_after_a_make_target_follows_the_target_read_aloud():
+    texts = [
+        *sorted((ROOT / "docs").rglob("*.ko.md")),
+        ROOT / "CHANGELOG.md",
+        *sorted((ROOT / "changes").glob("*.yaml")),
+    ]
+    texts.append(ROOT / "macros" / "pages" / "locale" / "ko.po")
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{number}: {wrong}"
+        for path in texts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for wrong in wrong_particle_after_make(line)
+    ]
+    assert found == []
+    assert wrong_particle_after_make("`make audit`가 찾고 `make check`를 실행") == ["`make audit`가"]
+    assert wrong_particle_after_make("`make audit`으로 실행하고 `make diff`를 실행") == []
+    assert wrong_particle_after_make("`make correct FIGURE=x`과") == ["`make correct FIGURE=x`과"]
+
+
 def text(html: str) -> str:
     """HTML without its tags."""
     return re.sub(r"<[^>]+>", "", html)
