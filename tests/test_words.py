@@ -258,10 +258,11 @@ def test_korean_qualifier_names():
     assert [qualifier_name(q, "ko") for q in ("exact", "approximately", "more-than")] == [
         "없음",
         "약",
-        "‘여’(남짓)",
+        "‘여’·‘초과’",
     ]
-    # 여 means a little over (남짓), as the notes gloss it; 초과 (strictly more) is another word.
-    assert "초과" not in qualifier_name("more-than", "ko")
+    # The one name covers both words the rows show: 여 after a whole number, 초과 after a percentage;
+    # 남짓 ('a little over') would not fit a percentage.
+    assert "남짓" not in qualifier_name("more-than", "ko")
     assert [qualifier_name(q) for q in ("exact", "approximately", "more-than")] == [
         "none (printed as is)",
         "about",
@@ -341,10 +342,10 @@ def test_the_qualifier_word_a_source_prints_is_found_before_its_number():
 
 
 def test_a_percentage_more_than_is_named_by_the_word_its_value_takes():
-    """Korean never writes 14.3여%: a value written with 초과 is named 초과, not ‘여’(남짓), so the page
+    """Korean never writes 14.3여%: a value written with 초과 is named 초과, not ‘여’·‘초과’, so the page
     does not credit its sources with a word they did not write."""
     assert qualifier_name("more-than", "ko", "14.3% 초과") == "초과"
-    assert qualifier_name("more-than", "ko", "17만여 개") == "‘여’(남짓)"
+    assert qualifier_name("more-than", "ko", "17만여 개") == "‘여’·‘초과’"
     assert qualifier_name("more-than", "en", "more than 14.3%") == "more than"
 
 

@@ -20,8 +20,9 @@ Qualifiers in Korean follow what the Korean original writes for these figures ('
 is the suffix 여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개',
 '300여 종'). 여 never follows a decimal fraction or a sign, so there the number takes 초과 after it
 ('14.3% 초과'): 'more than' excludes the number itself, as 초과 does, where 이상 would include it. In
-a table column the qualifier is named by both its words, ‘여’(남짓) (QUALIFIER_NAMES), as the checks
-page names its rule: 여 alone could not stand as a name.
+a table column the qualifier is named by both its words, ‘여’·‘초과’ (QUALIFIER_NAMES), as the checks
+page names its rule: 여 alone could not stand as a name, and 남짓 would not fit the percentages it also
+covers.
 """
 
 from __future__ import annotations
@@ -244,8 +245,8 @@ class Korean(English):
     여 ('a little over', 남짓) after a whole number, before its counter ('17만여 개', '300여 종').
     여 never follows a decimal fraction or a sign, so there the number takes 초과 after it ('14.3% 초과'):
     'more than' excludes the number itself, as 초과 does, where 이상 would include it. In a table column
-    the qualifier is named by both its words, ‘여’(남짓) (QUALIFIER_NAMES), as the checks page names its
-    rule: 여 alone could not stand as a name.
+    the qualifier is named by both its words, ‘여’·‘초과’ (QUALIFIER_NAMES), as the checks page names its
+    rule: 여 alone could not stand as a name, and 남짓 would not fit the percentages it also covers.
     """
 
     code = "ko"
@@ -257,7 +258,7 @@ class Korean(English):
     # A Korean desk quotes a word or a printed form in single marks: 원문 표기 ‘49조원’, 한정어 ‘여’.
     QUOTES = ("‘", "’")
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
-    QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’(남짓)"}
+    QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’·‘초과’"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
@@ -388,7 +389,7 @@ class Korean(English):
 
     def range_qualifier(self, qualifier: str, written: str) -> str | None:
         """'한정어 ‘여’' beside the range of '17만여 개', '한정어 ‘초과’' beside that of '14.3% 초과': the word the
-        value shows, not both words nested ('‘여’(남짓)'), and never ‘여’ for a percentage; '한정어 ‘약’'
+        value shows, not both words ('‘여’·‘초과’'), and never ‘여’ for a percentage; '한정어 ‘약’'
         beside the range of '약 8,000개'."""
         if qualifier == "approximately":
             # '약' alone after a range ('8,500개 이하(약)') reads as 'about 8,500 or less'.
@@ -586,7 +587,7 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(qualifier: str, lang: str = "en", written: str | None = None) -> str:
-    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’(남짓)
+    """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’·‘초과’
     or 없음; for one figure's `written` value, the word that value takes ('14.3% 초과': 초과)."""
     return speaker(lang).qualifier_name(qualifier, written)
 
