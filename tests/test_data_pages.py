@@ -138,7 +138,9 @@ def test_the_checks_page_shows_every_check_with_its_outcome_and_explains_contrad
         assert block, outcome.check.id
         text = parse(block.group(0)).text
         assert text.startswith(OUTCOMES[outcome.status]), f"{outcome.check.id}: the outcome comes first"
-        assert outcome.arithmetic(package.figures) in text
+        assert outcome.arithmetic(package.figures, ranges=False) in text
+        # The ranges are stated once, in words, just above the sum: not again after it.
+        assert outcome.arithmetic(package.figures) not in text, f"{outcome.check.id}: ranges twice"
     unsettled = [o.check.id for o in package.outcomes if o.status != "holds"]
     assert unsettled, "the release has known contradictions; the page must show them"
     assert re.findall(r'<li id="contradiction-([^"]+)">', page) == unsettled

@@ -205,8 +205,9 @@ class Outcome:
     def words(self) -> str:
         return OUTCOMES[self.status]
 
-    def arithmetic(self, figures: dict[str, Figure], lang: str = "en") -> str:
-        """'2.4 trillion + 7.7 trillion = 10.1 trillion (stated 10.1 trillion)', with raw numbers."""
+    def arithmetic(self, figures: dict[str, Figure], lang: str = "en", ranges: bool = True) -> str:
+        """'2.4 trillion + 7.7 trillion = 10.1 trillion (stated 10.1 trillion)', with raw numbers; without
+        `ranges`, the sum alone, for a page that has just stated both ranges in words."""
         kind = KINDS[self.check.kind]
 
         # A number as a worked line writes it: Korean by myriads ('10조 1,000억', never 13 raw digits);
@@ -221,6 +222,8 @@ class Outcome:
         stated = number(self.stated)
         computed, printed = self.computed_bounds.words(number, lang), self.stated_bounds.words(number, lang)
         against = fill(tr(lang, kind.against, "check"), stated=stated)
+        if not ranges:
+            return f"{formula}, {against}"
         template = tr(lang, kind.as_printed, "check")
         return fill(template, formula=formula, against=against, computed=computed, printed=printed)
 

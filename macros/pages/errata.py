@@ -170,7 +170,7 @@ def checks_list(package: Package, page) -> str:
             f'<ul class="dnd-operands">{printed}</ul>'
             f"<p>{html.text(_range(o.computed_bounds, result, lang))}, {html.text(relation)} "
             f"{_linked(package, page, result)}.</p>"
-            f"<p><small>{html.text(o.arithmetic(figures, lang))}</small></p>{assumed}"
+            f"<p><small>{html.text(o.arithmetic(figures, lang, ranges=False))}</small></p>{assumed}"
             f"<p><small>{html.text(tr(lang, CHECK_ID))} <code>{html.text(check.id)}</code></small></p>"
             "</details></li>"
         )
