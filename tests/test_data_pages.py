@@ -303,3 +303,21 @@ def test_a_quotes_caption_gives_its_part_and_how_it_was_read_in_one_pair_of_brac
     place = caption.rsplit("</a>", 1)[1]
     assert ") (" not in place
     assert place.count("(") == 1, place
+
+
+@pytest.mark.parametrize(
+    "edition, figure",
+    # A topic named with a bracket, in both editions; a part glossed in a bracket (the Korean lede).
+    [("", "smart-farm-valleys"), ("ko/", "smart-farm-valleys"), ("ko/", "people-benefiting-ko")],
+)
+def test_a_quotes_caption_keeps_a_bracket_of_the_places_name_whole(built_site, edition, figure):
+    """'… Digital infrastructure (digital SOC), word for word …', never '… (digital SOC, word for word …)':
+    how the quote was read is not folded into the bracket of a topic's or a part's own name."""
+    page = built_site.page(f"{edition}figures/{figure}/")
+    caption = re.search(
+        r'<figure class="dnd-quote">.*?<figcaption[^>]*>(.*?)</figcaption>', page, re.S
+    ).group(1)
+    place = re.sub(r"<[^>]+>", "", caption.rsplit("</a>", 1)[1])
+    name = place.split(")", 1)[0]
+    assert place.startswith(f"{name}), "), place
+    assert place.count("(") == 1, place

@@ -636,6 +636,24 @@ UNNATURAL = (
     r"종합 개요",
     r"다시 읽고 (?:[가-힣 ]+에서 )?고친 (?:점|표현)|번째 검토에 따른",
     r"그것이 뒷받침하는",
+    # The sixteenth read, figure pages: a heading calqued from 'where its source states it'; how a quote
+    # was read folded into the bracket of a topic's or a part's own name; 적습니다 for 'less' where the
+    # note is about what sources wrote; XR with no gloss; a note's second sentence or a bare 사업은 with no
+    # subject of its own; a name said to attach something; a data file's interval notation as prose;
+    # 'this data package'; the two documents of one ministry set against each other as ministry and
+    # release; changelog lines that state as fact what a later entry corrected.
+    r"출처 속 위치",
+    r"SOC, 영문 보도자료|리드\(첫 문단, ",
+    r"억 원 적습니다",
+    r"[가-힣]와 XR",
+    r"(?:^|니다\. )(?:사업은|그해 안에 투자하겠다는)",
+    r"스퀘어는 [^.]*함께 운영합니다",
+    r"이름은 [^.]*괄호로 붙였습니다",
+    r"기간 \.\./20",
+    r"데이터 패키지의 출처 목록",
+    r"과학기술정보통신부와 보도자료 모두",
+    r"낸 자료이므로 확인하지 못한 것이",
+    r"협약을 맺은 날인 2021년 4월 21일|4월은 업무협약을 맺은 달이고|2015년부터 선정한 대학의 수이므로",
 )
 
 
