@@ -7,6 +7,7 @@ except under CI, where a missing browser is a failure.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -118,12 +119,17 @@ class Site:
     def search_stand_in(self, address: str) -> dict:
         """An edition's search index without its pages: its configuration (language, separator) as built."""
         path = urlsplit(address).path.removeprefix(urlsplit(self.url).path)
-        index = json.loads((self.root / path).read_text("utf-8"))
-        return {**index, "docs": []}
+        return _emptied_index(self.root / path)
 
     def html(self, path: str) -> str:
         file = self.root / path
         return (file / "index.html" if path == "" or path.endswith("/") else file).read_text("utf-8")
+
+
+@functools.cache
+def _emptied_index(file: Path) -> dict:
+    """A search index file without its pages, read once for every load that asks for it (400 KB each)."""
+    return {**json.loads(file.read_text("utf-8")), "docs": []}
 
 
 class _Shape(HTMLParser):
