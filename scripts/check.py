@@ -25,7 +25,7 @@ from macros.data.validation import validate
 from macros.tools.audit import audit
 from macros.tools.diff import compare
 from macros.tools.prose import reference_problems, typed_number_problems, typed_particle_problems
-from macros.tools.release_notes import release_notes
+from macros.tools.release_notes import release_notes, twin_notes
 from macros.tools.releases import history_problems
 from scripts.diff_package import Unreadable, load, release_day, released_base
 
@@ -55,6 +55,7 @@ def data_and_pages() -> tuple[list[str], bool]:
         for p in reference_problems(package, docs)
         + typed_number_problems(docs)
         + typed_particle_problems(docs)
+        + twin_notes(package)
     ], True
 
 

@@ -14,7 +14,7 @@ import pytest
 from macros.data.changelog import entry_lines
 from macros.data.package import load_package
 from macros.tools.diff import bump, compare
-from macros.tools.release_notes import checks_entry, contents_entry, release_notes
+from macros.tools.release_notes import checks_entry, contents_entry, release_notes, twin_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE = "smart-factories"
@@ -123,6 +123,32 @@ def test_an_entry_without_its_korean_twin_is_refused_at_its_line(release):
     (note,) = release.notes()
     assert re.fullmatch(
         r"CHANGELOG\.md:\d+: the entry has no Korean twin: end it with a line `  한국어: …`.*", note
+    )
+
+
+def test_a_korean_twin_that_leaves_out_a_figure_or_check_the_english_names_is_refused_at_its_line(release):
+    """A figure's page lists the entries naming it; in Korean the entry must name it too."""
+    changelog = release.root / "CHANGELOG.md"
+    old = changelog.read_text(encoding="utf-8")
+    package = load_package(release.root / "datapackage/datapackage.json")
+    assert twin_notes(package) == []
+    changelog.write_text(
+        old.replace(
+            "\n## ",
+            f"\n## 99.0.0 ({DAY})\n\n- The label of `{FIGURE}` and the check `non-ict-share` say more.\n"
+            f"  한국어: `{FIGURE}`의 라벨과 검산 설명을 고쳤습니다.\n\n## ",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    line = (
+        changelog.read_text(encoding="utf-8")
+        .splitlines()
+        .index(f"- The label of `{FIGURE}` and the check `non-ict-share` say more.")
+    )
+    (note,) = map(str, twin_notes(package))
+    assert re.fullmatch(
+        rf"CHANGELOG\.md:{line + 1}: the entry's Korean twin does not name `non-ict-share`: .*", note
     )
 
 

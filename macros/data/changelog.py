@@ -40,6 +40,10 @@ class Entry:
         """The ids the entry writes in backticks."""
         return set(CODE.findall(self.text))
 
+    def names_ko(self) -> set[str]:
+        """The ids the entry's Korean twin writes in backticks."""
+        return set(CODE.findall(self.text_ko))
+
     def text_in(self, lang: str) -> str:
         return text_in(self, "text", lang)
 

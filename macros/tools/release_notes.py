@@ -202,6 +202,31 @@ def changelog_notes(diff: PackageDiff) -> list[Note]:
     return notes
 
 
+def twin_notes(package: Package) -> list[Note]:
+    """Every entry whose Korean twin leaves out a figure or check the English names in backticks: a
+    figure's page lists the entries that name it, so a Korean page would show an entry that, in Korean,
+    says nothing about that figure."""
+    path = repository_root(package.path) / CHANGELOG
+    if not path.is_file():
+        return []
+    ids = set(package.figures) | {c.id for c in package.checks}
+    notes = []
+    for section in read_changelog(path):
+        for entry in section.entries:
+            missing = [i for i in entry.names() & ids if i not in entry.names_ko()]
+            if entry.text_ko and missing:
+                listed = ", ".join(f"`{i}`" for i in sorted(missing, key=entry.text.index))
+                notes.append(
+                    Note(
+                        CHANGELOG,
+                        entry.line,
+                        f"the entry's Korean twin does not name {listed}: write each id in backticks in the "
+                        "`한국어:` line too, as the English does (a figure's page lists the entries naming it)",
+                    )
+                )
+    return notes
+
+
 def citation_notes(package: Package) -> list[Note]:
     """What CITATION.cff says that the package does not: version, release date, download address."""
     path = repository_root(package.path) / CITATION
