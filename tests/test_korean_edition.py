@@ -1167,6 +1167,20 @@ def test_a_page_names_the_qualifier_word_its_source_prints(package):
         qualifier_quoted(package, package.figures["people-benefiting-headline"])
 
 
+def test_the_facts_list_names_a_korean_printed_qualifier_by_the_words_its_printed_form_carries(package):
+    """'220만여 명 이상' is named ‘여’·‘이상’, as printed: quoting ‘초과’ would credit the source with a
+    word it never printed. A figure printed in English keeps the qualifier's Korean name."""
+    from macros.pages.figure_page import qualifier_fact
+
+    assert package.figures["people-benefiting-ko"].as_printed == "220만여 명 이상"
+    assert qualifier_fact(package.figures["people-benefiting-ko"], "ko") == "‘여’·‘이상’"
+    assert qualifier_fact(package.figures["businesses-participating-ko"], "ko") == "‘여’"
+    assert qualifier_fact(package.figures["budget-invested-ko"], "ko") == "‘약’"
+    assert qualifier_fact(package.figures["people-benefiting"], "ko") == "‘여’·‘초과’"
+    assert qualifier_fact(package.figures["people-benefiting-ko"], "en") == "more than"
+    assert qualifier_fact(package.figures["new-deal-fund-size-ko"], "ko") == "없음"
+
+
 def test_a_code_like_token_with_a_hyphen_is_kept_on_one_line_in_text_and_in_a_cell_label():
     from macros.pages.typography import WORD_JOINER, keep_codes_whole
 

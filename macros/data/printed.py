@@ -152,6 +152,15 @@ KOREAN = re.compile(
 KOREAN_MARKS = {"about": "approximately", "odd": "more-than", "more": "more-than"}
 
 
+def printed_marks(token: str) -> tuple[str, ...]:
+    """The qualifier words a number printed in Korean carries, as printed and in their order ('220만여 명
+    이상': 여, 이상; '약 8,000개': 약); none for a number printed otherwise or with no such word."""
+    match = KOREAN.fullmatch(token) if HANGUL.search(token) else None
+    if not match or _korean(token) is None:
+        return ()
+    return tuple(match[m].strip() for m in ("about", "odd", "more") if match[m])
+
+
 def _korean(token: str) -> Reading | None:
     """A number as Korean prints it ('12만7000개', '58.2조원', '약 9만여명 이상'), with the qualifiers
     its marks allow; None when the token is not one."""

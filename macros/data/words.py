@@ -185,7 +185,9 @@ class English:
         word = self.QUALIFIER_WORDS[qualifier]
         return f"{word} {shown}" if word else shown
 
-    def qualifier_name(self, qualifier: str, written: str | None = None) -> str:
+    def qualifier_name(self, qualifier: str, written: str | None = None, marks: tuple[str, ...] = ()) -> str:
+        """`marks`: the qualifier words the figure's printed form carries in this language's script;
+        a language that names qualifiers by its own words names them by those (English does not)."""
         return self.QUALIFIER_NAMES.get(qualifier) or self.QUALIFIER_WORDS[qualifier]
 
     def predicate(self, shown: str) -> str:
@@ -369,7 +371,11 @@ class Korean(English):
         counter = (whole["counter"] or "").strip()
         return f"{whole['number']}{self.QUALIFIER_WORDS[qualifier]}{' ' + counter if counter else ''}"
 
-    def qualifier_name(self, qualifier: str, written: str | None = None) -> str:
+    def qualifier_name(self, qualifier: str, written: str | None = None, marks: tuple[str, ...] = ()) -> str:
+        # A number printed in Korean is named by the words its printed form carries ('220만여 명 이상':
+        # ‘여’·‘이상’): the name quotes them, so it must not credit the source with a word it never printed.
+        if marks and qualifier != "exact":
+            return "·".join(self.quoted(mark) for mark in marks)
         # A value written with 초과 ('14.3% 초과') is named by that word: 여 never follows a percentage, and
         # the name must not credit a source with it.
         if qualifier == "more-than" and written and written.endswith(f" {self.OR_MORE}"):
@@ -586,10 +592,13 @@ def fill(template: str, **values: str) -> str:
     return _Particles().format(template, **values)
 
 
-def qualifier_name(qualifier: str, lang: str = "en", written: str | None = None) -> str:
+def qualifier_name(
+    qualifier: str, lang: str = "en", written: str | None = None, marks: tuple[str, ...] = ()
+) -> str:
     """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’·‘초과’
-    or 없음; for one figure's `written` value, the word that value takes ('14.3% 초과': 초과)."""
-    return speaker(lang).qualifier_name(qualifier, written)
+    or 없음; for one figure's `written` value, the word that value takes ('14.3% 초과': 초과); for a
+    figure printed in Korean, the words its printed form carries (`marks`: ‘여’·‘이상’)."""
+    return speaker(lang).qualifier_name(qualifier, written, marks)
 
 
 def counted_place(number: int, lang: str = "en") -> str:

@@ -19,6 +19,7 @@ from ..data.figure import Figure
 from ..data.locator import parse_locators, place_locator
 from ..data.package import Package
 from ..data.period import parse_period
+from ..data.printed import printed_marks
 from ..data.standing import SAME_FACT, status_context
 from ..data.topic import trail
 from ..data.words import (
@@ -209,6 +210,12 @@ def _description(package: Package, f: Figure, lang: str) -> str:
     return f"{stated} {standing}" if standing else stated
 
 
+def qualifier_fact(f: Figure, lang: str) -> str:
+    """The qualifier as the facts list names it: for a number printed in Korean, by the words its
+    printed form carries ('220만여 명 이상': ‘여’·‘이상’), never by a word the source did not print."""
+    return qualifier_name(f.qualifier, lang, f.text(lang), printed_marks(f.as_printed))
+
+
 def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     """The value large, the figure in one sentence, then each field as a term and its description.
     The site search indexes the sentence and skips the value, the list and the links
@@ -220,7 +227,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("As printed"), printed_token(package, f)),
         *_ranges(f, bounds, lang, checked=bool(package.outcomes_of(f.id))),
         (N_("Unit"), html.text(f.unit.name_in(lang))),
-        (N_("Qualifier"), html.text(qualifier_name(f.qualifier, lang, f.text(lang)))),
+        (N_("Qualifier"), html.text(qualifier_fact(f, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(status_words(f, lang))),
         (N_("Standing"), explanation(package, page, f)),
