@@ -1181,6 +1181,29 @@ def test_the_facts_list_names_a_korean_printed_qualifier_by_the_words_its_printe
     assert qualifier_fact(package.figures["new-deal-fund-size-ko"], "ko") == "없음"
 
 
+def test_a_date_figure_names_its_unit_by_what_its_date_names(package):
+    """'2021년 5월' is a month (연월), not a date (날짜); the range line says so in the same word."""
+    from macros.pages.figure_page import DATE_NAMES, unit_fact
+    from macros.pages.i18n import tr
+
+    named = {
+        figure: (unit_fact(package.figures[figure], "ko"), unit_fact(package.figures[figure], "en"))
+        for figure in (
+            "dnd-launch-date",
+            "ict-associations-mou-date",
+            "precision-healthcare-software-plan-date",
+        )
+    }
+    assert named == {
+        "dnd-launch-date": ("날짜", "date"),
+        "ict-associations-mou-date": ("연월", "month"),
+        "precision-healthcare-software-plan-date": ("연도", "year"),
+    }
+    month = package.figures["ict-associations-mou-date"].period.precision
+    assert tr("ko", DATE_NAMES[month][1]) == "연월이라서 해당 없음"
+    assert unit_fact(package.figures["people-benefiting-ko"], "ko") == "명"
+
+
 def test_a_code_like_token_with_a_hyphen_is_kept_on_one_line_in_text_and_in_a_cell_label():
     from macros.pages.typography import WORD_JOINER, keep_codes_whole
 

@@ -53,6 +53,15 @@ class Period:
         """Counted up to `end` from a start the source does not give ('by 2025')."""
         return self.start is None
 
+    @property
+    def precision(self) -> str:
+        """What the period names as a date: 'day', 'month' or 'year' (a point, or the end an open start
+        gives: 'by 2025' is a year), or 'span' (from a start to an end: a half-year)."""
+        if self.start is not None and self.end is not None:
+            return "span"
+        point = self.end or self.start
+        return "day" if point.day else "month" if point.month else "year"
+
     def years(self) -> set[int]:
         last = self.end or self.start
         return set(range((self.start or last).year, last.year + 1))

@@ -210,6 +210,24 @@ def _description(package: Package, f: Figure, lang: str) -> str:
     return f"{stated} {standing}" if standing else stated
 
 
+# A date figure's unit and its range line, by what its value names: a day is a date, a month or a year
+# is not ('2021년 5월' is 연월, not 날짜), nor a half-year.
+DATE_NAMES = {
+    "day": (N_("date"), N_("a date, not a number")),
+    "month": (N_("month"), N_("a month, not a number")),
+    "year": (N_("year"), N_("a year, not a number")),
+    "span": (N_("span of time"), N_("a span of time, not a number")),
+}
+DATE_CONTEXT = "date precision"
+
+
+def unit_fact(f: Figure, lang: str) -> str:
+    """The unit as the facts list names it; a date figure's by what its date names (DATE_NAMES)."""
+    if f.unit.display == "date":
+        return tr(lang, DATE_NAMES[f.period.precision][0], DATE_CONTEXT)
+    return f.unit.name_in(lang)
+
+
 def qualifier_fact(f: Figure, lang: str) -> str:
     """The qualifier as the facts list names it: for a number printed in Korean, by the words its
     printed form carries ('220만여 명 이상': ‘여’·‘이상’), never by a word the source did not print."""
@@ -226,7 +244,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("Value"), html.text(f.text(lang))),
         (N_("As printed"), printed_token(package, f)),
         *_ranges(f, bounds, lang, checked=bool(package.outcomes_of(f.id))),
-        (N_("Unit"), html.text(f.unit.name_in(lang))),
+        (N_("Unit"), html.text(unit_fact(f, lang))),
         (N_("Qualifier"), html.text(qualifier_fact(f, lang))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(status_words(f, lang))),
@@ -260,7 +278,7 @@ def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]
     line, labelled as the checks' assumption: a reader must not take it for the source's word, nor
     read of an assumption no check makes."""
     if not bounds:
-        return [(N_("The range the printing allows"), html.text(tr(lang, "a date, not a number")))]
+        return [(N_("The range the printing allows"), html.text(tr(lang, DATE_NAMES[f.period.precision][1])))]
     interval, rule = bounds
 
     def write(n):
