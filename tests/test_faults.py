@@ -389,6 +389,14 @@ CELL_FAULTS = {
         None,
         "is not the Korean original (msit-2021-07-22)",
     ),
+    "a term read in a report of the original, said not to follow it, with no note saying how": cell_fault(
+        "data/terms.csv",
+        "korean-new-deal",
+        "original",
+        "false",
+        "note",
+        "say in the note where the report departs from the original",
+    ),
     "a term read in an English source": cell_fault(
         "data/terms.csv", "dr-answer", "source", "moef-2021-07-14", None, "is in 'en', not Korean"
     ),

@@ -145,8 +145,13 @@ def test_the_printed_token_stays_as_its_own_source_prints_it(package):
 
 def test_the_korean_terms_say_which_follow_the_korean_original(package):
     original = {t.id for t in package.terms if t.original}
-    assert {"data-dam", "start-ups", "metaverse", "digital-learning-centres"} <= original
+    assert {"data-dam", "metaverse", "digital-learning-centres"} <= original
     assert {"dr-answer", "government-money", "masterplan"}.isdisjoint(original)
+    # A report may depart from the original: eToday writes 중소ㆍ벤처기업 where the original, as the Sejong
+    # Times reproduction gives it, writes 중소·개척기업; the term, read in the report, does not follow it.
+    start_ups = next(t for t in package.terms if t.id == "start-ups")
+    assert package.sources[start_ups.source].reports == package.outlined.reports
+    assert not start_ups.original and "중소·개척기업" in start_ups.note_in("ko")
     # The Korean original's headline coins 가상확장세계 and 인터넷기반자원공유; the reports of it write the
     # words a desk prints, and so do the Korean texts (the coinages stand in the terms' notes only).
     printed = {t.id: (t.ko, t.common_ko, t.source) for t in package.terms if t.id in ("metaverse", "cloud")}

@@ -218,15 +218,33 @@ def terms_are_used_and_sourced(package: Package) -> list[Problem]:
         if source.language != "ko":
             problems.append(at(term.row, "source", f"'{term.source}' is in '{source.language}', not Korean"))
         # Without one outlined source there is no original to follow; sources_say_what_they_are reports that.
+        # A term follows the original only if read in it or in a report of it; a report may depart from
+        # the original (its copy writes another word), and then the term, read in the report, does not
+        # follow the original, and its note says how the two differ.
         follows = original in (source.id, source.reports)
-        if original is not None and term.original != follows:
-            whose = "is" if follows else "is not"
+        if original is not None and term.original and not follows:
             problems.append(
                 at(
                     term.row,
                     "original",
-                    f"'{term.source}' {whose} the Korean original ({original}) or a report of it, "
-                    f"so original is {str(follows).lower()}",
+                    f"'{term.source}' is not the Korean original ({original}) or a report of it, so original is false",
+                )
+            )
+        elif original is not None and not term.original and source.id == original:
+            problems.append(
+                at(
+                    term.row,
+                    "original",
+                    f"'{term.source}' is the Korean original ({original}), so original is true",
+                )
+            )
+        elif original is not None and not term.original and follows and not term.note:
+            problems.append(
+                at(
+                    term.row,
+                    "note",
+                    f"'{term.source}' reports the Korean original ({original}) but the term is said not to "
+                    "follow it: say in the note where the report departs from the original",
                 )
             )
         if term.id not in english:

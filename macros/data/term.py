@@ -16,7 +16,8 @@ class Term(Translated):
     ko: str
     common_ko: str | None
     source: str
-    # True when the source is the Korean original of the release, or a report that reproduces it.
+    # True when the term is the Korean original's: read in it or in a report that reproduces it there;
+    # false for the ministry's other texts, and for a report that departs from the original (the note says how).
     original: bool
     note: str | None
     row: int
