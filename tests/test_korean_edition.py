@@ -441,11 +441,15 @@ def test_no_page_of_either_edition_shows_raw_markdown(built_site):
     assert found == {}, "render the text (a note's `id` as code) or write it without Markdown"
 
 
-def test_a_web_address_in_a_note_is_a_link_that_reads_as_its_host():
+def test_a_web_address_in_a_note_is_the_link_of_the_name_it_follows_or_reads_as_its_host():
     from macros.pages.html import prose
 
+    # A desk prints an outlet by its name only: the address is the name's link, not printed beside it.
     assert prose("(한국대학신문, http://news.unn.net/news/articleView.html?idxno=502662)이 센 수") == (
-        '(한국대학신문, <a href="http://news.unn.net/news/articleView.html?idxno=502662">news.unn.net</a>)이 센 수'
+        '(<a href="http://news.unn.net/news/articleView.html?idxno=502662">한국대학신문</a>)이 센 수'
+    )
+    assert prose("보도(지디넷코리아, https://zdnet.co.kr/view/?no=1)가 적었습니다") == (
+        '보도(<a href="https://zdnet.co.kr/view/?no=1">지디넷코리아</a>)가 적었습니다'
     )
     assert prose("see https://www.eco-five.com/a?b=1&c=2.") == (
         'see <a href="https://www.eco-five.com/a?b=1&amp;c=2">eco-five.com</a>.'

@@ -28,7 +28,7 @@ from macros.data.package import load_package
 from macros.data.words import SPEAKERS, Korean
 from macros.pages import charts
 from macros.pages.figure_page import figure_markdown
-from macros.pages.html import ADDRESS
+from macros.pages.html import ADDRESS, NAMED_ADDRESS
 from macros.site import blocks, editions
 from macros.site.macros import define_env
 
@@ -151,8 +151,14 @@ def data_texts() -> list[str]:
         texts |= {
             part.strip() for part in re.split(r"`[^`]*`", change.entry_ko) if re.search("[가-힣]", part)
         }
-    # A note's web address is a link between two parts of the note's text (html.prose).
-    texts = {part.strip() for text in texts for part in ADDRESS.split(text) if part.strip()}
+    # A note's web address is a link between two parts of the note's text (html.prose); an address after
+    # a name is that name's link, so the name and its address go together.
+    texts = {
+        part.strip()
+        for text in texts
+        for part in ADDRESS.split(NAMED_ADDRESS.sub("\n", text))
+        if part.strip()
+    }
     return sorted(texts, key=len, reverse=True)
 
 

@@ -30,20 +30,21 @@ def query(value: str) -> str:
 
 # A bare web address inside a note: up to a space, a closing bracket or a comma or full stop that ends it.
 ADDRESS = re.compile(r"https?://[^\s)\]]+?(?=[.,;:]?(?:[\s)\]]|$))")
+# An address given after the name of what it leads to, in brackets: '(지디넷코리아, https://zdnet.co.kr/…)'.
+NAMED_ADDRESS = re.compile(r"(?<=\()(?P<name>[^(),]+), (?P<address>" + ADDRESS.pattern + ")")
 
 
 def prose(value: object) -> str:
-    """A note from the data, escaped, with each bare web address it names made a link that reads as
-    the address's host ('news.unn.net'): a reader follows it, and a phone never breaks a long address."""
+    """A note from the data, escaped, with each bare web address it names made a link: a reader follows
+    it, and a phone never breaks a long address. An address after a name ('(지디넷코리아, https://…)')
+    is that name's link, as a newspaper prints an outlet, by its name only; an address alone reads as
+    its host ('news.unn.net')."""
     value = str(value)
     parts, end = [], 0
-    for match in ADDRESS.finditer(value):
-        address = match.group()
-        host = urlsplit(address).hostname or address
-        parts += [
-            text(value[end : match.start()]),
-            f'<a href="{url(address)}">{text(host.removeprefix("www."))}</a>',
-        ]
+    for match in re.finditer(f"{NAMED_ADDRESS.pattern}|{ADDRESS.pattern}", value):
+        address = match.group("address") or match.group()
+        shown = match.group("name") or (urlsplit(address).hostname or address).removeprefix("www.")
+        parts += [text(value[end : match.start()]), f'<a href="{url(address)}">{text(shown)}</a>']
         end = match.end()
     return "".join(parts) + text(value[end:])
 

@@ -37,6 +37,20 @@ class Release:
     def attributions_in(self, lang: str) -> tuple[str, ...]:
         return dict(self.attributions_by_language)[lang]
 
+    def attributions_unshown(self, lang: str, content: str | None) -> tuple[str, ...]:
+        """The attributions the footer still has to give: those the page's own text does not show
+        already (a figure's citation box, the licences page), so a page says each once."""
+        if not content:
+            return self.attributions_in(lang)
+        import html
+        import re
+
+        # The page's words as a reader sees them: no scripts (its JSON-LD), no tags (the spans that keep
+        # a date whole), one space between words.
+        shown = re.sub(r"<script\b.*?</script>", " ", content, flags=re.S)
+        shown = " ".join(html.unescape(re.sub(r"<[^>]+>", "", shown)).split())
+        return tuple(a for a in self.attributions_in(lang) if " ".join(a.rstrip(".").split()) not in shown)
+
     @property
     def date_words(self) -> str:
         from macros.data.words import day_words
