@@ -156,7 +156,7 @@ def data_texts() -> list[str]:
     texts = {
         part.strip()
         for text in texts
-        for part in ADDRESS.split(NAMED_ADDRESS.sub("\n", text))
+        for part in ADDRESS.sub("\n", NAMED_ADDRESS.sub("\n", text)).split("\n")
         if part.strip()
     }
     return sorted(texts, key=len, reverse=True)

@@ -31,7 +31,7 @@ def query(value: str) -> str:
 # A bare web address inside a note: up to a space, a closing bracket or a comma or full stop that ends it.
 ADDRESS = re.compile(r"https?://[^\s)\]]+?(?=[.,;:]?(?:[\s)\]]|$))")
 # An address given after the name of what it leads to, in brackets: '(지디넷코리아, https://zdnet.co.kr/…)'.
-NAMED_ADDRESS = re.compile(r"(?<=\()(?P<name>[^(),]+), (?P<address>" + ADDRESS.pattern + ")")
+NAMED_ADDRESS = re.compile(r"(?<=\()(?P<name>(?!https?://)[^(),]+), (?P<address>" + ADDRESS.pattern + ")")
 
 
 def prose(value: object) -> str:
