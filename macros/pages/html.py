@@ -30,8 +30,11 @@ def query(value: str) -> str:
 
 # A bare web address inside a note: up to a space, a closing bracket or a comma or full stop that ends it.
 ADDRESS = re.compile(r"https?://[^\s)\]]+?(?=[.,;:]?(?:[\s)\]]|$))")
-# An address given after the name of what it leads to, in brackets: '(지디넷코리아, https://zdnet.co.kr/…)'.
-NAMED_ADDRESS = re.compile(r"(?<=\()(?P<name>(?!https?://)[^(),]+), (?P<address>" + ADDRESS.pattern + ")")
+# An address given after the name of what it leads to, in brackets: '(지디넷코리아, https://zdnet.co.kr/…)',
+# or one of several, each after a semicolon: '(ZDNet Korea, https://…; Money Today, https://…)'.
+NAMED_ADDRESS = re.compile(
+    r"(?:(?<=\()|(?<=; ))(?P<name>(?!https?://)[^(),;]+), (?P<address>" + ADDRESS.pattern + ")"
+)
 
 
 def prose(value: object) -> str:
