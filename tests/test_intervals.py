@@ -124,7 +124,8 @@ def test_the_korean_rules_table_reads_its_examples_by_the_same_precision():
     texts = {r.name: r.texts_in("ko")[1] for r in RULES}
     assert "‘약 10억 이상’: 9억 5,000만 이상 11억 미만" in texts["about-or-more"]
     assert "‘약 10억’: 9억 5,000만 이상 10억 5,000만 미만" in texts["about"]
-    assert "‘114조1000억원’: 114조 999억 5,000만 이상 114조 1,000억 5,000만 미만" in texts["rounded"]
+    assert "‘1050억원’: 1,049억 5,000만 이상 1,050억 5,000만 미만" in texts["rounded"]
+    assert "‘3조701억원’: 3조 700억 5,000만 이상 3조 701억 5,000만 미만" in texts["rounded"]
     assert "‘12만7000개’: 12만 7,000" in texts["in-full"]
     assert ";" not in "".join(texts.values())
 

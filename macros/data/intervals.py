@@ -158,7 +158,7 @@ RULES = (
         "a number with a decimal fraction or ending in a scale word, and every share or multiple ('16.9 trillion', '1050억원', '95.3%', '2.9 times')",
         "from half a unit of the last printed digit below, included, to half a unit above, excluded: the upper end itself rounds up to the next number, so it is not in the range; in a number written with a scale word, the last printed digit is the one just before that word ({examples})",
         "a number written to a last digit stands for every value that rounds to it",
-        examples=(("16.9 trillion", "currency"), ("1050억원", "currency"), ("114조1000억원", "currency")),
+        examples=(("16.9 trillion", "currency"), ("1050억원", "currency"), ("3조701억원", "currency")),
     ),
     IntervalRule(
         "about",
