@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -271,7 +272,8 @@ def test_the_release_waits_for_the_korean_then_derives_everything(merged):
 
     for path in (clone / "changes").glob("*.yaml"):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        document["entry_ko"] = "수를 바로잡았습니다."
+        named = "·".join(f"`{name}`" for name in re.findall(r"`([^`]+)`", document["entry"]))
+        document["entry_ko"] = f"{named}의 수를 바로잡았습니다."  # naming what the English names
         document["correction"].update(reason_ko="수를 잘못 옮겨 적었습니다.", reference_ko="도약 축, 첫 문단")
         path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     git(clone, "commit", "-qam", "Korean")

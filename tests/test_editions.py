@@ -18,6 +18,7 @@ from macros.data.locator import PLACES
 from macros.data.package import load_package
 from macros.data.standing import STATES
 from macros.pages.dictionary import FOLLOWS
+from macros.pages.figure_page import DATE_CONTEXT, DATE_NAMES
 from macros.pages.i18n import LOCALE, MissingText, catalogue, tr
 from macros.site.editions import macro_calls, macro_differences, missing_twins, twin
 
@@ -41,7 +42,9 @@ def code_texts() -> set[tuple[str | None, str]]:
     texts |= {("interval rule", t) for r in RULES for t in (r.name, r.applies, r.interval, r.reason)}
     texts |= {("check", words) for kind in KINDS.values() for words in (kind.against, kind.as_printed)}
     texts |= {("check role", words) for kind in KINDS.values() for words in kind.roles}
+    texts |= {("check working", kind.working) for kind in KINDS.values()}
     texts |= {("place", words) for words in PLACES}
+    texts |= {(DATE_CONTEXT, names[0]) for names in DATE_NAMES.values()}
     texts |= {
         ("figure standing", words) for state in STATES.values() for words in (state.marker, state.meaning)
     }

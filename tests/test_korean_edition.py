@@ -662,6 +662,22 @@ UNNATURAL = (
     r"이 데이터 패키지(?!’)",
     r"검산[^.]{0,80}의 결과가 맞지 않(?:습니다|으며)",
     r"출처가 나온 때",
+    # The eighteenth read, data pages: 'the whole announcement' for the announced total; a failed check's
+    # operands joined by 및 with no word of which divides which; a contrast joined by -고; printing as
+    # 찍힌 모양 (spoken); 그냥 in reference text; 'typed fields' calqued; 'in the editors' own words'
+    # calqued; arithmetic or a check given agency; 'add here' calqued; 그것이 for 'it'; definitions chained
+    # with semicolons (English punctuation).
+    r"발표 전체를",
+    r"[0-9]개? 및 [^.]{0,40}로 계산하면",
+    r"오차 없이 맞았고",
+    r"찍힌 모양",
+    r"그냥 수로",
+    r"자료형이 있는",
+    r"편집진의 말로",
+    r"산술이 내야|원문 대조가 그 본문을 읽",
+    r"여기에 더합니다",
+    r"그것이 (?:옮기|옮긴|번역하)",
+    r"\([a-z-]+\): [^;.]*; [가-힣 ]+\([a-z-]+\):",
 )
 
 
@@ -1065,8 +1081,60 @@ def test_a_source_s_title_translated_gives_the_headline_alone_and_its_descriptio
 
     release = package.outlined
     named = source_name(release, "ko")
-    assert "</q>(영문 보도자료) &#91;이 사이트의 번역: " in named
+    assert "</q>」(영문 보도자료) &#91;이 사이트의 번역: " in named
     assert "보도자료)&#93;" not in named and "성공한 혁신" not in named
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_source_citation_marks_its_headline_in_the_page_s_title_marks_as_text(package, lang):
+    """A headline holds commas ('디지털 뉴딜, 대한민국 …'): without marks a reader cannot tell where the
+    publisher ends and the headline begins, and marks the browser draws are lost when the citation is
+    copied. So the marks are text, in the page's language: “…” in English, 「…」 in Korean."""
+    from html import unescape
+
+    from macros.data.words import speaker
+    from macros.pages.citation import source_name
+
+    opening, closing = speaker(lang).TITLE_MARKS
+    headlined = [s for s in package.sources.values() if s.headline]
+    assert headlined
+    for source in headlined:
+        named = source_name(source, lang)
+        marked = re.search(f'{opening}<q class="dnd-marked"[^>]*>(.*?)</q>{closing}', named)
+        assert marked and unescape(re.sub(r"<[^>]+>", "", marked.group(1))) == source.headline, (
+            source.id,
+            named,
+        )
+
+
+def test_a_failed_check_s_sentence_says_which_number_divides_which(package):
+    """'1만 2,000개 및 12만 7,000개로 계산하면' does not say which number divides which: the sentence
+    names the arithmetic of the check's kind ('…를 …로 나누면')."""
+    from macros.pages.i18n import tr
+
+    for kind in ("share", "ratio", "multiple"):
+        words = tr("ko", KINDS[kind].working, "check working")
+        assert "나누면" in words and "{first" in words and "{second" in words, kind
+    assert "by" in KINDS["share"].working and "by" in KINDS["multiple"].working
+
+
+def test_a_code_s_korean_name_is_the_same_in_its_field_s_description_and_its_gloss(package):
+    """One code, one Korean name: the dictionary glosses `plan` as 계획 발표 보도자료, so the field's
+    description names it so too, never another name beside the same code ('계획(plan)')."""
+    from macros.pages.i18n import tr
+
+    glossed = {
+        ("sources", "kind"): lambda v: tr("ko", v.replace("-", " "), "source kind"),
+        ("corrections", "kind"): lambda v: tr("ko", v.replace("-", " "), "correction kind"),
+        ("links", "relation"): lambda v: tr("ko", v, "link relation"),
+        ("checks", "kind"): lambda v: tr("ko", KINDS[v].words, "check kind"),
+    }
+    for (table, column), name in glossed.items():
+        field = next(f for f in package.tables[table].fields if f["name"] == column)
+        for code in field["constraints"]["enum"]:
+            named = field["description_ko"].split(f"({code})")[:-1]
+            assert named, (table, column, code)
+            assert all(n.endswith(name(code)) for n in named), (table, column, code, name(code))
 
 
 # The package's own codes (relations, check kinds and outcomes, statuses, qualifiers): in a Korean text of

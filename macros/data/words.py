@@ -94,6 +94,9 @@ class English:
     # The quotation marks around a name the site quotes, then the pair for a quote inside it: Korean
     # prints them alike (“ ” outside, ‘ ’ inside), so a reader sees where the quoted name ends.
     QUOTE_MARKS = (("“", "”"), ("‘", "’"))
+    # The marks a citation puts around a source's headline, so a comma in it is not read as the
+    # citation's: 'Sejong Times, “…”, 22 July 2021'; 세종타임즈, 「…」, 2021년 7월 22일.
+    TITLE_MARKS = ("“", "”")
     # How a figure's label states its period, when it does: 'Korea's rank in …, 2019'.
     LABEL_PERIOD = "{label}, {period}"
     # Between two statements about one value (its standings): English writes each as a clause
@@ -261,6 +264,8 @@ class Korean(English):
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여", "about-or-more": "약 … 이상"}
     # A Korean desk quotes a word or a printed form in single marks: 원문 표기 ‘49조원’, 한정어 ‘여’.
     QUOTES = ("‘", "’")
+    # A Korean citation puts an article's title in 「 」, as the site's own citation puts its title.
+    TITLE_MARKS = ("「", "」")
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
     QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’·‘초과’"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
