@@ -667,7 +667,7 @@ UNNATURAL = (
     # made within it; 'we' rendered 우리; a check ID read aloud (멀티플) with a particle for a final
     # consonant; a release translating a news report; an English term bare in Korean prose; a month said
     # as a time.
-    r"협약 당일",
+    r"협약 당일의 보도",
     r"첫 절까지",
     r"그해 안에 투자하기로 한|투자하기로 한 기간은 그해 안",
     r"(?<![가-힣])우리(?:가|는|의)? ",
