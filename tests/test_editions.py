@@ -42,6 +42,7 @@ def code_texts() -> set[tuple[str | None, str]]:
     texts |= {("interval rule", t) for r in RULES for t in (r.name, r.applies, r.interval, r.reason)}
     texts |= {("check", words) for kind in KINDS.values() for words in (kind.against, kind.as_printed)}
     texts |= {("check role", words) for kind in KINDS.values() for words in kind.roles}
+    texts |= {("check working", kind.working) for kind in KINDS.values()}
     texts |= {("place", words) for words in PLACES}
     texts |= {(DATE_CONTEXT, names[0]) for names in DATE_NAMES.values()}
     texts |= {

@@ -662,6 +662,22 @@ UNNATURAL = (
     r"이 데이터 패키지(?!’)",
     r"검산[^.]{0,80}의 결과가 맞지 않(?:습니다|으며)",
     r"출처가 나온 때",
+    # The eighteenth read, data pages: 'the whole announcement' for the announced total; a failed check's
+    # operands joined by 및 with no word of which divides which; a contrast joined by -고; printing as
+    # 찍힌 모양 (spoken); 그냥 in reference text; 'typed fields' calqued; 'in the editors' own words'
+    # calqued; arithmetic or a check given agency; 'add here' calqued; 그것이 for 'it'; definitions chained
+    # with semicolons (English punctuation).
+    r"발표 전체를",
+    r"[0-9]개? 및 [^.]{0,40}로 계산하면",
+    r"오차 없이 맞았고",
+    r"찍힌 모양",
+    r"그냥 수로",
+    r"자료형이 있는",
+    r"편집진의 말로",
+    r"산술이 내야|원문 대조가 그 본문을 읽",
+    r"여기에 더합니다",
+    r"그것이 (?:옮기|옮긴|번역하)",
+    r"\([a-z-]+\): [^;.]*; [가-힣 ]+\([a-z-]+\):",
     # The eighteenth read, prose pages: the report's date said as the signing day; more read of the Korean
     # original than its opening; the fund managers to be chosen within the year said as the investment
     # made within it; 'we' rendered 우리; a check ID read aloud (멀티플) with a particle for a final
@@ -1076,8 +1092,60 @@ def test_a_source_s_title_translated_gives_the_headline_alone_and_its_descriptio
 
     release = package.outlined
     named = source_name(release, "ko")
-    assert "</q>(영문 보도자료) &#91;이 사이트의 번역: " in named
+    assert "</q>」(영문 보도자료) &#91;이 사이트의 번역: " in named
     assert "보도자료)&#93;" not in named and "성공한 혁신" not in named
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_source_citation_marks_its_headline_in_the_page_s_title_marks_as_text(package, lang):
+    """A headline holds commas ('디지털 뉴딜, 대한민국 …'): without marks a reader cannot tell where the
+    publisher ends and the headline begins, and marks the browser draws are lost when the citation is
+    copied. So the marks are text, in the page's language: “…” in English, 「…」 in Korean."""
+    from html import unescape
+
+    from macros.data.words import speaker
+    from macros.pages.citation import source_name
+
+    opening, closing = speaker(lang).TITLE_MARKS
+    headlined = [s for s in package.sources.values() if s.headline]
+    assert headlined
+    for source in headlined:
+        named = source_name(source, lang)
+        marked = re.search(f'{opening}<q class="dnd-marked"[^>]*>(.*?)</q>{closing}', named)
+        assert marked and unescape(re.sub(r"<[^>]+>", "", marked.group(1))) == source.headline, (
+            source.id,
+            named,
+        )
+
+
+def test_a_failed_check_s_sentence_says_which_number_divides_which(package):
+    """'1만 2,000개 및 12만 7,000개로 계산하면' does not say which number divides which: the sentence
+    names the arithmetic of the check's kind ('…를 …로 나누면')."""
+    from macros.pages.i18n import tr
+
+    for kind in ("share", "ratio", "multiple"):
+        words = tr("ko", KINDS[kind].working, "check working")
+        assert "나누면" in words and "{first" in words and "{second" in words, kind
+    assert "by" in KINDS["share"].working and "by" in KINDS["multiple"].working
+
+
+def test_a_code_s_korean_name_is_the_same_in_its_field_s_description_and_its_gloss(package):
+    """One code, one Korean name: the dictionary glosses `plan` as 계획 발표 보도자료, so the field's
+    description names it so too, never another name beside the same code ('계획(plan)')."""
+    from macros.pages.i18n import tr
+
+    glossed = {
+        ("sources", "kind"): lambda v: tr("ko", v.replace("-", " "), "source kind"),
+        ("corrections", "kind"): lambda v: tr("ko", v.replace("-", " "), "correction kind"),
+        ("links", "relation"): lambda v: tr("ko", v, "link relation"),
+        ("checks", "kind"): lambda v: tr("ko", KINDS[v].words, "check kind"),
+    }
+    for (table, column), name in glossed.items():
+        field = next(f for f in package.tables[table].fields if f["name"] == column)
+        for code in field["constraints"]["enum"]:
+            named = field["description_ko"].split(f"({code})")[:-1]
+            assert named, (table, column, code)
+            assert all(n.endswith(name(code)) for n in named), (table, column, code, name(code))
 
 
 # The package's own codes (relations, check kinds and outcomes, statuses, qualifiers): in a Korean text of
@@ -1690,17 +1758,19 @@ def test_a_korean_figure_page_quotes_the_english_qualifier_it_names(built_site):
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_summary_that_names_its_source_does_not_repeat_it_in_the_label(package, lang):
-    """'…에 따르면 디지털 뉴딜에 투입한 예산(국문 보도자료 기준)은 …' names the Korean release twice: a
-    figure told from its twin only by a label tail naming its source (the twin has none, or another:
-    '국내 데이터 시장 성장률(영문 보도자료 부제)' and '…(국문 보도자료 부제)') is said in the sentence by
-    the shared label; every other figure keeps its own."""
+    """'…에 따르면 디지털 뉴딜에 투입한 예산(국문 보도자료 기준)은 …' names the Korean release twice, and
+    '…증가 배수(2019년 대비 2021년)는 4.5배(2019~2021년, 실적)입니다' says the period twice: the sentence
+    names the source and gives the period, so a label's bracketed tail (its document or its period) is
+    left out of it. A figure told from its twin only by such a tail is said by the shared label; a tail
+    that is a term's name glosses the label and stays ('스마트 기술을 도입한 공장(스마트공장)')."""
     from macros.data.standing import SAME_FACT
     from macros.pages.figure_page import _stated
 
     def stem(text):
         return re.sub(r"\s?\([^()]*\)$", "", text)
 
-    shortened = 0
+    names = {w.casefold() for t in package.terms for w in (*t.wordings, *t.korean())}
+    shortened = dropped = glossed = 0
     for figure in package.figures.values():
         label = figure.label_in(lang)
         twins = [
@@ -1711,12 +1781,29 @@ def test_a_summary_that_names_its_source_does_not_repeat_it_in_the_label(package
         shared = [t for t in twins if t != label and label.startswith(t)]
         shared += [stem(label) for t in twins if stem(label) != label and stem(label) == stem(t)]
         stated = _stated(package, figure, lang)
+        tail = label[len(stem(label)) :].strip().strip("()")
         if shared:
             shortened += 1
             assert label not in stated and shared[0] in stated, (figure.id, stated)
+        elif tail and tail.casefold() not in names:
+            dropped += 1
+            assert label not in stated and stem(label) in stated, (figure.id, stated)
         else:
+            glossed += bool(tail)
             assert label in stated, (figure.id, stated)
-    assert shortened >= 6
+    assert shortened >= 6 and dropped >= 7
+    assert glossed >= 1
+
+
+def test_a_korean_summary_puts_its_bracket_before_the_ending_not_after_the_finished_verb(package):
+    """'…10곳입니다(2019~2021년, 실적).' reads as a note on the verb; a desk prints '10곳(2019~2021년,
+    실적)입니다.' and '14.3%(2019~2020년, 잠정 추정치)를 넘습니다.'"""
+    from macros.pages.figure_page import _stated
+
+    stated = {f.id: _stated(package, f, "ko") for f in package.figures.values()}
+    assert [i for i, s in stated.items() if re.search(r"니다\(", s)] == []
+    assert "10곳(2019~2021년, 실적)입니다." in stated["ai-graduate-schools"]
+    assert "14.3%(2019~2020년, 잠정 추정치)를 넘습니다." in stated["data-market-growth-headline"]
 
 
 def test_an_english_amount_keeps_its_number_scale_word_and_unit_on_one_line_in_every_edition():

@@ -16,6 +16,7 @@ from macros.data.words import (
     plain,
     point_words,
     predicate,
+    predicate_parts,
     printed_stretch,
     qualifier_name,
     qualify,
@@ -303,6 +304,13 @@ def test_an_unknown_language_is_refused():
 def test_a_korean_sentence_says_a_value_beyond_a_number_as_a_verb(shown, said):
     """'14.3% 초과입니다' reads as a table cell read aloud; a sentence says '14.3%를 넘습니다'."""
     assert predicate(shown, "ko") == said
+
+
+def test_a_korean_predicate_splits_where_a_bracket_about_the_value_goes():
+    """Before the ending, so that '(2019~2020년, 잠정 추정치)' reads with the value: '14.3%(…)를 넘습니다'."""
+    assert predicate_parts("14.3% 초과", "ko") == ("14.3%", "를 넘습니다")
+    assert predicate_parts("10곳", "ko") == ("10곳", "입니다")
+    assert predicate_parts("10", "en") == ("is 10", "")
 
 
 @pytest.mark.parametrize(

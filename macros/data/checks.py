@@ -56,6 +56,9 @@ class Kind:
         "this figure is the stated figure",
         "this figure is one of the figures it works from",
     )
+    # How a sentence says the arithmetic in words, so the reader knows which number divides which:
+    # {values} all operands, {first} and {second} the two of a two-operand kind (context 'check working').
+    working: str = "working it out from {values}"
 
 
 def _sum(intervals: list[Interval]) -> Interval:
@@ -65,7 +68,7 @@ def _sum(intervals: list[Interval]) -> Interval:
 KINDS = {
     kind.name: kind
     for kind in (
-        Kind("sum", None, "sum", " + ".join, sum, _sum),
+        Kind("sum", None, "sum", " + ".join, sum, _sum, working="adding up {values}"),
         Kind(
             "at-most",
             None,
@@ -103,6 +106,7 @@ KINDS = {
             lambda t: f"{t[0]} − {t[1]}",
             lambda v: v[0] - v[1],
             lambda i: i[0] - i[1],
+            working="taking {second} from {first}",
         ),
         Kind(
             "share",
@@ -112,6 +116,7 @@ KINDS = {
             lambda v: v[0] / v[1] * 100,
             lambda i: (i[0] / i[1]).scaled(100),
             "percent",
+            working="dividing {first} by {second}",
         ),
         Kind(
             "ratio",
@@ -121,6 +126,7 @@ KINDS = {
             lambda v: v[0] / v[1],
             lambda i: i[0] / i[1],
             "multiple",
+            working="dividing {first} by {second}",
         ),
         Kind(
             "growth",
@@ -131,6 +137,7 @@ KINDS = {
             # b ÷ a − 1 rather than (b − a) ÷ a: each operand then appears once, so the interval is exact.
             lambda i: (i[1] / i[0]).scaled(100, -100),
             "percent",
+            working="the growth from {first} to {second}",
         ),
         Kind(
             "multiple",
@@ -140,6 +147,7 @@ KINDS = {
             lambda v: v[1] / v[0],
             lambda i: i[1] / i[0],
             "multiple",
+            working="dividing {second} by {first}",
         ),
         Kind(
             "rank-change",

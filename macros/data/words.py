@@ -94,6 +94,9 @@ class English:
     # The quotation marks around a name the site quotes, then the pair for a quote inside it: Korean
     # prints them alike (“ ” outside, ‘ ’ inside), so a reader sees where the quoted name ends.
     QUOTE_MARKS = (("“", "”"), ("‘", "’"))
+    # The marks a citation puts around a source's headline, so a comma in it is not read as the
+    # citation's: 'Sejong Times, “…”, 22 July 2021'; 세종타임즈, 「…」, 2021년 7월 22일.
+    TITLE_MARKS = ("“", "”")
     # How a figure's label states its period, when it does: 'Korea's rank in …, 2019'.
     LABEL_PERIOD = "{label}, {period}"
     # Between two statements about one value (its standings): English writes each as a clause
@@ -192,7 +195,12 @@ class English:
 
     def predicate(self, shown: str) -> str:
         """A written value as what a sentence says of its subject: 'is more than 14.3%'."""
-        return f"is {shown}"
+        return "".join(self.predicate_parts(shown))
+
+    def predicate_parts(self, shown: str) -> tuple[str, str]:
+        """The predicate split where a bracket about the value goes (its period, its status): before the
+        ending that finishes the sentence, so the bracket reads with the value, not after the verb."""
+        return f"is {shown}", ""
 
     def range_qualifier(self, qualifier: str, written: str) -> str | None:
         """The qualifier named beside a range, as this written value shows it; None: the rule's name says it."""
@@ -259,6 +267,8 @@ class Korean(English):
     QUALIFIER_WORDS = {"exact": "", "approximately": "약", "more-than": "여", "about-or-more": "약 … 이상"}
     # A Korean desk quotes a word or a printed form in single marks: 원문 표기 ‘49조원’, 한정어 ‘여’.
     QUOTES = ("‘", "’")
+    # A Korean citation puts an article's title in 「 」, as the site's own citation puts its title.
+    TITLE_MARKS = ("「", "」")
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
     QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’·‘초과’"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
@@ -385,9 +395,16 @@ class Korean(English):
     def predicate(self, shown: str) -> str:
         """'10조 1,000억 원입니다'; a value that ends in 초과 is said as a verb ('14.3%를 넘습니다'), as a
         sentence says it: '14.3% 초과입니다' reads as a table cell read aloud."""
+        return "".join(self.predicate_parts(shown))
+
+    def predicate_parts(self, shown: str) -> tuple[str, str]:
+        """('10곳', '입니다'), ('14.3%', '를 넘습니다'): a bracket about the value goes between them
+        ('10곳(2019~2021년, 실적)입니다'), as a desk prints it; after the ending ('…입니다(실적).') it
+        reads as a note on the verb."""
         if shown.endswith(f" {self.OR_MORE}"):
-            return f"{particle(shown[: -len(self.OR_MORE) - 1], '를')} 넘습니다"
-        return f"{shown}입니다"
+            value = shown[: -len(self.OR_MORE) - 1]
+            return value, f"{particle(value, '를')[len(value) :]} 넘습니다"
+        return shown, "입니다"
 
     def counted_place(self, number: int) -> str:
         """'첫째', '둘째' … '열째'; past ten, '11번째'."""
@@ -562,6 +579,11 @@ def qualify(qualifier: str, shown: str, lang: str = "en") -> str:
 def predicate(shown: str, lang: str = "en") -> str:
     """A written value as the predicate of a sentence: 'is 8,000'; '8,000개입니다', '14.3%를 넘습니다'."""
     return speaker(lang).predicate(shown)
+
+
+def predicate_parts(shown: str, lang: str = "en") -> tuple[str, str]:
+    """The predicate as the value and the ending a bracket about the value goes between: ('10곳', '입니다')."""
+    return speaker(lang).predicate_parts(shown)
 
 
 def particle(word: str, josa: str) -> str:

@@ -73,7 +73,13 @@ def source_name(source, lang: str = "en") -> str:
     if not source.headline:
         return f"{publisher}, {html.text(source.title_in(lang))}"
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
-    quoted = f'<q lang="{html.text(source.language)}"{cite}>{html.text(source.headline)}</q>'
+    # The headline's marks are the page's citation marks written as text, so a copied citation keeps
+    # them and shows where the publisher ends and the headline begins (the stylesheet adds none).
+    opening, closing = (html.text(mark) for mark in speaker(lang).TITLE_MARKS)
+    quoted = (
+        f'{opening}<q class="dnd-marked" lang="{html.text(source.language)}"{cite}>'
+        f"{html.text(source.headline)}</q>{closing}"
+    )
     title = source.title_in(lang)
     if source.language == lang:
         # In its own language the headline is quoted too, so that a comma in it ('디지털 뉴딜, 대한민국 …')

@@ -230,15 +230,29 @@ def contradictions(package: Package, page) -> str:
             DIFFERS
             if len(o.check.operands) == 1
             else N_(
-                "the release states {stated}, but working it out from {sources} gives {computed}, "
+                "the release states {stated}, but {working} gives {computed}, "
                 "which cannot meet it at any rounding of the printed numbers."
             )
         )
         # A language may name the operands by their values alone ({values}) and the other source by its
         # publisher and date ({source}): the item's heading already names the figure, so its long label
         # is not repeated inside the sentence.
+        named, valued = [_named(f, lang) for f in operands], [f.text(lang) for f in operands]
+        # The arithmetic in words ('dividing A by B'), built from whichever naming the language's
+        # sentence uses, so the reader knows which number divides which.
+        working = {
+            key: fill(
+                tr(lang, KINDS[o.check.kind].working, "check working"),
+                values=list_words(names, lang),
+                first=names[0],
+                second=names[-1],
+            )
+            for key, names in (("sources", named), ("values", valued))
+        }
         sentence = fill(
             tr(lang, template),
+            working=working["sources"],
+            working_values=working["values"],
             stated=result.text(lang),
             sources=sources,
             values=list_words([f.text(lang) for f in operands], lang),

@@ -28,6 +28,7 @@ from ..data.words import (
     language_words,
     list_words,
     predicate,
+    predicate_parts,
     qualifier_name,
     range_qualifier,
     speaker,
@@ -156,7 +157,20 @@ def sentence_label(package: Package, f: Figure, lang: str) -> str:
         stem, other = _untailed(label), _untailed(shared)
         if link.relation in SAME_FACT and stem != label and stem == other:
             return stem
+    # Any other bracketed tail tells the figure apart by its document or its period ('(영문 보도자료 부제)',
+    # '(2022년 실행계획 기준)', '(2019년 대비 2021년)'), which the sentence says already: it names the
+    # source, and its bracket gives the period. A tail that is a term's name glosses the label and stays
+    # ('스마트 기술을 도입한 공장(스마트공장)').
+    stem = _untailed(label)
+    if stem != label and not _names_a_term(package, label[len(stem) :]):
+        return stem
     return label
+
+
+def _names_a_term(package: Package, tail: str) -> bool:
+    """Whether a bracketed tail is a term's name in either language ('(스마트공장)', '(Dr. Answer)')."""
+    name = tail.strip().strip("()").casefold()
+    return any(name in {w.casefold() for w in (*t.wordings, *t.korean())} for t in package.terms)
 
 
 def _untailed(label: str) -> str:
@@ -187,6 +201,9 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
         label=label,
         value=f.text(lang),
         predicate=predicate(f.text(lang), lang),
+        # The value and the ending of its predicate, for a language that puts the bracket between them.
+        stem=predicate_parts(f.text(lang), lang)[0],
+        ending=predicate_parts(f.text(lang), lang)[1],
         period=f.period.words(lang),
         status=status,
     )
