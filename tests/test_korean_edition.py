@@ -678,6 +678,19 @@ UNNATURAL = (
     r"여기에 더합니다",
     r"그것이 (?:옮기|옮긴|번역하)",
     r"\([a-z-]+\): [^;.]*; [가-힣 ]+\([a-z-]+\):",
+    # The eighteenth read, prose pages: the report's date said as the signing day; more read of the Korean
+    # original than its opening; the fund managers to be chosen within the year said as the investment
+    # made within it; 'we' rendered 우리; a check ID read aloud (멀티플) with a particle for a final
+    # consonant; a release translating a news report; an English term bare in Korean prose; a month said
+    # as a time.
+    r"협약 당일의 보도",
+    r"첫 절까지",
+    r"그해 안에 투자하기로 한|투자하기로 한 기간은 그해 안",
+    r"(?<![가-힣])우리(?:가|는|의)? ",
+    r"-multiple[과은이을](?![가-힣])",
+    r"옮긴 국문 보도(?!자료)",
+    r"용어 start-ups",
+    r"달로 보았던 때",
 )
 
 
