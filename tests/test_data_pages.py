@@ -12,6 +12,7 @@ from test_macros import parse
 
 from macros.data.checks import OUTCOMES
 from macros.data.package import load_package
+from macros.data.standing import BY_STATUS
 
 pytestmark = pytest.mark.cost(15)
 
@@ -28,6 +29,24 @@ def test_the_explorer_has_one_anchored_row_for_every_figure(built_site):
     attributes = parse(row).tags[0][1]
     assert (attributes["data-unit"], attributes["data-qualifier"]) == ("businesses", "more-than")
     assert (attributes["data-facet-section"], attributes["data-source"]) == ("recovery", "msit-2021-08-30")
+
+
+@pytest.mark.parametrize("edition", ["", "ko/"])
+def test_the_explorer_s_value_cell_does_not_repeat_the_status_column_beside_it(built_site, edition):
+    """The read of 18d: '5위 [목표] … 상태: 목표' said the status twice in each of 31 rows. In the explorer
+    the status has its own column, so the value keeps only the markers that say something else (revised
+    later, check fails); the prose pages keep the status's marker, which no column states there."""
+    page = built_site.page(f"{edition}data/explorer/")
+    own = "|".join(BY_STATUS.values())
+    rows = re.findall(r'<tr id="fig-([^"]+)".*?</tr>', page, re.S)
+    assert len(rows) == len(load_package().figures)
+    assert not re.search(rf"dnd-standing-(?:{own})\b", page)
+    cells = re.findall(r'<tr id="fig-[^"]+".*?</tr>', page, re.S)
+    assert any("dnd-standing-revised" in row for row in cells)
+    assert any("dnd-standing-contradicted" in row for row in cells)
+    goal = re.search(r'<tr id="fig-gci-rank-goal".*?</tr>', page, re.S).group(0)
+    assert "dnd-standing" not in goal
+    assert "dnd-standing-planned" in built_site.page(f"{edition}figures/gci-rank-goal/")
 
 
 def test_each_explorer_row_leads_to_the_figures_page(built_site):

@@ -35,16 +35,21 @@ def test_a_rounded_range_says_its_upper_end_is_excluded_in_each_language():
     assert found.words(lang="ko") == "95.25 이상 95.35 미만"
 
 
-def test_a_korean_amount_after_a_larger_unit_is_precise_to_its_last_nonzero_digit():
-    """'114조1000억원' is how Korean writes 114.1조: ±500억, like '58.2조원', not ±5,000만 원."""
+def test_a_number_is_read_to_its_last_printed_digit_in_every_korean_form():
+    """One precision rule: the digit before the last scale word, or the units digit of a number
+    written out in full. '114조1000억원' and '1050억원' are read to 1억 alike, not one of them to 1,000억;
+    '12만7000개' ends in its units digit, so it is taken as printed, as '8,000' is."""
     for token, value, low, high in [
-        ("114조1000억원", 114.1e12, 114.05e12, 114.15e12),
+        ("114조1000억원", 114.1e12, 114.09995e12, 114.10005e12),
+        ("1050억원", 1.05e11, 1.0495e11, 1.0505e11),
+        ("3조701억원", 3.0701e12, 3.07005e12, 3.07015e12),
+        ("25조2500억원", 25.25e12, 25.24995e12, 25.25005e12),
         ("58.2조원", 58.2e12, 58.15e12, 58.25e12),
-        ("25조2500억원", 25.25e12, 25.245e12, 25.255e12),
-        ("1000억원", 1e11, 0.9995e11, 1.0005e11),  # alone, its zeros are its precision
     ]:
         found = interval(token, value, display="currency")
         assert (found.low, found.high) == pytest.approx((low, high)), token
+    found, rule = interval_of(127_000, "exact", read_number("12만7000개"), "count")
+    assert (found, rule.name) == (Interval(127_000, 127_000), "in-full")
 
 
 def test_a_whole_share_or_multiple_is_rounded_too():
@@ -76,10 +81,13 @@ def test_korean_about_or_more_may_fall_a_little_short_and_has_no_printed_upper_e
 
 def test_about_reads_a_number_with_a_scale_word_to_its_last_digit_before_the_word():
     """'약 10억건 이상' lets the value fall a little short of 10억, as 약 does on every other page (half a
-    unit of its last printed digit: 9억 5,000만), not to half of it; a number written in full keeps the
-    rule of its last digit that is not a trailing zero ('about 90,000')."""
+    unit of its last printed digit: 9억 5,000만), and its next round number is one unit of that same
+    digit up (11억), not 20억; a number written in full keeps the rule of its last digit that is not a
+    trailing zero ('about 90,000')."""
     found, _ = interval_of(1e9, "about-or-more", read_number("약 10억건 이상"), "count")
-    assert found == Interval(9.5e8, 2e9, high_open=True)
+    assert found == Interval(9.5e8, 11e8, high_open=True)
+    found, _ = interval_of(2.2e6, "more-than", read_number("220만여 명 이상"), "count")
+    assert found == Interval(2.2e6, 2.21e6, True, True)
     assert interval("90,000", 90_000, "approximately") == Interval(85_000, 95_000, high_open=True)
 
 
@@ -93,6 +101,33 @@ def test_every_qualifier_has_a_rule_and_every_rule_a_reason():
     assert set(RULE_FOR) == {"exact", "approximately", "more-than", "about-or-more"}
     assert {r.qualifier for r in RULES} == set(RULE_FOR)
     assert all(r.reason and r.applies and r.interval for r in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_the_rules_table_shows_each_rule_s_examples_as_the_reader_and_the_rule_work_them_out(rule):
+    """The examples beside each rule are worked out, never typed: each is read by printed.py, falls under
+    this rule, and the page shows the interval it gets, in both editions."""
+    worked = rule.worked_examples()
+    assert len(worked) >= 2
+    for lang in ("en", "ko"):
+        shown = rule.texts_in(lang)[1]
+        for token, found, display in worked:
+            assert token in shown
+            assert (
+                interval_of(read_number(token).number, rule.qualifier, read_number(token), display)[0]
+                == found
+            )
+        assert rule.examples_in(lang) in shown
+
+
+def test_the_korean_rules_table_reads_its_examples_by_the_same_precision():
+    texts = {r.name: r.texts_in("ko")[1] for r in RULES}
+    assert "‘약 10억 이상’: 9억 5,000만 이상 11억 미만" in texts["about-or-more"]
+    assert "‘약 10억’: 9억 5,000만 이상 10억 5,000만 미만" in texts["about"]
+    assert "‘1050억원’: 1,049억 5,000만 이상 1,050억 5,000만 미만" in texts["rounded"]
+    assert "‘3조701억원’: 3조 700억 5,000만 이상 3조 701억 5,000만 미만" in texts["rounded"]
+    assert "‘12만7000개’: 12만 7,000" in texts["in-full"]
+    assert ";" not in "".join(texts.values())
 
 
 def test_open_and_closed_ends_meet_only_where_a_value_lies_in_both():

@@ -682,6 +682,19 @@ UNNATURAL = (
     r"여기에 더합니다",
     r"그것이 (?:옮기|옮긴|번역하)",
     r"\([a-z-]+\): [^;.]*; [가-힣 ]+\([a-z-]+\):",
+    # The eighteenth read, prose pages: the report's date said as the signing day; more read of the Korean
+    # original than its opening; the fund managers to be chosen within the year said as the investment
+    # made within it; 'we' rendered 우리; a check ID read aloud (멀티플) with a particle for a final
+    # consonant; a release translating a news report; an English term bare in Korean prose; a month said
+    # as a time.
+    r"협약 당일의 보도",
+    r"첫 절까지",
+    r"그해 안에 투자하기로 한|투자하기로 한 기간은 그해 안",
+    r"(?<![가-힣])우리(?:가|는|의)? ",
+    r"-multiple[과은이을](?![가-힣])",
+    r"옮긴 국문 보도(?!자료)",
+    r"용어 start-ups",
+    r"달로 보았던 때",
 )
 
 
@@ -851,7 +864,8 @@ AMOUNT = re.compile(
 
 
 class LooseAmounts(HTMLParser):
-    """The amounts in several words a page leaves free to break: outside a kept-whole word's span, outside
+    """The amounts in several words a page leaves free to break: outside a kept-whole word's or amount's
+    span (a printed form quoted whole with its marks is one: ‘약 10억 이상’), outside
     code, scripts and drawings, outside text only screen readers read, and outside the theme's navigation
     (whose entries repeat the page's headings, short enough for a line)."""
 
@@ -866,7 +880,8 @@ class LooseAmounts(HTMLParser):
         if tag in VOID:
             return
         kept = tag in self.SKIPPED or (
-            tag == "span" and any(c in (dict(attrs).get("class") or "") for c in ("dnd-word", "dnd-hidden"))
+            tag == "span"
+            and any(c in (dict(attrs).get("class") or "") for c in ("dnd-word", "dnd-amount", "dnd-hidden"))
         )
         self.open.append(kept)
 
@@ -1679,6 +1694,24 @@ def test_a_number_quoted_in_english_keeps_its_scale_word_on_its_line():
     html = keep_words_whole('<p>원문 표기 <q lang="en">2.4 trillion</q>: 규칙(‘2.9 times’)</p>')
     assert '<span class="dnd-word">2.4 trillion</span>' in html
     assert '<span class="dnd-word">규칙(‘2.9 times’)</span>' in html
+
+
+def test_a_printed_form_quoted_in_a_sentence_keeps_its_qualifier_with_its_number_in_both_editions():
+    """The read of 18d: '17만여 개(‘more than 170,000’)로만' could break after 'more' or 'than' on a phone,
+    cutting the qualifier from its number, while the 원문 표기 spans keep the same form whole. A short
+    quotation with a number is a printed form, kept whole with its marks; a longer one is a sentence."""
+    from macros.pages.typography import keep_codes_whole
+
+    korean = keep_words_whole(
+        keep_codes_whole("<p>전체 참여 기업 수는 17만여 개(‘more than 170,000’)로만 나와 있어</p>")
+    )
+    assert '<span class="dnd-amount">‘more than 170,000’</span>' in korean
+    assert '<span class="dnd-word">17만여 개(</span>' in korean
+    assert '<span class="dnd-word">)로만</span>' in korean
+    english = keep_codes_whole("<p>the total is given only as “more than 170,000”, so</p>")
+    assert '<span class="dnd-amount">“more than 170,000”</span>' in english
+    for left in ("‘these technologies’", "“a long quoted sentence with 2 numbers, 3 too”", "the year’s end"):
+        assert "dnd-amount" not in keep_codes_whole(f"<p>{left} and 4 more</p>")
 
 
 def test_a_number_its_qualifier_word_after_it_is_kept_on_one_line():

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalogue import tr
-from .printed import Reading
-from .words import interval_words, lower_end_words, plain
+from .language import HANGUL
+from .printed import Reading, read_number
+from .words import examples, fill, interval_words, lower_end_words, plain, qualify, quoted, value_words
 
 
 @dataclass(frozen=True)
@@ -101,53 +102,89 @@ class IntervalRule:
     # False when the printing gives a lower bound only ('more than 14.3%') and the interval's upper end
     # is the checks' reading, not the source's word: a page says the two apart.
     printed_upper: bool = True
+    # Printed forms the table shows with the range this rule gives them, worked out by the reader and
+    # this rule (never typed): (printed form, unit display).
+    examples: tuple[tuple[str, str], ...] = ()
 
     def name_in(self, lang: str) -> str:
         """The rule's name in a language (the catalogue's context 'interval rule')."""
         return tr(lang, self.name, "interval rule")
 
     def texts_in(self, lang: str) -> tuple[str, str, str]:
-        """What the rule applies to, the interval, and why, in a language."""
-        return tuple(tr(lang, text, "interval rule") for text in (self.applies, self.interval, self.reason))
+        """What the rule applies to, the interval with its worked examples, and why, in a language."""
+        applies, interval, reason = (
+            tr(lang, t, "interval rule") for t in (self.applies, self.interval, self.reason)
+        )
+        return applies, fill(interval, examples=self.examples_in(lang)), reason
+
+    def worked_examples(self) -> list[tuple[str, Interval, str]]:
+        """Each example as (printed form, the interval the reader and this rule give it, display)."""
+        worked = []
+        for token, display in self.examples:
+            reading = read_number(token)
+            found, rule = interval_of(reading.number, self.qualifier, reading, display)
+            if rule is not self:
+                raise ValueError(f"the example {token!r} of the rule '{self.name}' is read by '{rule.name}'")
+            worked.append((token, found, display))
+        return worked
+
+    def examples_in(self, lang: str) -> str:
+        """The examples as a reader checks them: "'about 90,000': at least 85,000, below 95,000"."""
+        items = []
+        for token, found, display in self.worked_examples():
+            # A form printed in English shows its qualifier words, as the release prints them around it.
+            shown = token if HANGUL.search(token) else qualify(self.qualifier, token)
+            items.append(f"{quoted(shown, lang)}: {found.words(_writer(display, lang), lang)}")
+        return examples(items, lang)
+
+
+def _writer(display: str, lang: str):
+    """Writes an end of an example's range to the digits the rule gives it, not to a float's last bit."""
+    return lambda number: value_words(float(f"{number:.12g}"), display, "", lang).strip()
 
 
 RULES = (
     IntervalRule(
         "in-full",
         "exact",
-        "a count, an amount or a rank written digit for digit, with no decimals and no scale word ('8,000', '407', '8th')",
-        "the value itself",
+        "a count, an amount or a rank written out to its units digit, with no decimals and no scale word after its last digits ('8,000', '407', '8th', '12만7000개')",
+        "the value itself ({examples})",
         "the release prints such a number with no word that says it is rounded, so the checks take it as printed; that is not a claim that it is exact, since the release also prints round counts without a qualifier word",
+        examples=(("8,000", "count"), ("12만7000개", "count")),
     ),
     IntervalRule(
         "rounded",
         "exact",
-        "a number with a decimal fraction or a scale word, and every share or multiple ('16.9 trillion', '95.3%', '2.9 times')",
-        "from half a unit of the last printed digit below, included, to half a unit above, excluded, as rounding half up reads it (at least 16.85, below 16.95 trillion)",
+        "a number with a decimal fraction or ending in a scale word, and every share or multiple ('16.9 trillion', '1050억원', '95.3%', '2.9 times')",
+        "from half a unit of the last printed digit below, included, to half a unit above, excluded: the upper end itself rounds up to the next number, so it is not in the range; in a number written with a scale word, the last printed digit is the one just before that word ({examples})",
         "a number written to a last digit stands for every value that rounds to it",
+        examples=(("16.9 trillion", "currency"), ("1050억원", "currency"), ("3조701억원", "currency")),
     ),
     IntervalRule(
         "about",
         "approximately",
         "'about' or 'approximately' before a number",
-        "from half a unit of the last digit that is not a trailing zero below, included, to half a unit above, excluded; in a number written with a scale word, of the last digit before it ('about 90,000': at least 85,000, below 95,000; '약 10억': at least 9.5억, below 10.5억)",
+        "from half a unit of the last printed digit below, included, to half a unit above, excluded; in a number written out in full, of its last digit that is not a trailing zero, since after 'about' those zeros only hold places ({examples})",
         "'about N' names the round number nearest the value at N's own precision; a value further away would round to a different number",
+        examples=(("90,000", "count"), ("약 10억", "count")),
     ),
     IntervalRule(
         "more-than",
         "more-than",
         "'more than', 'over' or a '+' after the number",
-        "above the number and below the next round number at its precision ('more than 170,000': above 170,000, below 180,000)",
+        "above the number and below the next round number at the precision 'about' reads it to ({examples})",
         "a writer rounds down to a round number they can say 'more than' of; had the value reached the next one, that is the number they would have written",
         printed_upper=False,
+        examples=(("170,000", "count"), ("17만여개", "count")),
     ),
     IntervalRule(
         "about-or-more",
         "about-or-more",
         "'about' before the number and 'or more' after it, as Korean prints 약 … 이상",
-        "at or above the number less half a unit of its last digit as 'about' reads it, and below the next round number at its precision ('about 90,000 or more': at least 85,000, below 100,000; '약 10억 이상': at least 9.5억, below 20억)",
+        "at or above the number less half a unit of its last printed digit, as 'about' reads it, and below the next round number at that same precision ({examples})",
         "'about' lets the value fall a little short of the number, as the rule for 'about' reads it; 'or more' sets no upper end, so the checks take the next round number, as for 'more than'",
         printed_upper=False,
+        examples=(("90,000", "count"), ("약 10억 이상", "count")),
     ),
 )
 RULE_FOR = {
@@ -173,9 +210,10 @@ def interval_of(
         case "rounded":
             return Interval(value - reading.step / 2, value + reading.step / 2, high_open=True), rule
         case "about":
-            return Interval(
-                value - reading.about_step / 2, value + reading.about_step / 2, high_open=True
-            ), rule
+            step = reading.qualified_step
+            return Interval(value - step / 2, value + step / 2, high_open=True), rule
         case "about-or-more":
-            return Interval(value - reading.about_step / 2, value + reading.round_step, high_open=True), rule
-    return Interval(value, value + reading.round_step, low_open=True, high_open=True), rule
+            # 약 lets the value fall half a unit short; the next round number is one unit of that same precision up.
+            step = reading.qualified_step
+            return Interval(value - step / 2, value + step, high_open=True), rule
+    return Interval(value, value + reading.qualified_step, low_open=True, high_open=True), rule

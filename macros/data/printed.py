@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .language import HANGUL
 
@@ -57,10 +57,11 @@ RELATIVE_DATES = (
 class Reading:
     """The number a printed token stands for, the marks printed with it, and how precisely it is printed.
 
-    `step` is the place value of the last digit printed (0.1 trillion for '16.9 trillion', 1 for
-    '8,000'); `round_step` that of the last digit that is not a trailing zero of a whole number
-    (1,000 for '8,000', 10,000 for '170,000'); `in_full` says the number is written digit for digit,
-    with no decimal fraction and no scale word.
+    `step` is the place value of the last digit printed: the last decimal ('16.9 trillion': 0.1
+    trillion), the digit before the last scale word ('1050억원', '114조1000억원': 1억), or the units digit
+    of a number written out in full ('8,000', '12만7000개': 1). `round_step` is that of the last digit that
+    is not a trailing zero of a whole number (1,000 for '8,000', 10,000 for '170,000'); `in_full` says the
+    last part is written digit for digit, with no decimal fraction and no scale word after it.
     """
 
     number: float
@@ -72,10 +73,10 @@ class Reading:
     allows: frozenset[str] | None = None
 
     @property
-    def about_step(self) -> float:
-        """The precision 'about' gives the number: that of its last digit before a scale word ('10억' and
-        '10 billion' to 1억 and 1 billion, as a Korean reader reads 약 10억: 9억 5,000만 to 10억 5,000만),
-        of its last digit that is not a trailing zero for a number written in full ('about 90,000')."""
+    def qualified_step(self) -> float:
+        """The precision a qualifier ('about', 'more than', 약, 여, 이상) reads the number to: its last
+        printed digit, except that the trailing zeros of a number written out in full only hold places
+        ('about 90,000': to 10,000; '약 10억' and '10억여': to 1억, as the unqualified '10억' is read)."""
         return self.round_step if self.in_full else self.step
 
     @property
@@ -181,9 +182,6 @@ def _korean(token: str) -> Reading | None:
         # allowed so that a release made before this qualifier existed still loads.
         marks |= {"about-or-more"}
     digits, decimals = last["digits"].replace(",", ""), last["decimals"] or ""
-    reading = _reading(number, digits, decimals, KOREAN_SCALE.get(last["scale"] or "", 1), "", marks)
-    if len(parts) > 1 and not decimals:
-        # After a larger unit, the last part's trailing zeros only fill out its place: '114조1000억원'
-        # is how Korean writes 114.1조, precise to 0.1조 (1000억), not to 1억; '12만7000개' is 12.7만.
-        return replace(reading, step=reading.round_step)
-    return reading
+    # Read to its last printed digit like every other number: '114조1000억원' to 1억 as '1050억원' is, and
+    # '12만7000개' to its units digit, a number written out in full.
+    return _reading(number, digits, decimals, KOREAN_SCALE.get(last["scale"] or "", 1), "", marks)

@@ -102,6 +102,8 @@ class English:
     # Between two statements about one value (its standings): English writes each as a clause
     # ('disputed: …; provisional: …').
     STATEMENTS_JOINED = "; "
+    # Worked examples side by side in a parenthesis: 'a: x; b: y'.
+    EXAMPLES_JOINED = "; "
 
     def label_with_period(self, label: str, period: str) -> str:
         """A label with a period after it, as the figures' labels write one."""
@@ -279,6 +281,8 @@ class Korean(English):
     # Korean writes each statement as a finished sentence (…적혀 있습니다), which takes its full stop:
     # never a comma or a semicolon after 습니다.
     STATEMENTS_JOINED = ". "
+    # Korean reference text lists worked examples with a comma, never a semicolon.
+    EXAMPLES_JOINED = ", "
     # The ends of a range: an included end takes 이상/이하, an excluded one 초과/미만.
     ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
     # Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
@@ -699,6 +703,11 @@ def statements(items: list[str], lang: str = "en") -> str:
     """Statements about one value, joined as the language ends one and starts the next: 'a; b';
     'a입니다. b입니다'."""
     return speaker(lang).STATEMENTS_JOINED.join(items)
+
+
+def examples(items: list[str], lang: str = "en") -> str:
+    """Worked examples side by side: "'8,000': 8,000; '12만7000개': 127,000"; '‘8,000’: 8,000, ‘12만7000개’: 12만 7,000'."""
+    return speaker(lang).EXAMPLES_JOINED.join(items)
 
 
 def alternatives(items: list[str], lang: str = "en") -> str:

@@ -90,7 +90,8 @@ COLUMNS = (
     Column(
         "value",
         N_("Value"),
-        lambda p, page, f: _number(f.text(page.language)) + markers(p, page, f),
+        # The status has its own column beside the value: the value keeps only the other markers.
+        lambda p, page, f: _number(f.text(page.language)) + markers(p, page, f, status_shown=True),
         _number_key,
     ),
     Column(

@@ -183,11 +183,15 @@ def described(package: Package, figure: Figure, state: str, lang: str) -> str:
     return tr(lang, template).format(marker=word(state, lang), meaning=meaning(state, lang), details=details)
 
 
-def markers(package: Package, page, figure: Figure) -> str:
-    """The markers after a value, one per state, each linked to its first reason; '' for a plain figure."""
+def markers(package: Package, page, figure: Figure, status_shown: bool = False) -> str:
+    """The markers after a value, one per state, each linked to its first reason; '' for a plain figure.
+    `status_shown`: the figure's status stands beside the value in a column of its own (the explorer), so
+    the marker that only says that status (target, in progress, estimate) would say it twice."""
     lang = page.language
     links = []
     for state, reasons in _by_state(package, figure).items():
+        if status_shown and state in OWN_STATUS:
+            continue
         rest = described(package, figure, state, lang).removeprefix(word(state, lang))
         links.append(
             f'<a class="dnd-standing dnd-standing-{state}" href="{html.url(_href(page, figure, reasons[0]))}">'

@@ -102,6 +102,42 @@ _UNIT_WORDS = "won|KRW|dollars|people|persons|households|pieces|Koreans|business
 AMOUNT = re.compile(
     rf"(?<![\w.,$])(?:(?:KRW|USD)\s|US\$|\$|₩)?[0-9][0-9,]*(?:\.[0-9]+)?\+?\s(?:{_SCALES})(?:\s(?:{_UNIT_WORDS}))?\b"
 )
+# A printed form quoted inside running text, in either edition's marks ('17만여 개(‘more than 170,000’)로만',
+# 'given as “more than 170,000”'): its qualifier, number and unit are one word to the reader, as in the
+# 원문 표기 spans, so a line never ends inside the marks. Only a short form with a number and a space
+# inside (a longer quotation is a sentence, which may break); the marks are kept with it.
+QUOTED_FORM = re.compile(
+    r"(?:‘[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]’|“[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]”)"
+)
+
+
+def _quoted_form(found: re.Match) -> str | None:
+    """The span that keeps a quoted printed form whole, or None for a quotation that is not one."""
+    inside = found.group()[1:-1]
+    if not (re.search(r"[0-9]", inside) and re.search(r"\s", inside)):
+        return None
+    return f'<span class="dnd-amount">{found.group()}</span>'
+
+
+_KEPT_IN_EVERY_EDITION = re.compile(f"(?P<quoted>{QUOTED_FORM.pattern})|{AMOUNT.pattern}")
+
+
+def _kept(found: re.Match) -> str:
+    """A quoted printed form whole with its marks, else an English amount with its scale word; an amount
+    inside a quotation that is not a printed form is still kept."""
+    if found.group("quoted"):
+        kept = _quoted_form(found)
+        if kept:
+            return kept
+        inner = found.group()
+        return (
+            inner[0]
+            + AMOUNT.sub(lambda m: f'<span class="dnd-amount">{m.group()}</span>', inner[1:-1])
+            + inner[-1]
+        )
+    return f'<span class="dnd-amount">{found.group()}</span>'
+
+
 # The spans this module keeps on one line in every edition: the Korean pass leaves their text as it is.
 KEPT_WHOLE = ("dnd-code-word", "dnd-amount")
 WORD_JOINER = "\u2060"
@@ -123,8 +159,8 @@ def kept_amounts(text: str, keeps_words_whole: bool) -> list[re.Match]:
 
 
 def keep_codes_whole(html: str) -> str:
-    """The page with each code-like hyphenated token and each English amount with its scale word and unit
-    kept on one line, in any language."""
+    """The page with each code-like hyphenated token, each English amount with its scale word and unit,
+    and each printed form quoted in a sentence ('‘more than 170,000’') kept on one line, in any language."""
     parts = TAG.split(html)
     skipping: list[str] = []
     for n, part in enumerate(parts):
@@ -146,7 +182,7 @@ def keep_codes_whole(html: str) -> str:
             continue
         if "-" in part:
             part = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
-        parts[n] = AMOUNT.sub(lambda m: f'<span class="dnd-amount">{m.group()}</span>', part)
+        parts[n] = _KEPT_IN_EVERY_EDITION.sub(_kept, part)
     return "".join(parts)
 
 

@@ -7,7 +7,16 @@ from mkdocs.exceptions import Abort
 
 from ..data.checks import OUTCOMES
 from ..data.package import RESOURCES
-from ..data.words import alternatives, day_words, list_words, particle, plain, qualifier_name
+from ..data.words import (
+    alternatives,
+    day_words,
+    list_words,
+    particle,
+    plain,
+    qualifier_name,
+    quote_marks,
+    quoted,
+)
 from ..pages import charts, citation, dictionary, errata, explorer, html, jsonld, links, tables, targets
 from ..pages.downloads import contents, release_table
 from ..pages.downloads import downloads as download_list
@@ -196,9 +205,13 @@ def define_env(env):
     @env.macro
     def qualifier_names(josa: str | None = None) -> str:
         """Every qualifier the schema allows, named as the tables name them, as a list with 'or': a page
-        that lists them cannot leave one out or keep one the data dropped."""
+        that lists them cannot leave one out or keep one the data dropped. Each name is quoted, as a
+        list of names in a sentence must be (a bare 'none' reads as 'not in the table'); a name that
+        already quotes its words (‘여’·‘초과’) is left as it is."""
         (field,) = (f for f in package.tables["figures"].fields if f["name"] == "qualifier")
+        opening, _ = quote_marks(page.language)
         names = [qualifier_name(q, page.language) for q in field["constraints"]["enum"]]
+        names = [name if opening in name else quoted(name, page.language) for name in names]
         words = alternatives(names, page.language)
         return html.text(particle(words, josa) if josa else words)
 
