@@ -140,7 +140,7 @@ def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") ->
         )
     cite = f' cite="{html.url(source.url)}"' if source.url else ""
     opening, closing = quote_marks(marked_in)
-    quoted = f'<q class="dnd-marked" lang="{html.text(source.language)}"{cite}>{html.text(word)}</q>'
+    quoted = f'<q class="dnd-marked dnd-said" lang="{html.text(source.language)}"{cite}>{html.text(word)}</q>'
     return f"{html.text(opening)}{quoted}{html.text(closing)}"
 
 
