@@ -448,8 +448,10 @@ def test_a_web_address_in_a_note_is_the_link_of_the_name_it_follows_or_reads_as_
     assert prose("(한국대학신문, http://news.unn.net/news/articleView.html?idxno=502662)이 센 수") == (
         '(<a href="http://news.unn.net/news/articleView.html?idxno=502662">한국대학신문</a>)이 센 수'
     )
+    # Outlets named in one bracket are a list: joined by a comma, as a desk joins them, not by the
+    # semicolon that sets name-and-address pairs apart in the data.
     assert prose("보도 두 건(지디넷코리아, https://zdnet.co.kr/a; 머니투데이, https://m.mt.co.kr/b)에") == (
-        '보도 두 건(<a href="https://zdnet.co.kr/a">지디넷코리아</a>; <a href="https://m.mt.co.kr/b">머니투데이</a>)에'
+        '보도 두 건(<a href="https://zdnet.co.kr/a">지디넷코리아</a>, <a href="https://m.mt.co.kr/b">머니투데이</a>)에'
     )
     assert prose("see https://www.eco-five.com/a?b=1&c=2.") == (
         'see <a href="https://www.eco-five.com/a?b=1&amp;c=2">eco-five.com</a>.'
