@@ -1464,6 +1464,19 @@ def test_the_cite_box_tells_the_reader_what_to_cite_and_nothing_about_the_build(
         assert (ask in words) == ("://" not in cited), page
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_source_s_attribution_is_labelled_as_the_release_s_is(package, lang):
+    """A figure's cite box ends in its source's attribution; the release's opens with a label ('출처: 과학기술
+    정보통신부, …'), and a report's without one read as a fragment after a finished sentence ('…밝힙니다.
+    아주경제 보도, 2021년 4월 21일.'). Every source's attribution, of whatever kind, opens with that label."""
+    label = package.outlined.attribution_in(lang).split(":", 1)[0] + ": "
+    kinds = set()
+    for source in package.sources.values():
+        assert source.attribution_in(lang).startswith(label), (source.id, source.attribution_in(lang))
+        kinds.add(source.kind)
+    assert "news-report" in kinds and len(kinds) >= 3
+
+
 def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
     html = keep_words_whole(
         "<p>시한은 2021년 말입니다. 8곳은 2020년 말에 끝났고, 약 10분의 1인데 비중(1만 2,000개로 계산)</p>"
