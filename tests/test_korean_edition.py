@@ -1732,7 +1732,8 @@ def test_a_short_quotation_with_a_space_is_never_broken_inside_its_marks_in_eith
         assert f'<span class="dnd-amount">{quoted}</span>' in english
     headline = "‘디지털 뉴딜 대한민국 새로운 혁신의 바람이 분다’"
     sixty = "“The Digital New Deal helped tackle the employment crisis b”"
-    for left in (headline, sixty, "‘It holds. It fails.’"):
+    plan = "‘제3차 클라우드컴퓨팅 발전 기본계획’"
+    for left in (headline, sixty, plan, "‘It holds. It fails.’"):
         assert "dnd-amount" not in keep_codes_whole(f"<p>the report says {left} today</p>")
 
 

@@ -110,22 +110,22 @@ AMOUNT = re.compile(
 QUOTED_FORM = re.compile(
     r"(?:‘[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]’|“[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]”)"
 )
-# A quoted phrase with no number is kept whole up to this many characters and this width in em (a little
-# over half a phone's line, LINE): '‘these technologies’' (18 signs, about 11 em) is; a quoted headline is
-# not, nor is anything that ends a sentence inside the marks.
+# A quoted phrase with no number is kept whole up to this many characters, and any quotation only up to
+# this width in em (three quarters of a phone's line, LINE, leaving room for its marks and particle):
+# '‘these technologies’' (18 signs, about 11 em) and '‘More than KRW 49 trillion’' (15 em) are; a quoted
+# headline or a plan's full name ('‘제3차 클라우드컴퓨팅 발전 기본계획’', over 17 em) is not, nor is anything
+# that ends a sentence inside the marks.
 QUOTED_PHRASE = 20
-QUOTED_PHRASE_WIDTH = 12.0
+QUOTED_WIDTH = 15.0
 
 
 def _quoted_form(found: re.Match) -> str | None:
     """The span that keeps a short quotation whole, or None for one that may wrap (no space inside, a
     sentence, or a phrase too long)."""
     inside = found.group()[1:-1]
-    if not re.search(r"\s", inside):
+    if not re.search(r"\s", inside) or width(inside) > QUOTED_WIDTH:
         return None
-    if not re.search(r"[0-9]", inside) and (
-        len(inside) > QUOTED_PHRASE or width(inside) > QUOTED_PHRASE_WIDTH or re.search(r"[.!?。]", inside)
-    ):
+    if not re.search(r"[0-9]", inside) and (len(inside) > QUOTED_PHRASE or re.search(r"[.!?。]", inside)):
         return None
     return f'<span class="dnd-amount">{found.group()}</span>'
 
