@@ -684,14 +684,14 @@ UNNATURAL = (
     r"\([a-z-]+\): [^;.]*; [가-힣 ]+\([a-z-]+\):",
     # The eighteenth read, prose pages: the report's date said as the signing day; more read of the Korean
     # original than its opening; the fund managers to be chosen within the year said as the investment
-    # made within it; 'we' rendered 우리; a check ID read aloud (멀티플) with a particle for a final
-    # consonant; a release translating a news report; an English term bare in Korean prose; a month said
+    # made within it; 'we' rendered 우리; a check ID read aloud (멀티플, which ends in ㄹ) with the
+    # particle for a vowel; a release translating a news report; an English term bare in Korean prose; a month said
     # as a time.
     r"협약 당일의 보도",
     r"첫 절까지",
     r"그해 안에 투자하기로 한|투자하기로 한 기간은 그해 안",
     r"(?<![가-힣])우리(?:가|는|의)? ",
-    r"-multiple[과은이을](?![가-힣])",
+    r"-multiple[와는가를](?![가-힣])",
     r"옮긴 국문 보도(?!자료)",
     r"용어 start-ups",
     r"달로 보았던 때",
