@@ -1729,8 +1729,27 @@ def test_a_printed_form_quoted_in_a_sentence_keeps_its_qualifier_with_its_number
     assert '<span class="dnd-word">)로만</span>' in korean
     english = keep_codes_whole("<p>the total is given only as “more than 170,000”, so</p>")
     assert '<span class="dnd-amount">“more than 170,000”</span>' in english
-    for left in ("‘these technologies’", "“a long quoted sentence with 2 numbers, 3 too”", "the year’s end"):
+    for left in ("“a long quoted sentence with 2 numbers, 3 too”", "the year’s end"):
         assert "dnd-amount" not in keep_codes_whole(f"<p>{left} and 4 more</p>")
+
+
+def test_a_short_quotation_with_a_space_is_never_broken_inside_its_marks_in_either_edition():
+    """The read of 19d: '‘약 / N’은', '‘세 / 번째’가', '‘조 / 원’이', '‘more / than’을' and '‘these /
+    technologies’' could break inside the marks on a phone, cutting a number or qualifier from what it
+    belongs to. A quotation of up to about 20 characters is one unit to the reader; a headline or a
+    sentence in quotation marks wraps as any text does."""
+    from macros.pages.typography import keep_codes_whole
+
+    for quoted in ("‘약 N’", "‘세 번째’", "‘조 원’", "‘more than’", "‘these technologies’", "“more than”"):
+        korean = keep_words_whole(keep_codes_whole(f"<p>차수는 {quoted}가 아니라 씁니다</p>"))
+        assert f'<span class="dnd-amount">{quoted}</span>' in korean
+        english = keep_codes_whole(f"<p>it writes {quoted} here</p>")
+        assert f'<span class="dnd-amount">{quoted}</span>' in english
+    headline = "‘디지털 뉴딜 대한민국 새로운 혁신의 바람이 분다’"
+    sixty = "“The Digital New Deal helped tackle the employment crisis b”"
+    plan = "‘제3차 클라우드컴퓨팅 발전 기본계획’"
+    for left in (headline, sixty, plan, "‘It holds. It fails.’"):
+        assert "dnd-amount" not in keep_codes_whole(f"<p>the report says {left} today</p>")
 
 
 def test_a_number_its_qualifier_word_after_it_is_kept_on_one_line():
