@@ -1965,3 +1965,21 @@ def test_statements_about_one_value_end_each_korean_sentence_with_its_full_stop(
     for f in several:
         joined = statements([described(package, f, s, "ko") for s in states(package, f.id)], "ko")
         assert not re.search(r"니다[,;]", joined + sentence(package, f, "ko")), f.id
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_section_table_gives_a_date_figure_the_period_its_own_page_gives(package, lang):
+    """A deadline has a period of its own ('2021년 말', 기간 '2021년까지'): the section table prints that
+    period, as the figure page and the changelog do, and says 'the date given as its value' only where the
+    period and the value are the same words (printing the date twice would say nothing more)."""
+    from macros.pages.i18n import tr
+    from macros.pages.tables import _period_cell
+
+    same = tr(lang, "the date given as its value")
+    dates = [f for f in package.figures.values() if f.unit.display == "date"]
+    assert any(f.period.words(lang) != f.text(lang) for f in dates)
+    for f in dates:
+        expected = same if f.period.words(lang) == f.text(lang) else f.period.words(lang)
+        assert _period_cell(f, lang) == expected, f.id
+    deadline = package.figures["5g-dedicated-network-deadline"]
+    assert _period_cell(deadline, lang) == deadline.period.words(lang) != same
