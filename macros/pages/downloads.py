@@ -219,12 +219,12 @@ def changelog_with_downloads(
     In English, each section as written, without its Korean lines; in Korean, the page has its own
     introduction, and each version shows its summary and every entry in Korean."""
     lines = list(changelog.preamble) if lang == DEFAULT else []
+    if any(history.find(section.version) is not None for section in changelog):
+        # Said once, under the page's introduction, not under a heading, rather than under each of them.
+        lines += ["", _downloads_note(link(DATA_PAGE, VERSIONS_ANCHOR), lang)]
     if pending:
         lines += ["", f"## {html.text(tr(lang, UNRELEASED_HEADING))} {{#unreleased}}", ""]
         lines += [_entries([entry_words(c, lang) for c in pending]), ""]
-    if any(history.find(section.version) is not None for section in changelog):
-        # Said once, above the versions, rather than under each of them.
-        lines += ["", _downloads_note(link(DATA_PAGE, VERSIONS_ANCHOR), lang)]
     for section in changelog:
         version = section.version
         day = section.date if lang == DEFAULT else day_words(dt.date.fromisoformat(section.date), lang)
