@@ -3,7 +3,9 @@
 import pytest
 
 from macros.data.intervals import RULE_FOR, RULES, Interval, interval_of
+from macros.data.package import load_package
 from macros.data.printed import read_number
+from macros.data.words import number_after_qualifier, printed_stretch
 
 
 def interval(token: str, value: float, qualifier: str = "exact", display: str = "count") -> Interval:
@@ -113,21 +115,31 @@ def test_the_rules_table_shows_each_rule_s_examples_as_the_reader_and_the_rule_w
         shown = rule.texts_in(lang)[1]
         for token, found, display in worked:
             assert token in shown
-            assert (
-                interval_of(read_number(token).number, rule.qualifier, read_number(token), display)[0]
-                == found
-            )
+            reading = read_number(number_after_qualifier(token, rule.qualifier))
+            assert interval_of(reading.number, rule.qualifier, reading, display)[0] == found
         assert rule.examples_in(lang) in shown
 
 
 def test_the_korean_rules_table_reads_its_examples_by_the_same_precision():
     texts = {r.name: r.texts_in("ko")[1] for r in RULES}
-    assert "‘약 10억 이상’: 9억 5,000만 이상 11억 미만" in texts["about-or-more"]
-    assert "‘약 10억’: 9억 5,000만 이상 10억 5,000만 미만" in texts["about"]
+    assert "‘약 10억건 이상’: 9억 5,000만 이상 11억 미만" in texts["about-or-more"]
+    assert "‘약 10.1조원’: 10조 500억 이상 10조 1,500억 미만" in texts["about"]
     assert "‘1050억원’: 1,049억 5,000만 이상 1,050억 5,000만 미만" in texts["rounded"]
     assert "‘3조701억원’: 3조 700억 5,000만 이상 3조 701억 5,000만 미만" in texts["rounded"]
     assert "‘12만7000개’: 12만 7,000" in texts["in-full"]
     assert ";" not in "".join(texts.values())
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_example_of_a_rule_is_a_form_a_source_prints(rule):
+    """An example in quotation marks is a source's words: some figure of the same qualifier prints it,
+    with the qualifier word its sentence puts before the number ('About 8,000', 'more than 170,000'),
+    never a form the site made up ('about 90,000 or more')."""
+    figures = [f for f in load_package().figures.values() if f.qualifier == rule.qualifier]
+    printed = {printed_stretch(f.quote or "", f.as_printed, f.qualifier, "en") for f in figures}
+    printed |= {f.as_printed for f in figures}
+    for token, _display in rule.examples:
+        assert token in printed, f"{token!r} is no figure's printed form"
 
 
 def test_open_and_closed_ends_meet_only_where_a_value_lies_in_both():

@@ -11,9 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalogue import tr
-from .language import HANGUL
 from .printed import Reading, read_number
-from .words import examples, fill, interval_words, lower_end_words, plain, qualify, quoted, value_words
+from .words import (
+    examples,
+    fill,
+    interval_words,
+    lower_end_words,
+    number_after_qualifier,
+    plain,
+    quoted,
+    value_words,
+)
 
 
 @dataclass(frozen=True)
@@ -102,8 +110,9 @@ class IntervalRule:
     # False when the printing gives a lower bound only ('more than 14.3%') and the interval's upper end
     # is the checks' reading, not the source's word: a page says the two apart.
     printed_upper: bool = True
-    # Printed forms the table shows with the range this rule gives them, worked out by the reader and
-    # this rule (never typed): (printed form, unit display).
+    # Forms the release or a report really prints, with the qualifier words its sentence puts before
+    # the number ('About 8,000', '약 10억건 이상'), each shown with the range the reader and this rule
+    # give it (worked out, never typed): (printed form, unit display). A test finds each in the data.
     examples: tuple[tuple[str, str], ...] = ()
 
     def name_in(self, lang: str) -> str:
@@ -121,7 +130,9 @@ class IntervalRule:
         """Each example as (printed form, the interval the reader and this rule give it, display)."""
         worked = []
         for token, display in self.examples:
-            reading = read_number(token)
+            reading = read_number(number_after_qualifier(token, self.qualifier))
+            if reading is None:
+                raise ValueError(f"the example {token!r} of the rule '{self.name}' is not a printed number")
             found, rule = interval_of(reading.number, self.qualifier, reading, display)
             if rule is not self:
                 raise ValueError(f"the example {token!r} of the rule '{self.name}' is read by '{rule.name}'")
@@ -129,12 +140,11 @@ class IntervalRule:
         return worked
 
     def examples_in(self, lang: str) -> str:
-        """The examples as a reader checks them: "'about 90,000': at least 85,000, below 95,000"."""
+        """The examples as a reader checks them: "'approximately 90,000': at least 85,000, below 95,000":
+        each quoted as its source prints it, in either edition, since a quotation is the source's words."""
         items = []
         for token, found, display in self.worked_examples():
-            # A form printed in English shows its qualifier words, as the release prints them around it.
-            shown = token if HANGUL.search(token) else qualify(self.qualifier, token)
-            items.append(f"{quoted(shown, lang)}: {found.words(_writer(display, lang), lang)}")
+            items.append(f"{quoted(token, lang)}: {found.words(_writer(display, lang), lang)}")
         return examples(items, lang)
 
 
@@ -147,10 +157,10 @@ RULES = (
     IntervalRule(
         "in-full",
         "exact",
-        "a count, an amount or a rank written out to its units digit, with no decimals and no scale word after its last digits ('8,000', '407', '8th', '12만7000개')",
+        "a count, an amount or a rank written out to its units digit, with no decimals and no scale word after its last digits ('163,000', '407', '8th', '12만7000개')",
         "the value itself ({examples})",
         "the release prints such a number with no word that says it is rounded, so the checks take it as printed; that is not a claim that it is exact, since the release also prints round counts without a qualifier word",
-        examples=(("8,000", "count"), ("12만7000개", "count")),
+        examples=(("163,000", "count"), ("12만7000개", "count")),
     ),
     IntervalRule(
         "rounded",
@@ -166,7 +176,7 @@ RULES = (
         "'about' or 'approximately' before a number",
         "from half a unit of the last printed digit below, included, to half a unit above, excluded; in a number written out in full, of its last digit that is not a trailing zero, since after 'about' those zeros only hold places ({examples})",
         "'about N' names the round number nearest the value at N's own precision; a value further away would round to a different number",
-        examples=(("90,000", "count"), ("약 10억", "count")),
+        examples=(("About 8,000", "count"), ("approximately 90,000", "count"), ("약 10.1조원", "currency")),
     ),
     IntervalRule(
         "more-than",
@@ -175,7 +185,7 @@ RULES = (
         "above the number and below the next round number at the precision 'about' reads it to ({examples})",
         "a writer rounds down to a round number they can say 'more than' of; had the value reached the next one, that is the number they would have written",
         printed_upper=False,
-        examples=(("170,000", "count"), ("17만여개", "count")),
+        examples=(("more than 170,000", "count"), ("17만여개", "count")),
     ),
     IntervalRule(
         "about-or-more",
@@ -184,7 +194,7 @@ RULES = (
         "at or above the number less half a unit of its last printed digit, as 'about' reads it, and below the next round number at that same precision ({examples})",
         "'about' lets the value fall a little short of the number, as the rule for 'about' reads it; 'or more' sets no upper end, so the checks take the next round number, as for 'more than'",
         printed_upper=False,
-        examples=(("90,000", "count"), ("약 10억 이상", "count")),
+        examples=(("약 10억건 이상", "count"), ("약 9만여명 이상", "count")),
     ),
 )
 RULE_FOR = {

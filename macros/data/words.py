@@ -679,6 +679,15 @@ def printed_qualifier(quote: str, printed: str, qualifier: str, lang: str) -> st
     return None
 
 
+def number_after_qualifier(printed: str, qualifier: str, lang: str = "en") -> str:
+    """A printed form without the qualifier word its source prints before the number ('About 8,000' ->
+    '8,000'), for reading the number; a form printed in Korean carries its marks into the reading."""
+    for word in speaker(lang).PRINTED_QUALIFIERS.get(qualifier, ()):
+        if printed.lower().startswith(f"{word} "):
+            return printed[len(word) + 1 :]
+    return printed
+
+
 def printed_stretch(quote: str, printed: str, qualifier: str, lang: str) -> str:
     """The figure as its source prints it with the qualifier word it prints before the number
     ('more than 170,000', 'More than KRW 49 trillion'), taken from its quote: the printed number alone

@@ -160,9 +160,11 @@ def sentence_label(package: Package, f: Figure, lang: str) -> str:
     # Any other bracketed tail tells the figure apart by its document or its period ('(영문 보도자료 부제)',
     # '(2022년 실행계획 기준)', '(2019년 대비 2021년)'), which the sentence says already: it names the
     # source, and its bracket gives the period. A tail that is a term's name glosses the label and stays
-    # ('스마트 기술을 도입한 공장(스마트공장)').
+    # ('스마트 기술을 도입한 공장(스마트공장)'), except on a figure read in a plan: there the term names the
+    # plan the figure is from ('…국비(한국판 뉴딜 종합계획)'), a document the sentence's source announced.
     stem = _untailed(label)
-    if stem != label and not _names_a_term(package, label[len(stem) :]):
+    glosses = _names_a_term(package, label[len(stem) :]) and package.source_of(f).kind != "plan"
+    if stem != label and not glosses:
         return stem
     return label
 

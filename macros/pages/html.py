@@ -41,14 +41,19 @@ def prose(value: object) -> str:
     """A note from the data, escaped, with each bare web address it names made a link: a reader follows
     it, and a phone never breaks a long address. An address after a name ('(지디넷코리아, https://…)')
     is that name's link, as a newspaper prints an outlet, by its name only; an address alone reads as
-    its host ('news.unn.net')."""
+    its host ('news.unn.net'). Several named addresses are set apart by semicolons in the data, since a
+    comma parts each name from its address; once the addresses are links, the names are a plain list and
+    are joined by a comma ('(지디넷코리아, 머니투데이)', never '(지디넷코리아; 머니투데이)')."""
     value = str(value)
-    parts, end = [], 0
+    parts, end, named = [], 0, False
     for match in re.finditer(f"{NAMED_ADDRESS.pattern}|{ADDRESS.pattern}", value):
         address = match.group("address") or match.group()
         shown = match.group("name") or (urlsplit(address).hostname or address).removeprefix("www.")
-        parts += [text(value[end : match.start()]), f'<a href="{url(address)}">{text(shown)}</a>']
-        end = match.end()
+        between = value[end : match.start()]
+        if named and match.group("name") and between == "; ":
+            between = ", "
+        parts += [text(between), f'<a href="{url(address)}">{text(shown)}</a>']
+        end, named = match.end(), bool(match.group("name"))
     return "".join(parts) + text(value[end:])
 
 

@@ -102,19 +102,30 @@ _UNIT_WORDS = "won|KRW|dollars|people|persons|households|pieces|Koreans|business
 AMOUNT = re.compile(
     rf"(?<![\w.,$])(?:(?:KRW|USD)\s|US\$|\$|₩)?[0-9][0-9,]*(?:\.[0-9]+)?\+?\s(?:{_SCALES})(?:\s(?:{_UNIT_WORDS}))?\b"
 )
-# A printed form quoted inside running text, in either edition's marks ('17만여 개(‘more than 170,000’)로만',
-# 'given as “more than 170,000”'): its qualifier, number and unit are one word to the reader, as in the
-# 원문 표기 spans, so a line never ends inside the marks. Only a short form with a number and a space
-# inside (a longer quotation is a sentence, which may break); the marks are kept with it.
+# A short quotation inside running text, in either edition's marks: a printed form ('17만여 개(‘more than
+# 170,000’)로만', 'given as “more than 170,000”'), whose qualifier, number and unit are one word to the
+# reader as in the 원문 표기 spans, or a short phrase ('‘약 N’은', '‘세 번째’가', '‘조 원’이', '‘more
+# than’을', '‘these technologies’'), which a reader takes in as one: a line never ends inside the marks,
+# which are kept with it. A longer quotation is a headline or a sentence and wraps as any text does.
 QUOTED_FORM = re.compile(
     r"(?:‘[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]’|“[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]”)"
 )
+# A quoted phrase with no number is kept whole up to this many characters, and any quotation only up to
+# this width in em (three quarters of a phone's line, LINE, leaving room for its marks and particle):
+# '‘these technologies’' (18 signs, about 11 em) and '‘More than KRW 49 trillion’' (15 em) are; a quoted
+# headline or a plan's full name ('‘제3차 클라우드컴퓨팅 발전 기본계획’', over 17 em) is not, nor is anything
+# that ends a sentence inside the marks.
+QUOTED_PHRASE = 20
+QUOTED_WIDTH = 15.0
 
 
 def _quoted_form(found: re.Match) -> str | None:
-    """The span that keeps a quoted printed form whole, or None for a quotation that is not one."""
+    """The span that keeps a short quotation whole, or None for one that may wrap (no space inside, a
+    sentence, or a phrase too long)."""
     inside = found.group()[1:-1]
-    if not (re.search(r"[0-9]", inside) and re.search(r"\s", inside)):
+    if not re.search(r"\s", inside) or width(inside) > QUOTED_WIDTH:
+        return None
+    if not re.search(r"[0-9]", inside) and (len(inside) > QUOTED_PHRASE or re.search(r"[.!?。]", inside)):
         return None
     return f'<span class="dnd-amount">{found.group()}</span>'
 
