@@ -211,3 +211,27 @@ def test_a_changelog_headings_date_is_unbreakable_where_the_table_of_contents_re
     page = changelog_with_downloads(package.changelog, history, lambda target, anchor: target, "ko")
     headings = [line for line in page.splitlines() if line.startswith("## ") and "년" in line]
     assert headings and all(f"년{NO_BREAK}" in h and " 월" not in h and "월 " not in h for h in headings)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_changelog_says_once_what_a_download_is_and_each_version_links_only_its_own_archive(lang):
+    """21 versions under one identical parenthesis read as noise: the note on the archives and the
+    data page's list of every version stands once above the versions; a version's line is its link."""
+    from types import SimpleNamespace
+
+    from macros.pages.downloads import changelog_with_downloads
+
+    package = load_package()
+    versions = [section.version for section in package.changelog]
+    history = SimpleNamespace(
+        find=lambda version: SimpleNamespace(archive_path=f"data/download/{version}/datapackage.zip")
+    )
+    page = changelog_with_downloads(
+        package.changelog, history, lambda target, anchor: target + (f"#{anchor}" if anchor else ""), lang
+    )
+    assert page.count('href="data/index.md#versions"') == 1
+    assert page.index('href="data/index.md#versions"') < page.index("\n## ")
+    lines = [line for line in page.splitlines() if 'class="dnd-release-download"' in line]
+    assert len(lines) == len(versions) == len(set(lines))
+    for version, line in zip(versions, lines, strict=True):
+        assert f'href="data/download/{version}/datapackage.zip"' in line and "data/index.md" not in line

@@ -2002,3 +2002,75 @@ def test_statements_about_one_value_end_each_korean_sentence_with_its_full_stop(
     for f in several:
         joined = statements([described(package, f, s, "ko") for s in states(package, f.id)], "ko")
         assert not re.search(r"니다[,;]", joined + sentence(package, f, "ko")), f.id
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_section_table_gives_a_date_figure_the_period_its_own_page_gives(package, lang):
+    """A deadline has a period of its own ('2021년 말', 기간 '2021년까지'): the section table prints that
+    period, as the figure page and the changelog do, and says 'the date given as its value' only where the
+    period and the value are the same words (printing the date twice would say nothing more)."""
+    from macros.pages.i18n import tr
+    from macros.pages.tables import _period_cell
+
+    same = tr(lang, "the date given as its value")
+    dates = [f for f in package.figures.values() if f.unit.display == "date"]
+    assert any(f.period.words(lang) != f.text(lang) for f in dates)
+    for f in dates:
+        expected = same if f.period.words(lang) == f.text(lang) else f.period.words(lang)
+        assert _period_cell(f, lang) == expected, f.id
+    deadline = package.figures["5g-dedicated-network-deadline"]
+    assert _period_cell(deadline, lang) == deadline.period.words(lang) != same
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_404_pages_links_start_at_the_sites_path_so_they_resolve_under_a_sub_path(lang):
+    """A 404 page is served at whatever address was missed, so its links cannot be relative. MkDocs gives
+    the 404 template the path of site_url as `base_url` ('/dnd/' for a GitHub Pages project site, which
+    the Pages workflow sets through DND_SITE_URL); the page's links and its language switch start there."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from macros.data.catalogue import tr
+    from macros.site.editions import prefix
+    from macros.site.hooks import _site_base, on_template_context
+
+    config = SimpleNamespace(
+        site_url="https://example.org/dnd/",
+        theme={"language": lang},
+        extra=SimpleNamespace(alternate=[{"lang": "en", "link": "x"}, {"lang": "ko", "link": "y"}]),
+    )
+    base = _site_base(config)
+    assert base == "/dnd/" and _site_base(SimpleNamespace(site_url="https://example.org/dnd")) == "/dnd/"
+    on_template_context({}, "404.html", config)
+    assert [a["link"] for a in config.extra.alternate] == ["/dnd/", "/dnd/ko/"]
+    loader = jinja2.DictLoader(
+        {
+            "404.html": (ROOT / "overrides" / "404.html").read_text(encoding="utf-8"),
+            "main.html": "{% block content %}{% endblock %}",
+        }
+    )
+    environment = jinja2.Environment(loader=loader)
+    environment.globals.update(tr=tr, edition_prefix=prefix)
+    page = environment.get_template("404.html").render(
+        config=SimpleNamespace(theme=SimpleNamespace(language=lang)), base_url=base
+    )
+    links = re.findall(r'href="([^"]*)"', page)
+    home = "/dnd/" + prefix(lang)
+    assert links == [home, home + "data/explorer/"]
+
+
+def test_the_cite_box_gives_the_whole_download_address_when_the_site_knows_its_own(package):
+    """A copied citation works: with the site's address (DND_SITE_URL) the citation ends in the archive's
+    full address, linked to it, and the note on what to put before a bare path is left out."""
+    from types import SimpleNamespace
+
+    from macros.pages.citation import cite_box
+
+    full = f"https://example.org/dnd/data/download/{package.version}/datapackage.zip"
+    page = SimpleNamespace(language="ko", link=lambda target, anchor=None: "../../" + target)
+    known = cite_box(package, "https://example.org/dnd/", page=page)
+    citation = re.search(r'<p class="dnd-citation">(.*?)</p>', known).group(1)
+    assert citation.endswith(f'<a href="{full}">{full}</a>')
+    bare = cite_box(package, None, page=page)
+    assert full not in bare and known.count("<p>") == bare.count("<p>") - 1

@@ -97,6 +97,12 @@ def test_the_lint_catches_a_number_hidden_in_an_allowed_name():
     assert typed_numbers("Digital New Deal 2.05") == [(1, "2.05")]
 
 
+def test_a_lone_digit_in_quotation_marks_names_the_digit_and_a_quoted_number_is_still_typed():
+    # A rule about trailing zeros names the digit ('the trailing ‘0’'); a quoted amount is a number.
+    assert typed_numbers("the trailing ‘0’ only fills a place") == []
+    assert typed_numbers("the trailing ‘00’ and ‘0’s and 0 and ‘0.5’") == [(1, "00"), (1, "0"), (1, "0.5")]
+
+
 def test_no_page_types_a_number():
     found = [str(problem) for problem in typed_number_problems(DOCS)]
     assert found == [], "numbers typed outside macros:\n" + "\n".join(found)

@@ -473,7 +473,9 @@ def test_the_changelog_links_each_version_to_its_download(second_version):
     for version in listed(after.site):
         section = page.split(f'<h2 id="version-{version}">', 1)[1].split("<h2", 1)[0]
         assert f'href="../../data/download/{version}/datapackage.zip"' in section
-        assert f'href="../../data/#version-{version}"' in section
+        assert "../../data/#" not in section
+    # What every download is and where the checksums are is said once, above the versions.
+    assert page.count('href="../../data/#versions"') == 1
 
 
 def test_the_cite_box_names_the_current_version_and_its_address(second_version):

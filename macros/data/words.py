@@ -104,6 +104,8 @@ class English:
     STATEMENTS_JOINED = "; "
     # Worked examples side by side in a parenthesis: 'a: x; b: y'.
     EXAMPLES_JOINED = "; "
+    # Values listed one after another, each with a bracket of its own: 'KRW 18.6 trillion (…); KRW 49 trillion (…)'.
+    VALUES_JOINED = "; "
 
     def label_with_period(self, label: str, period: str) -> str:
         """A label with a period after it, as the figures' labels write one."""
@@ -283,6 +285,8 @@ class Korean(English):
     STATEMENTS_JOINED = ". "
     # Korean reference text lists worked examples with a comma, never a semicolon.
     EXAMPLES_JOINED = ", "
+    # Nor a list of values: '18조 6,000억 원(…), 49조 원(…)'.
+    VALUES_JOINED = ", "
     # The ends of a range: an included end takes 이상/이하, an excluded one 초과/미만.
     ENDS = {(False, "low"): "이상", (True, "low"): "초과", (False, "high"): "이하", (True, "high"): "미만"}
     # Korean names a document by its script, not by the language's name: 국문 보도자료, 영문 보도자료.
@@ -712,6 +716,11 @@ def statements(items: list[str], lang: str = "en") -> str:
     """Statements about one value, joined as the language ends one and starts the next: 'a; b';
     'a입니다. b입니다'."""
     return speaker(lang).STATEMENTS_JOINED.join(items)
+
+
+def values_listed(items: list[str], lang: str = "en") -> str:
+    """Values one after another, each with its bracket: 'a (x); b (y)'; 'a (x), b (y)'."""
+    return speaker(lang).VALUES_JOINED.join(items)
 
 
 def examples(items: list[str], lang: str = "en") -> str:

@@ -22,7 +22,7 @@ from ..data.charts import Chart
 from ..data.figure import Figure
 from ..data.package import BUILD_CACHE, Package
 from ..data.standing import states
-from ..data.words import fill, statements
+from ..data.words import fill, statements, values_listed
 from . import html
 from .i18n import N_, tr
 from .links import value_link
@@ -118,8 +118,12 @@ def _standing(package: Package, page, qualified: list[Figure]) -> str:
     if not qualified:
         return ""
     lang = page.language
-    items = "; ".join(
-        f"{value_link(package, page, f, running=True)} ({html.text(f.period.words(lang))})" for f in qualified
+    items = values_listed(
+        [
+            f"{value_link(package, page, f, running=True)} ({html.text(f.period.words(lang))})"
+            for f in qualified
+        ],
+        lang,
     )
     return f'<span class="dnd-chart-standing">{html.text(tr(lang, QUALIFIED))} {items}</span>'
 

@@ -24,6 +24,8 @@ from .tables import Row, table
 from .workbook import version_workbooks, workbooks
 
 DATA_PAGE = "data/index.md"
+# The data page's section listing every version (its heading's id in docs/data/index.md).
+VERSIONS_ANCHOR = "versions"
 VERSIONS = N_("Every version of the data package, newest first")
 NOT_COMMITTED = N_("not committed yet")
 NO_HISTORY = N_("commit unknown: built without the git history")
@@ -217,6 +219,9 @@ def changelog_with_downloads(
     In English, each section as written, without its Korean lines; in Korean, the page has its own
     introduction, and each version shows its summary and every entry in Korean."""
     lines = list(changelog.preamble) if lang == DEFAULT else []
+    if any(history.find(section.version) is not None for section in changelog):
+        # Said once, under the page's introduction, not under a heading, rather than under each of them.
+        lines += ["", _downloads_note(link(DATA_PAGE, VERSIONS_ANCHOR), lang)]
     if pending:
         lines += ["", f"## {html.text(tr(lang, UNRELEASED_HEADING))} {{#unreleased}}", ""]
         lines += [_entries([entry_words(c, lang) for c in pending]), ""]
@@ -231,8 +236,7 @@ def changelog_with_downloads(
         if lang != DEFAULT and summary:
             lines += [f"<p>{_with_code(summary)}</p>", ""]
         if release is not None:
-            archive, page = link(release.archive_path, None), link(DATA_PAGE, version_anchor(version))
-            lines += [_download_line(version, archive, page, lang), ""]
+            lines += [_download_line(version, link(release.archive_path, None), lang), ""]
         if lang == DEFAULT:
             lines += list(section.english)
         else:
@@ -254,17 +258,28 @@ def _with_code(text: str) -> str:
     )
 
 
-def _download_line(version: str, archive: str, data_page: str, lang: str) -> str:
-    """The line under a version's heading: its archive, and its row on the data page."""
+def _linked(words: str, *links: tuple[str, str]) -> str:
+    """Translated words escaped, their <a1>…</a1> marks made into the links given."""
+    words = html.text(words)
+    for mark, tag in links:
+        words = words.replace(html.text(f"<{mark}>"), tag).replace(html.text(f"</{mark}>"), "</a>")
+    return words
+
+
+def _downloads_note(versions: str, lang: str) -> str:
+    """What every version's download is, said once above the versions: the archive as released, its
+    SHA-256 and the list of every version on the data page."""
     words = tr(
         lang,
-        "<a1>Download version {version}</a1> as it was released (the archive's SHA-256 and every version "
-        "are on <a2>the data page</a2>).",
+        "Each version below links its archive as it was released; the archive's SHA-256 and every version "
+        "are on <a1>the data page</a1>.",
     )
-    words = html.text(words.format(version=version))
-    for mark, tag in (
-        ("a1", f'<a href="{html.url(archive)}" download>'),
-        ("a2", f'<a href="{html.url(data_page)}">'),
-    ):
-        words = words.replace(html.text(f"<{mark}>"), tag).replace(html.text(f"</{mark}>"), "</a>")
-    return f'<p class="dnd-release-download">{words}</p>'
+    tag = f'<a href="{html.url(versions)}">'
+    return f'<p class="dnd-release-downloads">{_linked(words, ("a1", tag))}</p>'
+
+
+def _download_line(version: str, archive: str, lang: str) -> str:
+    """The line under a version's heading: its own archive, nothing the note above says for all."""
+    words = tr(lang, "<a1>Download version {version}</a1>").format(version=version)
+    tag = f'<a href="{html.url(archive)}" download>'
+    return f'<p class="dnd-release-download">{_linked(words, ("a1", tag))}</p>'

@@ -225,10 +225,12 @@ def related(package: Package, page, figure: Figure) -> str:
 
 
 def _period_cell(figure: Figure, lang: str) -> str:
-    """A date figure's period is its value: the row says so rather than print the date twice."""
-    if figure.unit.display == "date":
+    """The period the figure's page gives. A date figure whose period is its value says so rather than
+    print the date twice; a deadline with a period of its own ('2021년 말', 기간 '2021년까지') shows it."""
+    period = figure.period.words(lang)
+    if figure.unit.display == "date" and period == figure.text(lang):
         return tr(lang, "the date given as its value")
-    return figure.period.words(lang)
+    return period
 
 
 def figure_table(

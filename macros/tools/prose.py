@@ -58,9 +58,9 @@ HIDDEN = re.compile(
 # Names with digits; a Korean particle may follow one (5G는, 2.0은), a Latin letter or digit may not.
 # 1차 자료 and 2차 자료 are the names of primary and secondary sources; 5세대 이동통신 is 5G;
 # a licence's name carries its version (CC BY 4.0) and a KOGL type its number (공공누리 제1유형);
-# UTF-8 names an encoding.
+# UTF-8 names an encoding; a lone digit in quotation marks (‘0’) names the digit, not a quantity.
 ALLOWED = re.compile(
-    r"(?<![\w.])(?:[12]\.0|[56]G|5세대(?= 이동통신)|3차원(?= 정밀지도)|4\.0(?= 국제)|(?<=CC BY )4\.0|제1유형|K-12|Subsidy24|보조금24|코로나19|[12]차(?= 자료)|UTF-8)(?![A-Za-z0-9_]|\.\d)"
+    r"(?<=‘)\d(?=’)|(?<![\w.])(?:[12]\.0|[56]G|5세대(?= 이동통신)|3차원(?= 정밀지도)|4\.0(?= 국제)|(?<=CC BY )4\.0|제1유형|K-12|Subsidy24|보조금24|코로나19|[12]차(?= 자료)|UTF-8)(?![A-Za-z0-9_]|\.\d)"
 )
 NUMBER = re.compile(r"[\w.,%+\-]*\d[\w.,%+\-]*")
 
