@@ -16,7 +16,7 @@ from macros.data.changelog import CODE, read_changelog
 from macros.data.checks import KINDS
 from macros.data.package import load_package
 from macros.pages.i18n import catalogue
-from macros.pages.tables import places
+from macros.pages.tables import SECONDARY_SOURCE, places, source_words
 from macros.pages.typography import keep_words_whole, particle_before_standing
 from macros.tools.release_notes import checks_entry
 
@@ -697,6 +697,15 @@ UNNATURAL = (
     r"옮긴 국문 보도(?!자료)",
     r"용어 start-ups",
     r"달로 보았던 때",
+    # The twentieth read, data pages: range rules said to be below that live in the dictionary; caveats
+    # defined against their own evidence column; a source's kind as an apposition after its date; a number
+    # read as rounded said as the result of rounding it; a term said not to follow the original it departs
+    # from (a tautology), where the site uses the report's word.
+    r"범위는 아래 규칙",
+    r"수치로 연결할 수 없는 경우",
+    r", 2차 자료인 ",
+    r"[0-9]만을 반올림한 수",
+    r"다른 말로 적은 용어는 국문 원문을 따르지 않",
 )
 
 
@@ -1475,6 +1484,20 @@ def test_every_source_s_attribution_is_labelled_as_the_release_s_is(package, lan
         assert source.attribution_in(lang).startswith(label), (source.id, source.attribution_in(lang))
         kinds.add(source.kind)
     assert "news-report" in kinds and len(kinds) >= 3
+
+
+def test_a_secondary_source_is_named_with_its_kind_as_a_desk_names_a_report(package):
+    """The explorer's source filter and the lists of linked figures name a source in short. A report
+    reads '국민일보 보도(2차 자료), 2020년 7월 15일', the kind with its publisher, not an apposition after
+    the date ('…, 2차 자료인 언론 보도', the twentieth read); English keeps its bracket. Every kind a
+    source may have has its short form."""
+    figure = next(f for f in package.figures.values() if f.source == "kmib-2020-07-15")
+    assert source_words(package, figure, "ko") == "국민일보 보도(2차 자료), 2020년 7월 15일"
+    assert source_words(package, figure, "en") == "Kukmin Ilbo, 15 July 2020 (secondary: news report)"
+    kinds = next(f for f in package.tables["sources"].fields if f["name"] == "kind")["constraints"]["enum"]
+    assert sorted(SECONDARY_SOURCE) == sorted(kinds)
+    release = package.figures["voucher-smes"]
+    assert source_words(package, release, "ko") == "과학기술정보통신부, 2021년 8월 30일"
 
 
 def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
