@@ -1454,15 +1454,20 @@ def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_
 
 
 def test_the_cite_box_tells_the_reader_what_to_cite_and_nothing_about_the_build(built_site):
-    """A citation that holds only a path (the site built without its own address) asks the reader for the
+    """A citation that holds only a path (the site built without its own address) says that it is a path
+    within the site, which copied as text leads nowhere (the twentieth read), and asks the reader for the
     whole address the link leads to; in neither edition does the box say how the copy was built."""
     for page, build_words, ask in (
         (
             "ko/about/licence/",
             ("사본", "만들어졌", "사이트 주소 없이"),
-            "위 링크의 전체 주소를 적어 주십시오",
+            "위 주소는 이 사이트 주소 뒤에 붙는 경로입니다. 인용할 때는 그 링크가 가리키는 전체 주소를",
         ),
-        ("about/licence/", ("This copy", "built without", "was built"), "give the whole address"),
+        (
+            "about/licence/",
+            ("This copy", "built without", "was built"),
+            "a path within this site: in a citation, give the whole address",
+        ),
     ):
         html = built_site.page(page)
         box = html.split('<div class="admonition quote dnd-cite">', 1)[1].split("</div>", 1)[0]
@@ -2097,3 +2102,8 @@ def test_the_cite_box_gives_the_whole_download_address_when_the_site_knows_its_o
     assert citation.endswith(f'<a href="{full}">{full}</a>')
     bare = cite_box(package, None, page=page)
     assert full not in bare and known.count("<p>") == bare.count("<p>") - 1
+    # The bare path is said to be one, in the sentence right after the citation.
+    path = f"data/download/{package.version}/datapackage.zip"
+    after = re.search(r'<p class="dnd-citation">(.*?)</p>\s*<p>(.*?)</p>', bare, re.S)
+    assert after.group(1).endswith(f">{path}</a>") and "이 사이트 주소 뒤에 붙는 경로" in after.group(2)
+    assert "이 사이트 주소" not in known
