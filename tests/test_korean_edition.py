@@ -698,12 +698,13 @@ UNNATURAL = (
     r"용어 start-ups",
     r"달로 보았던 때",
     # The twentieth read, data pages: range rules said to be below that live in the dictionary; caveats
-    # defined against their own evidence column; a source's kind as an apposition after its date; a number
+    # defined against their own evidence column; a source's kind as an apposition after its date (or, in
+    # a bracket after a value, in a bracket of its own); a number
     # read as rounded said as the result of rounding it; a term said not to follow the original it departs
     # from (a tautology), where the site uses the report's word.
     r"범위는 아래 규칙",
     r"수치로 연결할 수 없는 경우",
-    r", 2차 자료인 ",
+    r", 2차 자료인 |\([^()]*\(2차 자료\)",
     r"[0-9]만을 반올림한 수",
     r"다른 말로 적은 용어는 국문 원문을 따르지 않",
 )
@@ -1493,11 +1494,12 @@ def test_every_source_s_attribution_is_labelled_as_the_release_s_is(package, lan
 
 def test_a_secondary_source_is_named_with_its_kind_as_a_desk_names_a_report(package):
     """The explorer's source filter and the lists of linked figures name a source in short. A report
-    reads '국민일보 보도(2차 자료), 2020년 7월 15일', the kind with its publisher, not an apposition after
-    the date ('…, 2차 자료인 언론 보도', the twentieth read); English keeps its bracket. Every kind a
+    reads '국민일보 보도, 2020년 7월 15일', the kind with its publisher (보도 is secondary by its kind), not an
+    apposition after the date ('…, 2차 자료인 언론 보도', the twentieth read), and with no bracket of its
+    own: the figure pages give it in brackets after a value. English keeps its bracket. Every kind a
     source may have has its short form."""
     figure = next(f for f in package.figures.values() if f.source == "kmib-2020-07-15")
-    assert source_words(package, figure, "ko") == "국민일보 보도(2차 자료), 2020년 7월 15일"
+    assert source_words(package, figure, "ko") == "국민일보 보도, 2020년 7월 15일"
     assert source_words(package, figure, "en") == "Kukmin Ilbo, 15 July 2020 (secondary: news report)"
     kinds = next(f for f in package.tables["sources"].fields if f["name"] == "kind")["constraints"]["enum"]
     assert sorted(SECONDARY_SOURCE) == sorted(kinds)

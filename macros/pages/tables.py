@@ -145,7 +145,9 @@ def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") ->
 
 
 # A secondary source in short, by its kind: the kind named with the publisher, as a desk names a report
-# ('국민일보 보도(2차 자료), 2020년 7월 15일'), not as an apposition after the date.
+# ('국민일보 보도, 2020년 7월 15일'), not as an apposition after the date. A report is secondary by its kind
+# (rules.sources_say_what_they_are), so the Korean word for it says so; another kind, secondary, says it in
+# a bracket. Pages give the short form in brackets after a value, so it holds no bracket of its own there.
 SECONDARY_SOURCE = {
     "original-release": N_("{publisher}, {date} (secondary: original release)"),
     "translation": N_("{publisher}, {date} (secondary: translation)"),
