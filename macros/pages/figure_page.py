@@ -542,7 +542,7 @@ def _cell_words(package: Package, f: Figure, name: str, cell: str, lang: str) ->
         case "period":
             return parse_period(cell).words(lang)
         case "status":
-            return tr(lang, cell, status_context(cell, f.unit.actual))
+            return tr(lang, cell, status_context(cell, f.actual_kind))
         case "qualifier":
             return qualifier_name(cell, lang)
         case "value":
