@@ -600,6 +600,15 @@ def test_every_page_attributes_the_release_and_the_footer_never_repeats_the_page
             assert attribution in cite and shown_words(html).count(attribution) == 1, page
         elif figure is not None:
             assert attribution in footer and shown_words(html).count(attribution) == 1, page
+            # A figure from another source: the footer says the release is the site's basis, not the page's source.
+            assert f"{BUILT_ON[path[0] == 'ko']} {attribution}" in footer, page
+
+
+# The words that introduce the footer's attribution, in English and in Korean.
+BUILT_ON = (
+    "This site is built on the following press release.",
+    "이 사이트는 다음 보도자료를 바탕으로 만들었습니다.",
+)
 
 
 def test_the_changelog_page_shows_the_changelog(built_site, package):

@@ -1278,18 +1278,28 @@ def test_a_page_names_the_qualifier_word_its_source_prints(package):
         qualifier_quoted(package, package.figures["people-benefiting-headline"])
 
 
-def test_the_facts_list_names_a_korean_printed_qualifier_by_the_words_its_printed_form_carries(package):
+def test_the_facts_list_names_a_qualifier_by_the_words_its_source_printed(package):
     """'220만여 명 이상' is named ‘여’·‘이상’, as printed: quoting ‘초과’ would credit the source with a
-    word it never printed. A figure printed in English keeps the qualifier's Korean name."""
+    word it never printed. A figure printed in English is named by the source's one word, quoted, with
+    its Korean meaning (‘more than’(초과)), never by two Korean words (‘여’·‘초과’) it did not print."""
     from macros.pages.figure_page import qualifier_fact
 
+    def fact(figure_id: str, lang: str = "ko") -> str:
+        figure = package.figures[figure_id]
+        return qualifier_fact(figure, lang, package.source_of(figure).language)
+
     assert package.figures["people-benefiting-ko"].as_printed == "220만여 명 이상"
-    assert qualifier_fact(package.figures["people-benefiting-ko"], "ko") == "‘여’·‘이상’"
-    assert qualifier_fact(package.figures["businesses-participating-ko"], "ko") == "‘여’"
-    assert qualifier_fact(package.figures["budget-invested-ko"], "ko") == "‘약’"
-    assert qualifier_fact(package.figures["people-benefiting"], "ko") == "‘여’·‘초과’"
-    assert qualifier_fact(package.figures["people-benefiting-ko"], "en") == "more than"
-    assert qualifier_fact(package.figures["new-deal-fund-size-ko"], "ko") == "없음"
+    assert fact("people-benefiting-ko") == "‘여’·‘이상’"
+    assert fact("businesses-participating-ko") == "‘여’"
+    assert fact("budget-invested-ko") == "‘약’"
+    assert fact("people-benefiting") == "‘more than’(초과)"
+    assert fact("subsidy24-services") == "‘+’(초과)"
+    assert fact("smart-factories") == "‘About’(약)"
+    # A currency word between the qualifier and the number ('More than KRW 49 trillion').
+    assert fact("dnd2-investment") == "‘More than’(초과)"
+    assert fact("people-benefiting-ko", "en") == "more than"
+    assert fact("people-benefiting", "en") == "more than"
+    assert fact("new-deal-fund-size-ko") == "없음"
 
 
 def test_a_date_figure_names_its_unit_by_what_its_date_names(package):

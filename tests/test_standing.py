@@ -130,6 +130,26 @@ def test_a_ranking_a_date_or_a_plans_content_is_a_settled_fact_not_a_result_in_k
     assert {package.units[u].actual for u in ("places", "directions")} == {"fact"}
 
 
+def test_a_measure_no_one_achieved_is_a_settled_fact_though_its_unit_counts_results(package):
+    """A market's size or its count of businesses before the programme began, or a statistic's revision,
+    is nobody's result: the figure says so (`actual`), and 확정 overrides the 실적 of its unit (won, 개, %);
+    only an actual figure says it."""
+    from macros.pages.standing import status_words
+
+    for figure_id in (
+        "data-market-2019",
+        "data-service-businesses-2019",
+        "ai-service-businesses-2019",
+        "data-market-revision-rate",
+    ):
+        figure = package.figures[figure_id]
+        assert figure.unit.actual == "result" and figure.actual == "fact", figure_id
+        assert status_words(figure, "ko") == "확정", figure_id
+    assert status_words(package.figures["data-service-businesses-2021"], "ko") == "실적"
+    for figure in package.figures.values():
+        assert not figure.actual or figure.status == "actual", figure.id
+
+
 def test_a_decision_to_invest_is_planned_not_achieved(package):
     for figure_id in ("ict-associations-investment", "ict-associations-investment-reported"):
         assert "planned" in states(package, figure_id)

@@ -32,6 +32,15 @@ class Figure(Translated):
     quote: str | None = None
     # The texts in the other languages (label_ko, ...), from the row's `_<lang>` columns (language.Translated).
     texts: tuple[tuple[str, str | None], ...] = ()
+    # What this actual value states where it is not what its unit's values usually are ('fact': a market's
+    # size before the programme began is no one's achievement, though won usually count money spent).
+    actual: str | None = None
+
+    @property
+    def actual_kind(self) -> str:
+        """What the figure states if its status is actual: 'result' (실적) or 'fact' (확정), its own
+        word or else its unit's."""
+        return self.actual or self.unit.actual
 
     def label_in(self, lang: str) -> str:
         """The label in a language ('en' or 'ko')."""

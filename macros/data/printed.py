@@ -153,6 +153,12 @@ KOREAN = re.compile(
 KOREAN_MARKS = {"about": "approximately", "odd": "more-than", "more": "more-than"}
 
 
+def printed_sign(token: str) -> str | None:
+    """The sign a number printed in English carries for its qualifier ('300+': '+'), or None."""
+    match = NUMERAL.fullmatch(token)
+    return "+" if match and match["suffix"] == "+" else None
+
+
 def printed_marks(token: str) -> tuple[str, ...]:
     """The qualifier words a number printed in Korean carries, as printed and in their order ('220만여 명
     이상': 여, 이상; '약 8,000개': 약); none for a number printed otherwise or with no such word."""

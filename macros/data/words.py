@@ -192,9 +192,13 @@ class English:
         word = self.QUALIFIER_WORDS[qualifier]
         return f"{word} {shown}" if word else shown
 
-    def qualifier_name(self, qualifier: str, written: str | None = None, marks: tuple[str, ...] = ()) -> str:
+    def qualifier_name(
+        self, qualifier: str, written: str | None = None, marks: tuple[str, ...] = (), said: str | None = None
+    ) -> str:
         """`marks`: the qualifier words the figure's printed form carries in this language's script;
-        a language that names qualifiers by its own words names them by those (English does not)."""
+        a language that names qualifiers by its own words names them by those (English does not).
+        `said`: the word a source in another language printed ('more than', '+'), which a language that
+        names qualifiers by its own words quotes with its meaning (English names the qualifier)."""
         return self.QUALIFIER_NAMES.get(qualifier) or self.QUALIFIER_WORDS[qualifier]
 
     def predicate(self, shown: str) -> str:
@@ -275,6 +279,8 @@ class Korean(English):
     TITLE_MARKS = ("「", "」")
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
     QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’·‘초과’"}
+    # What a qualifier word printed in another language means, named after it: ‘more than’(초과).
+    SAID_MEANINGS = {"approximately": "약", "more-than": "초과"}
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
@@ -389,11 +395,18 @@ class Korean(English):
         counter = (whole["counter"] or "").strip()
         return f"{whole['number']}{self.QUALIFIER_WORDS[qualifier]}{' ' + counter if counter else ''}"
 
-    def qualifier_name(self, qualifier: str, written: str | None = None, marks: tuple[str, ...] = ()) -> str:
+    def qualifier_name(
+        self, qualifier: str, written: str | None = None, marks: tuple[str, ...] = (), said: str | None = None
+    ) -> str:
         # A number printed in Korean is named by the words its printed form carries ('220만여 명 이상':
         # ‘여’·‘이상’): the name quotes them, so it must not credit the source with a word it never printed.
         if marks and qualifier != "exact":
             return "·".join(self.quoted(mark) for mark in marks)
+        # A number printed in another language: the source's own word, quoted, with its meaning
+        # (‘more than’(초과), ‘+’(초과), ‘About’(약)); two Korean words quoted (‘여’·‘초과’) would read as
+        # two words the source printed.
+        if said and qualifier in self.SAID_MEANINGS:
+            return f"{self.quoted(said)}({self.SAID_MEANINGS[qualifier]})"
         # A value written with 초과 ('14.3% 초과') is named by that word: 여 never follows a percentage, and
         # the name must not credit a source with it.
         if qualifier == "more-than" and written and written.endswith(f" {self.OR_MORE}"):
@@ -623,12 +636,16 @@ def fill(template: str, **values: str) -> str:
 
 
 def qualifier_name(
-    qualifier: str, lang: str = "en", written: str | None = None, marks: tuple[str, ...] = ()
+    qualifier: str,
+    lang: str = "en",
+    written: str | None = None,
+    marks: tuple[str, ...] = (),
+    said: str | None = None,
 ) -> str:
     """The qualifier as a column shows it: 'about', 'more than' or 'none (printed as is)'; 약, ‘여’·‘초과’
     or 없음; for one figure's `written` value, the word that value takes ('14.3% 초과': 초과); for a
     figure printed in Korean, the words its printed form carries (`marks`: ‘여’·‘이상’)."""
-    return speaker(lang).qualifier_name(qualifier, written, marks)
+    return speaker(lang).qualifier_name(qualifier, written, marks, said)
 
 
 def counted_place(number: int, lang: str = "en") -> str:
@@ -670,9 +687,10 @@ def day_words(day: dt.date, lang: str = "en") -> str:
 
 def printed_qualifier(quote: str, printed: str, qualifier: str, lang: str) -> str | None:
     """The qualifier word a source in `lang` prints right before `printed` in its sentence, as printed
-    ('approximately'), or None where it prints none of that qualifier's words there."""
+    ('approximately'; 'More than' in 'More than KRW 49 trillion', a currency word between), or None where
+    it prints none of that qualifier's words there."""
     at = quote.find(printed)
-    before = quote[:at].rstrip() if at >= 0 else ""
+    before = re.sub(r" [A-Z]{2,3}$", "", quote[:at].rstrip()) if at >= 0 else ""
     for word in speaker(lang).PRINTED_QUALIFIERS.get(qualifier, ()):
         if before.lower().endswith(word) and not before[: -len(word)][-1:].isalpha():
             return before[-len(word) :]

@@ -19,7 +19,7 @@ from ..data.figure import Figure
 from ..data.locator import parse_locators, place_locator
 from ..data.package import Package
 from ..data.period import parse_period
-from ..data.printed import printed_marks
+from ..data.printed import printed_marks, printed_sign
 from ..data.standing import SAME_FACT, status_context
 from ..data.topic import trail
 from ..data.words import (
@@ -29,6 +29,7 @@ from ..data.words import (
     list_words,
     predicate,
     predicate_parts,
+    printed_qualifier,
     qualifier_name,
     range_qualifier,
     speaker,
@@ -248,10 +249,16 @@ def unit_fact(f: Figure, lang: str) -> str:
     return f.unit.name_in(lang)
 
 
-def qualifier_fact(f: Figure, lang: str) -> str:
+def qualifier_fact(f: Figure, lang: str, source_language: str) -> str:
     """The qualifier as the facts list names it: for a number printed in Korean, by the words its
-    printed form carries ('220만여 명 이상': ‘여’·‘이상’), never by a word the source did not print."""
-    return qualifier_name(f.qualifier, lang, f.text(lang), printed_marks(f.as_printed))
+    printed form carries ('220만여 명 이상': ‘여’·‘이상’), never by a word the source did not print; for
+    one printed in another language, by the source's own word found in its quote or printed form ('more
+    than', '+'), which a language that names qualifiers by its own words quotes with its meaning."""
+    said = None
+    if f.qualifier != "exact":
+        said = printed_qualifier(f.quote or "", f.as_printed, f.qualifier, source_language)
+        said = said or printed_sign(f.as_printed)
+    return qualifier_name(f.qualifier, lang, f.text(lang), printed_marks(f.as_printed), said)
 
 
 def _summary(package: Package, page, f: Figure, sentence: str) -> str:
@@ -265,7 +272,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("As printed"), printed_token(package, f)),
         *_ranges(f, bounds, lang, checked=bool(package.outcomes_of(f.id))),
         (N_("Unit"), html.text(unit_fact(f, lang))),
-        (N_("Qualifier"), html.text(qualifier_fact(f, lang))),
+        (N_("Qualifier"), html.text(qualifier_fact(f, lang, package.source_of(f).language))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(status_words(f, lang))),
         (N_("Standing"), explanation(package, page, f)),
@@ -535,7 +542,7 @@ def _cell_words(package: Package, f: Figure, name: str, cell: str, lang: str) ->
         case "period":
             return parse_period(cell).words(lang)
         case "status":
-            return tr(lang, cell, status_context(cell, f.unit.actual))
+            return tr(lang, cell, status_context(cell, f.actual_kind))
         case "qualifier":
             return qualifier_name(cell, lang)
         case "value":

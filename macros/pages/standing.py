@@ -82,15 +82,15 @@ def correction_anchor(correction_id: str) -> str:
 
 def status_words(figure: Figure, lang: str) -> str:
     """A figure's status as a reader sees it: a result's 'actual' is 실적, a fact's (a ranking, its change,
-    a date, a plan's content: the unit's `actual`) 확정."""
-    return tr(lang, figure.status, status_context(figure.status, figure.unit.actual))
+    a date, a plan's content, a measure no one achieved: the figure's or its unit's `actual`) 확정."""
+    return tr(lang, figure.status, status_context(figure.status, figure.actual_kind))
 
 
 def status_key(figure: Figure) -> str:
     """The key of a figure's status words, the same in every edition: the status, with the kind of unit
     where that chooses other words ('actual-fact' is 확정, 'actual' 실적), so a filter can offer each."""
-    context = status_context(figure.status, figure.unit.actual)
-    return figure.status if context == "status" else f"{figure.status}-{figure.unit.actual}"
+    context = status_context(figure.status, figure.actual_kind)
+    return figure.status if context == "status" else f"{figure.status}-{figure.actual_kind}"
 
 
 def word(state: str, lang: str) -> str:
