@@ -1752,6 +1752,21 @@ def test_a_short_quotation_with_a_space_is_never_broken_inside_its_marks_in_eith
         assert "dnd-amount" not in keep_codes_whole(f"<p>the report says {left} today</p>")
 
 
+def test_a_quoted_separator_and_a_licence_name_are_never_broken_in_either_edition():
+    """The read of 20a: '‘; ’로' could end a line at '‘;' (the space inside the quoted separator) and
+    'CC BY 4.0' at 'CC BY', splitting a licence from its version. A quotation of punctuation and spaces
+    only is one unit with its marks; a Creative Commons licence's name is one code word."""
+    from macros.pages.typography import keep_codes_whole
+
+    for quoted in ("‘; ’", "‘, ’", "“; ”"):
+        korean = keep_words_whole(keep_codes_whole(f"<p>여러 값을 {quoted}로 구분합니다</p>"))
+        assert f'<span class="dnd-amount">{quoted}</span>' in korean
+    assert "dnd-amount" not in keep_codes_whole("<p>the year’s end and the ‘a’ mark</p>")
+    for name in ("CC BY 4.0", "CC BY-SA 4.0"):
+        for text in (f"<p>데이터는 {name} 조건으로</p>", f"<p>under {name} terms</p>"):
+            assert f'<span class="dnd-code-word">{name}</span>' in keep_codes_whole(text)
+
+
 def test_a_number_its_qualifier_word_after_it_is_kept_on_one_line():
     """'약 10억 건 이상' and '14.3% 초과' are one word to the reader: the qualifier after the number
     stays on its line, in a value and in a sentence."""

@@ -12,7 +12,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from .typography import TAG
+from .typography import HIDDEN, TAG
 
 DEFINITION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$", re.M)
 # Text inside these is code, a graphic, or marked already.
@@ -36,7 +36,9 @@ def mark_abbreviations(html: str, meanings: dict[str, str]) -> str:
         if n % 2:
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
             tag = name.group(1).lower() if name else ""
-            if tag in SKIPPED and not part.endswith("/>"):
+            # Text only screen readers get (laid out on one clipped line) has nothing to hover.
+            hidden = tag == "span" and (HIDDEN in part or bool(skipping))
+            if (tag in SKIPPED or hidden) and not part.endswith("/>"):
                 if part.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
