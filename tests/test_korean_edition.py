@@ -16,7 +16,7 @@ from macros.data.changelog import CODE, read_changelog
 from macros.data.checks import KINDS
 from macros.data.package import load_package
 from macros.pages.i18n import catalogue
-from macros.pages.tables import places
+from macros.pages.tables import SECONDARY_SOURCE, places, source_words
 from macros.pages.typography import keep_words_whole, particle_before_standing
 from macros.tools.release_notes import checks_entry
 
@@ -697,6 +697,16 @@ UNNATURAL = (
     r"옮긴 국문 보도(?!자료)",
     r"용어 start-ups",
     r"달로 보았던 때",
+    # The twentieth read, data pages: range rules said to be below that live in the dictionary; caveats
+    # defined against their own evidence column; a source's kind as an apposition after its date (or, in
+    # a bracket after a value, in a bracket of its own); a number
+    # read as rounded said as the result of rounding it; a term said not to follow the original it departs
+    # from (a tautology), where the site uses the report's word.
+    r"범위는 아래 규칙",
+    r"수치로 연결할 수 없는 경우",
+    r", 2차 자료인 |\([^()]*\(2차 자료\)",
+    r"[0-9]만을 반올림한 수",
+    r"다른 말로 적은 용어는 국문 원문을 따르지 않",
 )
 
 
@@ -1445,15 +1455,20 @@ def test_the_korean_contributing_page_says_how_to_reach_the_issue_tracker(built_
 
 
 def test_the_cite_box_tells_the_reader_what_to_cite_and_nothing_about_the_build(built_site):
-    """A citation that holds only a path (the site built without its own address) asks the reader for the
+    """A citation that holds only a path (the site built without its own address) says that it is a path
+    within the site, which copied as text leads nowhere (the twentieth read), and asks the reader for the
     whole address the link leads to; in neither edition does the box say how the copy was built."""
     for page, build_words, ask in (
         (
             "ko/about/licence/",
             ("사본", "만들어졌", "사이트 주소 없이"),
-            "위 링크의 전체 주소를 적어 주십시오",
+            "위 주소는 이 사이트 주소 뒤에 붙는 경로입니다. 인용할 때는 그 링크가 가리키는 전체 주소를",
         ),
-        ("about/licence/", ("This copy", "built without", "was built"), "give the whole address"),
+        (
+            "about/licence/",
+            ("This copy", "built without", "was built"),
+            "a path within this site: in a citation, give the whole address",
+        ),
     ):
         html = built_site.page(page)
         box = html.split('<div class="admonition quote dnd-cite">', 1)[1].split("</div>", 1)[0]
@@ -1475,6 +1490,21 @@ def test_every_source_s_attribution_is_labelled_as_the_release_s_is(package, lan
         assert source.attribution_in(lang).startswith(label), (source.id, source.attribution_in(lang))
         kinds.add(source.kind)
     assert "news-report" in kinds and len(kinds) >= 3
+
+
+def test_a_secondary_source_is_named_with_its_kind_as_a_desk_names_a_report(package):
+    """The explorer's source filter and the lists of linked figures name a source in short. A report
+    reads '국민일보 보도, 2020년 7월 15일', the kind with its publisher (보도 is secondary by its kind), not an
+    apposition after the date ('…, 2차 자료인 언론 보도', the twentieth read), and with no bracket of its
+    own: the figure pages give it in brackets after a value. English keeps its bracket. Every kind a
+    source may have has its short form."""
+    figure = next(f for f in package.figures.values() if f.source == "kmib-2020-07-15")
+    assert source_words(package, figure, "ko") == "국민일보 보도, 2020년 7월 15일"
+    assert source_words(package, figure, "en") == "Kukmin Ilbo, 15 July 2020 (secondary: news report)"
+    kinds = next(f for f in package.tables["sources"].fields if f["name"] == "kind")["constraints"]["enum"]
+    assert sorted(SECONDARY_SOURCE) == sorted(kinds)
+    release = package.figures["voucher-smes"]
+    assert source_words(package, release, "ko") == "과학기술정보통신부, 2021년 8월 30일"
 
 
 def test_a_year_end_a_fraction_and_a_compound_count_are_kept_on_one_line():
@@ -2089,3 +2119,8 @@ def test_the_cite_box_gives_the_whole_download_address_when_the_site_knows_its_o
     assert citation.endswith(f'<a href="{full}">{full}</a>')
     bare = cite_box(package, None, page=page)
     assert full not in bare and known.count("<p>") == bare.count("<p>") - 1
+    # The bare path is said to be one, in the sentence right after the citation.
+    path = f"data/download/{package.version}/datapackage.zip"
+    after = re.search(r'<p class="dnd-citation">(.*?)</p>\s*<p>(.*?)</p>', bare, re.S)
+    assert after.group(1).endswith(f">{path}</a>") and "이 사이트 주소 뒤에 붙는 경로" in after.group(2)
+    assert "이 사이트 주소" not in known

@@ -24,7 +24,12 @@ THE_RELEASE = N_("The release:")
 # Without the site's address the citation holds a path, which the link resolves from either edition: the
 # reader cites where the link leads (a page's own address, /ko/ and all, is not the site's). The sentence
 # says what to cite, never how the copy was built: a build note helps no reader.
-PREFIX = N_("In a citation, give the whole address the link above leads to (copy the link's address).")
+# Built without the site's address, a citation ends in a path: copied as text it leads nowhere, so the
+# box says what the path is and what to cite instead.
+PREFIX = N_(
+    "The address above is a path within this site: in a citation, give the whole address its link leads to "
+    "(copy the link's address)."
+)
 OTHER_SOURCES = N_("Figures from other sources cite their own, listed with the sources.")
 TRANSLATES = N_("; translates {publisher}, {date}")
 REPORTS = N_("; reports {publisher}, {date}")

@@ -144,15 +144,26 @@ def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") ->
     return f"{html.text(opening)}{quoted}{html.text(closing)}"
 
 
+# A secondary source in short, by its kind: the kind named with the publisher, as a desk names a report
+# ('국민일보 보도, 2020년 7월 15일'), not as an apposition after the date. A report is secondary by its kind
+# (rules.sources_say_what_they_are), so the Korean word for it says so; another kind, secondary, says it in
+# a bracket. Pages give the short form in brackets after a value, so it holds no bracket of its own there.
+SECONDARY_SOURCE = {
+    "original-release": N_("{publisher}, {date} (secondary: original release)"),
+    "translation": N_("{publisher}, {date} (secondary: translation)"),
+    "plan": N_("{publisher}, {date} (secondary: plan)"),
+    "statistics": N_("{publisher}, {date} (secondary: statistics)"),
+    "news-report": N_("{publisher}, {date} (secondary: news report)"),
+}
+
+
 def source_words(package: Package, figure: Figure, lang: str = "en") -> str:
-    """The figure's source in short: 'etnews, 22 July 2021 (secondary: a news report)'."""
+    """The figure's source in short: 'etnews, 22 July 2021 (secondary: news report)'."""
     source = package.source_of(figure)
-    words = f"{source.publisher_in(lang)}, {day_words(source.date, lang)}"
+    named = {"publisher": source.publisher_in(lang), "date": day_words(source.date, lang)}
     if source.standing != "secondary":
-        return words
-    return words + tr(lang, " (secondary: {kind})").format(
-        kind=tr(lang, source.kind.replace("-", " "), "source kind")
-    )
+        return "{publisher}, {date}".format(**named)
+    return tr(lang, SECONDARY_SOURCE[source.kind]).format(**named)
 
 
 # A place's part when it is the topic's running text, named only beside another part of the same topic.
