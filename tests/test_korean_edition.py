@@ -205,7 +205,7 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
 # A particle whose form depends on the sound before it, typed after a value that could change. A quoted
 # English word (qualifier_word) gets no particle at all, neither on it nor on a gloss after it
 # (‘more than’(그보다 많다)라고 reads the particle off the gloss, not the word read aloud): it stands in
-# brackets after the Korean words that say it, and the particle follows those (그보다 많다는 한정어(‘more
+# brackets after the Korean words that say it, and the particle follows those (넘는다는 뜻의 한정어(‘more
 # than’)를), as after any bracket.
 TYPED_PARTICLE = re.compile(r"\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
 QUALIFIER_WORD = re.compile(r"(?P<before>.)\{\{ qualifier_word\(\"[a-z0-9-]+\"\) \}\}(?P<after>.)")
@@ -230,7 +230,7 @@ def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
             if not bracketed_after_korean(m)
         ]
     assert found == [], "write {{ fig('id', josa='으로') }}, or a quoted word's Korean gloss in brackets"
-    assert unbracketed == [], "write 그보다 많다는 한정어({{ qualifier_word('id') }})를"
+    assert unbracketed == [], "write 넘는다는 뜻의 한정어({{ qualifier_word('id') }})를"
     assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}라고').group("josa") == "라고"
     assert not bracketed_after_korean(QUALIFIER_WORD.search('는 {{ qualifier_word("x") }}(그보다 많다)라고'))
     assert bracketed_after_korean(QUALIFIER_WORD.search('한정어({{ qualifier_word("x") }})를'))
@@ -1792,6 +1792,21 @@ def test_a_short_quotation_with_a_space_is_never_broken_inside_its_marks_in_eith
         assert "dnd-amount" not in keep_codes_whole(f"<p>the report says {left} today</p>")
 
 
+def test_a_quoted_separator_and_a_licence_name_are_never_broken_in_either_edition():
+    """The read of 20a: '‘; ’로' could end a line at '‘;' (the space inside the quoted separator) and
+    'CC BY 4.0' at 'CC BY', splitting a licence from its version. A quotation of punctuation and spaces
+    only is one unit with its marks; a Creative Commons licence's name is one code word."""
+    from macros.pages.typography import keep_codes_whole
+
+    for quoted in ("‘; ’", "‘, ’", "“; ”"):
+        korean = keep_words_whole(keep_codes_whole(f"<p>여러 값을 {quoted}로 구분합니다</p>"))
+        assert f'<span class="dnd-amount">{quoted}</span>' in korean
+    assert "dnd-amount" not in keep_codes_whole("<p>the year’s end and the ‘a’ mark</p>")
+    for name in ("CC BY 4.0", "CC BY-SA 4.0"):
+        for text in (f"<p>데이터는 {name} 조건으로</p>", f"<p>under {name} terms</p>"):
+            assert f'<span class="dnd-code-word">{name}</span>' in keep_codes_whole(text)
+
+
 def test_a_number_its_qualifier_word_after_it_is_kept_on_one_line():
     """'약 10억 건 이상' and '14.3% 초과' are one word to the reader: the qualifier after the number
     stays on its line, in a value and in a sentence."""
@@ -1836,7 +1851,7 @@ GLOSSED_QUOTE = re.compile(r'[가-힣]\(<q lang="en"[^>]*>[^<]*</q>\)')
 
 def test_a_korean_prose_page_names_the_english_qualifier_in_its_sentence_not_as_a_gloss(built_site):
     """A prose page says what the release wrote in a Korean sentence (영문 부제는 ‘approximately’라고
-    적었습니다), never as an English word in brackets after a Korean one (대략이라는 한정어(approximately)를)."""
+    적었습니다), never as an English word in brackets after a Korean one (대략이라는 뜻의 한정어(approximately)를)."""
     found = []
     for path in (built_site.site / "ko").rglob("index.html"):
         if "figures" in path.relative_to(built_site.site).parts:

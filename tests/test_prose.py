@@ -196,6 +196,64 @@ def test_abbreviations_show_as_hover_definitions_on_every_prose_page(built_site)
         assert re.search(r'<abbr title="[^"]+">', built_site.page(path)), path
 
 
+class ReadableText(HTMLParser):
+    """A page's text a reader can hover: outside code, graphics, existing `<abbr>` and text only screen
+    readers get (`dnd-hidden`)."""
+
+    SKIPPED = {"script", "style", "code", "pre", "svg", "abbr", "textarea", "option", "title"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        hidden = tag == "span" and ("dnd-hidden" in (dict(attrs).get("class") or "") or self.skipping())
+        if tag in self.SKIPPED or hidden:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+
+    def skipping(self) -> bool:
+        return bool(self.open)
+
+    def handle_data(self, data):
+        if not self.open:
+            self.text.append(data)
+
+
+def test_every_listed_abbreviation_has_its_meaning_wherever_a_page_prints_it(built_site):
+    """The glossary promises a hover meaning for every abbreviation on every page, so none the
+    abbreviations file lists is left bare: not before a Korean particle ('CCTV를'), not after a Korean
+    prefix ('비ICT'), not in a macro's HTML (a table's label). Code, figure ids and text only screen
+    readers get are left alone."""
+    from macros.pages.abbreviations import definitions, mark_abbreviations
+
+    for edition, name in (("en", "abbreviations.md"), ("ko", "abbreviations.ko.md")):
+        meanings = definitions(ROOT / "includes" / name)
+        names = "|".join(re.escape(n) for n in sorted(meanings, key=len, reverse=True))
+        bare = re.compile(rf"(?<![A-Za-z0-9-])(?:{names})(?![A-Za-z0-9-])")
+        found = []
+        for path in built_site.site.rglob("index.html"):
+            if (path.relative_to(built_site.site).parts[0] == "ko") != (edition == "ko"):
+                continue
+            html = path.read_text(encoding="utf-8")
+            reader = ReadableText()
+            reader.feed(html[html.find("<article") : html.find("</article>")])
+            text = " ".join(reader.text)
+            found += [f"{path.relative_to(built_site.site)}: {m.group()}" for m in bare.finditer(text)]
+        assert found == [], found[:10]
+    marked = mark_abbreviations(
+        "<p>지자체 CCTV를 <code>CCTV</code> 비ICT</p>", {"CCTV": "폐쇄회로", "ICT": "정보"}
+    )
+    assert (
+        marked
+        == '<p>지자체 <abbr title="폐쇄회로">CCTV</abbr>를 <code>CCTV</code> 비<abbr title="정보">ICT</abbr></p>'
+    )
+
+
 def test_no_abbreviation_definition_leaks_into_a_page(built_site):
     leaked = [
         str(page.relative_to(built_site.site))

@@ -92,6 +92,9 @@ def widest(heading: str) -> float:
 # which the stylesheet shows as generated text: word joiners either side of the hyphen).
 CODE_WORD = re.compile(r"\b[A-Za-z0-9]+(?:-[0-9][A-Za-z0-9]*)+\b")
 _LABEL = re.compile(r'data-label="([^"]*)"')
+# A Creative Commons licence's name with its version ('CC BY 4.0', 'CC BY-SA 4.0'): one unit, never split
+# from its version at the end of a line.
+LICENCE_NAME = re.compile(r"\bCC BY(?:-[A-Z]{2})* [0-9]\.[0-9]\b")
 # An amount written in English with its scale word and the unit after it ('3.701 trillion won', 'KRW 10.1
 # trillion', 'more than 2.2 million people', '$191 billion'): one word to the reader in every edition, on
 # an English page and in a source's English quoted on a Korean one ('3.701 / trillion won' on a phone reads
@@ -107,8 +110,10 @@ AMOUNT = re.compile(
 # reader as in the 원문 표기 spans, or a short phrase ('‘약 N’은', '‘세 번째’가', '‘조 원’이', '‘more
 # than’을', '‘these technologies’'), which a reader takes in as one: a line never ends inside the marks,
 # which are kept with it. A longer quotation is a headline or a sentence and wraps as any text does.
+# A quoted separator ('‘; ’', '‘, ’') is punctuation and spaces only, kept whole with its marks too.
 QUOTED_FORM = re.compile(
-    r"(?:‘[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]’|“[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]”)"
+    r"(?:‘[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]’|“[^‘’“”<>\s][^‘’“”<>]{0,22}[^‘’“”<>\s]”"
+    r"|‘[^‘’“”<>\w]{1,3}’|“[^‘’“”<>\w]{1,3}”)"
 )
 # A quoted phrase with no number is kept whole up to this many characters, and any quotation only up to
 # this width in em (three quarters of a phone's line, LINE, leaving room for its marks and particle):
@@ -193,6 +198,8 @@ def keep_codes_whole(html: str) -> str:
             continue
         if "-" in part:
             part = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
+        if "CC BY" in part:
+            part = LICENCE_NAME.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
         parts[n] = _KEPT_IN_EVERY_EDITION.sub(_kept, part)
     return "".join(parts)
 

@@ -67,8 +67,10 @@ class Release:
 def release(package) -> Release:
     """The package's version and date (its `created` day), its licences, and its sources' attributions."""
     day = package.created
+    # A licence's name is one unit ('CC BY 4.0'): its words are joined by no-break spaces.
     licences = tuple(
-        (licence["name"].replace("-", " "), licence["path"]) for licence in package.descriptor["licenses"]
+        (licence["name"].replace("-", "\u00a0"), licence["path"])
+        for licence in package.descriptor["licenses"]
     )
     # The footer attributes the release itself; every other source is attributed on the licences page.
     from macros.data.changes import unreleased_words
@@ -138,10 +140,14 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     """Put back the blocks the macros kept out of Markdown (macros/site/blocks.py), and tell MkDocs the
-    anchors they hold, so its link validation knows `checks.md#check-…` exists."""
+    anchors they hold, so its link validation knows `checks.md#check-…` exists; give every abbreviation
+    the page prints, in Markdown or in a macro's HTML, its hover definition."""
     from macros.site.blocks import anchors, put_back
 
     html = put_back(html)
+    from macros.pages.abbreviations import definitions, mark_abbreviations
+
+    html = mark_abbreviations(html, definitions(_abbreviations_file(config)))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors(html)
     from macros.data.catalogue import tr
@@ -164,11 +170,14 @@ def on_page_content(html, page, config, files):
 def _with_abbreviations(markdown: str, config) -> str:
     """The page's Markdown followed by its edition's abbreviations (`includes/abbreviations.md`, and
     beside it `abbreviations.<lang>.md` in each other language)."""
+    return f"{markdown.rstrip()}\n\n{_abbreviations_file(config).read_text(encoding='utf-8')}"
+
+
+def _abbreviations_file(config) -> Path:
+    """The edition's abbreviations: `includes/abbreviations.md`, or its twin in another language."""
     from macros.site.editions import twin
 
-    abbreviations = twin("includes/abbreviations.md", config.theme["language"])
-    path = Path(config.config_file_path).parent / abbreviations
-    return f"{markdown.rstrip()}\n\n{path.read_text(encoding='utf-8')}"
+    return Path(config.config_file_path).parent / twin("includes/abbreviations.md", config.theme["language"])
 
 
 @event_priority(-50)
