@@ -49,6 +49,29 @@ def test_the_explorer_s_value_cell_does_not_repeat_the_status_column_beside_it(b
     assert "dnd-standing-planned" in built_site.page(f"{edition}figures/gci-rank-goal/")
 
 
+@pytest.mark.parametrize("edition", ["", "ko/"])
+def test_a_topic_table_says_a_status_once_in_its_column_and_keeps_it_on_one_line(built_site, edition):
+    """The read of 21: a topic's table showed '7곳 [진행 중] … 진행 / 중', the status twice in a row and
+    broken in its narrow column. The table's value keeps the other markers; the running text above keeps
+    the status's marker, which no column states there."""
+    page = built_site.page(f"{edition}first-year/inclusiveness/")
+    tables = "".join(re.findall(r"<table.*?</table>", page, re.S))
+    row = re.search(
+        r'<tr><th scope="row">[^<]*</th><td[^>]*>.{0,300}?smart-green-industrial-complexes/".*?</tr>',
+        tables,
+        re.S,
+    )
+    assert row, "the topic table lists smart-green-industrial-complexes"
+    own = "|".join(BY_STATUS.values())
+    assert not re.search(rf"dnd-standing-(?:{own})\b", tables)
+    assert re.search(
+        r'data-label="[^"]+"><span class="dnd-cell"><span class="dnd-status-word">[^<]+</span></span></td>',
+        row.group(0),
+    )
+    prose = page.replace(tables, "")
+    assert "dnd-standing-under-way" in prose
+
+
 def test_each_explorer_row_leads_to_the_figures_page(built_site):
     page = built_site.page("data/explorer/")
     for figure_id in load_package().figures:

@@ -60,10 +60,12 @@ def value_link(
     title: bool = False,
     after: str = "",
     running: bool = False,
+    status_shown: bool = False,
 ) -> str:
     """The value (with its qualifier unless `shown` says otherwise), linked to the figure's page, then
     `after` (a particle, as HTML) and the figure's standing markers: wherever a value is shown, its
-    standing is (`macros/pages/standing.py`).
+    standing is (`macros/pages/standing.py`), but for a marker that only repeats the status a table
+    shows in its own column (`status_shown`).
 
     The particle is joined to its value and the badges follow it, as a note mark follows a word
     ('49조여 원으로[목표] 늘렸습니다'): a badge between the value and its particle would read as the word
@@ -80,7 +82,7 @@ def value_link(
     href = html.url(figure_link(page, figure.id))
     titled = f' title="{html.text(figure.label_in(lang))}"' if title else ""
     value = f'<a class="dnd-fig" href="{href}"{titled}>{html.text(shown or figure.text(lang))}</a>'
-    badges = markers(package, page, figure)
+    badges = markers(package, page, figure, status_shown=status_shown)
     if not running:
         return value + after + badges
     return _joined(value + after + badges)

@@ -273,9 +273,10 @@ def figure_table(
             Row(
                 [
                     html.text(f.label_in(lang)),
-                    value_link(package, page, f),
+                    # The status has a column of its own: the value keeps only the other markers.
+                    value_link(package, page, f, status_shown=True),
                     html.text(_period_cell(f, lang)),
-                    html.text(status_words(f, lang)),
+                    f'<span class="dnd-status-word">{html.text(status_words(f, lang))}</span>',
                     html.text("; ".join(_places(package, f, lang, within=place))),
                 ],
                 group=heading,
