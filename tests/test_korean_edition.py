@@ -1298,6 +1298,15 @@ def test_the_facts_list_names_a_qualifier_by_the_words_its_source_printed(packag
     # A currency word between the qualifier and the number ('More than KRW 49 trillion').
     assert fact("dnd2-investment") == "‘More than’(초과)"
     assert fact("people-benefiting-ko", "en") == "more than"
+    # On the page, the source's English word is marked as its words, in its language, citing it.
+    from macros.pages.figure_page import qualifier_fact_html
+
+    shown = qualifier_fact_html(
+        package.figures["people-benefiting"], "ko", package.sources["msit-2021-08-30"]
+    )
+    assert re.fullmatch(
+        r'‘<q class="dnd-marked dnd-said" lang="en" cite="[^"]+">more than</q>’\(초과\)', shown
+    )
     assert fact("people-benefiting", "en") == "more than"
     assert fact("new-deal-fund-size-ko") == "없음"
 

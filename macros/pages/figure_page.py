@@ -254,11 +254,30 @@ def qualifier_fact(f: Figure, lang: str, source_language: str) -> str:
     printed form carries ('220만여 명 이상': ‘여’·‘이상’), never by a word the source did not print; for
     one printed in another language, by the source's own word found in its quote or printed form ('more
     than', '+'), which a language that names qualifiers by its own words quotes with its meaning."""
-    said = None
-    if f.qualifier != "exact":
-        said = printed_qualifier(f.quote or "", f.as_printed, f.qualifier, source_language)
-        said = said or printed_sign(f.as_printed)
+    said = said_qualifier(f, source_language)
     return qualifier_name(f.qualifier, lang, f.text(lang), printed_marks(f.as_printed), said)
+
+
+def said_qualifier(f: Figure, source_language: str) -> str | None:
+    """The qualifier word the figure's source prints ('more than', '+'), or None."""
+    if f.qualifier == "exact":
+        return None
+    return printed_qualifier(f.quote or "", f.as_printed, f.qualifier, source_language) or printed_sign(
+        f.as_printed
+    )
+
+
+def qualifier_fact_html(f: Figure, lang: str, source) -> str:
+    """The facts list's qualifier as HTML: a word the source printed in another language is marked as
+    the source's words (`q`, in its language, citing it), as every quoted English word on a Korean page
+    is, and kept on one line."""
+    text = html.text(qualifier_fact(f, lang, source.language))
+    said = said_qualifier(f, source.language)
+    if not said or source.language == lang or html.text(said) not in text:
+        return text
+    cite = f' cite="{html.url(source.url)}"' if source.url else ""
+    quoted = f'<q class="dnd-marked dnd-said" lang="{html.text(source.language)}"{cite}>{html.text(said)}</q>'
+    return text.replace(html.text(said), quoted, 1)
 
 
 def _summary(package: Package, page, f: Figure, sentence: str) -> str:
@@ -272,7 +291,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("As printed"), printed_token(package, f)),
         *_ranges(f, bounds, lang, checked=bool(package.outcomes_of(f.id))),
         (N_("Unit"), html.text(unit_fact(f, lang))),
-        (N_("Qualifier"), html.text(qualifier_fact(f, lang, package.source_of(f).language))),
+        (N_("Qualifier"), qualifier_fact_html(f, lang, package.source_of(f))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(status_words(f, lang))),
         (N_("Standing"), explanation(package, page, f)),
