@@ -1330,7 +1330,7 @@ def test_a_date_figure_names_its_unit_by_what_its_date_names(package):
         "precision-healthcare-software-plan-date": ("연도", "year"),
     }
     month = package.figures["ict-associations-mou-date"].period.precision
-    assert tr("ko", DATE_NAMES[month][1]) == "연월이라서 해당 없음"
+    assert tr("ko", DATE_NAMES[month][1]) == "연월이므로 해당 없음"
     assert unit_fact(package.figures["people-benefiting-ko"], "ko") == "명"
 
 
