@@ -363,3 +363,64 @@ def test_a_quotes_caption_keeps_a_bracket_of_the_places_name_whole(built_site, e
     name = place.split(")", 1)[0]
     assert place.startswith(f"{name}), "), place
     assert place.count("(") == 1, place
+
+
+def test_an_entry_is_cut_into_sentences_where_they_end_never_inside_code_or_brackets():
+    """English ends a sentence at '. ' before a capital or an id; Korean after 다 or 요 and a full stop, or
+    after such a word's closing bracket; a full stop in a bracket or a backtick span ends nothing, and an
+    entry with no sentence naming the figure is shown whole."""
+    from macros.data.changelog import sentences, sentences_naming
+
+    english = (
+        "The fund: the reports give 3,0701 (3.0701 trillion won. Not 3.701). Added `a`, linked to `b`. "
+        "`c` is relabelled (`a`, `d`); `e` keeps its note."
+    )
+    assert sentences(english) == [
+        "The fund: the reports give 3,0701 (3.0701 trillion won. Not 3.701).",
+        "Added `a`, linked to `b`.",
+        "`c` is relabelled (`a`, `d`); `e` keeps its note.",
+    ]
+    assert sentences_naming(english, "a") == (
+        "Added `a`, linked to `b`. `c` is relabelled (`a`, `d`); `e` keeps its note."
+    )
+    korean = (
+        "`a`를 고쳤습니다(`b`는 9.0.0에서 다시 고침). 비고 두 개(`c`, `d`)를 다듬었어요. `e. F`를 더했습니다."
+    )
+    assert sentences(korean) == [
+        "`a`를 고쳤습니다(`b`는 9.0.0에서 다시 고침).",
+        "비고 두 개(`c`, `d`)를 다듬었어요.",
+        "`e. F`를 더했습니다.",
+    ]
+    assert sentences_naming(korean, "d") == "비고 두 개(`c`, `d`)를 다듬었어요."
+    assert sentences_naming("정책형 뉴딜펀드의 비고를 고쳤습니다. 검산도 고쳤습니다.", "a") == (
+        "정책형 뉴딜펀드의 비고를 고쳤습니다. 검산도 고쳤습니다."
+    )
+
+
+@pytest.mark.parametrize("edition", ["", "ko/"])
+def test_a_figure_page_s_history_shows_the_sentences_naming_the_figure_not_other_figures_changes(
+    built_site, edition
+):
+    """The read of the figure pages: 9.0.0's entry on `new-deal-fund-size` is an editors' worklog naming 28
+    other figures, and 6.0.1 came twice. The history gives, once per version, the sentences of its entries
+    that name the figure, in the page's language; the version leads to its section of the changelog page,
+    where the whole entry is."""
+    package = load_package()
+    changelog = built_site.page(f"{edition}about/changelog/")
+    for figure in ("new-deal-fund-size", "sw-centred-colleges"):
+        page = built_site.page(f"{edition}figures/{figure}/")
+        history = re.search(r'<h2 id="changes-in-the-data".*?</ul>', page, re.S).group(0)
+        items = re.findall(r"<li>(.*?)</li>", history, re.S)
+        versions = [re.search(r"<strong>([0-9.]+)</strong>", item).group(1) for item in items]
+        named = {e.version for section in package.changelog for e in section.entries if figure in e.names()}
+        assert sorted(versions) == sorted(named), "one item per version, each once"
+        for item, version in zip(items, versions, strict=True):
+            assert f"<code>{figure}</code>" in item
+            href = re.search(r'<a href="([^"]+)"><strong>', item).group(1)
+            assert href == f"../../about/changelog/#version-{version}"
+            assert f'id="version-{version}"' in changelog
+    # Sentences of the same entries about other figures stay on the changelog page.
+    page = built_site.page(f"{edition}figures/sw-centred-colleges/")
+    history = re.search(r'<h2 id="changes-in-the-data".*?</ul>', page, re.S).group(0)
+    assert "cloud-framework-plan-date" not in history and "cloud-framework-plan-date" in changelog
+    assert "flagship-participants-parts" not in history

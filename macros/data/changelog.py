@@ -161,6 +161,63 @@ def entries_naming(changelog: Changelog, figure_id: str) -> list[Entry]:
     return [entry for section in changelog for entry in section.entries if figure_id in entry.names()]
 
 
+# Where a sentence ends: English at '. ' before a capital or a backtick ('… 3.701 trillion. Added `x`'),
+# Korean after 다 or 요 and a full stop before a space ('…적습니다. 국문 …'), or after such a word and a
+# bracket that follows it ('…고쳤습니다(`x`는 …). 과학기술…').
+ENGLISH_END = re.compile(r"\. (?=[A-Z`])")
+KOREAN_END = re.compile(r"(?<=[다요])\. |(?<=\))\. ")
+
+
+def sentences(text: str) -> list[str]:
+    """An entry's sentences, split where a sentence ends outside a backtick span and outside brackets (a
+    list of ids in brackets, '(3.0701 trillion won)', 'e.g. `x`' inside a span stay whole)."""
+    korean = [
+        m
+        for m in KOREAN_END.finditer(text)
+        if text[m.start() - 1] != ")" or _after_ending(text, m.start() - 1)
+    ]
+    stops = sorted({m.start() for m in (*ENGLISH_END.finditer(text), *korean)})
+    found, start = [], 0
+    for stop in stops:
+        if _ends_outside(text, start, stop):
+            found.append(text[start : stop + 1].strip())
+            start = stop + 2
+    found.append(text[start:].strip())
+    return [s for s in found if s]
+
+
+def _ends_outside(text: str, start: int, at: int) -> bool:
+    """Whether the full stop at `at` stands outside every backtick span and bracket opened since `start`."""
+    depth, code = 0, False
+    for char in text[start:at]:
+        if char == "`":
+            code = not code
+        elif not code and char == "(":
+            depth += 1
+        elif not code and char == ")":
+            depth = max(depth - 1, 0)
+    return depth == 0 and not code
+
+
+def _after_ending(text: str, close: int) -> bool:
+    """Whether the bracket closing at `close` follows a sentence's 다 or 요 ('고쳤습니다(…).')."""
+    depth = 0
+    for at in range(close, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth == 0:
+            return at > 0 and text[at - 1] in "다요"
+    return False
+
+
+def sentences_naming(text: str, figure_id: str) -> str:
+    """The sentences of an entry that name a figure by its id in backticks (an id in a list in brackets
+    is in its sentence), in the entry's order; the whole entry when no sentence does (its text names the
+    figure otherwise, or names it not at all). A figure's history shows these, not the editors' worklog
+    of every other figure the entry names."""
+    naming = [s for s in sentences(text) if figure_id in CODE.findall(s)]
+    return " ".join(naming) if naming else text
+
+
 def entry_lines(text: str, text_ko: str, width: int = 100) -> list[str]:
     """An entry as CHANGELOG.md writes it: its English as a `- ` line, then its Korean twin as an indented
     `한국어: ` line, both wrapped the same way (at `width` characters, continued by indented lines, which

@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from ..data.changelog import entries_naming
+from ..data.changelog import entries_naming, sentences_naming
 from ..data.checks import KINDS
 from ..data.figure import Figure
 from ..data.locator import parse_locators, place_locator
@@ -38,10 +38,11 @@ from ..tools.export import figure_json, released_cells
 from ..tools.workbook import field_text
 from . import html, jsonld
 from .citation import figure_citation, source_name
+from .downloads import version_anchor
 from .errata import NOT_RELEASED, RANGE_BY_RULE, check_title, corrected_field, entry_words, reason_words
 from .explorer import report_link
 from .i18n import N_, tr
-from .links import check_link, explorer_link, figure_link
+from .links import CHANGELOG_PAGE, check_link, explorer_link, figure_link
 from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence, status_words
 from .tables import SEARCH_EXCLUDE, places, printed_token, related
 from .typography import kept_amounts
@@ -84,6 +85,8 @@ CHECKS_ASSUME = N_(
     "{range}. The source gives no upper end; the checks take the next round number as one, since a "
     "writer whose value had reached it would have printed that number."
 )
+# A rank's range line: a place in a ranking is printed whole, so its range is the place ('7th').
+RANK_RANGE = N_("{range} (a place in a ranking, exactly as printed)")
 THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
@@ -330,6 +333,11 @@ def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]
     def write(n):
         return f.unit.words(round(n, 3), lang, compound=True)
 
+    if rule.printed_upper and f.unit.display == "rank" and interval.low == interval.high:
+        # A place in a ranking is neither rounded nor qualified: its range is the place itself, which
+        # the rule's name for a count ('in-full', 한정어 없이 적힌 수) would not say of a rank.
+        allowed = fill(tr(lang, RANK_RANGE), range=interval.words(write, lang))
+        return [(N_("The range the printing allows"), html.text(allowed))]
     if rule.printed_upper:
         rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
         allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
@@ -509,8 +517,10 @@ def _released(c, lang: str) -> str:
 
 
 def _changes(package: Package, page, f: Figure) -> str:
-    """Every changelog entry naming the figure, in the page's language (each entry is written in both),
-    after the changes not released yet."""
+    """The changes not released yet naming the figure, then one item per version whose changelog entries
+    name it: the sentences of those entries that name it, in the page's language (each entry is written
+    in both; an entry's other sentences are other figures' changes), its version linked to that
+    version's section of the changelog page, where the whole entry is."""
     lang = page.language
     entries = entries_naming(package.changelog, f.id)
     pending = [c for c in package.changes if f.id in c.names()]
@@ -518,11 +528,16 @@ def _changes(package: Package, page, f: Figure) -> str:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
     unreleased = html.text(tr(lang, NOT_RELEASED))
     items = [f"<li><strong>{unreleased}</strong>: {_code(entry_words(c, lang))}</li>" for c in pending]
-    items += [
-        f"<li><strong>{html.text(e.version)}</strong> "
-        f"({html.text(day_words(dt.date.fromisoformat(e.date), lang))}): {_code(e.text_in(lang))}</li>"
-        for e in entries
-    ]
+    by_version: dict[str, list] = {}
+    for e in entries:
+        by_version.setdefault(e.version, []).append(e)
+    for version, found in by_version.items():
+        said = " ".join(sentences_naming(e.text_in(lang), f.id) for e in found)
+        link = html.url(page.link(CHANGELOG_PAGE, version_anchor(version)))
+        day = html.text(day_words(dt.date.fromisoformat(found[0].date), lang))
+        items.append(
+            f'<li><a href="{link}"><strong>{html.text(version)}</strong></a> ({day}): {_code(said)}</li>'
+        )
     # Out of the search index: the changelog page holds every entry once; here they would repeat on each
     # figure an entry names, and a result would read as the changelog.
     return f"<ul {SEARCH_EXCLUDE}>" + "".join(items) + "</ul>"
