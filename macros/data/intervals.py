@@ -173,7 +173,7 @@ RULES = (
     IntervalRule(
         "about",
         "approximately",
-        "'about' or 'approximately' before a number",
+        "'about' or 'approximately' before a number, or the Korean word for it before it",
         "within half a unit of the last printed digit, the lower end included; in a number written out in full, the last digit that is not a trailing zero, since after 'about' such zeros only hold places ({examples})",
         "'about N' names the round number nearest the value at N's precision; a value further away would round to another",
         examples=(("approximately 90,000", "count"), ("약 10.1조원", "currency")),
@@ -181,7 +181,7 @@ RULES = (
     IntervalRule(
         "more-than",
         "more-than",
-        "'more than', 'over' or a '+' after the number",
+        "'more than' or 'over' before the number or a '+' after it, or the Korean words for 'more than' after it",
         "above the number and below the next round number at the precision 'about' reads it to ({examples})",
         "a writer says 'more than' of the round number below the value; had it reached the next one, they would have written that",
         printed_upper=False,
