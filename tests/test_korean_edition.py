@@ -1481,7 +1481,7 @@ def test_the_cite_box_tells_the_reader_what_to_cite_and_nothing_about_the_build(
         (
             "ko/about/licence/",
             ("사본", "만들어졌", "사이트 주소 없이"),
-            "위 주소는 이 사이트 주소 뒤에 붙는 경로입니다. 인용할 때는 그 링크가 가리키는 전체 주소를",
+            "위 주소는 이 사이트 안의 경로만 적은 것입니다. 인용할 때는 링크 주소를 복사해",
         ),
         (
             "about/licence/",
@@ -2141,5 +2141,5 @@ def test_the_cite_box_gives_the_whole_download_address_when_the_site_knows_its_o
     # The bare path is said to be one, in the sentence right after the citation.
     path = f"data/download/{package.version}/datapackage.zip"
     after = re.search(r'<p class="dnd-citation">(.*?)</p>\s*<p>(.*?)</p>', bare, re.S)
-    assert after.group(1).endswith(f">{path}</a>") and "이 사이트 주소 뒤에 붙는 경로" in after.group(2)
-    assert "이 사이트 주소" not in known
+    assert after.group(1).endswith(f">{path}</a>") and "이 사이트 안의 경로" in after.group(2)
+    assert "이 사이트 안의 경로" not in known
