@@ -170,7 +170,7 @@ def test_counts_that_are_not_the_packages_are_refused_with_the_line_to_write(rel
         encoding="utf-8",
     )
     (note,) = release.notes()
-    assert "must hold the entry `- Contents: " in note and "한국어: 내용: 수치 " in note
+    assert "must hold the entry `- Contents: " in note and "한국어: 수록: 수치 " in note
 
 
 def test_a_released_korean_count_line_in_older_wording_still_passes_but_not_with_other_numbers(release):
@@ -180,7 +180,7 @@ def test_a_released_korean_count_line_in_older_wording_still_passes_but_not_with
     release.section(f"- `{FIGURE}` relabelled.", "  한국어: 라벨을 고쳤습니다.")
     path = release.root / "CHANGELOG.md"
     text = path.read_text(encoding="utf-8")
-    reworded = re.sub(r"(  한국어: )내용: ", r"\1이 판에 든 것: ", text, count=1)
+    reworded = re.sub(r"(  한국어: )수록: ", r"\1이 판에 든 것: ", text, count=1)
     assert reworded != text
     path.write_text(reworded, encoding="utf-8")
     assert release.notes() == []
