@@ -532,7 +532,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     for e in entries:
         by_version.setdefault(e.version, []).append(e)
     for version, found in by_version.items():
-        said = " ".join(sentences_naming(e.text_in(lang), f.id) for e in found)
+        said = _others_folded(" ".join(sentences_naming(e.text_in(lang), f.id) for e in found), f.id, lang)
         link = html.url(page.link(CHANGELOG_PAGE, version_anchor(version)))
         day = html.text(day_words(dt.date.fromisoformat(found[0].date), lang))
         items.append(
@@ -541,6 +541,26 @@ def _changes(package: Package, page, f: Figure) -> str:
     # Out of the search index: the changelog page holds every entry once; here they would repeat on each
     # figure an entry names, and a result would read as the changelog.
     return f"<ul {SEARCH_EXCLUDE}>" + "".join(items) + "</ul>"
+
+
+# A list in brackets of ids only ('(`a`, `b`, `c` and `d`)'); from this many, a figure's history names the
+# figure and counts the rest: the changelog page lists them all.
+ID_LIST = re.compile(r"\((`[a-z0-9-]+`(?:(?:, and |, | and )`[a-z0-9-]+`)+)\)")
+LONG_LIST = 4
+AND_OTHERS = N_("{figure} and {count} others")
+
+
+def _others_folded(text: str, figure_id: str, lang: str) -> str:
+    """A long list of ids holding the figure, as the figure and a count of the others: on the page of one
+    figure, 28 other ids are a wall of code about other figures."""
+
+    def fold(found: re.Match) -> str:
+        ids = CODE.findall(found.group(1))
+        if len(ids) < LONG_LIST or figure_id not in ids:
+            return found.group(0)
+        return "(" + fill(tr(lang, AND_OTHERS), figure=f"`{figure_id}`", count=len(ids) - 1) + ")"
+
+    return ID_LIST.sub(fold, text)
 
 
 def _code(text: str) -> str:
