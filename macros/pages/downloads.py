@@ -9,7 +9,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from ..data.changelog import CODE, Changelog
+from ..data.changelog import Changelog
 from ..data.changes import Change, unreleased_words
 from ..data.language import column
 from ..data.package import Package
@@ -210,6 +210,7 @@ def changelog_with_downloads(
     link: Callable[[str, str | None], str],
     lang: str = "en",
     pending: list[Change] | None = None,
+    said: tuple[str, str | None] | None = None,
 ) -> str:
     """CHANGELOG.md as the changelog page shows it, in the page's language: the changes not released yet
     first, then each version with an id on its heading and, where the site offers it, a line linking
@@ -217,14 +218,15 @@ def changelog_with_downloads(
     The lines are HTML, so MkDocs does not look for the downloads among the pages.
 
     In English, each section as written, without its Korean lines; in Korean, the page has its own
-    introduction, and each version shows its summary and every entry in Korean."""
+    introduction, and each version shows its summary and every entry in Korean, the release's words it
+    quotes marked as theirs (`said`, from `tables.quoting`)."""
     lines = list(changelog.preamble) if lang == DEFAULT else []
     if any(history.find(section.version) is not None for section in changelog):
         # Said once, under the page's introduction, not under a heading, rather than under each of them.
         lines += ["", _downloads_note(link(DATA_PAGE, VERSIONS_ANCHOR), lang)]
     if pending:
         lines += ["", f"## {html.text(tr(lang, UNRELEASED_HEADING))} {{#unreleased}}", ""]
-        lines += [_entries([entry_words(c, lang) for c in pending]), ""]
+        lines += [_entries([entry_words(c, lang) for c in pending], said), ""]
     for section in changelog:
         version = section.version
         day = section.date if lang == DEFAULT else day_words(dt.date.fromisoformat(section.date), lang)
@@ -234,28 +236,20 @@ def changelog_with_downloads(
         release = history.find(version)
         summary = section.summary_in(lang)
         if lang != DEFAULT and summary:
-            lines += [f"<p>{_with_code(summary)}</p>", ""]
+            lines += [f"<p>{html.with_code(summary, said)}</p>", ""]
         if release is not None:
             lines += [_download_line(version, link(release.archive_path, None), lang), ""]
         if lang == DEFAULT:
             lines += list(section.english)
         else:
-            lines += [_entries([entry.text_in(lang) for entry in section.entries]), ""]
+            lines += [_entries([entry.text_in(lang) for entry in section.entries], said), ""]
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def _entries(texts: list[str]) -> str:
+def _entries(texts: list[str], said: tuple[str, str | None] | None = None) -> str:
     """A version's entries as one HTML list, which Markdown leaves alone: an id such as
     `metaverse-alliance-members` stays code, with no glossary definition put inside it."""
-    return "<ul>" + "".join(f"<li>{_with_code(text)}</li>" for text in texts) + "</ul>"
-
-
-def _with_code(text: str) -> str:
-    """Text escaped, its `id` spans as code."""
-    parts = CODE.split(text)
-    return "".join(
-        html.text(p) if n % 2 == 0 else f"<code>{html.text(p)}</code>" for n, p in enumerate(parts)
-    )
+    return "<ul>" + "".join(f"<li>{html.with_code(text, said)}</li>" for text in texts) + "</ul>"
 
 
 def _linked(words: str, *links: tuple[str, str]) -> str:

@@ -12,7 +12,7 @@ from .citation import source_words
 from .i18n import DEFAULT, N_, tr
 from .links import check_anchor, check_link, figure_link
 from .standing import NOT_RELEASED, change_words
-from .tables import Row, printed_token, table
+from .tables import Row, printed_token, said_by, table
 
 # Texts shown inside the HTML below, marked here for the translation catalogue.
 SEE_THE_CHECK = N_("See the check")
@@ -164,7 +164,7 @@ def checks_list(package: Package, page) -> str:
             f"{html.text(tr(lang, o.words, 'outcome'))}</span> · "
             f"{html.text(tr(lang, KINDS[check.kind].words, 'check kind'))}: "
             f'<a href="{html.url(figure_link(page, result.id))}">{label}</a></p>'
-            f"<p>{html.prose(check.explanation_in(lang))}</p>"
+            f"<p>{html.prose(check.explanation_in(lang), said_by(package, (check.result, *check.operands), lang))}</p>"
             f"<details data-search-exclude><summary>{html.text(tr(lang, ARITHMETIC))}</summary>"
             f"<p>{html.text(tr(lang, FIGURES_AS_PRINTED))}:</p>"
             f'<ul class="dnd-operands">{printed}</ul>'

@@ -44,7 +44,7 @@ from .explorer import report_link
 from .i18n import N_, tr
 from .links import CHANGELOG_PAGE, check_link, explorer_link, figure_link
 from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence, status_words
-from .tables import SEARCH_EXCLUDE, places, printed_token, related
+from .tables import SEARCH_EXCLUDE, places, printed_token, quoting, related, said_by
 from .typography import kept_amounts
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -302,7 +302,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
         (N_("Id"), f"<code>{html.text(f.id)}</code>"),
     ]
     if f.note:
-        facts.append((N_("Note"), html.prose(f.note_in(lang))))
+        facts.append((N_("Note"), html.prose(f.note_in(lang), said_by(package, (f.id,), lang))))
     items = "".join(
         f"<dt>{html.text(tr(lang, term))}</dt><dd{_anchor(term)}>{value}</dd>" for term, value in facts
     )
@@ -464,7 +464,7 @@ def _checks(package: Package, page, f: Figure) -> str:
             f'<li><a href="{html.url(check_link(page, o.check.id))}">{html.text(name)}</a> '
             f"(<code>{html.text(o.check.id)}</code>): "
             f'<span class="dnd-outcome dnd-outcome-{o.status}">{html.text(tr(lang, o.status, "outcome"))}</span>'
-            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.prose(o.check.explanation_in(lang))}"
+            f"{html.text(tr(lang, OUTCOME_THEN_ROLE).format(role=role))} {html.prose(o.check.explanation_in(lang), said_by(package, (o.check.result, *o.check.operands), lang))}"
             f"{_doubted_elsewhere(package, page, o, f)}</li>"
         )
     if not items:
@@ -527,16 +527,20 @@ def _changes(package: Package, page, f: Figure) -> str:
     if not entries and not pending:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
     unreleased = html.text(tr(lang, NOT_RELEASED))
-    items = [f"<li><strong>{unreleased}</strong>: {_code(entry_words(c, lang))}</li>" for c in pending]
+    said = quoting(package.outlined, lang)
+    items = [
+        f"<li><strong>{unreleased}</strong>: {html.with_code(entry_words(c, lang), said)}</li>"
+        for c in pending
+    ]
     by_version: dict[str, list] = {}
     for e in entries:
         by_version.setdefault(e.version, []).append(e)
     for version, found in by_version.items():
-        said = _others_folded(" ".join(sentences_naming(e.text_in(lang), f.id) for e in found), f.id, lang)
+        shown = _others_folded(" ".join(sentences_naming(e.text_in(lang), f.id) for e in found), f.id, lang)
         link = html.url(page.link(CHANGELOG_PAGE, version_anchor(version)))
         day = html.text(day_words(dt.date.fromisoformat(found[0].date), lang))
         items.append(
-            f'<li><a href="{link}"><strong>{html.text(version)}</strong></a> ({day}): {_code(said)}</li>'
+            f'<li><a href="{link}"><strong>{html.text(version)}</strong></a> ({day}): {html.with_code(shown, said)}</li>'
         )
     # Out of the search index: the changelog page holds every entry once; here they would repeat on each
     # figure an entry names, and a result would read as the changelog.
@@ -561,14 +565,6 @@ def _others_folded(text: str, figure_id: str, lang: str) -> str:
         return "(" + fill(tr(lang, AND_OTHERS), figure=f"`{figure_id}`", count=len(ids) - 1) + ")"
 
     return ID_LIST.sub(fold, text)
-
-
-def _code(text: str) -> str:
-    """The changelog's text escaped, its `id` spans as code, so no markup can enter."""
-    parts = CODE.split(text)
-    return "".join(
-        html.text(p) if n % 2 == 0 else f"<code>{html.text(p)}</code>" for n, p in enumerate(parts)
-    )
 
 
 # A figure a change waiting for a release touches: the citation names the released version, so the page

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from ..data.changelog import CODE
+
 SIGNIFICANT = "&<>\"'*_[]`{}|#\\"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in SIGNIFICANT}
 
@@ -37,13 +39,35 @@ NAMED_ADDRESS = re.compile(
 )
 
 
-def prose(value: object) -> str:
+# A source's own words quoted in a text of another language: Latin words in Korean single quotes
+# (‘more than’, ‘these technologies’).
+SAID = re.compile(r"‘([A-Za-z][A-Za-z0-9 ,.-]*[A-Za-z0-9.])’")
+
+
+def _said(value: str, said: tuple[str, str | None] | None) -> str:
+    """Escaped text whose quoted Latin words, in a text written in another language than the source's,
+    are marked as the source's words: `<q lang cite>` between the marks, as a figure's qualifier is."""
+    if said is None:
+        return text(value)
+    language, cite = said
+    cited = f' cite="{url(cite)}"' if cite else ""
+    parts = SAID.split(value)
+    return "".join(
+        text(p)
+        if n % 2 == 0
+        else f'‘<q class="dnd-marked dnd-said" lang="{text(language)}"{cited}>{text(p)}</q>’'
+        for n, p in enumerate(parts)
+    )
+
+
+def prose(value: object, said: tuple[str, str | None] | None = None) -> str:
     """A note from the data, escaped, with each bare web address it names made a link: a reader follows
     it, and a phone never breaks a long address. An address after a name ('(지디넷코리아, https://…)')
     is that name's link, as a newspaper prints an outlet, by its name only; an address alone reads as
     its host ('news.unn.net'). Several named addresses are set apart by semicolons in the data, since a
     comma parts each name from its address; once the addresses are links, the names are a plain list and
-    are joined by a comma ('(지디넷코리아, 머니투데이)', never '(지디넷코리아; 머니투데이)')."""
+    are joined by a comma ('(지디넷코리아, 머니투데이)', never '(지디넷코리아; 머니투데이)'). With `said`
+    (the source's language and address), the source's words it quotes are marked as theirs."""
     value = str(value)
     parts, end, named = [], 0, False
     for match in re.finditer(f"{NAMED_ADDRESS.pattern}|{ADDRESS.pattern}", value):
@@ -52,9 +76,9 @@ def prose(value: object) -> str:
         between = value[end : match.start()]
         if named and match.group("name") and between == "; ":
             between = ", "
-        parts += [text(between), f'<a href="{url(address)}">{text(shown)}</a>']
+        parts += [_said(between, said), f'<a href="{url(address)}">{text(shown)}</a>']
         end, named = match.end(), bool(match.group("name"))
-    return "".join(parts) + text(value[end:])
+    return "".join(parts) + _said(value[end:], said)
 
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -65,3 +89,10 @@ def fill(template: str, **markup: str) -> str:
     the words come from a catalogue, the markup (a link, a code span) from the builder."""
     parts = _FIELD.split(template)
     return "".join(text(p) if n % 2 == 0 else markup[p] for n, p in enumerate(parts))
+
+
+def with_code(value: str, said: tuple[str, str | None] | None = None) -> str:
+    """A changelog's text escaped, its `id` spans as code and, with `said`, the source's words it quotes
+    marked as theirs, so no markup can enter: the changelog page and a figure's history write it so."""
+    parts = CODE.split(value)
+    return "".join(_said(p, said) if n % 2 == 0 else f"<code>{text(p)}</code>" for n, p in enumerate(parts))

@@ -144,6 +144,26 @@ def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") ->
     return f"{html.text(opening)}{quoted}{html.text(closing)}"
 
 
+def said_by(package: Package, figure_ids, lang: str) -> tuple[str, str | None] | None:
+    """Whose words a text about these figures quotes when it quotes Latin words in another language
+    (a Korean note's ‘these technologies’): the first of their sources written in another language than
+    the text, as its language and address, for `html.prose` to mark them; else the release the package is
+    built around, when its language is not the text's; None when all share it."""
+    for figure_id in figure_ids:
+        said = quoting(package.source_of(package.figures[figure_id]), lang)
+        if said:
+            return said
+    # A Korean report's figure whose Korean note quotes the English release's word ('영문은 … ‘more than’').
+    return quoting(package.outlined, lang)
+
+
+def quoting(source, lang: str) -> tuple[str, str | None] | None:
+    """A source's language and address for `html.prose` and `html.with_code` to mark its words in a text
+    in another language; None for a text in its own. The changelog quotes the release's words
+    (`package.outlined`)."""
+    return (source.language, source.url) if source.language != lang else None
+
+
 # A secondary source in short, by its kind: the kind named with the publisher, as a desk names a report
 # ('국민일보 보도, 2020년 7월 15일'), not as an apposition after the date. A report is secondary by its kind
 # (rules.sources_say_what_they_are), so the Korean word for it says so; another kind, secondary, says it in
@@ -226,7 +246,11 @@ def related(package: Package, page, figure: Figure) -> str:
     for link in package.links_of(figure.id):
         words, other_id = link.seen_from(figure.id)
         other = package.figures[other_id]
-        note = f'<br><span class="dnd-note">{html.prose(link.note_in(lang))}</span>' if link.note else ""
+        note = (
+            f'<br><span class="dnd-note">{html.prose(link.note_in(lang), said_by(package, (figure.id, other_id), lang))}</span>'
+            if link.note
+            else ""
+        )
         items.append(
             f'<li><span class="dnd-relation">{html.text(tr(lang, words, "relation"))}</span> '
             f"{html.text(other.label_in(lang))}: {value_link(package, page, other, running=True)} "

@@ -7,7 +7,7 @@ from ..data.words import value_words
 from . import html
 from .i18n import N_, tr
 from .links import figure, value_link
-from .tables import Row, source_words, table
+from .tables import Row, said_by, source_words, table
 
 NONE = N_("none")
 CAPTION = N_("Year-one results beside their targets")
@@ -50,7 +50,7 @@ def targets_table(package: Package, page) -> str:
                     f"{value_link(package, page, target, running=True)}, {html.text(target.period.words(lang))} "
                     f"({html.text(source_words(package, target, lang))})",
                     revised or html.text(tr(lang, NONE)),
-                    html.prose(link.note_in(lang)),
+                    html.prose(link.note_in(lang), said_by(package, (link.figure, link.other), lang)),
                 ]
             )
         )

@@ -205,16 +205,18 @@ def _with_changelog(markdown, page, config, files):
 
     from macros.data.changelog import read_changelog
     from macros.pages.downloads import changelog_with_downloads
+    from macros.pages.tables import quoting
     from macros.site.data import site_package
     from macros.tools.releases import ReleaseError, release_history
 
+    package = site_package()
     path = Path(config.config_file_path).parent / CHANGELOG
     try:
         changelog = read_changelog(path)
     except OSError as error:
         raise PluginError(f"{CHANGELOG_PAGE}: cannot read {path} ({error.strerror})") from None
     try:
-        history = release_history(site_package().path)
+        history = release_history(package.path)
     except ReleaseError as error:
         raise PluginError(str(error)) from None
 
@@ -225,7 +227,9 @@ def _with_changelog(markdown, page, config, files):
         return f"{relative}#{anchor}" if anchor else relative
 
     lang = config.theme["language"]
-    shown = changelog_with_downloads(changelog, history, link, lang, site_package().changes)
+    shown = changelog_with_downloads(
+        changelog, history, link, lang, package.changes, quoting(package.outlined, lang)
+    )
     return f"{markdown.rstrip()}\n\n{shown}"
 
 
