@@ -9,10 +9,11 @@ word. This pass marks the rest in the page's HTML, taking only Latin letters and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from .typography import HIDDEN, TAG
+from .typography import TAG, walk
 
 DEFINITION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$", re.M)
 # Text inside these is code, a graphic, or marked already.
@@ -24,30 +25,29 @@ def definitions(path: Path) -> dict[str, str]:
     return dict(DEFINITION.findall(path.read_text(encoding="utf-8")))
 
 
+@lru_cache(maxsize=8)
+def _marking(meanings: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """An edition's abbreviations made ready once for all its pages: the pattern of any of them (the longest
+    first); the signs they start with, a quick test that passes over a text holding none of them (not
+    only capitals: 'data dam' and 'metaverse' are glossed too); and each one marked."""
+    names = sorted((name for name, _ in meanings), key=len, reverse=True)
+    found = re.compile(rf"(?<![A-Za-z0-9-])(?:{'|'.join(re.escape(name) for name in names)})(?![A-Za-z0-9-])")
+    first = re.compile("[" + "".join(sorted({re.escape(name[0]) for name in names})) + "]")
+    marked = {
+        name: f'<abbr title="{escape(meaning, quote=True)}">{name}</abbr>' for name, meaning in meanings
+    }
+    return found, first, marked
+
+
 def mark_abbreviations(html: str, meanings: dict[str, str]) -> str:
     """The page with every abbreviation outside code and existing `<abbr>` given its meaning as title."""
     if not meanings:
         return html
-    names = "|".join(re.escape(name) for name in sorted(meanings, key=len, reverse=True))
-    found = re.compile(rf"(?<![A-Za-z0-9-])(?:{names})(?![A-Za-z0-9-])")
+    found, first, marked = _marking(tuple(meanings.items()))
     parts = TAG.split(html)
-    skipping: list[str] = []
-    for n, part in enumerate(parts):
-        if n % 2:
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
-            tag = name.group(1).lower() if name else ""
-            # Text only screen readers get (laid out on one clipped line) has nothing to hover.
-            hidden = tag == "span" and (HIDDEN in part or bool(skipping))
-            if (tag in SKIPPED or hidden) and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if skipping and skipping[-1] == tag:
-                        skipping.pop()
-                else:
-                    skipping.append(tag)
-            continue
-        if skipping or not part.strip():
-            continue
-        parts[n] = found.sub(
-            lambda m: f'<abbr title="{escape(meanings[m.group()], quote=True)}">{m.group()}</abbr>', part
-        )
+    # Text only screen readers get (laid out on one clipped line) has nothing to hover.
+    for n, _ in walk(parts, SKIPPED, tags=False):
+        part = parts[n]
+        if first.search(part):
+            parts[n] = found.sub(lambda m: marked[m.group()], part)
     return "".join(parts)

@@ -22,6 +22,7 @@ what fits a phone's line at its size.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from functools import partial
 
 TAG = re.compile(r"(<[^>]+>)")
@@ -29,6 +30,44 @@ TAG = re.compile(r"(<[^>]+>)")
 SKIPPED = ("script", "style", "code", "pre", "svg", "textarea")
 # The class of text only screen readers read (docs/stylesheets/extra.css).
 HIDDEN = "dnd-hidden"
+# A tag's name ('td' of '</td>'; none for a comment or a doctype).
+_TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
+
+
+def walk(
+    parts: list[str], skipped: Collection[str], kept_spans: Collection[str] = (), tags: bool = True
+) -> Iterator[tuple[int, str | None]]:
+    """The pieces of a page split by TAG (text at even indexes, a tag at odd ones) that a pass over its text
+    reads: each tag's index and lowercased name ('' for a comment), unless `tags` is false, and each text's
+    index with None, except a text inside a `skipped` element, inside a span read only by screen readers
+    (laid out on one clipped line) or of a class in `kept_spans`, or inside any span within those. The
+    caller may replace the piece it was just given; the walk reads each tag before giving it."""
+    skipping: list[str] = []
+    match = _TAG_NAME.match
+    if parts:
+        yield 0, None
+    for n in range(1, len(parts), 2):
+        part = parts[n]
+        name = match(part)
+        tag = name.group(1).lower() if name else ""
+        if (
+            tag in skipped
+            or (
+                tag == "span"
+                and (skipping or HIDDEN in part or any(f'class="{kept}"' in part for kept in kept_spans))
+            )
+        ) and not part.endswith("/>"):
+            if part.startswith("</"):
+                if skipping and skipping[-1] == tag:
+                    skipping.pop()
+            else:
+                skipping.append(tag)
+        if tags:
+            yield n, tag
+        if not skipping:
+            yield n + 1, None
+
+
 # A word (between spaces and tags) with Hangul or a digit that joins something a browser breaks at.
 BREAKS = "·()%~‘’“”\\[\\]/-"
 JOINED = re.compile(rf"[^\s<>]*(?:[가-힣0-9][^\s<>]*[{BREAKS}]|[{BREAKS}][^\s<>]*[가-힣0-9])[^\s<>]*")
@@ -178,23 +217,12 @@ def keep_codes_whole(html: str) -> str:
     """The page with each code-like hyphenated token, each English amount with its scale word and unit,
     and each printed form quoted in a sentence ('‘more than 170,000’') kept on one line, in any language."""
     parts = TAG.split(html)
-    skipping: list[str] = []
-    for n, part in enumerate(parts):
-        if n % 2:
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
-            tag = name.group(1).lower() if name else ""
-            # A span kept whole already, or read only by screen readers (laid out on one clipped line).
-            kept = tag == "span" and (HIDDEN in part or any(f'class="{name}"' in part for name in KEPT_WHOLE))
-            if (tag in SKIPPED or kept or (skipping and tag == "span")) and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if skipping and skipping[-1] == tag:
-                        skipping.pop()
-                else:
-                    skipping.append(tag)
+    # Not inside a span kept whole already.
+    for n, tag in walk(parts, SKIPPED, KEPT_WHOLE):
+        part = parts[n]
+        if tag is not None:
             if "data-label=" in part:
                 parts[n] = _LABEL.sub(lambda m: f'data-label="{joined(m.group(1))}"', part)
-            continue
-        if skipping:
             continue
         if "-" in part:
             part = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
@@ -237,30 +265,20 @@ def keep_words_whole(html: str) -> str:
     """The page with each joined Korean word in a span that keeps it on one line, and in a heading only a
     word narrow enough for a phone's line at the heading's size."""
     parts = TAG.split(html)
-    skipping: list[str] = []
     headings: list[str] = []
-    for n, part in enumerate(parts):
-        if n % 2:
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
-            tag = name.group(1).lower() if name else ""
+    # Text read only by screen readers is laid out on one clipped line, where a kept-whole word would only
+    # reach past the screen's edge; a span kept whole in every edition (keep_codes_whole) already holds its
+    # word on one line.
+    for n, tag in walk(parts, SKIPPED, KEPT_WHOLE):
+        part = parts[n]
+        if tag is not None:
             if tag in HEADINGS or tag == "td":
                 if not part.startswith("</"):
                     headings.append(tag)
                 elif headings:
                     headings.pop()
-            # Text read only by screen readers (a visually hidden span) is laid out on one clipped line;
-            # a kept-whole word there would only reach past the screen's edge.
-            hidden = tag == "span" and HIDDEN in part
-            # A span kept whole in every edition (keep_codes_whole) already holds its word on one line.
-            kept = tag == "span" and any(f'class="{name}"' in part for name in KEPT_WHOLE)
-            if (tag in SKIPPED or hidden or kept or (skipping and tag == "span")) and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if skipping and skipping[-1] == tag:
-                        skipping.pop()
-                else:
-                    skipping.append(tag)
             continue
-        if skipping or not part.strip():
+        if not part.strip():
             continue
         parts[n] = _WHOLE.sub(partial(_keep, heading=headings[-1] if headings else ""), part)
     return "".join(parts)
