@@ -345,6 +345,14 @@ CELL_FAULTS = {
     "a figure note's Korean twin in English": cell_fault(
         FIG, "policy-measures", "note_ko", "Drawn up with the ministries.", None, "has no Hangul"
     ),
+    "the project's English quoted in a Korean note as if the source's": cell_fault(
+        FIG,
+        "policy-measures",
+        "note_ko",
+        "부처와 함께 마련했다는 뜻의 ‘drawn up together’를 붙였습니다.",
+        None,
+        "‘drawn up together’ is quoted as a source's English, but no figure's quote holds it",
+    ),
     "a Korean note without the English one": cell_fault(
         FIG, "patents-granted", "note_ko", "설명입니다.", None, "a Korean text without its English note"
     ),

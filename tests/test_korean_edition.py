@@ -2143,3 +2143,16 @@ def test_the_cite_box_gives_the_whole_download_address_when_the_site_knows_its_o
     after = re.search(r'<p class="dnd-citation">(.*?)</p>\s*<p>(.*?)</p>', bare, re.S)
     assert after.group(1).endswith(f">{path}</a>") and "이 사이트 안의 경로" in after.group(2)
     assert "이 사이트 안의 경로" not in known
+
+
+def test_the_release_s_english_words_quoted_in_korean_texts_are_marked_as_the_release_s(built_site):
+    """A Korean note, check or changelog line that quotes the release's word (‘established’, ‘these
+    technologies’) shows it as the release's own: a q in English citing the release, not English left.
+    The English edition, where the words are the page's own language, marks nothing."""
+    package = load_package()
+    release = package.outlined.url.replace("&", "&amp;")
+    said = '<q class="dnd-marked dnd-said" lang="en" cite="{}">{}</q>'
+    assert said.format(release, "established") in built_site.page("ko/figures/ai-graduate-schools/")
+    assert said.format(release, "these technologies") in built_site.page("ko/data/checks/")
+    assert said.format(release, "more than") in built_site.page("ko/about/changelog/")
+    assert "dnd-said" not in built_site.page("figures/ai-graduate-schools/")

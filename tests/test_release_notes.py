@@ -152,6 +152,24 @@ def test_a_korean_twin_that_leaves_out_a_figure_or_check_the_english_names_is_re
     )
 
 
+def test_a_korean_line_quotes_as_the_release_s_english_only_the_release_s_words(release):
+    """The Korean pages mark a quoted English word of the changelog as the release's own: a word the
+    release does not print cannot be quoted so."""
+    changelog = release.root / "CHANGELOG.md"
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8").replace(
+            "\n## ",
+            f"\n## 99.0.0 ({DAY})\n\n- The note of `{FIGURE}` says ‘about’ and ‘fully automated’.\n"
+            f"  한국어: `{FIGURE}`의 비고에 ‘about’과 ‘fully automated’를 적었습니다.\n\n## ",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    package = load_package(release.root / "datapackage/datapackage.json")
+    (note,) = map(str, twin_notes(package))
+    assert "quotes ‘fully automated’ as the release's English, but no figure's quote holds it" in note
+
+
 def test_a_free_sentence_needs_its_korean_summary(release):
     release.cite()
     release.section("A relabelling.", "", f"- `{FIGURE}` relabelled.", "  한국어: 라벨을 고쳤습니다.")

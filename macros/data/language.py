@@ -13,6 +13,9 @@ LANGUAGES = ("en", "ko")
 # Where a language's texts stand in the data: beside the English column `label`, `label_<lang>`.
 SUFFIXES = {lang: "" if lang == LANGUAGES[0] else f"_{lang}" for lang in LANGUAGES}
 HANGUL = re.compile(r"[가-힣]")
+# A source's own words quoted in a text of another language: Latin words in Korean single quotes
+# (‘more than’, ‘these technologies’); the pages mark them as the source's (`html.prose`).
+SAID = re.compile(r"‘([A-Za-z][A-Za-z0-9 ,.-]*[A-Za-z0-9.])’")
 # The Table Schema pattern of every Korean text column: at least one Hangul syllable.
 HANGUL_PATTERN = ".*[가-힣].*"
 # What the loader says when a cell does not match a pattern named here.
@@ -61,3 +64,10 @@ def twins(columns: list[str], lang: str = "ko") -> dict[str, str]:
         for name in columns
         if column(name, lang) in columns and name != column(name, lang)
     }
+
+
+def unsaid(text: str, quotes: str) -> list[str]:
+    """The Latin words a text quotes in ‘ ’ that no source's quote holds (any case): a page marks such
+    words as the source's, so each must be a source's own, never the project's English."""
+    folded = quotes.casefold()
+    return [word for word in SAID.findall(text) if word.casefold() not in folded]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .checks import DIVIDING, KINDS, OUTCOMES
 from .intervals import RULE_FOR
-from .language import HANGUL, HANGUL_PATTERN, LANGUAGES, twins
+from .language import HANGUL, HANGUL_PATTERN, LANGUAGES, twins, unsaid
 from .link import RELATIONS
 from .printed import read_date, read_number, read_relative_date
 from .problem import Problem, did_you_mean, display_path
@@ -164,6 +164,40 @@ def _texts(package: Package):
         for korean, english in twins([f["name"] for f in table.fields]).items():
             for row in table.rows:
                 yield table, row, korean, english
+
+
+def quoted_words(package: Package) -> str:
+    """Every quote of a source that is not written in Korean, the words a Korean text may quote."""
+    return " ".join(f.quote for f in package.figures.values() if f.quote and not HANGUL.search(f.quote))
+
+
+def korean_texts_quote_only_sources(package: Package) -> list[Problem]:
+    """English words a Korean text quotes in ‘ ’ are a source's own, found in a figure's quote: the Korean
+    pages mark them as the source's words (a `q` citing it), so the project's English cannot pass as one."""
+    quotes, problems = quoted_words(package), []
+    for table, row, korean, _english in _texts(package):
+        for word in unsaid(row.get(korean) or "", quotes):
+            problems.append(
+                Problem(
+                    table.path,
+                    row["_row"],
+                    korean,
+                    f"‘{word}’ is quoted as a source's English, but no figure's quote holds it: quote the "
+                    "source's own words, or write it in Korean",
+                )
+            )
+    for change in package.changes:
+        for word in unsaid(change.entry_ko, quotes):
+            problems.append(
+                Problem(
+                    change.path,
+                    1,
+                    "entry_ko",
+                    f"‘{word}’ is quoted as a source's English, but no figure's quote holds it: quote the "
+                    "source's own words, or write it in Korean",
+                )
+            )
+    return problems
 
 
 def _wordings(package: Package) -> tuple[re.Pattern, dict[str, Term]]:
@@ -958,5 +992,6 @@ RECORD_RULES: tuple[Callable[[Package], list[Problem]], ...] = (
     nothing_is_orphaned,
     charts_draw_figures,
     korean_texts_use_the_terms,
+    korean_texts_quote_only_sources,
     terms_are_used_and_sourced,
 )

@@ -10,6 +10,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from ..data.changelog import CODE
+from ..data.language import SAID
 
 SIGNIFICANT = "&<>\"'*_[]`{}|#\\"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in SIGNIFICANT}
@@ -37,11 +38,6 @@ ADDRESS = re.compile(r"https?://[^\s)\]]+?(?=[.,;:]?(?:[\s)\]]|$))")
 NAMED_ADDRESS = re.compile(
     r"(?:(?<=\()|(?<=; ))(?P<name>(?!https?://)[^(),;]+), (?P<address>" + ADDRESS.pattern + ")"
 )
-
-
-# A source's own words quoted in a text of another language: Latin words in Korean single quotes
-# (‘more than’, ‘these technologies’).
-SAID = re.compile(r"‘([A-Za-z][A-Za-z0-9 ,.-]*[A-Za-z0-9.])’")
 
 
 def _said(value: str, said: tuple[str, str | None] | None) -> str:

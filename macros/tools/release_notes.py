@@ -19,9 +19,10 @@ from ..data.catalogue import N_, tr
 from ..data.changelog import CODE, KOREAN_MARK, read_changelog
 from ..data.changes import CHANGES
 from ..data.checks import OUTCOMES
-from ..data.language import HANGUL, LANGUAGES
+from ..data.language import HANGUL, LANGUAGES, unsaid
 from ..data.package import CHANGELOG, Package, repository_root
 from ..data.problem import did_you_mean
+from ..data.rules import quoted_words
 from .diff import PackageDiff
 from .releases import archive_address
 
@@ -210,9 +211,19 @@ def twin_notes(package: Package) -> list[Note]:
     if not path.is_file():
         return []
     ids = set(package.figures) | {c.id for c in package.checks}
+    quotes = quoted_words(package)
     notes = []
     for section in read_changelog(path):
         for entry in section.entries:
+            for word in unsaid(entry.text_ko, quotes):
+                notes.append(
+                    Note(
+                        CHANGELOG,
+                        entry.line,
+                        f"the `한국어:` line quotes ‘{word}’ as the release's English, but no figure's quote holds "
+                        "it: quote the source's own words, or write it in Korean",
+                    )
+                )
             missing = [i for i in entry.names() & ids if i not in entry.names_ko()]
             if entry.text_ko and missing:
                 listed = ", ".join(f"`{i}`" for i in sorted(missing, key=entry.text.index))
