@@ -278,9 +278,7 @@ def qualifier_fact_html(f: Figure, lang: str, source) -> str:
     said = said_qualifier(f, source.language)
     if not said or source.language == lang or html.text(said) not in text:
         return text
-    cite = f' cite="{html.url(source.url)}"' if source.url else ""
-    quoted = f'<q class="dnd-marked dnd-said" lang="{html.text(source.language)}"{cite}>{html.text(said)}</q>'
-    return text.replace(html.text(said), quoted, 1)
+    return text.replace(html.text(said), html.said_word(said, source.language, source.url), 1)
 
 
 def _summary(package: Package, page, f: Figure, sentence: str) -> str:

@@ -40,20 +40,20 @@ NAMED_ADDRESS = re.compile(
 )
 
 
+def said_word(word: str, language: str, cite: str | None) -> str:
+    """A source's word in a text of another language, marked as the source's: a `q` in its language,
+    citing it (the page writes the marks around it as text)."""
+    cited = f' cite="{url(cite)}"' if cite else ""
+    return f'<q class="dnd-marked dnd-said" lang="{text(language)}"{cited}>{text(word)}</q>'
+
+
 def _said(value: str, said: tuple[str, str | None] | None) -> str:
     """Escaped text whose quoted Latin words, in a text written in another language than the source's,
     are marked as the source's words: `<q lang cite>` between the marks, as a figure's qualifier is."""
     if said is None:
         return text(value)
-    language, cite = said
-    cited = f' cite="{url(cite)}"' if cite else ""
     parts = SAID.split(value)
-    return "".join(
-        text(p)
-        if n % 2 == 0
-        else f'‘<q class="dnd-marked dnd-said" lang="{text(language)}"{cited}>{text(p)}</q>’'
-        for n, p in enumerate(parts)
-    )
+    return "".join(text(p) if n % 2 == 0 else f"‘{said_word(p, *said)}’" for n, p in enumerate(parts))
 
 
 def prose(value: object, said: tuple[str, str | None] | None = None) -> str:

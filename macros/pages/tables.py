@@ -138,10 +138,8 @@ def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") ->
         raise ValueError(
             f"figure '{figure.id}': its quote prints no '{figure.qualifier}' word before “{figure.as_printed}”"
         )
-    cite = f' cite="{html.url(source.url)}"' if source.url else ""
     opening, closing = quote_marks(marked_in)
-    quoted = f'<q class="dnd-marked dnd-said" lang="{html.text(source.language)}"{cite}>{html.text(word)}</q>'
-    return f"{html.text(opening)}{quoted}{html.text(closing)}"
+    return f"{html.text(opening)}{html.said_word(word, source.language, source.url)}{html.text(closing)}"
 
 
 def said_by(package: Package, figure_ids, lang: str) -> tuple[str, str | None] | None:
