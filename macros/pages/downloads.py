@@ -210,7 +210,7 @@ def changelog_with_downloads(
     link: Callable[[str, str | None], str],
     lang: str = "en",
     pending: list[Change] | None = None,
-    said: tuple[str, str | None] | None = None,
+    said: html.Sayer | None = None,
 ) -> str:
     """CHANGELOG.md as the changelog page shows it, in the page's language: the changes not released yet
     first, then each version with an id on its heading and, where the site offers it, a line linking
@@ -219,7 +219,7 @@ def changelog_with_downloads(
 
     In English, each section as written, without its Korean lines; in Korean, the page has its own
     introduction, and each version shows its summary and every entry in Korean, the release's words it
-    quotes marked as theirs (`said`, from `tables.quoting`)."""
+    quotes marked as theirs (`said`, from `tables.said_by`)."""
     lines = list(changelog.preamble) if lang == DEFAULT else []
     if any(history.find(section.version) is not None for section in changelog):
         # Said once, under the page's introduction, not under a heading, rather than under each of them.
@@ -246,7 +246,7 @@ def changelog_with_downloads(
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def _entries(texts: list[str], said: tuple[str, str | None] | None = None) -> str:
+def _entries(texts: list[str], said: html.Sayer | None = None) -> str:
     """A version's entries as one HTML list, which Markdown leaves alone: an id such as
     `metaverse-alliance-members` stays code, with no glossary definition put inside it."""
     return "<ul>" + "".join(f"<li>{html.with_code(text, said)}</li>" for text in texts) + "</ul>"

@@ -44,7 +44,7 @@ from .explorer import report_link
 from .i18n import N_, tr
 from .links import CHANGELOG_PAGE, check_link, explorer_link, figure_link
 from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, markers, sentence, status_words
-from .tables import SEARCH_EXCLUDE, places, printed_token, quoting, related, said_by
+from .tables import SEARCH_EXCLUDE, places, printed_token, related, said_by
 from .typography import kept_amounts
 
 CODE = re.compile(r"`([^`<>]+)`")
@@ -525,7 +525,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     if not entries and not pending:
         return _nothing(tr(lang, NO_ENTRY_OF_THE_CHANGELOG_NAMES_THIS_FIG))
     unreleased = html.text(tr(lang, NOT_RELEASED))
-    said = quoting(package.outlined, lang)
+    said = said_by(package, (f.id,), lang)
     items = [
         f"<li><strong>{unreleased}</strong>: {html.with_code(entry_words(c, lang), said)}</li>"
         for c in pending

@@ -7,6 +7,7 @@ reference, so a label is shown exactly as written and never becomes markup or a 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from ..data.changelog import CODE
@@ -40,6 +41,10 @@ NAMED_ADDRESS = re.compile(
 )
 
 
+# Whose words a quoted word is: the source's language and address, or None (`tables.said_by`).
+Sayer = Callable[[str], "tuple[str, str | None] | None"]
+
+
 def said_word(word: str, language: str, cite: str | None) -> str:
     """A source's word in a text of another language, marked as the source's: a `q` in its language,
     citing it (the page writes the marks around it as text)."""
@@ -47,16 +52,19 @@ def said_word(word: str, language: str, cite: str | None) -> str:
     return f'<q class="dnd-marked dnd-said" lang="{text(language)}"{cited}>{text(word)}</q>'
 
 
-def _said(value: str, said: tuple[str, str | None] | None) -> str:
+def _said(value: str, said: Sayer | None) -> str:
     """Escaped text whose quoted Latin words, in a text written in another language than the source's,
     are marked as the source's words: `<q lang cite>` between the marks, as a figure's qualifier is."""
     if said is None:
         return text(value)
     parts = SAID.split(value)
-    return "".join(text(p) if n % 2 == 0 else f"‘{said_word(p, *said)}’" for n, p in enumerate(parts))
+    return "".join(
+        text(p) if n % 2 == 0 else f"‘{said_word(p, *whose) if (whose := said(p)) else text(p)}’"
+        for n, p in enumerate(parts)
+    )
 
 
-def prose(value: object, said: tuple[str, str | None] | None = None) -> str:
+def prose(value: object, said: Sayer | None = None) -> str:
     """A note from the data, escaped, with each bare web address it names made a link: a reader follows
     it, and a phone never breaks a long address. An address after a name ('(지디넷코리아, https://…)')
     is that name's link, as a newspaper prints an outlet, by its name only; an address alone reads as
@@ -87,7 +95,7 @@ def fill(template: str, **markup: str) -> str:
     return "".join(text(p) if n % 2 == 0 else markup[p] for n, p in enumerate(parts))
 
 
-def with_code(value: str, said: tuple[str, str | None] | None = None) -> str:
+def with_code(value: str, said: Sayer | None = None) -> str:
     """A changelog's text escaped, its `id` spans as code and, with `said`, the source's words it quotes
     marked as theirs, so no markup can enter: the changelog page and a figure's history write it so."""
     parts = CODE.split(value)

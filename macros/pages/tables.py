@@ -142,24 +142,27 @@ def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") ->
     return f"{html.text(opening)}{html.said_word(word, source.language, source.url)}{html.text(closing)}"
 
 
-def said_by(package: Package, figure_ids, lang: str) -> tuple[str, str | None] | None:
-    """Whose words a text about these figures quotes when it quotes Latin words in another language
-    (a Korean note's ‘these technologies’): the first of their sources written in another language than
-    the text, as its language and address, for `html.prose` to mark them; else the release the package is
-    built around, when its language is not the text's; None when all share it."""
-    for figure_id in figure_ids:
-        said = quoting(package.source_of(package.figures[figure_id]), lang)
-        if said:
-            return said
-    # A Korean report's figure whose Korean note quotes the English release's word ('영문은 … ‘more than’').
-    return quoting(package.outlined, lang)
+def said_by(package: Package, figure_ids, lang: str) -> html.Sayer:
+    """Whose words a Latin word quoted in a text in `lang` is (a Korean note's ‘these technologies’):
+    the source, written in another language, one of whose figures' quotes holds it, looked for among
+    these figures first, then the release the package is built around, then every figure; as the
+    source's language and address, for `html.prose` and `html.with_code` to mark it. None: no source's."""
+    figures = package.figures.values()
+    ordered = [
+        *(package.figures[i] for i in figure_ids),
+        *(f for f in figures if package.source_of(f) is package.outlined),
+        *figures,
+    ]
 
+    def whose(word: str) -> tuple[str, str | None] | None:
+        folded = word.casefold()
+        for figure in ordered:
+            source = package.source_of(figure)
+            if source.language != lang and figure.quote and folded in figure.quote.casefold():
+                return source.language, source.url
+        return None
 
-def quoting(source, lang: str) -> tuple[str, str | None] | None:
-    """A source's language and address for `html.prose` and `html.with_code` to mark its words in a text
-    in another language; None for a text in its own. The changelog quotes the release's words
-    (`package.outlined`)."""
-    return (source.language, source.url) if source.language != lang else None
+    return whose
 
 
 # A secondary source in short, by its kind: the kind named with the publisher, as a desk names a report

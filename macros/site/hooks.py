@@ -205,7 +205,7 @@ def _with_changelog(markdown, page, config, files):
 
     from macros.data.changelog import read_changelog
     from macros.pages.downloads import changelog_with_downloads
-    from macros.pages.tables import quoting
+    from macros.pages.tables import said_by
     from macros.site.data import site_package
     from macros.tools.releases import ReleaseError, release_history
 
@@ -228,7 +228,7 @@ def _with_changelog(markdown, page, config, files):
 
     lang = config.theme["language"]
     shown = changelog_with_downloads(
-        changelog, history, link, lang, package.changes, quoting(package.outlined, lang)
+        changelog, history, link, lang, package.changes, said_by(package, (), lang)
     )
     return f"{markdown.rstrip()}\n\n{shown}"
 
