@@ -353,16 +353,18 @@ def test_a_quotes_caption_gives_its_part_and_how_it_was_read_in_one_pair_of_brac
     [("", "smart-farm-valleys"), ("ko/", "smart-farm-valleys"), ("ko/", "people-benefiting-ko")],
 )
 def test_a_quotes_caption_keeps_a_bracket_of_the_places_name_whole(built_site, edition, figure):
-    """'… Digital infrastructure (digital SOC), word for word …', never '… (digital SOC, word for word …)':
-    how the quote was read is not folded into the bracket of a topic's or a part's own name."""
+    """'… Digital infrastructure (digital SOC) (word for word …)', never '… (digital SOC, word for word …)':
+    how the quote was read is not folded into the bracket of a topic's or a part's own name, and has
+    brackets of its own, as on every other quote: after a comma it reads as one more step of the place
+    (read22b: '… › 디지털 기반시설(디지털 SOC), 영문 보도자료 원문과 대조해 …')."""
     page = built_site.page(f"{edition}figures/{figure}/")
     caption = re.search(
         r'<figure class="dnd-quote">.*?<figcaption[^>]*>(.*?)</figcaption>', page, re.S
     ).group(1)
     place = re.sub(r"<[^>]+>", "", caption.rsplit("</a>", 1)[1])
     name = place.split(")", 1)[0]
-    assert place.startswith(f"{name}), "), place
-    assert place.count("(") == 1, place
+    assert place.startswith(f"{name}) ("), place
+    assert place.endswith(").") and place.count("(") == 2, place
 
 
 def test_an_entry_is_cut_into_sentences_where_they_end_never_inside_code_or_brackets():

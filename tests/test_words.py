@@ -307,8 +307,9 @@ def test_a_korean_sentence_says_a_value_beyond_a_number_as_a_verb(shown, said):
 
 
 def test_a_korean_predicate_splits_where_a_bracket_about_the_value_goes():
-    """Before the ending, so that '(2019~2020년, 잠정 추정치)' reads with the value: '14.3%(…)를 넘습니다'."""
-    assert predicate_parts("14.3% 초과", "ko") == ("14.3%", "를 넘습니다")
+    """Before the copula, so that '(2019~2020년, 실적)' reads with the value: '10곳(…)입니다'; after a verb
+    that takes a particle, never between the number and its particle: '14.3%를 넘습니다(…)'."""
+    assert predicate_parts("14.3% 초과", "ko") == ("14.3%를 넘습니다", "")
     assert predicate_parts("10곳", "ko") == ("10곳", "입니다")
     assert predicate_parts("10", "en") == ("is 10", "")
 

@@ -36,8 +36,12 @@ class Kind:
     result_display: str | None = None
     # True when the stated figure is a ceiling the operands must not pass, rather than a value to meet.
     ceiling: bool = False
-    # How the computed value stands to the stated one, as the checks page says it.
-    relation: str = "which should meet"
+    # The checks page's sentence on how the computed value stands to the stated figure, whole, so a
+    # language may put its fields in its own order (context 'check relation'): {computed} the computed
+    # range, {label} the stated figure (linked), {printed} its printed form, {range} and {rule} the range
+    # that printing allows and the rule that gives it. A particle after {computed}, {range} or {rule}
+    # takes its form from the value ({range:과}); {label} and {printed} are markup and take none.
+    relation: str = "{computed}, which should meet {label}, {printed}: {range} ({rule})."
     # How the arithmetic line ends, with the stated number: 'against a stated 10.1 trillion' (translated
     # with the context 'check'; a particle after the number takes its form from its last sound, {stated:과}).
     against: str = "against a stated {stated}"
@@ -77,7 +81,7 @@ KINDS = {
             sum,
             _sum,
             ceiling=True,
-            relation="which must not exceed",
+            relation="{computed}, which must not exceed {label}, {printed}: {range} ({rule}).",
             against="against a stated total of {stated} (must not exceed it)",
         ),
         Kind(
@@ -88,7 +92,7 @@ KINDS = {
             lambda v: v[0],
             lambda i: i[0],
             ceiling=True,
-            relation="which must be at or above",
+            relation="{computed}, which must be at or above {label}, {printed}: {range} ({rule}).",
             against="against the rank {stated} (a smaller number is a higher rank: it must not be larger)",
             compares="rank",
             as_printed="{formula}, {against}; both ranks as published, {computed} and {printed}",

@@ -419,12 +419,14 @@ class Korean(English):
         return "".join(self.predicate_parts(shown))
 
     def predicate_parts(self, shown: str) -> tuple[str, str]:
-        """('10곳', '입니다'), ('14.3%', '를 넘습니다'): a bracket about the value goes between them
-        ('10곳(2019~2021년, 실적)입니다'), as a desk prints it; after the ending ('…입니다(실적).') it
-        reads as a note on the verb."""
+        """('10곳', '입니다'): a bracket about the value goes between them ('10곳(2019~2021년, 실적)입니다'),
+        as a desk prints it; after the copula ('…입니다(실적).') it reads as a note on the verb. A value
+        said as a verb keeps its particle: ('14.3%를 넘습니다', ''), the bracket after the verb
+        ('14.3%를 넘습니다(2019~2020년, 잠정 추정치)'), since between the number and its particle
+        ('14.3%(…)를 넘습니다') the particle reads as the bracket's ('잠정 추정치를 넘습니다')."""
         if shown.endswith(f" {self.OR_MORE}"):
             value = shown[: -len(self.OR_MORE) - 1]
-            return value, f"{particle(value, '를')[len(value) :]} 넘습니다"
+            return f"{particle(value, '를')} 넘습니다", ""
         return shown, "입니다"
 
     def counted_place(self, number: int) -> str:

@@ -99,20 +99,49 @@ def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
     return interval.words(lambda number: figure.unit.words(round(number, 3), lang, compound=True), lang)
 
 
-def _linked(package: Package, page, figure: Figure) -> str:
-    """'<label>, printed “16.9 trillion”: at least KRW 16.85 trillion, below KRW 16.95 trillion (rounded)', the
-    label linked to the figure's page; the printed form in the marks of the page's language, in both."""
+def _stated(package: Package, page, figure: Figure) -> dict[str, str]:
+    """The parts that name a figure with the range its printing allows: its label linked to its page and
+    its printed form in the marks of the page's language (markup), the range and the rule that gives it
+    (plain words)."""
     lang = page.language
     interval, rule = package.bounds[figure.id]
     token = printed_token(package, figure, marked_in=lang)
     # Kept on one line as the explorer keeps it: '2.4 / trillion' would part a number from its scale word.
     printed = html.fill(tr(lang, "printed {token}"), token=f'<span class="dnd-num">{token}</span>')
-    rule_words = range_qualifier(figure.qualifier, figure.text(lang), lang) or rule.name_in(lang)
-    rest = html.text(
-        ": " + fill(tr(lang, RANGE_BY_RULE), range=_range(interval, figure, lang), rule=rule_words)
+    label = f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(figure.label_in(lang))}</a>'
+    return {
+        "label": label,
+        "printed": printed,
+        "range": _range(interval, figure, lang),
+        "rule": range_qualifier(figure.qualifier, figure.text(lang), lang) or rule.name_in(lang),
+    }
+
+
+def _linked(package: Package, page, figure: Figure) -> str:
+    """'<label>, printed “16.9 trillion”: at least KRW 16.85 trillion, below KRW 16.95 trillion (rounded)', the
+    label linked to the figure's page; the printed form in the marks of the page's language, in both."""
+    parts = _stated(package, page, figure)
+    rest = html.text(": " + fill(tr(page.language, RANGE_BY_RULE), range=parts["range"], rule=parts["rule"]))
+    return f"{parts['label']}, {parts['printed']}{rest}"
+
+
+def _relation(package: Package, page, outcome: Outcome) -> str:
+    """The sentence of a check's arithmetic that says how the computed range stands to the stated figure
+    ('at least …, below …, which should meet <label>, printed “10.1 trillion”: … (rounded).'), whole
+    in each language, so a language may order its fields as it needs ('계산한 값은 …입니다. 이 값이 …')."""
+    lang = page.language
+    result = package.figures[outcome.check.result]
+    parts = _stated(package, page, result)
+    # The plain fields first, with any particle their spec asks for; the markup then goes in escaped text.
+    sentence = fill(
+        tr(lang, KINDS[outcome.check.kind].relation, "check relation"),
+        computed=_range(outcome.computed_bounds, result, lang),
+        range=parts["range"],
+        rule=parts["rule"],
+        label="{label}",
+        printed="{printed}",
     )
-    label = figure.label_in(lang)
-    return f'<a href="{html.url(figure_link(page, figure.id))}">{html.text(label)}</a>, {printed}{rest}'
+    return html.fill(sentence, label=parts["label"], printed=parts["printed"])
 
 
 def outcome_name(page, status: str) -> str:
@@ -153,7 +182,6 @@ def checks_list(package: Package, page) -> str:
     for o in package.outcomes:
         check, result = o.check, figures[o.check.result]
         printed = "".join(f"<li>{_linked(package, page, figures[i])}</li>" for i in check.operands)
-        relation = tr(lang, KINDS[check.kind].relation, "check relation")
         assumed = ""
         if check.assumption:
             assumed = f"<p>{html.text(tr(lang, ASSUMED))} {html.text(check.assumption_in(lang))}</p>"
@@ -168,8 +196,7 @@ def checks_list(package: Package, page) -> str:
             f"<details data-search-exclude><summary>{html.text(tr(lang, ARITHMETIC))}</summary>"
             f"<p>{html.text(tr(lang, FIGURES_AS_PRINTED))}:</p>"
             f'<ul class="dnd-operands">{printed}</ul>'
-            f"<p>{html.text(_range(o.computed_bounds, result, lang))}, {html.text(relation)} "
-            f"{_linked(package, page, result)}.</p>"
+            f"<p>{_relation(package, page, o)}</p>"
             f"<p><small>{html.text(o.arithmetic(figures, lang, ranges=False))}</small></p>{assumed}"
             f"<p><small>{html.text(tr(lang, CHECK_ID))} <code>{html.text(check.id)}</code></small></p>"
             "</details></li>"

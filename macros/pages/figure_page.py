@@ -412,13 +412,12 @@ def _quote(package: Package, f: Figure, lang: str) -> str:
     # A place that ends in its part in brackets ('… (footnote 2)') takes how it was read into the same
     # brackets: two brackets in a row read as two asides where there is one. A bracket that belongs to the
     # place's own name ('Digital infrastructure (digital SOC)', a lede glossed as the first paragraph)
-    # stays whole, and how it was read follows after a comma, so it is not read as part of the name.
+    # stays whole, and how it was read follows in brackets of its own, as on every other quote: after a
+    # comma it would read as one more step of the place (read22b).
     how = html.text(tr(lang, how))
     own_name = trail(f.locators[-1].topic, package.topics, lang) if source.outlined else where
     if where.endswith(")") and not where.endswith(own_name):
         aside = f"{html.text(where[:-1])}, {how})"
-    elif where.endswith(")"):
-        aside = f"{html.text(where)}, {how}"
     else:
         aside = f"{html.text(where)} ({how})"
     return (
