@@ -526,7 +526,7 @@ def _changes(package: Package, page, f: Figure) -> str:
     unreleased = html.text(tr(lang, NOT_RELEASED))
     said = said_by(package, (f.id,), lang)
     items = [
-        f"<li><strong>{unreleased}</strong>: {html.with_code(entry_words(c, lang), said)}</li>"
+        f"<li><strong>{unreleased}</strong>: {html.with_code(_others_folded(sentences_naming(entry_words(c, lang), f.id), f.id, lang), said)}</li>"
         for c in pending
     ]
     by_version: dict[str, list] = {}
