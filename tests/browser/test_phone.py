@@ -133,7 +133,7 @@ KOREAN_PAGE_TYPES = (
     "ko/404.html",
 )
 # Every word of the page's text with Hangul, laid out on more than one line. Words end at spaces and
-# before an opening bracket, where Korean typesetting may break ('비교' | '(넘지 않아야 함)'); code and
+# before an opening bracket, where Korean typesetting may break ('비교' | '(넘지 않아야 합니다)'); code and
 # ids (not words a reader reads as Korean) are left out.
 SPLIT_WORDS = r"""
 () => {
