@@ -545,21 +545,22 @@ def _changes(package: Package, page, f: Figure) -> str:
 
 
 # A list in brackets of ids only ('(`a`, `b`, `c` and `d`)'); from this many, a figure's history names the
-# figure and counts the rest: the changelog page lists them all.
+# figure and 'and others' (등), since the sentence counts them before the bracket ('28개(… 등)'); the
+# changelog page lists them all.
 ID_LIST = re.compile(r"\((`[a-z0-9-]+`(?:(?:, and |, | and )`[a-z0-9-]+`)+)\)")
 LONG_LIST = 4
-AND_OTHERS = N_("{figure} and {count} others")
+AND_OTHERS = N_("{figure} and others")
 
 
 def _others_folded(text: str, figure_id: str, lang: str) -> str:
-    """A long list of ids holding the figure, as the figure and a count of the others: on the page of one
+    """A long list of ids holding the figure, as the figure and the others in a word: on the page of one
     figure, 28 other ids are a wall of code about other figures."""
 
     def fold(found: re.Match) -> str:
         ids = CODE.findall(found.group(1))
         if len(ids) < LONG_LIST or figure_id not in ids:
             return found.group(0)
-        return "(" + fill(tr(lang, AND_OTHERS), figure=f"`{figure_id}`", count=len(ids) - 1) + ")"
+        return "(" + fill(tr(lang, AND_OTHERS), figure=f"`{figure_id}`") + ")"
 
     return ID_LIST.sub(fold, text)
 
