@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
+from macros.data.package import load_package
+
 pytestmark = pytest.mark.cost(80)
 
 FIGURES = "datapackage/data/figures.csv"
@@ -113,8 +115,9 @@ def test_the_problem_page_speaks_the_language_of_the_page_asked_for(server):
 
 # Live edit: a save is rendered first in the pages open in a browser, then the whole site is built
 # in the background and replaces the served one. A page counts as open once requested.
-EN_LABEL = "SMEs and start-ups among the participants"
-KO_LABEL = "참여 기업 가운데 중소·벤처기업"
+# A figure of the page opened, its labels as the package holds them (a relabelling must not break the test).
+SAVED = load_package().figures["smes-startups-participating"]
+EN_LABEL, KO_LABEL = SAVED.label, SAVED.label_ko
 OPEN = {"en": "first-year/recovery/", "ko": "ko/first-year/recovery/"}
 PAGE_SOURCE = {"en": "docs/first-year/recovery.md", "ko": "docs/first-year/recovery.ko.md"}
 LIVE_RELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.DOTALL)
