@@ -2075,20 +2075,25 @@ def test_statements_about_one_value_end_each_korean_sentence_with_its_full_stop(
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_section_table_gives_a_date_figure_the_period_its_own_page_gives(package, lang):
-    """A deadline has a period of its own ('2021년 말', 기간 '2021년까지'): the section table prints that
-    period, as the figure page and the changelog do, and says 'the date given as its value' only where the
-    period and the value are the same words (printing the date twice would say nothing more)."""
+    """A date figure's period is printed in the section table, as the figure page and the changelog do,
+    except where the period and the value are the same words (printing the date twice would say nothing
+    more): there it says 'the date given as its value'. A deadline given as a year alone ('(-2025)', 'by
+    the year's end') reads as that year's 'by' ('2025년까지'), its value and period alike, never an end of
+    the year ('2025년 말') the source does not print."""
     from macros.pages.i18n import tr
     from macros.pages.tables import _period_cell
 
     same = tr(lang, "the date given as its value")
     dates = [f for f in package.figures.values() if f.unit.display == "date"]
-    assert any(f.period.words(lang) != f.text(lang) for f in dates)
     for f in dates:
         expected = same if f.period.words(lang) == f.text(lang) else f.period.words(lang)
         assert _period_cell(f, lang) == expected, f.id
-    deadline = package.figures["5g-dedicated-network-deadline"]
-    assert _period_cell(deadline, lang) == deadline.period.words(lang) != same
+    by = {"en": "by 2025", "ko": "2025년까지"}[lang]
+    for deadline in ("5g-dedicated-network-deadline", "cloud-public-sector-horizon"):
+        figure = package.figures[deadline]
+        assert figure.text(lang) == figure.period.words(lang), deadline
+        assert _period_cell(figure, lang) == same
+    assert package.figures["cloud-public-sector-horizon"].text(lang) == by
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -80,7 +80,7 @@ class Period:
 
 
 def date_words(period: Period, lang: str = "en") -> str:
-    """A date figure's date: the point itself, or for an open start the latest it may fall ('the end of 2021')."""
+    """A date figure's date: the point itself, or for an open start the latest it may fall ('by 2025')."""
     if period.start is None:
         return until_words(period.end.year, period.end.month, period.end.day, lang)
     return period.words(lang)

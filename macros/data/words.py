@@ -237,6 +237,10 @@ class English:
     def until_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         if day:
             return self.point_words(year, month, day)
+        if month is None:
+            # A year alone is the end the source gives ('(-2025)', 'by the year's end'): 'by 2025', not an
+            # 'end of 2025' it does not print.
+            return self.by_words(year)
         return f"the end of {self.point_words(year, month)}"
 
     def language_words(self, code: str, document: bool = False) -> str:
@@ -486,6 +490,8 @@ class Korean(English):
     def until_words(self, year: int, month: int | None = None, day: int | None = None) -> str:
         if day:
             return self.point_words(year, month, day)
+        if month is None:
+            return self.by_words(year)
         return f"{self.point_words(year, month)} 말"
 
     def language_words(self, code: str, document: bool = False) -> str:
@@ -672,7 +678,8 @@ def by_words(year: int, month: int | None = None, day: int | None = None, lang: 
 
 
 def until_words(year: int, month: int | None = None, day: int | None = None, lang: str = "en") -> str:
-    """The latest a date may fall, at the end's precision: 'the end of 2021'; '2021년 말'."""
+    """The latest a date may fall, at the end's precision: a year as the source gives it, 'by 2025'
+    ('2025년까지'), never an end of the year it does not print; a month, 'the end of July 2021' ('2021년 7월 말')."""
     return speaker(lang).until_words(year, month, day)
 
 

@@ -218,6 +218,14 @@ def figure_citation(package: Package, figure, address: str | None = None, lang: 
     return f"{text} {address}" if address else text
 
 
+def figure_citation_html(package: Package, figure, address: str | None = None, lang: str = "en") -> str:
+    """The figure citation as HTML: the same words as `figure_citation`, its id set as code, as the pages
+    set every id (a reader who copies it pastes the same text). The id is the first thing in the citation
+    that reads as it: the authors, the title and the version come before it and never hold an id."""
+    escaped = html.text(figure_citation(package, figure, address, lang))
+    return escaped.replace(html.text(figure.id), f"<code>{html.text(figure.id)}</code>", 1)
+
+
 def cite_box(package: Package, site_url: str | None = None, example: str | None = None, page=None) -> str:
     """An admonition with the package citation, a one-figure citation and the source's attribution.
 
@@ -229,7 +237,7 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     citation, address = package_citation(package, site_url, lang), version_address(package, site_url)
     href = address if site_url or page is None else page.link(archive_address(package.version))
     cited = html.text(citation.removesuffix(address)) + f'<a href="{html.url(href)}">{html.text(address)}</a>'
-    one = figure_citation(package, figure, lang=lang)
+    one = figure_citation_html(package, figure, lang=lang)
     heading, whole, single = (html.text(tr(lang, text)) for text in (CITE_THIS, THE_PACKAGE, ONE_FIGURE))
     lines = [
         '<div class="admonition quote dnd-cite">',
@@ -237,7 +245,7 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         f'<p>{whole}</p><p class="dnd-citation">{cited}</p>',
         # Without the site's address (DND_SITE_URL) the build knows only the path: say what goes before it.
         "" if site_url or page is None else f"<p>{html.text(tr(lang, PREFIX))}</p>",
-        f'<p>{single}</p><p class="dnd-citation">{html.text(one)}</p>',
+        f'<p>{single}</p><p class="dnd-citation">{one}</p>',
     ]
     release = package.outlined
     attribution = release.attribution_in(lang).rstrip(".") + "."

@@ -37,7 +37,7 @@ from ..data.words import (
 from ..tools.export import figure_json, released_cells
 from ..tools.workbook import field_text
 from . import html, jsonld
-from .citation import figure_citation, source_name
+from .citation import figure_citation_html, source_name
 from .downloads import version_anchor
 from .errata import NOT_RELEASED, RANGE_BY_RULE, check_title, corrected_field, entry_words, reason_words
 from .explorer import report_link
@@ -652,7 +652,7 @@ def _cite(package: Package, page, f: Figure, site_url: str | None) -> str:
     return (
         '<div class="admonition quote dnd-cite" data-search-exclude>'
         f'<p class="admonition-title">{html.text(tr(lang, CITATION))}</p>\n'
-        f'<p class="dnd-citation">{html.text(figure_citation(package, f, address, lang))}</p>\n'
+        f'<p class="dnd-citation">{figure_citation_html(package, f, address, lang)}</p>\n'
         f"{waiting}"
         f"<p>{html.text(attribute)} {html.text(source.attribution_in(lang).rstrip('.'))}.</p></div>"
     )
