@@ -2166,3 +2166,19 @@ def test_the_release_s_english_words_quoted_in_korean_texts_are_marked_as_the_re
     assert said.format(release, "these technologies") in built_site.page("ko/data/checks/")
     assert said.format(release, "more than") in built_site.page("ko/about/changelog/")
     assert "dnd-said" not in built_site.page("figures/ai-graduate-schools/")
+
+
+def test_prose_quotes_a_source_s_word_as_the_source_s_and_only_a_word_the_source_prints():
+    """`{{ source_word("businesses") }}`: on a Korean page the release's word is marked as the release's;
+    on an English page it is the page's own language, between its marks; a word no source prints stops
+    the page, so the project's English cannot pass as a quotation."""
+    from macros.pages.tables import source_word
+
+    package = load_package()
+    korean = source_word(package, "businesses", "ko")
+    assert korean.startswith('‘<q class="dnd-marked dnd-said" lang="en" cite=') and korean.endswith(
+        ">businesses</q>’"
+    )
+    assert source_word(package, "businesses", "en") == "“businesses”"
+    with pytest.raises(ValueError, match="no figure's quote holds ‘drawn up together’"):
+        source_word(package, "drawn up together", "ko")

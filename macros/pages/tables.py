@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..data.figure import Figure
 from ..data.package import Package
+from ..data.rules import quoted_words
 from ..data.topic import trail
 from ..data.words import day_words, list_words, printed_qualifier, printed_stretch, quote_marks
 from . import html
@@ -140,6 +141,18 @@ def qualifier_quoted(package: Package, figure: Figure, marked_in: str = "en") ->
         )
     opening, closing = quote_marks(marked_in)
     return f"{html.text(opening)}{html.said_word(word, source.language, source.url)}{html.text(closing)}"
+
+
+def source_word(package: Package, word: str, lang: str) -> str:
+    """A source's own word a page quotes in its prose ('businesses'), between the page's marks and, on a
+    page in another language than the source's, marked as the source's; ValueError when no figure's quote
+    holds it, so a page cannot pass the project's English as a source's."""
+    if word.casefold() not in quoted_words(package).casefold():
+        raise ValueError(f"no figure's quote holds ‘{word}’: quote a source's own words")
+    whose = said_by(package, (), lang)(word)
+    opening, closing = quote_marks(lang)
+    inner = html.said_word(word, *whose) if whose else html.text(word)
+    return f"{html.text(opening)}{inner}{html.text(closing)}"
 
 
 def said_by(package: Package, figure_ids, lang: str) -> html.Sayer:

@@ -192,6 +192,15 @@ def define_env(env):
             raise page.error(f"qualifier_word: {error}") from None
 
     @env.macro
+    def source_word(word: str) -> str:
+        """A word of a source quoted in the prose ('businesses'), marked as the source's on a page in another
+        language; a word no figure's quote holds stops the build."""
+        try:
+            return tables.source_word(package, word, page.language)
+        except ValueError as error:
+            raise page.error(f"source_word: {error}") from None
+
+    @env.macro
     def untitled_reports() -> str:
         """The news reports whose stored copy shows no headline, by publisher: the list is the sources
         table's (an empty `headline`), so a page that names them cannot leave one out."""
