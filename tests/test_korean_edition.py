@@ -1149,7 +1149,8 @@ def test_a_failed_check_s_sentence_says_which_number_divides_which(package):
 
 def test_a_code_s_korean_name_is_the_same_in_its_field_s_description_and_its_gloss(package):
     """One code, one Korean name: the dictionary glosses `plan` as 계획 발표 보도자료, so the field's
-    description names it so too, never another name beside the same code ('계획(plan)')."""
+    description names it so too, never another name beside the same code ('계획(`plan`)'); the code is
+    set as code in the description, as the dictionary shows it."""
     from macros.pages.i18n import tr
 
     glossed = {
@@ -1161,7 +1162,7 @@ def test_a_code_s_korean_name_is_the_same_in_its_field_s_description_and_its_glo
     for (table, column), name in glossed.items():
         field = next(f for f in package.tables[table].fields if f["name"] == column)
         for code in field["constraints"]["enum"]:
-            named = field["description_ko"].split(f"({code})")[:-1]
+            named = field["description_ko"].split(f"(`{code}`)")[:-1]
             assert named, (table, column, code)
             assert all(n.endswith(name(code)) for n in named), (table, column, code, name(code))
 

@@ -173,7 +173,7 @@ def _resource(resource: dict, lang: str, gloss) -> str:
     return "\n\n".join(
         [
             f"## {html.text(title)} {{#resource-{name}}}",
-            f"<p>{html.text(described(resource, 'description', lang))}</p>",
+            f"<p>{html.with_code(described(resource, 'description', lang))}</p>",
             f"<p>{file_line}</p>",
             _fields(
                 name,
@@ -213,7 +213,7 @@ def _fields(resource: str, fields: list[dict], caption: str, lang: str, gloss) -
             f"<dt><code>{html.text(f['name'])}</code>"
             + (f' <span class="dnd-field-title">{html.text(title)}</span>' if title else "")
             + f'</dt><dd class="dnd-field-facts">{facts}</dd>'
-            f"<dd>{html.text(described(f, 'description', lang))}</dd></div>"
+            f"<dd>{html.with_code(described(f, 'description', lang))}</dd></div>"
         )
     return (
         f'<p class="dnd-fields-caption">{html.text(caption)}</p><dl class="dnd-fields">'

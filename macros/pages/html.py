@@ -96,7 +96,8 @@ def fill(template: str, **markup: str) -> str:
 
 
 def with_code(value: str, said: Sayer | None = None) -> str:
-    """A changelog's text escaped, its `id` spans as code and, with `said`, the source's words it quotes
-    marked as theirs, so no markup can enter: the changelog page and a figure's history write it so."""
+    """A text escaped, its `id` spans as code and, with `said`, the source's words it quotes marked as
+    theirs, so no markup can enter: the changelog page, a figure's history and the data dictionary's
+    descriptions (their codes, `fact`, `figures.id`) write it so."""
     parts = CODE.split(value)
     return "".join(_said(p, said) if n % 2 == 0 else f"<code>{text(p)}</code>" for n, p in enumerate(parts))
