@@ -15,7 +15,8 @@ SUFFIXES = {lang: "" if lang == LANGUAGES[0] else f"_{lang}" for lang in LANGUAG
 HANGUL = re.compile(r"[가-힣]")
 # A source's own words quoted in a text of another language: Latin words in Korean single quotes
 # (‘more than’, ‘these technologies’); the pages mark them as the source's (`html.prose`).
-SAID = re.compile(r"‘([A-Za-z][A-Za-z0-9 ,.-]*[A-Za-z0-9.])’")
+# A quoted number with its words ('16.9 trillion', '8th') counts: a run with at least one Latin letter.
+SAID = re.compile(r"‘((?=[0-9 ,.-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 ,.-]*[A-Za-z0-9.])’")
 # The Table Schema pattern of every Korean text column: at least one Hangul syllable.
 HANGUL_PATTERN = ".*[가-힣].*"
 # What the loader says when a cell does not match a pattern named here.
@@ -67,7 +68,8 @@ def twins(columns: list[str], lang: str = "ko") -> dict[str, str]:
 
 
 def unsaid(text: str, quotes: str) -> list[str]:
-    """The Latin words a text quotes in ‘ ’ that no source's quote holds (any case): a page marks such
-    words as the source's, so each must be a source's own, never the project's English."""
+    """The Latin words a text quotes in ‘ ’ that no source's quote holds (in any case: ‘About’ opens a
+    sentence the quote holds mid-sentence): each must be a source's own, never the project's English.
+    A page marks as the source's only a word its quote holds as written (`tables.said_by`)."""
     folded = quotes.casefold()
     return [word for word in SAID.findall(text) if word.casefold() not in folded]

@@ -221,15 +221,17 @@ def checks_list(package: Package, page) -> str:
     )
 
 
-def interval_rules(page) -> str:
-    """The rules that turn a printed number into an interval, with their reasons, in the page's language."""
+def interval_rules(package: Package, page) -> str:
+    """The rules that turn a printed number into an interval, with their reasons, in the page's language;
+    the release's printed forms their examples quote are marked as the release's."""
     lang = page.language
+    said = said_by(package, (), lang)
     rows = [
         Row(
             [
                 html.text(r.name_in(lang)),
                 html.text(qualifier_name(r.qualifier, lang)),
-                *(html.text(text) for text in r.texts_in(lang)),
+                *(html.prose(text, said) for text in r.texts_in(lang)),
             ]
         )
         for r in RULES

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..data.figure import Figure
+from ..data.language import unsaid
 from ..data.package import Package
 from ..data.rules import quoted_words
 from ..data.topic import trail
@@ -147,7 +148,7 @@ def source_word(package: Package, word: str, lang: str) -> str:
     """A source's own word a page quotes in its prose ('businesses'), between the page's marks and, on a
     page in another language than the source's, marked as the source's; ValueError when no figure's quote
     holds it, so a page cannot pass the project's English as a source's."""
-    if word.casefold() not in quoted_words(package).casefold():
+    if unsaid(f"‘{word}’", quoted_words(package)):
         raise ValueError(f"no figure's quote holds ‘{word}’: quote a source's own words")
     whose = said_by(package, (), lang)(word)
     opening, closing = quote_marks(lang)
@@ -168,10 +169,9 @@ def said_by(package: Package, figure_ids, lang: str) -> html.Sayer:
     ]
 
     def whose(word: str) -> tuple[str, str | None] | None:
-        folded = word.casefold()
         for figure in ordered:
             source = package.source_of(figure)
-            if source.language != lang and figure.quote and folded in figure.quote.casefold():
+            if source.language != lang and figure.quote and word in figure.quote:
                 return source.language, source.url
         return None
 

@@ -91,7 +91,7 @@ def define_env(env):
 
     @env.macro
     def interval_rules() -> str:
-        return keep(errata.interval_rules(page))
+        return keep(errata.interval_rules(package, page))
 
     @env.macro
     def contradictions() -> str:
