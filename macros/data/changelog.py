@@ -13,6 +13,7 @@ An entry names a figure by its id in backticks, so the figure's page and JSON ca
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,11 @@ CODE = re.compile(r"`([^`]+)`")
 KOREAN_MARK = "한국어: "
 
 
+@functools.cache
+def _names(text: str) -> frozenset[str]:
+    return frozenset(CODE.findall(text))
+
+
 @dataclass(frozen=True)
 class Entry:
     version: str
@@ -36,9 +42,9 @@ class Entry:
     text_ko: str = ""
     line: int = 0  # the entry's first line in CHANGELOG.md
 
-    def names(self) -> set[str]:
-        """The ids the entry writes in backticks."""
-        return set(CODE.findall(self.text))
+    def names(self) -> frozenset[str]:
+        """The ids the entry writes in backticks (read once: every figure page asks every entry)."""
+        return _names(self.text)
 
     def names_ko(self) -> set[str]:
         """The ids the entry's Korean twin writes in backticks."""

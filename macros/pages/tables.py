@@ -161,15 +161,16 @@ def said_by(package: Package, figure_ids, lang: str) -> html.Sayer:
     the source, written in another language, one of whose figures' quotes holds it, looked for among
     these figures first, then the release the package is built around, then every figure; as the
     source's language and address, for `html.prose` and `html.with_code` to mark it. None: no source's."""
-    figures = package.figures.values()
-    ordered = [
-        *(package.figures[i] for i in figure_ids),
-        *(f for f in figures if package.source_of(f) is package.outlined),
-        *figures,
-    ]
+
+    # Looked through only when a text quotes a word: most texts quote none, and a page writes many.
+    def ordered():
+        figures = package.figures.values()
+        yield from (package.figures[i] for i in figure_ids)
+        yield from (f for f in figures if package.source_of(f) is package.outlined)
+        yield from figures
 
     def whose(word: str) -> tuple[str, str | None] | None:
-        for figure in ordered:
+        for figure in ordered():
             source = package.source_of(figure)
             if source.language != lang and figure.quote and word in figure.quote:
                 return source.language, source.url
