@@ -174,30 +174,20 @@ def quoted_words(package: Package) -> str:
 def korean_texts_quote_only_sources(package: Package) -> list[Problem]:
     """English words a Korean text quotes in ‘ ’ are a source's own, found in a figure's quote: the Korean
     pages mark them as the source's words (a `q` citing it), so the project's English cannot pass as one."""
-    quotes, problems = quoted_words(package), []
-    for table, row, korean, _english in _texts(package):
-        for word in unsaid(row.get(korean) or "", quotes):
-            problems.append(
-                Problem(
-                    table.path,
-                    row["_row"],
-                    korean,
-                    f"‘{word}’ is quoted as a source's English, but no figure's quote holds it: quote the "
-                    "source's own words, or write it in Korean",
-                )
-            )
-    for change in package.changes:
-        for word in unsaid(change.entry_ko, quotes):
-            problems.append(
-                Problem(
-                    change.path,
-                    1,
-                    "entry_ko",
-                    f"‘{word}’ is quoted as a source's English, but no figure's quote holds it: quote the "
-                    "source's own words, or write it in Korean",
-                )
-            )
-    return problems
+    texts = [(t.path, row["_row"], korean, row.get(korean) or "") for t, row, korean, _ in _texts(package)]
+    texts += [(change.path, 1, "entry_ko", change.entry_ko) for change in package.changes]
+    quotes = quoted_words(package)
+    return [
+        Problem(
+            path,
+            row,
+            field,
+            f"‘{word}’ is quoted as a source's English, but no figure's quote holds it: quote the "
+            "source's own words, or write it in Korean",
+        )
+        for path, row, field, text in texts
+        for word in unsaid(text, quotes)
+    ]
 
 
 def _wordings(package: Package) -> tuple[re.Pattern, dict[str, Term]]:

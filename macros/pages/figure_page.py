@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from ..data.changelog import entries_naming, sentences_naming
+from ..data.changelog import CODE, entries_naming, sentences_naming
 from ..data.checks import KINDS
 from ..data.figure import Figure
 from ..data.locator import parse_locators, place_locator
@@ -47,7 +47,6 @@ from .standing import CHANGED, STANDING_ANCHOR, change_words, explanation, marke
 from .tables import SEARCH_EXCLUDE, places, printed_token, related, said_by
 from .typography import kept_amounts
 
-CODE = re.compile(r"`([^`<>]+)`")
 # The figure's sentence: what is stated, then who stated it, in the words its source's kind calls for (a
 # release states, a newspaper reports, a plan plans: '…보도자료에 따르면', '…보도에 따르면').
 STATEMENT = N_("{label}: {value}, {period} ({status})")
