@@ -323,6 +323,30 @@ def test_the_korean_range_line_says_each_end_in_korean(built_site):
     assert "10조 500억 원 이상 10조 1,500억 원 미만(반올림)" in html
 
 
+def test_a_number_printed_to_its_units_digit_is_named_for_that_not_for_the_qualifier_it_lacks(built_site):
+    """Read 26: '31만 개(한정어 없이 적힌 수)' gave a reason a rounded 39만 shares; the rule is that the
+    release printed every digit ('310,000'), which the range line must say."""
+    html = text(built_site.page("ko/figures/classrooms-wifi/"))
+    assert "(일의 자리까지 적힌 수)" in html
+    assert "한정어 없이 적힌 수)" not in html
+
+
+def test_each_edition_names_its_authors_in_its_language_as_the_licence_asks_them_cited(built_site):
+    """Read 27: a citation tool took 'Digital New Deal Figures maintainers' from every Korean page, where
+    the licence page asks for 디지털 뉴딜 수치 편집진."""
+    pages = {
+        "ko": (
+            built_site.page("ko/about/licence/"),
+            (built_site.site / "ko" / "404.html").read_text("utf-8"),
+        ),
+        "en": (built_site.page("about/licence/"), (built_site.site / "404.html").read_text("utf-8")),
+    }
+    names = {"ko": "디지털 뉴딜 수치 편집진", "en": "Digital New Deal Figures maintainers"}
+    for lang, shown in pages.items():
+        for html in shown:
+            assert f'<meta name="author" content="{names[lang]}">' in html, lang
+
+
 def test_the_korean_data_page_describes_the_dataset_in_korean(built_site):
     (document,) = structured(built_site.page("ko/data/"))
     assert document["inLanguage"] == "ko" and document["name"].startswith("한국 디지털 뉴딜")
@@ -563,7 +587,7 @@ UNNATURAL = (
     r"라벨(?!링)",
     r"이 패키지",
     r"없음\(날짜 수치\)",
-    r"[0-9가-힣] \((?:한정어 없이 적힌 수|반올림|약)\)",
+    r"[0-9가-힣] \((?:일의 자리까지 적힌 수|반올림|약)\)",
     r"\(여·초과\)|한정어여·초과",
     r"다른 출처는 다르게 적었습니다",
     r"잠정치보다 높은 정도",
@@ -2183,3 +2207,21 @@ def test_prose_quotes_a_source_s_word_as_the_source_s_and_only_a_word_the_source
     assert source_word(package, "businesses", "en") == "“businesses”"
     with pytest.raises(ValueError, match="no figure's quote holds ‘drawn up together’"):
         source_word(package, "drawn up together", "ko")
+
+
+def test_a_count_given_only_in_businesses_is_named_by_that_word_its_doubt_left_to_its_note(package):
+    """Reads 23 to 26 moved this name four times (사업·기업, 기업 또는 사업, 관련 기업, back): the release
+    prints '52 businesses' and nothing more, so the Korean name says 기업 and adds neither a 관련 nor a 사업
+    it does not print; that the word may render projects is the note's to say, once."""
+    figure = package.figures["underground-map-businesses"]
+    label = figure.label_in("ko")
+    assert "기업" in label and "관련" not in label and "사업" not in label
+    assert "사업" in figure.note_in("ko")
+
+
+def test_a_deadline_is_said_by_its_date_not_by_until_it_and_takes_a_target_s_status(built_site):
+    """Read 26: '…공급 시한은 2021년까지(예정)입니다' says 'by' twice (시한 is a by-when) and calls a deadline
+    예정; a deadline's lede gives its year and the status its value has, 목표."""
+    html = text(built_site.page("ko/figures/5g-dedicated-network-deadline/"))
+    assert "공급 시한은 2021년(목표)입니다" in html
+    assert "시한은 2021년까지" not in html

@@ -214,6 +214,11 @@ class English:
         """The qualifier named beside a range, as this written value shows it; None: the rule's name says it."""
         return None
 
+    def deadline_date(self, label: str, shown: str) -> str | None:
+        """A date said of a label that names a deadline, if the language's word for one already says 'by'
+        (None: the date is said as written, 'Deadline for …: by 2021')."""
+        return None
+
     def counted_place(self, number: int) -> str:
         """The number of a paragraph counted in a text, as the place's words take it: 'paragraph 2'."""
         return str(number)
@@ -288,6 +293,9 @@ class Korean(English):
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
+    # A label ending in 시한 names a deadline, which already says 'by' ('…공급 시한은 2021년입니다').
+    DEADLINE = "시한"
+    UNTIL = "까지"
     HALVES = {(1, 6): "상반기", (7, 12): "하반기"}
     LABEL_PERIOD = "{label}({period})"
     # Korean writes each statement as a finished sentence (…적혀 있습니다), which takes its full stop:
@@ -436,6 +444,12 @@ class Korean(English):
     def counted_place(self, number: int) -> str:
         """'첫째', '둘째' … '열째'; past ten, '11번째'."""
         return self.COUNTED[number - 1] if 1 <= number <= len(self.COUNTED) else f"{number}번째"
+
+    def deadline_date(self, label: str, shown: str) -> str | None:
+        """'2021년' for '2021년까지' said of a deadline: '…공급 시한은 2021년까지입니다' says 'by' twice."""
+        if label.endswith(self.DEADLINE) and shown.endswith(self.UNTIL):
+            return shown.removesuffix(self.UNTIL)
+        return None
 
     def range_qualifier(self, qualifier: str, written: str) -> str | None:
         """'한정어 ‘여’' beside the range of '17만여 개', '한정어 ‘초과’' beside that of '14.3% 초과': the word the

@@ -30,7 +30,7 @@ MORE = N_("Narrow by pillar, unit, status, qualifier or source; download or shar
 COUNT = N_("{shown} of {total} figures shown")
 FILTER = N_("Filter by any word in a row")
 # The file holds figures.csv's own columns and codes, in English, whatever the edition: the button says so.
-DOWNLOAD = N_("Download the rows shown (CSV, as in figures.csv)")
+DOWNLOAD = N_("Download the rows shown (CSV)")
 RESET = N_("Show every figure")
 COPY_LINK = N_("Copy a link to this view")
 LINK_COPIED = N_("Link copied")

@@ -201,14 +201,18 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
         template, status = DATE_STATEMENT_ACTUAL, ""
     else:
         template, status = DATE_STATEMENT, tr(lang, DATE_STATUS[f.status])
+    shown = f.text(lang)
+    if f.unit.display == "date" and (deadline := speaker(lang).deadline_date(label, shown)):
+        # A deadline is not 'planned' (예정) but set: it takes the status a target's value takes.
+        shown, status = deadline, status_words(f, lang)
     statement = fill(
         tr(lang, template),
         label=label,
-        value=f.text(lang),
-        predicate=predicate(f.text(lang), lang),
+        value=shown,
+        predicate=predicate(shown, lang),
         # The value and the ending of its predicate, for a language that puts the bracket between them.
-        stem=predicate_parts(f.text(lang), lang)[0],
-        ending=predicate_parts(f.text(lang), lang)[1],
+        stem=predicate_parts(shown, lang)[0],
+        ending=predicate_parts(shown, lang)[1],
         period=f.period.words(lang),
         status=status,
     )
@@ -332,7 +336,7 @@ def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]
 
     if rule.printed_upper and f.unit.display == "rank" and interval.low == interval.high:
         # A place in a ranking is neither rounded nor qualified: its range is the place itself, which
-        # the rule's name for a count ('in-full', 한정어 없이 적힌 수) would not say of a rank.
+        # the rule's name for a count ('in-full', 일의 자리까지 적힌 수) would not say of a rank.
         allowed = fill(tr(lang, RANK_RANGE), range=interval.words(write, lang))
         return [(N_("The range the printing allows"), html.text(allowed))]
     if rule.printed_upper:

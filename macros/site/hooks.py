@@ -240,7 +240,8 @@ def on_page_context(context, page, config, nav):
     layout rather than left to the i18n plugin, which writes the home pages' as absolute paths and
     none at all for a theme not named `material` (MaterialX). Late, after the plugin. Give the
     template the edition's root, where the theme finds this edition's search index
-    (macros/site/search.py)."""
+    (macros/site/search.py), and the authors as the package names them in the edition's language, which
+    a citation tool reads from the page's `author` (the licence page asks the reader to cite them so)."""
     from macros.site.editions import current, language_links
     from macros.site.search import edition_base
 
@@ -248,7 +249,17 @@ def on_page_context(context, page, config, nav):
     if len(links) > 1:
         config.extra.alternate = links  # as the plugin sets it (an attribute, which the theme reads first)
     context["edition_base"] = edition_base(current(config), page.url)
+    context["edition_authors"] = _edition_authors(config)
     return context
+
+
+def _edition_authors(config) -> str:
+    """The authors as the package names them in the edition's language ('디지털 뉴딜 수치 편집진')."""
+    from macros.pages.citation import authors
+    from macros.site.data import site_package
+    from macros.site.editions import current
+
+    return authors(site_package(), config.site_author, current(config))
 
 
 def _site_base(config) -> str:
@@ -270,6 +281,7 @@ def on_template_context(context, template_name, config):
     for alternate in getattr(config.extra, "alternate", None) or []:
         lang = alternate.get("lang") or DEFAULT
         alternate["link"] = base if lang == DEFAULT else f"{base}{lang}/"
+    context["edition_authors"] = _edition_authors(config)
     return context
 
 
