@@ -1365,7 +1365,20 @@ def test_a_code_like_token_with_a_hyphen_is_kept_on_one_line_in_text_and_in_a_ce
     html = '<td data-label="압축 파일의 SHA-256"><span>SHA-256 <code>data-2020</code></span></td>'
     kept = keep_codes_whole(html)
     assert f'data-label="압축 파일의 SHA{WORD_JOINER}-{WORD_JOINER}256"' in kept
-    assert '<span class="dnd-code-word">SHA-256</span>' in kept and "<code>data-2020</code>" in kept
+    assert (
+        '<span class="dnd-code-word">SHA-256</span>' in kept
+        and '<code class="dnd-code-short">data-2020</code>' in kept
+    )
+
+
+def test_a_short_code_with_a_hyphen_is_kept_whole_and_a_long_one_may_break_at_its_hyphens():
+    """Read 27: `more-`/`than` and `non-ict-`/`share` at 375 px read as two words and cannot be copied as
+    one; an id as long as a phone line must still break, or it would push the page wider."""
+    from macros.pages.typography import keep_codes_whole
+
+    kept = keep_codes_whole("<p><code>more-than</code> <code>smart-factory-productivity-growth</code></p>")
+    assert '<code class="dnd-code-short">more-than</code>' in kept
+    assert "<code>smart-factory-productivity-growth</code>" in kept
 
 
 def test_the_outcome_words_are_the_checks_page_s_everywhere(built_site):

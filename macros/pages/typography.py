@@ -213,10 +213,22 @@ def kept_amounts(text: str, keeps_words_whole: bool) -> list[re.Match]:
     return found
 
 
+# Code short enough for any line a phone gives it ('more-than', 'non-ict-share'): broken at its hyphen it
+# reads as two words and cannot be copied whole. Longer code may break at its hyphens (extra.css).
+SHORT_CODE = re.compile(r"<code>([^<-]{1,15}-[^<]{1,15})</code>")
+SHORT_CODE_LENGTH = 16
+
+
+def _short_code_kept(m: re.Match) -> str:
+    code = m.group(1)
+    return f'<code class="dnd-code-short">{code}</code>' if len(code) <= SHORT_CODE_LENGTH else m.group()
+
+
 def keep_codes_whole(html: str) -> str:
-    """The page with each code-like hyphenated token, each English amount with its scale word and unit,
-    and each printed form quoted in a sentence ('‘more than 170,000’') kept on one line, in any language."""
-    parts = TAG.split(html)
+    """The page with each code-like hyphenated token, each short code with a hyphen, each English amount
+    with its scale word and unit, and each printed form quoted in a sentence ('‘more than 170,000’') kept
+    on one line, in any language."""
+    parts = TAG.split(SHORT_CODE.sub(_short_code_kept, html))
     # Not inside a span kept whole already.
     for n, tag in walk(parts, SKIPPED, KEPT_WHOLE):
         part = parts[n]
