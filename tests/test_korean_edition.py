@@ -2149,6 +2149,7 @@ def test_a_404_pages_links_start_at_the_sites_path_so_they_resolve_under_a_sub_p
 
     config = SimpleNamespace(
         site_url="https://example.org/dnd/",
+        site_author="Digital New Deal Figures maintainers",
         theme={"language": lang},
         extra=SimpleNamespace(alternate=[{"lang": "en", "link": "x"}, {"lang": "ko", "link": "y"}]),
     )
