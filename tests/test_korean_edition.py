@@ -2224,12 +2224,13 @@ def test_prose_quotes_a_source_s_word_as_the_source_s_and_only_a_word_the_source
 
 
 def test_a_count_given_only_in_businesses_is_named_by_that_word_its_doubt_left_to_its_note(package):
-    """Reads 23 to 26 moved this name four times (사업·기업, 기업 또는 사업, 관련 기업, back): the release
-    prints '52 businesses' and nothing more, so the Korean name says 기업 and adds neither a 관련 nor a 사업
-    it does not print; that the word may render projects is the note's to say, once."""
+    """Reads 23 to 28 moved this name six times (사업·기업, 기업 또는 사업, 관련 기업, 항목에 적힌 기업 수):
+    the release prints '52 businesses' and nothing more, so the Korean name is the map's 기업 and adds
+    neither a 관련 nor a 사업 it does not print, nor a 수 its counter says again; that the word may render
+    projects is the note's to say, once."""
     figure = package.figures["underground-map-businesses"]
     label = figure.label_in("ko")
-    assert "기업" in label and "관련" not in label and "사업" not in label
+    assert label.endswith("기업") and not {"관련", "사업", "수"} & set(label.split())
     assert "사업" in figure.note_in("ko")
 
 
