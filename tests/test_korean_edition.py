@@ -2240,3 +2240,15 @@ def test_a_deadline_is_said_by_its_date_not_by_until_it_and_takes_a_target_s_sta
     html = text(built_site.page("ko/figures/5g-dedicated-network-deadline/"))
     assert "공급 시한은 2021년(목표)입니다" in html
     assert "시한은 2021년까지" not in html
+
+
+def test_a_foreign_key_names_the_table_it_refers_to_by_its_title_and_its_name_as_code(package):
+    """Read 28: '외래 키: `topic` → topics의 `id`' left the table's name as a bare English word, taking a
+    Korean particle."""
+    from macros.pages.dictionary import data_dictionary
+
+    korean = data_dictionary(package, "ko")
+    assert '→ <a href="#resource-topics">주제(<code>topics</code>)</a>의 <code>id</code>' in korean
+    assert '">topics</a>' not in korean
+    english = data_dictionary(package, "en")
+    assert 'in <a href="#resource-topics">Topics (<code>topics</code>)</a>' in english

@@ -29,6 +29,7 @@ FIELDS_OF = N_("Fields of {title} ({path})")
 FILE_LINE = N_("File: {path} (resource name {name})")
 PRIMARY_KEY = N_("Primary key: {fields}")
 FOREIGN_KEY = N_("Foreign key: {fields} refers to {target_fields} in {target}")
+TABLE_NAMED = N_("{title} ({name})")
 YES, NO = N_("yes"), N_("no")
 HEADERS = (N_("Field"), N_("Title"), N_("Type"), N_("Required"), N_("Constraints"), N_("Description"))
 
@@ -42,8 +43,13 @@ def data_dictionary(package: Package, lang: str = "en") -> str:
     """One section per resource: description, file, fields table, primary and foreign keys; then which
     Korean terms follow the Korean original."""
     gloss = _glosses(package, lang)
+    resources = package.descriptor["resources"]
+    tables = {r["name"]: described(r, "title", lang) or r["name"] for r in resources}
     return "\n\n".join(
-        [*(_resource(r, lang, gloss) for r in package.descriptor["resources"]), korean_terms(package, lang)]
+        [
+            *(_resource(r, lang, gloss, tables) for r in resources),
+            korean_terms(package, lang),
+        ]
     )
 
 
@@ -161,7 +167,7 @@ def korean_terms(package: Package, lang: str = "en") -> str:
     return "\n\n".join([f"## {html.text(heading)} {{#korean-terms}}", f"<p>{text}</p>", terms])
 
 
-def _resource(resource: dict, lang: str, gloss) -> str:
+def _resource(resource: dict, lang: str, gloss, tables: dict[str, str]) -> str:
     schema = resource.get("schema", {})
     name = resource["name"]
     title = described(resource, "title", lang) or name
@@ -182,7 +188,7 @@ def _resource(resource: dict, lang: str, gloss) -> str:
                 lang,
                 gloss,
             ),
-            _keys(name, schema, lang),
+            _keys(name, schema, lang, tables),
         ]
     )
 
@@ -251,7 +257,16 @@ def _code(names: list[str]) -> str:
     return ", ".join(f"<code>{html.text(n)}</code>" for n in names)
 
 
-def _keys(name: str, schema: dict, lang: str) -> str:
+def _table_named(tables: dict[str, str], name: str, lang: str) -> str:
+    """'Topics (`topics`)', '주제(`topics`)'."""
+    return html.fill(
+        tr(lang, TABLE_NAMED), title=html.text(tables.get(name, name)), name=f"<code>{html.text(name)}</code>"
+    )
+
+
+def _keys(name: str, schema: dict, lang: str, tables: dict[str, str]) -> str:
+    """The table's keys; a foreign key names the table it refers to by its title, its name as code
+    ('주제(`topics`)'): a bare 'topics' is an English word on a Korean page."""
     lines = []
     if schema.get("primaryKey"):
         key = schema["primaryKey"]
@@ -264,7 +279,7 @@ def _keys(name: str, schema: dict, lang: str) -> str:
             tr(lang, FOREIGN_KEY),
             fields=_code(fk["fields"]),
             target_fields=_code(ref["fields"]),
-            target=f'<a href="#resource-{html.text(target)}">{html.text(target)}</a>',
+            target=f'<a href="#resource-{html.text(target)}">{_table_named(tables, target, lang)}</a>',
         )
         lines.append(f"<li>{words}</li>")
     return '<ul class="dnd-keys">\n' + "\n".join(lines) + "\n</ul>" if lines else ""
