@@ -205,8 +205,8 @@ def test_korean_pages_keep_to_the_style_guide(built_site, pattern):
 # A particle whose form depends on the sound before it, typed after a value that could change. A quoted
 # English word (qualifier_word) gets no particle at all, neither on it nor on a gloss after it
 # (‘more than’(그보다 많다)라고 reads the particle off the gloss, not the word read aloud): it stands in
-# brackets after the Korean words that say it, and the particle follows those (넘는다는 뜻의 한정어(‘more
-# than’)를), as after any bracket.
+# brackets after the Korean words that say it, and the particle follows those (넘는다는 뜻의 표현(‘more
+# than’)을), as after any bracket.
 TYPED_PARTICLE = re.compile(r"\}\}(?P<josa>으로|로|을|를|이라고|라고|과|와|이|가|은|는)(?![가-힣])")
 QUALIFIER_WORD = re.compile(r"(?P<before>.)\{\{ qualifier_word\(\"[a-z0-9-]+\"\) \}\}(?P<after>.)")
 
@@ -230,7 +230,7 @@ def test_korean_pages_let_the_macro_choose_the_particle_after_a_value():
             if not bracketed_after_korean(m)
         ]
     assert found == [], "write {{ fig('id', josa='으로') }}, or a quoted word's Korean gloss in brackets"
-    assert unbracketed == [], "write 넘는다는 뜻의 한정어({{ qualifier_word('id') }})를"
+    assert unbracketed == [], "write 넘는다는 뜻의 표현({{ qualifier_word('id') }})을"
     assert TYPED_PARTICLE.search('{{ qualifier_word("x") }}라고').group("josa") == "라고"
     assert not bracketed_after_korean(QUALIFIER_WORD.search('는 {{ qualifier_word("x") }}(그보다 많다)라고'))
     assert bracketed_after_korean(QUALIFIER_WORD.search('한정어({{ qualifier_word("x") }})를'))
@@ -327,7 +327,7 @@ def test_a_number_printed_to_its_units_digit_is_named_for_that_not_for_the_quali
     """Read 26: '31만 개(한정어 없이 적힌 수)' gave a reason a rounded 39만 shares; the rule is that the
     release printed every digit ('310,000'), which the range line must say."""
     html = text(built_site.page("ko/figures/classrooms-wifi/"))
-    assert "(일의 자리까지 적힌 수)" in html
+    assert "31만 개(원문 표기 ‘310,000’, 일의 자리까지 적힌 수)" in html
     assert "한정어 없이 적힌 수)" not in html
 
 
@@ -2223,23 +2223,24 @@ def test_prose_quotes_a_source_s_word_as_the_source_s_and_only_a_word_the_source
         source_word(package, "drawn up together", "ko")
 
 
-def test_a_count_given_only_in_businesses_is_named_by_that_word_its_doubt_left_to_its_note(package):
-    """Reads 23 to 28 moved this name six times (사업·기업, 기업 또는 사업, 관련 기업, 항목에 적힌 기업 수):
-    the release prints '52 businesses' and nothing more, so the Korean name is the map's 기업 and adds
-    neither a 관련 nor a 사업 it does not print, nor a 수 its counter says again; that the word may render
-    projects is the note's to say, once."""
+def test_a_count_whose_word_may_be_businesses_or_projects_is_named_so_in_both_languages(package):
+    """Reads 23 to 29 moved this name seven times (사업·기업, 기업 또는 사업, 관련 기업, 항목에 적힌 기업 수,
+    기업): the release prints '52 businesses', a word that may render the Korean original's 사업. A name
+    that settles it either way says what no source does; the name says both, in both languages, adds no
+    관련, and the note says why."""
     figure = package.figures["underground-map-businesses"]
-    label = figure.label_in("ko")
-    assert label.endswith("기업") and not {"관련", "사업", "수"} & set(label.split())
+    assert figure.label_in("ko") == "지하공간통합지도 기업 또는 사업"
+    assert "or possibly projects" in figure.label_in("en")
     assert "사업" in figure.note_in("ko")
 
 
-def test_a_deadline_is_said_by_its_date_not_by_until_it_and_takes_a_target_s_status(built_site):
-    """Read 26: '…공급 시한은 2021년까지(예정)입니다' says 'by' twice (시한 is a by-when) and calls a deadline
-    예정; a deadline's lede gives its year and the status its value has, 목표."""
-    html = text(built_site.page("ko/figures/5g-dedicated-network-deadline/"))
-    assert "공급 시한은 2021년(목표)입니다" in html
-    assert "시한은 2021년까지" not in html
+def test_a_deadline_is_said_as_a_desk_says_one(built_site):
+    """Read 26: '…공급 시한은 2021년까지(예정)입니다' reads as a table read aloud and calls a deadline 예정;
+    read 29: '…시한은 2021년(목표)입니다' loses the 'by' its value says. A desk writes '…까지로 잡혀 있다'."""
+    for page, year in (("5g-dedicated-network-deadline", 2021), ("cloud-public-sector-horizon", 2025)):
+        html = text(built_site.page(f"ko/figures/{page}/"))
+        assert f"시한은 {year}년까지로 잡혀 있습니다." in html
+        assert f"{year}년(목표)입니다" not in html and f"{year}년까지(예정)" not in html
 
 
 def test_a_foreign_key_names_the_table_it_refers_to_by_its_title_and_its_name_as_code(package):

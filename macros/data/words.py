@@ -214,9 +214,9 @@ class English:
         """The qualifier named beside a range, as this written value shows it; None: the rule's name says it."""
         return None
 
-    def deadline_date(self, label: str, shown: str) -> str | None:
-        """A date said of a label that names a deadline, if the language's word for one already says 'by'
-        (None: the date is said as written, 'Deadline for …: by 2021')."""
+    def deadline_predicate(self, label: str, shown: str) -> str | None:
+        """What a sentence says of a label that names a deadline, if the language says it otherwise than
+        any date (None: 'Deadline for …: by 2021 (planned)')."""
         return None
 
     def counted_place(self, number: int) -> str:
@@ -293,7 +293,7 @@ class Korean(English):
     # After a decimal fraction or a sign, Korean cannot use 여 and writes 초과 ('more than': the value
     # itself excluded) after it.
     OR_MORE = "초과"
-    # A label ending in 시한 names a deadline, which already says 'by' ('…공급 시한은 2021년입니다').
+    # A label ending in 시한 names a deadline, whose 'by' date is said as set ('…시한은 2021년까지로 잡혀 있습니다').
     DEADLINE = "시한"
     UNTIL = "까지"
     HALVES = {(1, 6): "상반기", (7, 12): "하반기"}
@@ -445,10 +445,12 @@ class Korean(English):
         """'첫째', '둘째' … '열째'; past ten, '11번째'."""
         return self.COUNTED[number - 1] if 1 <= number <= len(self.COUNTED) else f"{number}번째"
 
-    def deadline_date(self, label: str, shown: str) -> str | None:
-        """'2021년' for '2021년까지' said of a deadline: '…공급 시한은 2021년까지입니다' says 'by' twice."""
+    def deadline_predicate(self, label: str, shown: str) -> str | None:
+        """'…공급 시한은 2021년까지로 잡혀 있습니다', as a desk writes a deadline: '시한은 2021년까지입니다'
+        reads as a table read aloud, '시한은 2021년(목표)입니다' loses the 'by' the value says, and a
+        deadline is set, not 예정 (its status is on the page beside it)."""
         if label.endswith(self.DEADLINE) and shown.endswith(self.UNTIL):
-            return shown.removesuffix(self.UNTIL)
+            return f"{particle(shown, '로')} 잡혀 있습니다"
         return None
 
     def range_qualifier(self, qualifier: str, written: str) -> str | None:

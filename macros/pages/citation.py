@@ -250,10 +250,11 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     release = package.outlined
     attribution = release.attribution_in(lang).rstrip(".") + "."
     the_release, others = html.text(tr(lang, THE_RELEASE)), html.text(tr(lang, OTHER_SOURCES))
+    # Set as the two citations above are: its label on a line of its own, the citation in their style.
     lines.append(
-        f"<p>{the_release} {source_name(release, lang)}, "
+        f'<p>{the_release}</p><p class="dnd-citation">{source_name(release, lang)}, '
         f"{html.text(both_dates(package, lang))}. "
-        f"{html.text(attribution)} {others}</p>"
+        f"{html.text(attribution)}</p><p>{others}</p>"
     )
     if package.changes:
         # The archive cited is the release; the pages, and the files made from the same records, hold more.

@@ -16,6 +16,7 @@ import yaml
 from ..data.changelog import CODE, entries_naming, sentences_naming
 from ..data.checks import KINDS
 from ..data.figure import Figure
+from ..data.intervals import IN_FULL
 from ..data.locator import parse_locators, place_locator
 from ..data.package import Package
 from ..data.period import parse_period
@@ -86,6 +87,8 @@ CHECKS_ASSUME = N_(
 )
 # A rank's range line: a place in a ranking is printed whole, so its range is the place ('7th').
 RANK_RANGE = N_("{range} (a place in a ranking, exactly as printed)")
+# The range line of a number printed to its units digit names the printing ('printed ‘310,000’, in-full').
+PRINTED_IN_FULL = N_("printed ‘{printed}’, {rule}")
 THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
@@ -202,14 +205,14 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
     else:
         template, status = DATE_STATEMENT, tr(lang, DATE_STATUS[f.status])
     shown = f.text(lang)
-    if f.unit.display == "date" and (deadline := speaker(lang).deadline_date(label, shown)):
-        # A deadline is not 'planned' (예정) but set: it takes the status a target's value takes.
-        shown, status = deadline, status_words(f, lang)
+    said = predicate(shown, lang)
+    if f.unit.display == "date" and (deadline := speaker(lang).deadline_predicate(label, shown)):
+        template, said = DATE_STATEMENT_ACTUAL, deadline
     statement = fill(
         tr(lang, template),
         label=label,
         value=shown,
-        predicate=predicate(shown, lang),
+        predicate=said,
         # The value and the ending of its predicate, for a language that puts the bracket between them.
         stem=predicate_parts(shown, lang)[0],
         ending=predicate_parts(shown, lang)[1],
@@ -341,6 +344,9 @@ def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]
         return [(N_("The range the printing allows"), html.text(allowed))]
     if rule.printed_upper:
         rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
+        if rule.name == IN_FULL:
+            # '31만 개(일의 자리까지 적힌 수)' reads as a claim about 31만: the digits were the source's.
+            rule_words = fill(tr(lang, PRINTED_IN_FULL), printed=f.as_printed, rule=rule_words)
         allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
         return [(N_("The range the printing allows"), html.text(allowed))]
     allowed = (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang)))
