@@ -323,12 +323,13 @@ def test_the_korean_range_line_says_each_end_in_korean(built_site):
     assert "10조 500억 원 이상 10조 1,500억 원 미만(반올림)" in html
 
 
-def test_a_number_printed_to_its_units_digit_is_named_for_that_not_for_the_qualifier_it_lacks(built_site):
-    """Read 26: '31만 개(한정어 없이 적힌 수)' gave a reason a rounded 39만 shares; the rule is that the
-    release printed every digit ('310,000'), which the range line must say."""
+def test_a_number_printed_in_full_is_said_to_be_taken_as_printed_not_to_be_exact(built_site):
+    """Read 26: '31만 개(한정어 없이 적힌 수)' gave a reason a rounded 39만 shares; reads 28 to 30: '(일의 자리까지
+    적힌 수)' beside 31만 or 80만 reads as a claim that a round count is exact. The rule says what the checks
+    do, take it as printed, which claims nothing of its precision."""
     html = text(built_site.page("ko/figures/classrooms-wifi/"))
-    assert "31만 개(원문 표기 ‘310,000’, 일의 자리까지 적힌 수)" in html
-    assert "한정어 없이 적힌 수)" not in html
+    assert "31만 개(적힌 그대로)" in html
+    assert "한정어 없이 적힌 수)" not in html and "일의 자리까지 적힌 수)" not in html
 
 
 def test_each_edition_names_its_authors_in_its_language_as_the_licence_asks_them_cited(built_site):
@@ -587,7 +588,7 @@ UNNATURAL = (
     r"라벨(?!링)",
     r"이 패키지",
     r"없음\(날짜 수치\)",
-    r"[0-9가-힣] \((?:일의 자리까지 적힌 수|반올림|약)\)",
+    r"[0-9가-힣] \((?:적힌 그대로|반올림|약)\)",
     r"\(여·초과\)|한정어여·초과",
     r"다른 출처는 다르게 적었습니다",
     r"잠정치보다 높은 정도",

@@ -87,6 +87,9 @@ class English:
         "approximately": ("approximately", "about", "around", "some"),
         "more-than": ("more than", "over"),
     }
+    # Two numbers joined so share the qualifier printed before the first ('About 8,000 factories and 4,000
+    # micro-businesses'); None where the language's sources print a qualifier with each number.
+    JOINING = "and"
     # The qualifier as a table column names it, where the word itself is not a name: 'exact' is the
     # value of a number printed with no qualifier word, not a claim that the number is exact.
     QUALIFIER_NAMES = {"exact": "none (printed as is)"}
@@ -287,6 +290,7 @@ class Korean(English):
     # A Korean citation puts an article's title in 「 」, as the site's own citation puts its title.
     TITLE_MARKS = ("「", "」")
     PRINTED_QUALIFIERS = {"approximately": ("약",), "more-than": ()}
+    JOINING = None
     QUALIFIER_NAMES = {"exact": "없음", "more-than": "‘여’·‘초과’"}
     # What a qualifier word printed in another language means, named after it: ‘more than’(초과).
     SAID_MEANINGS = {"approximately": "약", "more-than": "초과"}
@@ -719,6 +723,20 @@ def printed_qualifier(quote: str, printed: str, qualifier: str, lang: str) -> st
     for word in speaker(lang).PRINTED_QUALIFIERS.get(qualifier, ()):
         if before.lower().endswith(word) and not before[: -len(word)][-1:].isalpha():
             return before[-len(word) :]
+    return None
+
+
+def shared_qualifier(quote: str, printed: str, qualifier: str, lang: str) -> str | None:
+    """The qualifier word printed before the first of two numbers joined in one phrase, which the
+    second shares ('About' for 4,000 in 'About 8,000 factories and 4,000 micro-businesses'), or None."""
+    joining, at = speaker(lang).JOINING, quote.find(printed)
+    if not joining or at < 0:
+        return None
+    before = quote[:at]
+    for word in speaker(lang).PRINTED_QUALIFIERS.get(qualifier, ()):
+        pattern = rf"\b({re.escape(word)}) [0-9][0-9,.]*[^.;0-9]* {joining} $"
+        if m := re.search(pattern, before, re.IGNORECASE):
+            return m.group(1)
     return None
 
 

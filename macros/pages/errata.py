@@ -125,6 +125,16 @@ def _linked(package: Package, page, figure: Figure) -> str:
     return f"{parts['label']}, {parts['printed']}{rest}"
 
 
+# A stated figure printed as one value is not a range the computed one overlaps: a language may say it
+# otherwise ('…의 값 73건이 들어 있어야 합니다', not '…의 범위인 73건과 겹쳐야 합니다').
+RELATION_CONTEXTS = ("check relation", "check relation, one value")
+
+
+def relation_context(interval) -> str:
+    """The catalogue's context of a check's relation sentence for the stated figure's interval."""
+    return RELATION_CONTEXTS[interval.low == interval.high]
+
+
 def _relation(package: Package, page, outcome: Outcome) -> str:
     """The sentence of a check's arithmetic that says how the computed range stands to the stated figure
     ('at least …, below …, which should meet <label>, printed “10.1 trillion”: … (rounded).'), whole
@@ -134,7 +144,7 @@ def _relation(package: Package, page, outcome: Outcome) -> str:
     parts = _stated(package, page, result)
     # The plain fields first, with any particle their spec asks for; the markup then goes in escaped text.
     sentence = fill(
-        tr(lang, KINDS[outcome.check.kind].relation, "check relation"),
+        tr(lang, KINDS[outcome.check.kind].relation, relation_context(package.bounds[result.id][0])),
         computed=_range(outcome.computed_bounds, result, lang),
         range=parts["range"],
         rule=parts["rule"],
@@ -331,6 +341,15 @@ def corrected_field(package: Package, field: str, lang: str, with_code: bool = T
     return f"{html.text(title)}({code})" if with_code else html.text(title)
 
 
+# Where the source shows what the correction reads, labelled: under the reason, in small type, it would
+# otherwise read as a stray end of it.
+REFERENCE_LINE = N_("Where in the source: {where}")
+
+
+def _reference_line(c, lang: str) -> str:
+    return tr(lang, REFERENCE_LINE).format(where=reference_words(c, lang))
+
+
 def corrections_table(package: Package, page) -> str:
     """Every correction, each figure linked to its page."""
     lang = page.language
@@ -349,7 +368,7 @@ def corrections_table(package: Package, page) -> str:
                     html.text(new),
                     html.text(tr(lang, c.kind.replace("-", " "), "correction kind")),
                     html.text(reason_words(c, lang))
-                    + (f"<br><small>{html.text(reference_words(c, lang))}</small>" if c.reference else ""),
+                    + (f"<br><small>{html.text(_reference_line(c, lang))}</small>" if c.reference else ""),
                     html.text(day_words(c.date, lang) if c.released else tr(lang, NOT_RELEASED)),
                     html.text(c.version or tr(lang, NOT_RELEASED)),
                 ],

@@ -16,7 +16,6 @@ import yaml
 from ..data.changelog import CODE, entries_naming, sentences_naming
 from ..data.checks import KINDS
 from ..data.figure import Figure
-from ..data.intervals import IN_FULL
 from ..data.locator import parse_locators, place_locator
 from ..data.package import Package
 from ..data.period import parse_period
@@ -33,6 +32,7 @@ from ..data.words import (
     printed_qualifier,
     qualifier_name,
     range_qualifier,
+    shared_qualifier,
     speaker,
 )
 from ..tools.export import figure_json, released_cells
@@ -87,12 +87,10 @@ CHECKS_ASSUME = N_(
 )
 # A rank's range line: a place in a ranking is printed whole, so its range is the place ('7th').
 RANK_RANGE = N_("{range} (a place in a ranking, exactly as printed)")
-# The range line of a number printed to its units digit names the printing ('printed ‘310,000’, in-full').
-PRINTED_IN_FULL = N_("printed ‘{printed}’, {rule}")
 THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
-STANDING_SOURCE_KIND = N_("{standing} source ({kind})")
+STANDING_SOURCE_KIND = N_("Source: the {kind} of {date} ({standing}).")
 TRANSLATION_SOURCE = N_(
     "Source: the {language} release of {date}, the publisher's own translation of its {original_language} "
     "release of {original_date}."
@@ -271,8 +269,11 @@ def said_qualifier(f: Figure, source_language: str) -> str | None:
     """The qualifier word the figure's source prints ('more than', '+'), or None."""
     if f.qualifier == "exact":
         return None
-    return printed_qualifier(f.quote or "", f.as_printed, f.qualifier, source_language) or printed_sign(
-        f.as_printed
+    quote = f.quote or ""
+    return (
+        printed_qualifier(quote, f.as_printed, f.qualifier, source_language)
+        or printed_sign(f.as_printed)
+        or shared_qualifier(quote, f.as_printed, f.qualifier, source_language)
     )
 
 
@@ -339,14 +340,11 @@ def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]
 
     if rule.printed_upper and f.unit.display == "rank" and interval.low == interval.high:
         # A place in a ranking is neither rounded nor qualified: its range is the place itself, which
-        # the rule's name for a count ('in-full', 일의 자리까지 적힌 수) would not say of a rank.
+        # the rule's name for a count ('in-full', 적힌 그대로) would not say of a rank.
         allowed = fill(tr(lang, RANK_RANGE), range=interval.words(write, lang))
         return [(N_("The range the printing allows"), html.text(allowed))]
     if rule.printed_upper:
         rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
-        if rule.name == IN_FULL:
-            # '31만 개(일의 자리까지 적힌 수)' reads as a claim about 31만: the digits were the source's.
-            rule_words = fill(tr(lang, PRINTED_IN_FULL), printed=f.as_printed, rule=rule_words)
         allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
         return [(N_("The range the printing allows"), html.text(allowed))]
     allowed = (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang)))
@@ -454,7 +452,9 @@ def _source(package: Package, f: Figure, lang: str) -> str:
     else:
         standing = tr(lang, source.standing, "standing")
         kind = tr(lang, source.kind.replace("-", " "), "source kind")
-        line = f"{tr(lang, STANDING_SOURCE_KIND).format(standing=standing, kind=kind)}: {day_words(source.date, lang)}."
+        line = tr(lang, STANDING_SOURCE_KIND).format(
+            standing=standing, kind=kind, date=day_words(source.date, lang)
+        )
     return _quote(package, f, lang) + f"\n<p data-search-exclude>{html.text(line)}</p>"
 
 
