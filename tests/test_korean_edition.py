@@ -2230,7 +2230,7 @@ def test_a_count_whose_word_may_be_businesses_or_projects_is_named_so_in_both_la
     that settles it either way says what no source does; the name says both, in both languages, adds no
     관련, and the note says why."""
     figure = package.figures["underground-map-businesses"]
-    assert figure.label_in("ko") == "지하공간통합지도 기업 또는 사업"
+    assert figure.label_in("ko") == "지하공간통합지도에 대해 센 기업 또는 사업"
     assert "or possibly projects" in figure.label_in("en")
     assert "사업" in figure.note_in("ko")
 
