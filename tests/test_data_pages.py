@@ -122,7 +122,7 @@ def test_with_a_repository_address_each_figure_page_links_to_a_prefilled_correct
 
 @pytest.mark.parametrize("edition", ["", "ko/"])
 def test_every_status_a_row_shows_can_be_chosen_in_the_status_filter(built_site, edition):
-    """The filter offers the words the rows show (a fact's 확정 beside a result's 실적), and choosing a
+    """The filter offers the words the rows show (a fact's 사실 beside a result's 실적), and choosing a
     status's words keeps exactly the rows that show them."""
     page = built_site.page(f"{edition}data/explorer/")
     select = re.search(r'<select id="dnd-facet-status".*?</select>', page, re.S).group(0)

@@ -18,6 +18,7 @@ from macros.data.locator import PLACES
 from macros.data.package import load_package
 from macros.data.standing import STATES
 from macros.pages.dictionary import FOLLOWS
+from macros.pages.errata import RELATION_CONTEXTS
 from macros.pages.figure_page import DATE_CONTEXT, DATE_NAMES
 from macros.pages.i18n import LOCALE, MissingText, catalogue, tr
 from macros.site.editions import macro_calls, macro_differences, missing_twins, twin
@@ -57,8 +58,7 @@ DATA_NAMES = {
     "outcome",
     "outcome verb",
     "check kind",
-    "check relation",
-    "check relation, one value",
+    *RELATION_CONTEXTS.values(),
     "relation",
     "source kind",
     "standing",
@@ -90,7 +90,7 @@ def test_every_name_of_the_data_a_page_shows_has_its_korean_words():
         "outcome verb": list(OUTCOMES.values()),
         "check kind": [kind.words for kind in KINDS.values()],
         "check relation": [kind.relation for kind in KINDS.values()],
-        "check relation, one value": [kind.relation for kind in KINDS.values()],
+        **{context: [kind.relation for kind in KINDS.values()] for context in RELATION_CONTEXTS.values()},
         "relation": [words for pair in RELATIONS.values() for words in pair],
         "source kind": [k.replace("-", " ") for k in enum(package, "sources", "kind")],
         "standing": enum(package, "sources", "standing"),

@@ -2254,3 +2254,11 @@ def test_a_foreign_key_names_the_table_it_refers_to_by_its_title_and_its_name_as
     assert '">topics</a>' not in korean
     english = data_dictionary(package, "en")
     assert 'in <a href="#resource-topics">Topics (<code>topics</code>)</a>' in english
+
+
+def test_a_value_read_by_a_correction_is_not_said_to_be_taken_as_printed(built_site):
+    """Read 31: '12만 7,000개(적힌 그대로)' for a printing ('12,7000') that is no number and that a correction
+    read as 127,000; the range line says it is the corrected value and quotes the printing."""
+    html = text(built_site.page("ko/figures/voucher-smes-restated/"))
+    assert "12만 7,000개(바로잡은 값, 원문 표기 ‘12,7000’)" in html
+    assert "(적힌 그대로)" not in html

@@ -124,7 +124,7 @@ def test_a_ranking_a_date_or_a_plans_content_is_a_settled_fact_not_a_result_in_k
             assert figure.unit.actual == "fact", figure.id
     words = {figure.id: status_words(figure, "ko") for figure in actual}
     for figure_id in ("imd-rank-2019", "dnd-launch-date", "ai-readiness-rank-rise", "dnd2-directions"):
-        assert words[figure_id] == "확정", figure_id
+        assert words[figure_id] == "사실", figure_id
     for figure_id in ("budget-invested", "policy-measures", "key-talent-2020"):
         assert words[figure_id] == "실적", figure_id
     assert {package.units[u].actual for u in ("places", "directions")} == {"fact"}
@@ -132,7 +132,7 @@ def test_a_ranking_a_date_or_a_plans_content_is_a_settled_fact_not_a_result_in_k
 
 def test_a_measure_no_one_achieved_is_a_settled_fact_though_its_unit_counts_results(package):
     """A market's size or its count of businesses before the programme began, or a statistic's revision,
-    is nobody's result: the figure says so (`actual`), and 확정 overrides the 실적 of its unit (won, 개, %);
+    is nobody's result: the figure says so (`actual`), and 사실 overrides the 실적 of its unit (won, 개, %);
     only an actual figure says it."""
     from macros.pages.standing import status_words
 
@@ -144,7 +144,7 @@ def test_a_measure_no_one_achieved_is_a_settled_fact_though_its_unit_counts_resu
     ):
         figure = package.figures[figure_id]
         assert figure.unit.actual == "result" and figure.actual == "fact", figure_id
-        assert status_words(figure, "ko") == "확정", figure_id
+        assert status_words(figure, "ko") == "사실", figure_id
     assert status_words(package.figures["data-service-businesses-2021"], "ko") == "실적"
     for figure in package.figures.values():
         assert not figure.actual or figure.status == "actual", figure.id

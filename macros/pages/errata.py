@@ -125,14 +125,20 @@ def _linked(package: Package, page, figure: Figure) -> str:
     return f"{parts['label']}, {parts['printed']}{rest}"
 
 
-# A stated figure printed as one value is not a range the computed one overlaps: a language may say it
-# otherwise ('…의 값 73건이 들어 있어야 합니다', not '…의 범위인 73건과 겹쳐야 합니다').
-RELATION_CONTEXTS = ("check relation", "check relation, one value")
+# A value printed as one number is not a range another overlaps: a language may say each case otherwise
+# ('…의 범위인 73건과 겹쳐야 합니다' would call one number a range), by whether the stated figure and the
+# computed value are one number each: (stated, computed).
+RELATION_CONTEXTS = {
+    (False, False): "check relation",
+    (True, False): "check relation, one value",
+    (True, True): "check relation, two values",
+    (False, True): "check relation, a value in a range",
+}
 
 
-def relation_context(interval) -> str:
-    """The catalogue's context of a check's relation sentence for the stated figure's interval."""
-    return RELATION_CONTEXTS[interval.low == interval.high]
+def relation_context(stated, computed) -> str:
+    """The catalogue's context of a check's relation sentence for the two intervals it compares."""
+    return RELATION_CONTEXTS[stated.low == stated.high, computed.low == computed.high]
 
 
 def _relation(package: Package, page, outcome: Outcome) -> str:
@@ -144,7 +150,11 @@ def _relation(package: Package, page, outcome: Outcome) -> str:
     parts = _stated(package, page, result)
     # The plain fields first, with any particle their spec asks for; the markup then goes in escaped text.
     sentence = fill(
-        tr(lang, KINDS[outcome.check.kind].relation, relation_context(package.bounds[result.id][0])),
+        tr(
+            lang,
+            KINDS[outcome.check.kind].relation,
+            relation_context(package.bounds[result.id][0], outcome.computed_bounds),
+        ),
         computed=_range(outcome.computed_bounds, result, lang),
         range=parts["range"],
         rule=parts["rule"],

@@ -87,6 +87,7 @@ CHECKS_ASSUME = N_(
 )
 # A rank's range line: a place in a ranking is printed whole, so its range is the place ('7th').
 RANK_RANGE = N_("{range} (a place in a ranking, exactly as printed)")
+CORRECTED_PRINTING = N_("corrected, printed ‘{printed}’")
 THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
@@ -297,7 +298,13 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     facts = [
         (N_("Value"), html.text(f.text(lang))),
         (N_("As printed"), printed_token(package, f)),
-        *_ranges(f, bounds, lang, checked=bool(package.outcomes_of(f.id))),
+        *_ranges(
+            f,
+            bounds,
+            lang,
+            checked=bool(package.outcomes_of(f.id)),
+            corrected=_corrected_printing(package, f),
+        ),
         (N_("Unit"), html.text(unit_fact(f, lang))),
         (N_("Qualifier"), qualifier_fact_html(f, lang, package.source_of(f))),
         (N_("Period"), html.text(f.period.words(lang))),
@@ -326,7 +333,14 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     )
 
 
-def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]]:
+def _corrected_printing(package: Package, f: Figure) -> str | None:
+    """The printing a correction of the figure's value read otherwise ('12,7000'), or None."""
+    return next((c.printed for c in package.corrections if c.figure == f.id and c.field == "value"), None)
+
+
+def _ranges(
+    f: Figure, bounds, lang: str, checked: bool, corrected: str | None = None
+) -> list[tuple[str, str]]:
     """What the printed number allows, and, when the checks read an upper end the source does not
     print ('more than 14.3%' read as below 14.4%) and a check uses the figure, that reading on its own
     line, labelled as the checks' assumption: a reader must not take it for the source's word, nor
@@ -345,6 +359,9 @@ def _ranges(f: Figure, bounds, lang: str, checked: bool) -> list[tuple[str, str]
         return [(N_("The range the printing allows"), html.text(allowed))]
     if rule.printed_upper:
         rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
+        if corrected:
+            # Not 'as printed': the value is the reading a correction gave a printing that was no number.
+            rule_words = tr(lang, CORRECTED_PRINTING).format(printed=corrected)
         allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
         return [(N_("The range the printing allows"), html.text(allowed))]
     allowed = (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang)))
