@@ -99,6 +99,15 @@ def _range(interval: Interval, figure: Figure, lang: str = "en") -> str:
     return interval.words(lambda number: figure.unit.words(round(number, 3), lang, compound=True), lang)
 
 
+# The rule of a value a correction read from a printing that was no number ('12,7000'): not 'as printed'.
+CORRECTED_PRINTING = N_("a corrected reading")
+
+
+def corrected_printing(package: Package, f: Figure) -> str | None:
+    """The printing a correction of the figure's value read otherwise ('12,7000'), or None."""
+    return next((c.printed for c in package.corrections if c.figure == f.id and c.field == "value"), None)
+
+
 def _stated(package: Package, page, figure: Figure) -> dict[str, str]:
     """The parts that name a figure with the range its printing allows: its label linked to its page and
     its printed form in the marks of the page's language (markup), the range and the rule that gives it
@@ -113,8 +122,16 @@ def _stated(package: Package, page, figure: Figure) -> dict[str, str]:
         "label": label,
         "printed": printed,
         "range": _range(interval, figure, lang),
-        "rule": range_qualifier(figure.qualifier, figure.text(lang), lang) or rule.name_in(lang),
+        "rule": _rule_words(package, figure, rule, lang),
     }
+
+
+def _rule_words(package: Package, figure: Figure, rule, lang: str) -> str:
+    """The rule that gives a figure's range, as its range line names it: the qualifier a Korean value
+    shows, a correction's reading, else the rule's name."""
+    if corrected_printing(package, figure):
+        return tr(lang, CORRECTED_PRINTING)
+    return range_qualifier(figure.qualifier, figure.text(lang), lang) or rule.name_in(lang)
 
 
 def _linked(package: Package, page, figure: Figure) -> str:

@@ -40,7 +40,16 @@ from ..tools.workbook import field_text
 from . import html, jsonld
 from .citation import figure_citation_html, source_name
 from .downloads import version_anchor
-from .errata import NOT_RELEASED, RANGE_BY_RULE, check_title, corrected_field, entry_words, reason_words
+from .errata import (
+    CORRECTED_PRINTING,
+    NOT_RELEASED,
+    RANGE_BY_RULE,
+    check_title,
+    corrected_field,
+    corrected_printing,
+    entry_words,
+    reason_words,
+)
 from .explorer import report_link
 from .i18n import N_, tr
 from .links import CHANGELOG_PAGE, check_link, explorer_link, figure_link
@@ -55,6 +64,9 @@ STATEMENT = N_("{label}: {value}, {period} ({status})")
 # needs no status after it.
 DATE_STATEMENT = N_("{label}: {value} ({status})")
 DATE_STATEMENT_ACTUAL = N_("{label}: {value}")
+# A fact (a rank, a baseline) is stated with its period and no status: '26위(2019년, 사실)입니다' names a
+# status no sentence needs, since nothing else a fact could be (its status is on the page beside it).
+FACT_STATEMENT = N_("{label}: {value}, {period}")
 # A date still to come is planned ('예정'), not a target.
 DATE_STATUS = {"target": N_("planned"), "under-way": N_("under way"), "estimate": N_("estimated")}
 BY_SOURCE_KIND = {
@@ -87,7 +99,6 @@ CHECKS_ASSUME = N_(
 )
 # A rank's range line: a place in a ranking is printed whole, so its range is the place ('7th').
 RANK_RANGE = N_("{range} (a place in a ranking, exactly as printed)")
-CORRECTED_PRINTING = N_("corrected, printed ‘{printed}’")
 THIS_FIGURE_AS_JSON = N_("This figure as JSON")
 CITATION = N_("Citation")
 ITS_ROW_IN_THE_FIGURE_EXPLORER = N_("Its row in the figure explorer")
@@ -194,11 +205,12 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
     that has come takes no status."""
     source = package.source_of(f)
     label = sentence_label(package, f, lang)
+    fact = status_context(f.status, f.actual_kind) != "status"
     if f.unit.display != "date" and f.period.words(lang) in label:
         # A label that names its period ('인공지능 공급기업(2021년)') is not followed by it again.
-        template, status = DATE_STATEMENT, status_words(f, lang)
+        template, status = (DATE_STATEMENT_ACTUAL, "") if fact else (DATE_STATEMENT, status_words(f, lang))
     elif f.unit.display != "date":
-        template, status = STATEMENT, status_words(f, lang)
+        template, status = (FACT_STATEMENT, "") if fact else (STATEMENT, status_words(f, lang))
     elif f.status == "actual":
         template, status = DATE_STATEMENT_ACTUAL, ""
     else:
@@ -303,7 +315,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
             bounds,
             lang,
             checked=bool(package.outcomes_of(f.id)),
-            corrected=_corrected_printing(package, f),
+            corrected=corrected_printing(package, f),
         ),
         (N_("Unit"), html.text(unit_fact(f, lang))),
         (N_("Qualifier"), qualifier_fact_html(f, lang, package.source_of(f))),
@@ -333,11 +345,6 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     )
 
 
-def _corrected_printing(package: Package, f: Figure) -> str | None:
-    """The printing a correction of the figure's value read otherwise ('12,7000'), or None."""
-    return next((c.printed for c in package.corrections if c.figure == f.id and c.field == "value"), None)
-
-
 def _ranges(
     f: Figure, bounds, lang: str, checked: bool, corrected: str | None = None
 ) -> list[tuple[str, str]]:
@@ -361,7 +368,7 @@ def _ranges(
         rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
         if corrected:
             # Not 'as printed': the value is the reading a correction gave a printing that was no number.
-            rule_words = tr(lang, CORRECTED_PRINTING).format(printed=corrected)
+            rule_words = tr(lang, CORRECTED_PRINTING)
         allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
         return [(N_("The range the printing allows"), html.text(allowed))]
     allowed = (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang)))
