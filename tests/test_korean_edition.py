@@ -2262,3 +2262,5 @@ def test_a_value_read_by_a_correction_is_not_said_to_be_taken_as_printed(built_s
     html = text(built_site.page("ko/figures/voucher-smes-restated/"))
     assert "12만 7,000개(바로잡은 값)" in html
     assert "(적힌 그대로)" not in html
+    # Read 34: the sentence that credits the release with the value says it is the site's reading.
+    assert "12만 7,000개(2020년 7월~2021년 7월, 실적, 바로잡은 값)입니다" in html

@@ -413,6 +413,6 @@ def corrections_table(package: Package, page) -> str:
         N_("Date"),
         N_("Version"),
     )
-    caption = tr(lang, "Every correction to what the release prints")
+    caption = tr(lang, "Every correction the package has made")
     # A block per correction at every width: its reason is the point, and gets the width of the text.
     return table(caption, [tr(lang, h) for h in headers], rows, css="dnd-table dnd-cards dnd-corrections")

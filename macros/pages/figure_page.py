@@ -215,6 +215,10 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
         template, status = DATE_STATEMENT_ACTUAL, ""
     else:
         template, status = DATE_STATEMENT, tr(lang, DATE_STATUS[f.status])
+    if status and corrected_printing(package, f):
+        # The source printed no number ('12,7000'): the value is the site's reading, which the sentence
+        # that credits the source with it must say.
+        status = f"{status}, {tr(lang, CORRECTED_PRINTING)}"
     shown = f.text(lang)
     said = predicate(shown, lang)
     if f.unit.display == "date" and (deadline := speaker(lang).deadline_predicate(label, shown)):
