@@ -41,9 +41,6 @@ SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _WHOLE_THEN_COUNTER = re.compile(
     r"(?P<number>[0-9][0-9,]*[만억조]?(?: [0-9][0-9,]*[만억조]?)*)(?P<counter> ?[가-힣]+)?"
 )
-# A 1 and zeros ('1,000', '10억'): 여 after it reads as a little over (1,000여 below 1,100), narrower than
-# what 'more than 1,000' allows (below the next round number, 2,000), so Korean writes 초과 after it.
-_ONE_THEN_ZEROS = re.compile(r"1[0,]*[만억조]?")
 # How a symbol after a Korean number is read aloud, which decides the particle after it.
 READINGS = {"%": "퍼센트", "km²": "제곱킬로미터", "×": "배"}
 
@@ -409,7 +406,7 @@ class Korean(English):
         if qualifier != "more-than":
             return super().qualify(qualifier, shown)
         whole = _WHOLE_THEN_COUNTER.fullmatch(shown)
-        if not whole or _ONE_THEN_ZEROS.fullmatch(whole["number"]):
+        if not whole:
             return f"{shown} {self.OR_MORE}"
         counter = (whole["counter"] or "").strip()
         return f"{whole['number']}{self.QUALIFIER_WORDS[qualifier]}{' ' + counter if counter else ''}"
