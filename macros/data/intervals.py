@@ -153,11 +153,9 @@ def _writer(display: str, lang: str):
     return lambda number: value_words(float(f"{number:.12g}"), display, "", lang).strip()
 
 
-# The rule of a number printed to its units digit, which a figure page names with the printing.
-IN_FULL = "in-full"
 RULES = (
     IntervalRule(
-        IN_FULL,
+        "in-full",
         "exact",
         "a count, amount or rank written out to its units digit, with no decimals and no scale word at the end ('163,000', '407', '8th', '12만7000개')",
         "the value itself ({examples})",
@@ -213,11 +211,11 @@ def interval_of(
 ) -> tuple[Interval, IntervalRule]:
     """The interval a printed number stands for, and the rule that gives it."""
     name = RULE_FOR[qualifier] or (
-        IN_FULL if reading.in_full and display not in RATIO_DISPLAYS else "rounded"
+        "in-full" if reading.in_full and display not in RATIO_DISPLAYS else "rounded"
     )
     rule = next(r for r in RULES if r.name == name)
     match name:
-        case "in-full":  # IN_FULL (a match pattern cannot name a module's constant)
+        case "in-full":
             return point(value), rule
         case "rounded":
             return Interval(value - reading.step / 2, value + reading.step / 2, high_open=True), rule

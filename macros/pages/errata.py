@@ -122,14 +122,14 @@ def _stated(package: Package, page, figure: Figure) -> dict[str, str]:
         "label": label,
         "printed": printed,
         "range": _range(interval, figure, lang),
-        "rule": _rule_words(package, figure, rule, lang),
+        "rule": rule_words(figure, rule, lang, corrected=bool(corrected_printing(package, figure))),
     }
 
 
-def _rule_words(package: Package, figure: Figure, rule, lang: str) -> str:
-    """The rule that gives a figure's range, as its range line names it: the qualifier a Korean value
-    shows, a correction's reading, else the rule's name."""
-    if corrected_printing(package, figure):
+def rule_words(figure: Figure, rule, lang: str, corrected: bool) -> str:
+    """The rule that gives a figure's range, as the figure page's range line and the checks page name it:
+    a correction's reading, the qualifier a Korean value shows, else the rule's name."""
+    if corrected:
         return tr(lang, CORRECTED_PRINTING)
     return range_qualifier(figure.qualifier, figure.text(lang), lang) or rule.name_in(lang)
 

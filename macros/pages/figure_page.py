@@ -31,7 +31,6 @@ from ..data.words import (
     predicate_parts,
     printed_qualifier,
     qualifier_name,
-    range_qualifier,
     shared_qualifier,
     speaker,
 )
@@ -49,6 +48,7 @@ from .errata import (
     corrected_printing,
     entry_words,
     reason_words,
+    rule_words,
 )
 from .explorer import report_link
 from .i18n import N_, tr
@@ -319,7 +319,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
             bounds,
             lang,
             checked=bool(package.outcomes_of(f.id)),
-            corrected=corrected_printing(package, f),
+            corrected=bool(corrected_printing(package, f)),
         ),
         (N_("Unit"), html.text(unit_fact(f, lang))),
         (N_("Qualifier"), qualifier_fact_html(f, lang, package.source_of(f))),
@@ -349,9 +349,7 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
     )
 
 
-def _ranges(
-    f: Figure, bounds, lang: str, checked: bool, corrected: str | None = None
-) -> list[tuple[str, str]]:
+def _ranges(f: Figure, bounds, lang: str, checked: bool, corrected: bool = False) -> list[tuple[str, str]]:
     """What the printed number allows, and, when the checks read an upper end the source does not
     print ('more than 14.3%' read as below 14.4%) and a check uses the figure, that reading on its own
     line, labelled as the checks' assumption: a reader must not take it for the source's word, nor
@@ -369,11 +367,8 @@ def _ranges(
         allowed = fill(tr(lang, RANK_RANGE), range=interval.words(write, lang))
         return [(N_("The range the printing allows"), html.text(allowed))]
     if rule.printed_upper:
-        rule_words = range_qualifier(f.qualifier, f.text(lang), lang) or rule.name_in(lang)
-        if corrected:
-            # Not 'as printed': the value is the reading a correction gave a printing that was no number.
-            rule_words = tr(lang, CORRECTED_PRINTING)
-        allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=rule_words)
+        named = rule_words(f, rule, lang, corrected)
+        allowed = fill(tr(lang, RANGE_BY_RULE), range=interval.words(write, lang), rule=named)
         return [(N_("The range the printing allows"), html.text(allowed))]
     allowed = (N_("The range the printing allows"), html.text(interval.lower_end_words(write, lang)))
     if not checked:
