@@ -102,7 +102,15 @@ KINDS = {
                 "this figure is the rank that must equal or beat the baseline",
             ),
         ),
-        Kind("equal", 1, "same figure stated twice", lambda t: t[0], lambda v: v[0], lambda i: i[0]),
+        Kind(
+            "equal",
+            1,
+            "same figure stated twice",
+            lambda t: t[0],
+            lambda v: v[0],
+            lambda i: i[0],
+            compares_figures=True,
+        ),
         Kind(
             "difference",
             2,

@@ -26,6 +26,12 @@ THE_RELEASE = N_("The release:")
 # says what to cite, never how the copy was built: a build note helps no reader.
 # Built without the site's address, a citation ends in a path: copied as text it leads nowhere, so the
 # box says what the path is and what to cite instead.
+# Writes the whole address a path's link leads to as its text, and hides the note asking for it.
+WHOLE_ADDRESS = (
+    "<script>(function(){var box=document.currentScript.parentNode,"
+    'a=box.querySelector("a[data-dnd-whole]"),note=box.querySelector(".dnd-cite-prefix");'
+    "if(a&&note){a.textContent=a.href;note.hidden=true;}})();</script>"
+)
 PREFIX = N_(
     "The address above is a path within this site: in a citation, give the whole address its link leads to "
     "(copy the link's address)."
@@ -236,7 +242,12 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
     lang = page.language if page is not None else "en"
     citation, address = package_citation(package, site_url, lang), version_address(package, site_url)
     href = address if site_url or page is None else page.link(archive_address(package.version))
-    cited = html.text(citation.removesuffix(address)) + f'<a href="{html.url(href)}">{html.text(address)}</a>'
+    # Without the site's address the link's text is a path; the browser knows the whole address it
+    # leads to, and a line of script writes that in its place (the note says what to do without it).
+    whole_address = "" if site_url or page is None else " data-dnd-whole"
+    cited = html.text(citation.removesuffix(address)) + (
+        f'<a href="{html.url(href)}"{whole_address}>{html.text(address)}</a>'
+    )
     one = figure_citation_html(package, figure, lang=lang)
     heading, whole, single = (html.text(tr(lang, text)) for text in (CITE_THIS, THE_PACKAGE, ONE_FIGURE))
     lines = [
@@ -244,7 +255,9 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         f'<p class="admonition-title">{heading}</p>',
         f'<p>{whole}</p><p class="dnd-citation">{cited}</p>',
         # Without the site's address (DND_SITE_URL) the build knows only the path: say what goes before it.
-        "" if site_url or page is None else f"<p>{html.text(tr(lang, PREFIX))}</p>",
+        ""
+        if site_url or page is None
+        else f'<p class="dnd-cite-prefix">{html.text(tr(lang, PREFIX))}</p>{WHOLE_ADDRESS}',
         f'<p>{single}</p><p class="dnd-citation">{one}</p>',
     ]
     release = package.outlined

@@ -422,10 +422,16 @@ def _marked(before: str, token: str, after: str, keeps_words_whole: bool = False
     return f"{html.text(before)}<mark>{html.text(token)}</mark>{html.text(after)}"
 
 
+# The release's own footnote marks, a digit and a corner bracket glued to a word ('MoUs2」'): kept as
+# printed, raised as a footnote mark is, so that they do not read as part of the word.
+FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])([0-9]」)")
+
+
 def _quote(package: Package, f: Figure, lang: str) -> str:
     """The source's sentence in the source's language, its printed token marked, with where it is and a link."""
     source = package.source_of(f)
     sentence = _marked(*f.quote_parts(), keeps_words_whole=speaker(lang).keeps_words_whole)
+    sentence = FOOTNOTE_MARK.sub(r'<sup class="dnd-footnote-mark">\1</sup>', sentence)
     name = source_name(source, lang)
     cite = ""
     if source.url:

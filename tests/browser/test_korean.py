@@ -60,3 +60,16 @@ def test_the_search_finds_a_korean_word_on_a_korean_page(site, reader):
     assert all(page.startswith("ko/") for page in pages), (
         f"a Korean search lists English pages: {sorted(pages)}"
     )
+
+
+@pytest.mark.parametrize("path", ["data/", "ko/data/"])
+def test_the_package_citation_ends_in_an_address_a_reader_can_paste(reader, path):
+    """A site built without its own address knows only the archive's path; the browser knows the whole
+    address, so the citation a reader copies ends in it, and the note about a bare path is hidden."""
+    version = load_package().version
+    reader.open(path, until="load")
+    link = reader.page.locator(".dnd-cite .dnd-citation a").first
+    text = link.inner_text()
+    assert text == reader.evaluate("a => a.href", link.element_handle())
+    assert text.startswith("http://") and text.endswith(f"/data/download/{version}/datapackage.zip")
+    assert reader.page.locator(".dnd-cite-prefix").is_hidden()
