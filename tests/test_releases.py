@@ -482,7 +482,7 @@ def test_the_cite_box_names_the_current_version_and_its_address(second_version):
     _, _, after, _, new = second_version
     page = (after.site / "about" / "licence" / "index.html").read_text(encoding="utf-8")
     assert re.search(
-        rf"version {re.escape(new)}, [^<]*<a href=\"../../data/download/{re.escape(new)}/datapackage.zip\">",
+        rf"version {re.escape(new)}, [^<]*<a href=\"../../data/download/{re.escape(new)}/datapackage.zip\"[^>]*>",
         page,
     )
 

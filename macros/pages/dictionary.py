@@ -68,8 +68,9 @@ def _glosses(package: Package, lang: str):
         ("checks", "expected"): lambda v: tr(lang, OUTCOMES[v], "outcome"),
         ("topics", "kind"): lambda v: tr(lang, v, "topic kind"),
         ("units", "display"): lambda v: tr(lang, v, "unit display"),
-        # A unit's `actual` is glossed by the word the status actual (STATUSES[0]) then takes: 실적, 확정.
+        # A unit's or a figure's `actual` is glossed by the word the status actual (STATUSES[0]) then takes: 실적, 사실.
         ("units", "actual"): lambda v: tr(lang, STATUSES[0], ACTUAL_CONTEXTS[v]),
+        ("figures", "actual"): lambda v: tr(lang, STATUSES[0], ACTUAL_CONTEXTS[v]),
         ("links", "relation"): lambda v: tr(lang, v, "link relation"),
     }
 

@@ -79,7 +79,8 @@ def compared_title(package: Package, figure_ids: list[str], lang: str) -> str:
     }
     if len(subjects) == 1 and None not in subjects and len(set(periods)) == len(periods):
         return speak.label_with_period(subjects.pop(), _pair(periods, lang))
-    return _pair([f.label_in(lang) for f in figures], lang)
+    # Each label in quotation marks: a label may hold 'and' itself ('…중소기업과 비대면 전환과 …').
+    return _pair([speak.quoted_name(f.label_in(lang)) for f in figures], lang)
 
 
 def _pair(items: list[str], lang: str) -> str:

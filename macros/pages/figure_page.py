@@ -321,7 +321,8 @@ def _summary(package: Package, page, f: Figure, sentence: str) -> str:
             checked=bool(package.outcomes_of(f.id)),
             corrected=bool(corrected_printing(package, f)),
         ),
-        (N_("Unit"), html.text(unit_fact(f, lang))),
+        # A date has no unit: its row names what kind of value it is (a year, a month, a date).
+        (N_("Kind of value") if f.unit.display == "date" else N_("Unit"), html.text(unit_fact(f, lang))),
         (N_("Qualifier"), qualifier_fact_html(f, lang, package.source_of(f))),
         (N_("Period"), html.text(f.period.words(lang))),
         (N_("Status"), html.text(status_words(f, lang))),
