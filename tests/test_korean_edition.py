@@ -1970,13 +1970,16 @@ def test_a_korean_summary_puts_its_bracket_before_the_ending_not_after_the_finis
     """'…10곳입니다(2019~2021년, 실적).' reads as a note on the verb; a desk prints '10곳(2019~2021년,
     실적)입니다.' A bracket never parts a number from its particle: '14.3%(2019~2020년, 잠정 추정치)를
     넘습니다' reads as '잠정 추정치를 넘습니다' (read22b), so a 'more than' figure says '14.3%를
-    넘습니다(2019~2020년, 잠정 추정치).'"""
+    넘습니다(2019~2020년).' An estimate's status stays out of the sentence that names its source, which
+    did not call it provisional (read38b): it stands beside the value."""
     from macros.pages.figure_page import _stated
 
     stated = {f.id: _stated(package, f, "ko") for f in package.figures.values()}
     assert [i for i, s in stated.items() if re.search(r"입니다\(|\)[을를] 넘습니다", s)] == []
     assert "10곳(2019~2021년, 실적)입니다." in stated["ai-graduate-schools"]
-    assert "14.3%를 넘습니다(2019~2020년, 잠정 추정치)." in stated["data-market-growth-headline"]
+    assert "14.3%를 넘습니다(2019~2020년)." in stated["data-market-growth-headline"]
+    estimates = [f.id for f in package.figures.values() if f.status == "estimate"]
+    assert estimates and not [i for i in estimates if "잠정" in stated[i]]
 
 
 def test_an_english_amount_keeps_its_number_scale_word_and_unit_on_one_line_in_every_edition():
