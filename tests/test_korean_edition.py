@@ -1307,7 +1307,8 @@ def test_a_page_names_the_qualifier_word_its_source_prints(package):
 def test_the_facts_list_names_a_qualifier_by_the_words_its_source_printed(package):
     """'220만여 명 이상' is named ‘여’·‘이상’, as printed: quoting ‘초과’ would credit the source with a
     word it never printed. A figure printed in English is named by the source's one word, quoted, with
-    its Korean meaning (‘more than’(초과)), never by two Korean words (‘여’·‘초과’) it did not print."""
+    its Korean meaning in the word its value is written with (‘more than’(여) beside '220만여 명',
+    ‘more than’(초과) beside '14.3% 초과'), never by two Korean words (‘여’·‘초과’) it did not print."""
     from macros.pages.figure_page import qualifier_fact
 
     def fact(figure_id: str, lang: str = "ko") -> str:
@@ -1318,11 +1319,12 @@ def test_the_facts_list_names_a_qualifier_by_the_words_its_source_printed(packag
     assert fact("people-benefiting-ko") == "‘여’·‘이상’"
     assert fact("businesses-participating-ko") == "‘여’"
     assert fact("budget-invested-ko") == "‘약’"
-    assert fact("people-benefiting") == "‘more than’(초과)"
-    assert fact("subsidy24-services") == "‘+’(초과)"
+    assert fact("people-benefiting") == "‘more than’(여)"
+    assert fact("subsidy24-services") == "‘+’(여)"
+    assert fact("data-market-growth-headline") == "‘more than’(초과)"
     assert fact("smart-factories") == "‘About’(약)"
     # A currency word between the qualifier and the number ('More than KRW 49 trillion').
-    assert fact("dnd2-investment") == "‘More than’(초과)"
+    assert fact("dnd2-investment") == "‘More than’(여)"
     assert fact("people-benefiting-ko", "en") == "more than"
     # On the page, the source's English word is marked as its words, in its language, citing it.
     from macros.pages.figure_page import qualifier_fact_html
@@ -1331,7 +1333,7 @@ def test_the_facts_list_names_a_qualifier_by_the_words_its_source_printed(packag
         package.figures["people-benefiting"], "ko", package.sources["msit-2021-08-30"]
     )
     assert re.fullmatch(
-        r'‘<q class="dnd-marked dnd-said" lang="en" cite="[^"]+">more than</q>’\(초과\)', shown
+        r'‘<q class="dnd-marked dnd-said" lang="en" cite="[^"]+">more than</q>’\(여\)', shown
     )
     assert fact("people-benefiting", "en") == "more than"
     assert fact("new-deal-fund-size-ko") == "없음"
@@ -1833,7 +1835,8 @@ def test_a_short_quotation_with_a_space_is_never_broken_inside_its_marks_in_eith
 
     for quoted in ("‘약 N’", "‘세 번째’", "‘조 원’", "‘more than’", "‘these technologies’", "“more than”"):
         korean = keep_words_whole(keep_codes_whole(f"<p>차수는 {quoted}가 아니라 씁니다</p>"))
-        assert f'<span class="dnd-amount">{quoted}</span>' in korean
+        # The particle written onto the closing mark stays with it: a line never starts with '가'.
+        assert f'<span class="dnd-amount">{quoted}가</span>' in korean
         english = keep_codes_whole(f"<p>it writes {quoted} here</p>")
         assert f'<span class="dnd-amount">{quoted}</span>' in english
     headline = "‘디지털 뉴딜 대한민국 새로운 혁신의 바람이 분다’"
@@ -1851,7 +1854,7 @@ def test_a_quoted_separator_and_a_licence_name_are_never_broken_in_either_editio
 
     for quoted in ("‘; ’", "‘, ’", "“; ”"):
         korean = keep_words_whole(keep_codes_whole(f"<p>여러 값을 {quoted}로 구분합니다</p>"))
-        assert f'<span class="dnd-amount">{quoted}</span>' in korean
+        assert f'<span class="dnd-amount">{quoted}로</span>' in korean
     assert "dnd-amount" not in keep_codes_whole("<p>the year’s end and the ‘a’ mark</p>")
     for name in ("CC BY 4.0", "CC BY-SA 4.0"):
         for text in (f"<p>데이터는 {name} 조건으로</p>", f"<p>under {name} terms</p>"):
@@ -2118,23 +2121,19 @@ def test_statements_about_one_value_end_each_korean_sentence_with_its_full_stop(
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_section_table_gives_a_date_figure_the_period_its_own_page_gives(package, lang):
     """A date figure's period is printed in the section table, as the figure page and the changelog do,
-    except where the period and the value are the same words (printing the date twice would say nothing
-    more): there it says 'the date given as its value'. A deadline given as a year alone ('(-2025)', 'by
-    the year's end') reads as that year's 'by' ('2025년까지'), its value and period alike, never an end of
-    the year ('2025년 말') the source does not print."""
-    from macros.pages.i18n import tr
+    even where it is the value's date again: a dash reads as 'no period' and a phrase for 'the same as
+    the value' as a placeholder. A deadline given as a year alone ('(-2025)', 'by the year's end') reads
+    as that year's 'by' ('2025년까지'), its value and period alike, never an end of the year ('2025년 말')
+    the source does not print."""
     from macros.pages.tables import _period_cell
 
-    same = tr(lang, "the date given as its value")
     dates = [f for f in package.figures.values() if f.unit.display == "date"]
     for f in dates:
-        expected = same if f.period.words(lang) == f.text(lang) else f.period.words(lang)
-        assert _period_cell(f, lang) == expected, f.id
+        assert _period_cell(f, lang) == f.period.words(lang), f.id
     by = {"en": "by 2025", "ko": "2025년까지"}[lang]
     for deadline in ("5g-dedicated-network-deadline", "cloud-public-sector-horizon"):
         figure = package.figures[deadline]
-        assert figure.text(lang) == figure.period.words(lang), deadline
-        assert _period_cell(figure, lang) == same
+        assert figure.text(lang) == figure.period.words(lang) == _period_cell(figure, lang), deadline
     assert package.figures["cloud-public-sector-horizon"].text(lang) == by
 
 

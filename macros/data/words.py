@@ -422,7 +422,11 @@ class Korean(English):
         # (‘more than’(초과), ‘+’(초과), ‘About’(약)); two Korean words quoted (‘여’·‘초과’) would read as
         # two words the source printed.
         if said and qualifier in self.SAID_MEANINGS:
-            return f"{self.quoted(said)}({self.SAID_MEANINGS[qualifier]})"
+            meaning = self.SAID_MEANINGS[qualifier]
+            # Glossed by the word the value is written with: '220만여 명' is 여, '14.3% 초과' is 초과.
+            if qualifier == "more-than" and written and not written.endswith(f" {self.OR_MORE}"):
+                meaning = self.QUALIFIER_WORDS[qualifier]
+            return f"{self.quoted(said)}({meaning})"
         # A value written with 초과 ('14.3% 초과') is named by that word: 여 never follows a percentage, and
         # the name must not credit a source with it.
         if qualifier == "more-than" and written and written.endswith(f" {self.OR_MORE}"):

@@ -275,12 +275,9 @@ def related(package: Package, page, figure: Figure) -> str:
 
 
 def _period_cell(figure: Figure, lang: str) -> str:
-    """The period the figure's page gives. A date figure whose period is its value says so rather than
-    print the date twice; a deadline with a period of its own ('2021년 말', 기간 '2021년까지') shows it."""
-    period = figure.period.words(lang)
-    if figure.unit.display == "date" and period == figure.text(lang):
-        return tr(lang, "the date given as its value")
-    return period
+    """The period the figure's page gives, a date figure's too, though it is the value's date again: a
+    dash read as 'no period', and every phrase for 'the same as the value' as a placeholder (reads 37-40)."""
+    return figure.period.words(lang)
 
 
 def figure_table(

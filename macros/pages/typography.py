@@ -167,17 +167,22 @@ QUOTED_WIDTH = 15.0
 
 
 def _quoted_form(found: re.Match) -> str | None:
-    """The span that keeps a short quotation whole, or None for one that may wrap (no space inside, a
-    sentence, or a phrase too long)."""
-    inside = found.group()[1:-1]
+    """The span that keeps a short quotation whole, with the Korean particle written onto its closing mark
+    ('‘바우처 수혜 중소기업’으로'), or None for one that may wrap (no space inside, a sentence, or a phrase
+    too long)."""
+    quoted = found.group("quoted")
+    inside = quoted[1:-1]
     if not re.search(r"\s", inside) or width(inside) > QUOTED_WIDTH:
         return None
     if not re.search(r"[0-9]", inside) and (len(inside) > QUOTED_PHRASE or re.search(r"[.!?。]", inside)):
         return None
-    return f'<span class="dnd-amount">{found.group()}</span>'
+    return f'<span class="dnd-amount">{quoted}{found.group("particle")}</span>'
 
 
-_KEPT_IN_EVERY_EDITION = re.compile(f"(?P<quoted>{QUOTED_FORM.pattern})|{AMOUNT.pattern}")
+# A particle after a closing mark belongs to the quotation: a line never starts with it.
+_KEPT_IN_EVERY_EDITION = re.compile(
+    f"(?P<quoted>{QUOTED_FORM.pattern})(?P<particle>[가-힣]*)|{AMOUNT.pattern}"
+)
 
 
 def _kept(found: re.Match) -> str:
@@ -187,11 +192,12 @@ def _kept(found: re.Match) -> str:
         kept = _quoted_form(found)
         if kept:
             return kept
-        inner = found.group()
+        inner = found.group("quoted")
         return (
             inner[0]
             + AMOUNT.sub(lambda m: f'<span class="dnd-amount">{m.group()}</span>', inner[1:-1])
             + inner[-1]
+            + found.group("particle")
         )
     return f'<span class="dnd-amount">{found.group()}</span>'
 
