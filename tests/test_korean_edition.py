@@ -1332,9 +1332,7 @@ def test_the_facts_list_names_a_qualifier_by_the_words_its_source_printed(packag
     shown = qualifier_fact_html(
         package.figures["people-benefiting"], "ko", package.sources["msit-2021-08-30"]
     )
-    assert re.fullmatch(
-        r'‘<q class="dnd-marked dnd-said" lang="en" cite="[^"]+">more than</q>’\(여\)', shown
-    )
+    assert re.fullmatch(r'‘<q class="dnd-marked dnd-said" lang="en" cite="[^"]+">more than</q>’\(여\)', shown)
     assert fact("people-benefiting", "en") == "more than"
     assert fact("new-deal-fund-size-ko") == "없음"
 
