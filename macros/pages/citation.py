@@ -241,12 +241,13 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         raise ValueError(f"unknown figure id '{example}'")
     lang = page.language if page is not None else "en"
     citation, address = package_citation(package, site_url, lang), version_address(package, site_url)
-    href = address if site_url or page is None else page.link(archive_address(package.version))
-    # Without the site's address the link's text is a path; the browser knows the whole address it
-    # leads to, and a line of script writes that in its place (the note says what to do without it).
-    whole_address = "" if site_url or page is None else " data-dnd-whole"
+    # Without the site's address (DND_SITE_URL) a page's citation ends in a path: the browser knows the
+    # whole address the link leads to, and a line of script writes it in the path's place; a note says
+    # what to do where scripts do not run.
+    bare_path = not site_url and page is not None
+    href = page.link(archive_address(package.version)) if bare_path else address
     cited = html.text(citation.removesuffix(address)) + (
-        f'<a href="{html.url(href)}"{whole_address}>{html.text(address)}</a>'
+        f'<a href="{html.url(href)}"{" data-dnd-whole" if bare_path else ""}>{html.text(address)}</a>'
     )
     one = figure_citation_html(package, figure, lang=lang)
     heading, whole, single = (html.text(tr(lang, text)) for text in (CITE_THIS, THE_PACKAGE, ONE_FIGURE))
@@ -254,10 +255,7 @@ def cite_box(package: Package, site_url: str | None = None, example: str | None 
         '<div class="admonition quote dnd-cite">',
         f'<p class="admonition-title">{heading}</p>',
         f'<p>{whole}</p><p class="dnd-citation">{cited}</p>',
-        # Without the site's address (DND_SITE_URL) the build knows only the path: say what goes before it.
-        ""
-        if site_url or page is None
-        else f'<p class="dnd-cite-prefix">{html.text(tr(lang, PREFIX))}</p>{WHOLE_ADDRESS}',
+        f'<p class="dnd-cite-prefix">{html.text(tr(lang, PREFIX))}</p>{WHOLE_ADDRESS}' if bare_path else "",
         f'<p>{single}</p><p class="dnd-citation">{one}</p>',
     ]
     release = package.outlined

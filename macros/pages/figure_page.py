@@ -205,14 +205,17 @@ def _stated(package: Package, f: Figure, lang: str) -> str:
     that has come takes no status."""
     source = package.source_of(f)
     label = sentence_label(package, f, lang)
-    # An estimate is called provisional by the site or a later source, not by the source the sentence
-    # names ('…에 따르면 …(잠정 추정치)입니다' would credit it with the word): its status is stated beside it.
-    fact = status_context(f.status, f.actual_kind) != "status" or f.status == "estimate"
+    # A fact needs no status word, and an estimate is called provisional by the site or a later source,
+    # not by the source the sentence names ('…에 따르면 …(잠정 추정치)입니다' would credit it with the
+    # word): either status is stated beside the value, not in the sentence.
+    unstated = status_context(f.status, f.actual_kind) != "status" or f.status == "estimate"
     if f.unit.display != "date" and f.period.words(lang) in label:
         # A label that names its period ('인공지능 공급기업(2021년)') is not followed by it again.
-        template, status = (DATE_STATEMENT_ACTUAL, "") if fact else (DATE_STATEMENT, status_words(f, lang))
+        template, status = (
+            (DATE_STATEMENT_ACTUAL, "") if unstated else (DATE_STATEMENT, status_words(f, lang))
+        )
     elif f.unit.display != "date":
-        template, status = (FACT_STATEMENT, "") if fact else (STATEMENT, status_words(f, lang))
+        template, status = (FACT_STATEMENT, "") if unstated else (STATEMENT, status_words(f, lang))
     elif f.status == "actual":
         template, status = DATE_STATEMENT_ACTUAL, ""
     else:

@@ -131,12 +131,14 @@ def widest(heading: str) -> float:
 # which the stylesheet shows as generated text: word joiners either side of the hyphen).
 CODE_WORD = re.compile(r"\b[A-Za-z0-9]+(?:-[0-9][A-Za-z0-9]*)+\b")
 _LABEL = re.compile(r'data-label="([^"]*)"')
-# A Creative Commons licence's name with its version ('CC BY 4.0', 'CC BY-SA 4.0'): one unit, never split
-# from its version at the end of a line.
-LICENCE_NAME = re.compile(r"\bCC BY(?:-[A-Z]{2})* [0-9]\.[0-9]\b")
-# Names a line never splits: a plan with its version ('디지털 뉴딜 2.0', 'Digital New Deal 2.0'), whose
-# version alone at a line's start reads as a number of its own, and the qualifier 약 … 이상, one name.
-KEPT_NAME = re.compile(r"(?:뉴딜|\bDeal) [0-9]\.[0-9](?![0-9])|약 … 이상")
+# Names a line never splits: a Creative Commons licence with its version ('CC BY 4.0', 'CC BY-SA 4.0'), a
+# plan with its version ('디지털 뉴딜 2.0', 'Digital New Deal 2.0'), whose version alone at a line's start
+# reads as a number of its own, and the qualifier 약 … 이상, one name. KEPT_NAME_STARTS are the words each
+# begins with, so that text holding none of them is not searched.
+KEPT_NAME = re.compile(
+    r"\bCC BY(?:-[A-Z]{2})* [0-9]\.[0-9]\b|(?:뉴딜|\bDeal) [0-9]\.[0-9](?![0-9])|약 … 이상"
+)
+KEPT_NAME_STARTS = ("CC BY", "뉴딜 ", "Deal ", "약 … ")
 # An amount written in English with its scale word and the unit after it ('3.701 trillion won', 'KRW 10.1
 # trillion', 'more than 2.2 million people', '$191 billion'): one word to the reader in every edition, on
 # an English page and in a source's English quoted on a Korean one ('3.701 / trillion won' on a phone reads
@@ -247,9 +249,7 @@ def keep_codes_whole(html: str) -> str:
             continue
         if "-" in part:
             part = CODE_WORD.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
-        if "CC BY" in part:
-            part = LICENCE_NAME.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
-        if "뉴딜 " in part or "Deal " in part or "약 … " in part:
+        if any(start in part for start in KEPT_NAME_STARTS):
             part = KEPT_NAME.sub(lambda m: f'<span class="dnd-code-word">{m.group()}</span>', part)
         parts[n] = _KEPT_IN_EVERY_EDITION.sub(_kept, part)
     return "".join(parts)
